@@ -1,0 +1,88 @@
+import { DataTypes, type ModelStatic, type Model, type Sequelize } from 'sequelize';
+
+type Row = Model<Record<string, unknown>, Record<string, unknown>>;
+export type Table = ModelStatic<Row>;
+
+export interface Models {
+  User: Table;
+  Agent: Table;
+  Identity: Table;
+  Query: Table;
+  Review: Table;
+  Attachment: Table;
+  Event: Table;
+}
+
+// Sequelize writes into attribute definitions, so every attribute needs its own object.
+const ms = () => ({ type: DataTypes.BIGINT });
+const str = () => ({ type: DataTypes.STRING });
+const int = () => ({ type: DataTypes.INTEGER });
+const bool = () => ({ type: DataTypes.BOOLEAN });
+const text = () => ({ type: DataTypes.TEXT });
+const pk = () => ({ type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true });
+const opts = (tableName: string) => ({ tableName, underscored: true, timestamps: false });
+
+/** Maps the tables the migrations create; the migrations, not these models, own the schema. */
+export function defineModels(s: Sequelize): Models {
+  return {
+    User: s.define(
+      'User',
+      {
+        id: pk(),
+        username: str(),
+        email: str(),
+        mobile: str(),
+        displayName: str(),
+        role: str(),
+        passwordHash: str(),
+        passwordScheme: str(),
+        failedLogins: int(),
+        lockedUntil: ms(),
+        createdAt: ms(),
+      },
+      opts('users'),
+    ),
+    Agent: s.define('Agent', { userId: { ...int(), primaryKey: true }, displayName: str(), active: bool(), createdAt: ms() }, opts('support_agents')),
+    Identity: s.define(
+      'Identity',
+      { id: pk(), platform: str(), workspaceId: str(), platformUserId: str(), userId: int(), linkedAt: ms() },
+      opts('platform_identities'),
+    ),
+    Query: s.define(
+      'Query',
+      {
+        id: pk(),
+        externalRef: str(),
+        clientId: int(),
+        category: str(),
+        heading: str(),
+        description: text(),
+        mobile: str(),
+        mobileValid: bool(),
+        status: str(),
+        assigneeId: int(),
+        platform: str(),
+        createdAt: ms(),
+        claimedAt: ms(),
+        closedAt: ms(),
+        resolutionNote: text(),
+        resolutionMs: ms(),
+        firstResponseMs: ms(),
+        reopenCount: int(),
+        updatedAt: ms(),
+      },
+      opts('client_queries'),
+    ),
+    Review: s.define('Review', { id: pk(), queryId: int(), clientId: int(), rating: int(), comment: text(), createdAt: ms() }, opts('client_reviews')),
+    Attachment: s.define(
+      'Attachment',
+      { id: pk(), queryId: int(), filename: str(), contentType: str(), size: int(), sha256: str(), data: { type: DataTypes.BLOB }, createdAt: ms() },
+      opts('attachments'),
+    ),
+    Event: s.define(
+      'Event',
+      { id: { ...pk(), type: DataTypes.BIGINT }, queryId: int(), actorId: int(), type: str(), fromStatus: str(), toStatus: str(), platform: str(), detail: text(), createdAt: ms() },
+      opts('query_events'),
+    ),
+  };
+}

@@ -1,0 +1,103 @@
+import { Op } from 'sequelize';
+import type { Role } from '../../../core/domain/roles';
+import type { NewUserRow, UserRecord } from '../../../core/domain/user';
+import type { UserRepo } from '../../../core/ports/store';
+import { guarded } from '../db-errors';
+import { toDate, toDateOrNull, toStrOrNull, type DbRow } from '../row-mapping';
+import type { RepoContext } from './repo-context';
+
+const CHUNK = 500;
+
+export function toUser(r: DbRow): UserRecord {
+  return {
+    id: Number(r.id),
+    username: String(r.username),
+    email: toStrOrNull(r.email),
+    mobile: toStrOrNull(r.mobile),
+    displayName: String(r.displayName),
+    role: r.role as Role,
+    passwordHash: toStrOrNull(r.passwordHash),
+    passwordScheme: toStrOrNull(r.passwordScheme) as UserRecord['passwordScheme'],
+    failedLogins: Number(r.failedLogins),
+    lockedUntil: toDateOrNull(r.lockedUntil),
+    createdAt: toDate(r.createdAt),
+  };
+}
+
+export function userRepo({ models: { User }, transaction }: RepoContext): UserRepo {
+  const byId = async (id: number) => {
+    const r = await User.findByPk(id, { raw: true, transaction });
+    return r ? toUser(r as unknown as DbRow) : null;
+  };
+  const idsByEmail = async (emails: readonly string[]) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < emails.length; i += CHUNK) {
+      const rows = await User.findAll({ where: { email: { [Op.in]: emails.slice(i, i + CHUNK) } }, attributes: ['id', 'email'], raw: true, transaction });
+      for (const r of rows as unknown as DbRow[]) out.set(String(r.email), Number(r.id));
+    }
+    return out;
+  };
+  return {
+    insert: (row: NewUserRow) =>
+      guarded(async () => {
+        const created = await User.create({ ...row, failedLogins: 0, lockedUntil: null, createdAt: row.createdAt.getTime() }, { transaction });
+        return toUser(created.get({ plain: true }) as DbRow);
+      }),
+    findById: (id) => guarded(() => byId(id)),
+    findByIds: (ids) =>
+      guarded(async () => {
+        if (ids.length === 0) return [];
+        const rows = await User.findAll({ where: { id: { [Op.in]: [...new Set(ids)] } }, raw: true, transaction });
+        return rows.map((r) => toUser(r as unknown as DbRow));
+      }),
+    findByLogin: (login) =>
+      guarded(async () => {
+        const or = Object.entries(login)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => ({ [k]: v }));
+        if (or.length === 0) return [];
+        const rows = await User.findAll({ where: { [Op.or]: or }, raw: true, transaction });
+        return rows.map((r) => toUser(r as unknown as DbRow));
+      }),
+    list: (filter, page) =>
+      guarded(async () => {
+        const where = filter.role ? { role: filter.role } : {};
+        const { rows, count } = await User.findAndCountAll({ where, order: [['id', 'ASC']], limit: page.limit, offset: page.offset, raw: true, transaction });
+        return { rows: rows.map((r) => toUser(r as unknown as DbRow)), total: count };
+      }),
+    setRole: (id, role: Role) => guarded(async () => void (await User.update({ role }, { where: { id }, transaction }))),
+    setPassword: (id, hash, scheme) =>
+      guarded(async () => void (await User.update({ passwordHash: hash, passwordScheme: scheme }, { where: { id }, transaction }))),
+    recordFailedLogin: (id) =>
+      guarded(async () => {
+        await User.increment('failedLogins', { by: 1, where: { id }, transaction });
+        const r = await byId(id);
+        return r?.failedLogins ?? 0;
+      }),
+    lock: (id, until) =>
+      guarded(async () => void (await User.update({ failedLogins: 0, lockedUntil: until.getTime() }, { where: { id }, transaction }))),
+    idsByEmail: (emails) => guarded(() => idsByEmail(emails)),
+    insertClients: (rows) =>
+      guarded(async () => {
+        if (rows.length === 0) return new Map();
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const values = rows.slice(i, i + CHUNK).map((r) => ({
+            username: r.email,
+            email: r.email,
+            mobile: null,
+            displayName: r.email.split('@')[0] || r.email,
+            role: 'client',
+            passwordHash: null,
+            passwordScheme: null,
+            failedLogins: 0,
+            lockedUntil: null,
+            createdAt: r.createdAt.getTime(),
+          }));
+          await User.bulkCreate(values, { transaction });
+        }
+        return idsByEmail(rows.map((r) => r.email));
+      }),
+    clearFailedLogins: (id) =>
+      guarded(async () => void (await User.update({ failedLogins: 0, lockedUntil: null }, { where: { id }, transaction }))),
+  };
+}

@@ -1,0 +1,88 @@
+import { Transaction, type Sequelize } from 'sequelize';
+import type { Store, StoreTx } from '../../core/ports/store';
+import { SqlAnalyticsStore } from './analytics/sql-analytics-store';
+import { MYSQL, SQLITE } from './analytics/sql-dialect';
+import { connect, ensureMysqlDatabase, type ConnectOptions } from './connect';
+import { parseDatabaseUrl } from './database-url';
+import { guarded } from './db-errors';
+import { migrate } from './migrator';
+import { defineModels, type Models } from './models';
+import { agentRepo } from './repos/agent-repo';
+import { attachmentRepo } from './repos/attachment-repo';
+import { eventRepo } from './repos/event-repo';
+import { identityRepo } from './repos/identity-repo';
+import { queryRepo } from './repos/query-repo';
+import type { RepoContext } from './repos/repo-context';
+import { reviewRepo } from './repos/review-repo';
+import { userRepo } from './repos/user-repo';
+import { SerialLock } from './serial-lock';
+
+function repos(ctx: RepoContext): StoreTx {
+  return {
+    users: userRepo(ctx),
+    agents: agentRepo(ctx),
+    queries: queryRepo(ctx),
+    events: eventRepo(ctx),
+    reviews: reviewRepo(ctx),
+    attachments: attachmentRepo(ctx),
+    identities: identityRepo(ctx),
+  };
+}
+
+/** The Store port on Sequelize: MySQL/MariaDB through mysql2, or an embedded SQLite file. */
+export class SequelizeStore implements Store {
+  readonly users;
+  readonly agents;
+  readonly queries;
+  readonly events;
+  readonly reviews;
+  readonly attachments;
+  readonly identities;
+  readonly analytics: SqlAnalyticsStore;
+  readonly dialect: 'mysql' | 'sqlite';
+  private readonly models: Models;
+  private readonly lock = new SerialLock();
+
+  constructor(readonly sequelize: Sequelize) {
+    this.dialect = sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
+    this.models = defineModels(sequelize);
+    const base = repos({ models: this.models, transaction: undefined });
+    this.users = base.users;
+    this.agents = base.agents;
+    this.queries = base.queries;
+    this.events = base.events;
+    this.reviews = base.reviews;
+    this.attachments = base.attachments;
+    this.identities = base.identities;
+    this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
+  }
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = () =>
+      guarded(() =>
+        this.sequelize.transaction(
+          // READ COMMITTED: conditional updates decide races; no gap locks to deadlock on.
+          this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {},
+          (t) => fn(repos({ models: this.models, transaction: t })),
+        ),
+      );
+    return this.dialect === 'sqlite' ? this.lock.run(run) : run();
+  }
+
+  close(): Promise<void> {
+    return this.sequelize.close();
+  }
+}
+
+export interface OpenStoreOptions extends ConnectOptions {
+  /** Apply pending migrations first (and create the MySQL database when missing). */
+  migrate?: boolean;
+}
+
+export async function openStore(databaseUrl: string, opts: OpenStoreOptions = {}): Promise<SequelizeStore> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (opts.migrate && target.dialect === 'mysql') await guarded(() => ensureMysqlDatabase(target));
+  const sequelize = await guarded(() => connect(target, opts));
+  if (opts.migrate) await migrate(sequelize);
+  return new SequelizeStore(sequelize);
+}

@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { buildDesk } from '../desk-wiring';
+import { readEnvironment } from '../environment';
+import type { CliContext } from './cli-context';
+import { registerDbCommands } from './db-commands';
+import { describeCliError } from './error-sink';
+import { registerUserCommands } from './user-commands';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs `cqms <args>`; returns the exit code instead of exiting, so tests drive it in-process. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const program = new Command('cqms')
+    .description('CQMS chat: a support desk inside Slack and Discord')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  try {
+    const env = readEnvironment(io.env);
+    const ctx: CliContext = {
+      env,
+      out: io.out,
+      async withDesk(fn, opts) {
+        const deps = await buildDesk(env, opts);
+        try {
+          return await fn(deps);
+        } finally {
+          await deps.store.close();
+        }
+      },
+    };
+    registerDbCommands(program, ctx);
+    registerUserCommands(program, ctx);
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    const { message, detail } = describeCliError(e, Boolean(io.env.CQMS_DEBUG));
+    io.err(`error: ${message}`);
+    if (detail) io.err(detail);
+    return 1;
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
+
+/** Every variable the processes read, parsed once at start; nothing below bot/ touches process.env. */
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+  CQMS_CATEGORIES: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((c) => c.trim()).filter(Boolean) : undefined)),
+  CQMS_SLA_FILE: z.string().optional(),
+});
+
+export type Environment = z.output<typeof environmentSchema>;
+
+export class EnvironmentError extends Error {}
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const r = environmentSchema.safeParse(env);
+  if (r.success) return r.data;
+  const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw new EnvironmentError(`Invalid configuration: ${problems.join('; ')}`);
+}

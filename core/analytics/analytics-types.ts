@@ -1,0 +1,82 @@
+import type { QueryStatus } from '../domain/status';
+import type { TrendBucket } from '../ports/analytics-store';
+
+export interface StatusCounts {
+  total: number;
+  open: number;
+  inProgress: number;
+  closed: number;
+}
+
+/** Durations in hours; null where there is nothing to measure. */
+export interface DurationStats {
+  count: number;
+  avgHours: number | null;
+  medianHours: number | null;
+  p90Hours: number | null;
+}
+
+export interface CategoryStats extends StatusCounts {
+  category: string;
+  firstResponseBreaches: number;
+  resolutionBreaches: number;
+}
+
+export interface TrendPoint {
+  /** YYYY-MM-DD of the bucket's first day (UTC). */
+  period: string;
+  opened: number;
+  closed: number;
+  avgResolutionHours: number | null;
+}
+
+export interface AgentStats {
+  agentId: number;
+  name: string;
+  handled: number;
+  inProgress: number;
+  closed: number;
+  resolution: DurationStats;
+  firstResponseBreaches: number;
+  resolutionBreaches: number;
+}
+
+export interface SlaSummary {
+  firstResponseBreaches: number;
+  resolutionBreaches: number;
+  /** Targets in hours, as applied. */
+  targets: { firstResponseHours: number; resolutionHours: number; overrides: Record<string, { firstResponseHours?: number; resolutionHours?: number }> };
+}
+
+export interface AnalyticsRange {
+  from: Date | null;
+  to: Date | null;
+  category: string | null;
+  bucket: TrendBucket;
+  generatedAt: Date;
+}
+
+export interface ClientAnalytics {
+  range: AnalyticsRange;
+  totals: StatusCounts;
+  resolution: DurationStats;
+  categories: CategoryStats[];
+  trend: TrendPoint[];
+}
+
+export interface TeamAnalytics {
+  range: AnalyticsRange & { agentId: number | null };
+  totals: StatusCounts;
+  resolution: DurationStats;
+  firstResponse: DurationStats;
+  agents: AgentStats[];
+  categories: CategoryStats[];
+  sla: SlaSummary;
+  trend: TrendPoint[];
+}
+
+export const STATUS_KEY: Record<QueryStatus, keyof Omit<StatusCounts, 'total'>> = {
+  Open: 'open',
+  'In Progress': 'inProgress',
+  Closed: 'closed',
+};

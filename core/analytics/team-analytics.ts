@@ -1,0 +1,72 @@
+import type { Actor } from '../domain/actor';
+import { authorize } from '../authz/policy';
+import type { DeskDeps } from '../desk/desk-deps';
+import type { AggregateRow } from '../ports/analytics-store';
+import { parseInput } from '../schemas/parse-input';
+import { analyticsFilterSchema } from '../schemas/analytics-input';
+import type { AgentStats, TeamAnalytics } from './analytics-types';
+import { cutoffsOf, rangeOf, scopeOf } from './analytics-scope';
+import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, trendOf } from './rollup';
+
+/** Everything a lead reviews: per-agent load and speed, categories, first response, SLA breaches, trend. */
+export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<string, unknown> = {}): Promise<TeamAnalytics> {
+  authorize(actor, 'analytics.team');
+  const f = parseInput(analyticsFilterSchema, input);
+  const now = deps.clock.now();
+  const scope = scopeOf(f, f.agentId ? { agentId: f.agentId } : {});
+  const a = deps.store.analytics;
+  const [rows, overall, perAgent, firstResponse, trend] = await Promise.all([
+    a.aggregate(scope, cutoffsOf(deps.config.sla, now)),
+    a.quantiles(scope, 'resolution', false, [50, 90]),
+    a.quantiles(scope, 'resolution', true, [50, 90]),
+    a.quantiles(scope, 'firstResponse', false, [50, 90]),
+    a.trend(scope, f.bucket),
+  ]);
+  const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const agents = await agentStats(deps, rows, picksByGroup(perAgent));
+  return {
+    range: { ...rangeOf(f, now), agentId: f.agentId ?? null },
+    totals: totalsOf(rows),
+    resolution: durationStats(sum((r) => r.resolutionCount), sum((r) => r.resolutionMsSum), overall),
+    firstResponse: durationStats(sum((r) => r.firstResponseCount), sum((r) => r.firstResponseMsSum), firstResponse),
+    agents,
+    categories: categoriesOf(rows),
+    sla: {
+      firstResponseBreaches: sum((r) => r.firstResponseBreaches),
+      resolutionBreaches: sum((r) => r.resolutionBreaches),
+      targets: {
+        firstResponseHours: deps.config.sla.default.firstResponseHours,
+        resolutionHours: deps.config.sla.default.resolutionHours,
+        overrides: deps.config.sla.categories,
+      },
+    },
+    trend: trendOf(trend),
+  };
+}
+
+async function agentStats(deps: DeskDeps, rows: readonly AggregateRow[], picks: ReturnType<typeof picksByGroup>): Promise<AgentStats[]> {
+  const by = new Map<number, { counts: ReturnType<typeof emptyCounts>; n: number; ms: number; fr: number; res: number }>();
+  for (const r of rows) {
+    if (r.assigneeId === null) continue;
+    let s = by.get(r.assigneeId);
+    if (!s) by.set(r.assigneeId, (s = { counts: emptyCounts(), n: 0, ms: 0, fr: 0, res: 0 }));
+    addCounts(s.counts, r);
+    s.n += r.resolutionCount;
+    s.ms += r.resolutionMsSum;
+    s.fr += r.firstResponseBreaches;
+    s.res += r.resolutionBreaches;
+  }
+  const users = new Map((await deps.store.users.findByIds([...by.keys()])).map((u) => [u.id, u]));
+  return [...by.entries()]
+    .map(([agentId, s]) => ({
+      agentId,
+      name: users.get(agentId)?.displayName ?? `#${agentId}`,
+      handled: s.counts.total,
+      inProgress: s.counts.inProgress,
+      closed: s.counts.closed,
+      resolution: durationStats(s.n, s.ms, picks.get(agentId) ?? []),
+      firstResponseBreaches: s.fr,
+      resolutionBreaches: s.res,
+    }))
+    .sort((x, y) => y.handled - x.handled || x.name.localeCompare(y.name));
+}

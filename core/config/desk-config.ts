@@ -1,0 +1,24 @@
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy';
+import { DEFAULT_CATEGORIES } from './categories';
+
+/** Settings core decisions depend on; the entry points build it from the environment. */
+export interface DeskConfig {
+  categories: readonly string[];
+  sla: SlaPolicy;
+  /** How long after closure the client may reopen a query. */
+  reopenWindowDays: number;
+  /** Failed sign-ins before a lock, and how long the lock lasts. */
+  maxFailedLogins: number;
+  lockMinutes: number;
+  /** Largest screenshot accepted, in bytes. */
+  maxScreenshotBytes: number;
+}
+
+export const DEFAULT_DESK_CONFIG: DeskConfig = {
+  categories: DEFAULT_CATEGORIES,
+  sla: DEFAULT_SLA_POLICY,
+  reopenWindowDays: 7,
+  maxFailedLogins: 5,
+  lockMinutes: 15,
+  maxScreenshotBytes: 5 * 1024 * 1024,
+};

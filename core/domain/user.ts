@@ -1,0 +1,43 @@
+import type { Role } from './roles';
+
+export type PasswordScheme = 'argon2id' | 'sha256-legacy';
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  email: string | null;
+  mobile: string | null;
+  displayName: string;
+  role: Role;
+  /** Null for accounts created by an import that have never set a password. */
+  passwordHash: string | null;
+  passwordScheme: PasswordScheme | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  createdAt: Date;
+}
+
+export type NewUserRow = Omit<UserRecord, 'id' | 'failedLogins' | 'lockedUntil' | 'createdAt'> & { createdAt: Date };
+
+/** What other surfaces may see of a user: never the hash. */
+export interface UserSummary {
+  id: number;
+  username: string;
+  email: string | null;
+  mobile: string | null;
+  displayName: string;
+  role: Role;
+  createdAt: Date;
+}
+
+export function summarize(u: UserRecord): UserSummary {
+  return {
+    id: u.id,
+    username: u.username,
+    email: u.email,
+    mobile: u.mobile,
+    displayName: u.displayName,
+    role: u.role,
+    createdAt: u.createdAt,
+  };
+}

@@ -1,0 +1,131 @@
+import { ErrorCode } from './error-codes';
+import type { QueryStatus } from '../domain/status';
+
+/** Base of every error core throws on purpose; anything else is a defect. */
+export abstract class CqmsError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Whether retrying the same command later may succeed. */
+  readonly retryable: boolean = false;
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class ValidationFailed extends CqmsError {
+  readonly code = ErrorCode.ValidationFailed;
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+  static field(field: string, message: string): ValidationFailed {
+    return new ValidationFailed([{ field, message }]);
+  }
+}
+
+export class NotAuthenticated extends CqmsError {
+  readonly code = ErrorCode.NotAuthenticated;
+  constructor(message = 'You are not signed in. Run `login` (or `register`) first.') {
+    super(message);
+  }
+}
+
+export class NotAuthorized extends CqmsError {
+  readonly code = ErrorCode.NotAuthorized;
+  constructor(
+    readonly action: string,
+    readonly role: string,
+    reason?: string,
+  ) {
+    super(reason ?? `A ${role} may not ${action}.`);
+  }
+}
+
+export class NotFound extends CqmsError {
+  readonly code = ErrorCode.NotFound;
+  constructor(
+    readonly entity: string,
+    readonly key: string | number,
+  ) {
+    super(`No ${entity} ${typeof key === 'number' ? `#${key}` : `"${key}"`} exists.`);
+  }
+}
+
+export class AlreadyClaimed extends CqmsError {
+  readonly code = ErrorCode.AlreadyClaimed;
+  constructor(
+    readonly queryId: number,
+    readonly winner: { id: number; name: string } | null,
+  ) {
+    super(
+      winner
+        ? `Query #${queryId} is already claimed by ${winner.name}.`
+        : `Query #${queryId} is no longer open for claiming.`,
+    );
+  }
+}
+
+export class NotInState extends CqmsError {
+  readonly code = ErrorCode.NotInState;
+  constructor(
+    readonly queryId: number,
+    readonly actual: QueryStatus,
+    readonly expected: readonly QueryStatus[],
+    readonly action: string,
+  ) {
+    super(`Cannot ${action} query #${queryId}: it is ${actual}, not ${expected.join(' or ')}.`);
+  }
+}
+
+export class AlreadyReviewed extends CqmsError {
+  readonly code = ErrorCode.AlreadyReviewed;
+  constructor(readonly queryId: number) {
+    super(`Query #${queryId} has already been rated.`);
+  }
+}
+
+export class ReopenWindowClosed extends CqmsError {
+  readonly code = ErrorCode.ReopenWindowClosed;
+  constructor(
+    readonly queryId: number,
+    readonly days: number,
+  ) {
+    super(`Query #${queryId} was closed more than ${days} days ago and can no longer be reopened; raise a new query.`);
+  }
+}
+
+export class InvalidCredentials extends CqmsError {
+  readonly code = ErrorCode.InvalidCredentials;
+  constructor() {
+    super('Unknown account or wrong password.');
+  }
+}
+
+export class AccountLocked extends CqmsError {
+  readonly code = ErrorCode.AccountLocked;
+  constructor(readonly until: Date) {
+    super(`Too many failed sign-ins: the account is locked until ${until.toISOString()}.`);
+  }
+}
+
+export class Conflict extends CqmsError {
+  readonly code = ErrorCode.Conflict;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class StoreUnavailable extends CqmsError {
+  readonly code = ErrorCode.StoreUnavailable;
+  override readonly retryable = true;
+  constructor(cause?: unknown) {
+    super('The database is not reachable right now. Nothing was saved; please try again in a moment.', { cause });
+  }
+}
+
+export function isCqmsError(e: unknown): e is CqmsError {
+  return e instanceof CqmsError;
+}

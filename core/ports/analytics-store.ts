@@ -1,0 +1,62 @@
+import type { QueryStatus } from '../domain/status';
+import type { SlaTargetsMs } from '../sla/sla-policy';
+
+/** Which queries an analytics request covers; dates bound createdAt (from inclusive, to exclusive). */
+export interface AnalyticsScope {
+  from?: Date;
+  to?: Date;
+  category?: string;
+  agentId?: number;
+  clientId?: number;
+}
+
+export interface SlaCutoffs {
+  now: Date;
+  default: SlaTargetsMs;
+  byCategory: ReadonlyMap<string, SlaTargetsMs>;
+}
+
+/** Counts and sums per (assignee, category, status): everything but quantiles, in one scan. */
+export interface AggregateRow {
+  assigneeId: number | null;
+  category: string;
+  status: QueryStatus;
+  count: number;
+  resolutionCount: number;
+  resolutionMsSum: number;
+  firstResponseCount: number;
+  firstResponseMsSum: number;
+  firstResponseBreaches: number;
+  resolutionBreaches: number;
+}
+
+export type DurationMetric = 'resolution' | 'firstResponse';
+
+/**
+ * A row picked for a quantile: for each percent p and group of n values sorted ascending, the store
+ * returns the values at ranks 1 + floor(p(n-1)/100) and 1 + ceil(p(n-1)/100) (1-based).
+ */
+export interface QuantilePick {
+  group: number | null;
+  n: number;
+  rank: number;
+  valueMs: number;
+}
+
+export type TrendBucket = 'day' | 'week';
+
+export interface TrendRow {
+  /** UTC midnight starting the day, or the Monday starting the ISO week. */
+  bucketStart: Date;
+  opened: number;
+  closed: number;
+  resolutionMsSum: number;
+}
+
+export interface AnalyticsStore {
+  aggregate(scope: AnalyticsScope, sla: SlaCutoffs): Promise<AggregateRow[]>;
+  /** Picks for whole-scope quantiles (group null) or per assignee. */
+  quantiles(scope: AnalyticsScope, metric: DurationMetric, byAgent: boolean, percents: readonly number[]): Promise<QuantilePick[]>;
+  /** Opened per bucket of createdAt; closed and resolution sums per bucket of closedAt. */
+  trend(scope: AnalyticsScope, bucket: TrendBucket): Promise<TrendRow[]>;
+}

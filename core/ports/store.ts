@@ -1,0 +1,104 @@
+import type { AgentRecord } from '../domain/agent';
+import type { AttachmentMeta, NewAttachment } from '../domain/attachment';
+import type { NewQueryEvent, QueryEvent } from '../domain/event';
+import type { PlatformIdentity } from '../domain/identity';
+import type { NewQueryRow, Page, PageOf, QueryFilter, QueryPatch, QueryRecord } from '../domain/query';
+import type { NewReviewRow, ReviewRecord } from '../domain/review';
+import type { Role } from '../domain/roles';
+import type { QueryStatus } from '../domain/status';
+import type { NewUserRow, UserRecord } from '../domain/user';
+import type { AnalyticsStore } from './analytics-store';
+
+export interface UserRepo {
+  insert(row: NewUserRow): Promise<UserRecord>;
+  findById(id: number): Promise<UserRecord | null>;
+  findByIds(ids: number[]): Promise<UserRecord[]>;
+  /** Matches username, email or mobile exactly (already normalized by the caller). */
+  findByLogin(login: { username?: string; email?: string; mobile?: string }): Promise<UserRecord[]>;
+  list(filter: { role?: Role }, page: Page): Promise<PageOf<UserRecord>>;
+  setRole(id: number, role: Role): Promise<void>;
+  setPassword(id: number, hash: string, scheme: UserRecord['passwordScheme']): Promise<void>;
+  /** Adds one failed sign-in and returns the new count, atomically. */
+  recordFailedLogin(id: number): Promise<number>;
+  /** Locks the account until the given time and restarts the failure count. */
+  lock(id: number, until: Date): Promise<void>;
+  /** Clears failures and any lock. */
+  clearFailedLogins(id: number): Promise<void>;
+  /** Ids of the accounts with these (normalized) emails. */
+  idsByEmail(emails: readonly string[]): Promise<Map<string, number>>;
+  /** Creates password-less client accounts for imported emails; returns email -> id. */
+  insertClients(rows: readonly { email: string; createdAt: Date }[]): Promise<Map<string, number>>;
+}
+
+export interface AgentRepo {
+  upsert(agent: AgentRecord): Promise<void>;
+  setActive(userId: number, active: boolean): Promise<void>;
+  list(onlyActive: boolean): Promise<AgentRecord[]>;
+}
+
+export interface ConditionalUpdate {
+  status: readonly QueryStatus[];
+  /** When set, the row must also be assigned to this user (null: unassigned). */
+  assigneeId?: number | null;
+}
+
+export interface QueryRepo {
+  insert(row: NewQueryRow): Promise<QueryRecord>;
+  findById(id: number): Promise<QueryRecord | null>;
+  findByExternalRef(ref: string): Promise<QueryRecord | null>;
+  /**
+   * Applies the patch only while the row still matches `expect`, in one statement, so concurrent
+   * transitions of one row cannot both succeed. Returns whether the row was changed.
+   */
+  updateIf(id: number, expect: ConditionalUpdate, patch: QueryPatch, now: Date): Promise<boolean>;
+  list(filter: QueryFilter, page: Page): Promise<PageOf<QueryRecord>>;
+  /** Which of these external ids are already stored. */
+  existingRefs(refs: readonly string[]): Promise<string[]>;
+  /** Bulk insert for imports, in as few statements as the driver allows. */
+  insertMany(rows: readonly NewQueryRow[], now: Date): Promise<void>;
+}
+
+export interface EventRepo {
+  append(event: NewQueryEvent): Promise<void>;
+  forQuery(queryId: number): Promise<QueryEvent[]>;
+}
+
+export interface ReviewRepo {
+  /** Returns false when the query already has a review (unique per query). */
+  insertOnce(row: NewReviewRow): Promise<boolean>;
+  forQuery(queryId: number): Promise<ReviewRecord | null>;
+}
+
+export interface AttachmentRepo {
+  insert(a: NewAttachment): Promise<AttachmentMeta>;
+  forQuery(queryId: number): Promise<AttachmentMeta[]>;
+  read(id: number): Promise<{ meta: AttachmentMeta; data: Uint8Array } | null>;
+}
+
+export interface IdentityRepo {
+  find(platform: PlatformIdentity['platform'], workspaceId: string, platformUserId: string): Promise<PlatformIdentity | null>;
+  /** Links (or re-links) a platform account to a user. */
+  link(identity: PlatformIdentity): Promise<void>;
+  unlink(platform: PlatformIdentity['platform'], workspaceId: string, platformUserId: string): Promise<void>;
+  forUser(userId: number): Promise<PlatformIdentity[]>;
+}
+
+/** Repositories bound to one transaction (or to autocommit outside one). */
+export interface StoreTx {
+  users: UserRepo;
+  agents: AgentRepo;
+  queries: QueryRepo;
+  events: EventRepo;
+  reviews: ReviewRepo;
+  attachments: AttachmentRepo;
+  identities: IdentityRepo;
+}
+
+export interface Store extends StoreTx {
+  /** Runs fn in one database transaction: all of its writes land, or none. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  analytics: AnalyticsStore;
+  /** Which engine backs the store, for messages and benchmarks. */
+  readonly dialect: 'mysql' | 'sqlite';
+  close(): Promise<void>;
+}

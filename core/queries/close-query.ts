@@ -1,0 +1,22 @@
+import type { Actor } from '../domain/actor';
+import type { QueryRecord } from '../domain/query';
+import { authorize } from '../authz/policy';
+import type { DeskDeps } from '../desk/desk-deps';
+import { parseInput } from '../schemas/parse-input';
+import { closeQuerySchema } from '../schemas/query-input';
+import { applyTransition } from './apply-transition';
+import { loadQuery } from './load-query';
+
+export async function closeQuery(deps: DeskDeps, actor: Actor, input: { queryId: unknown; note: unknown }): Promise<QueryRecord> {
+  const { queryId, note } = parseInput(closeQuerySchema, input);
+  const query = await loadQuery(deps.store, queryId);
+  authorize(actor, 'query.close', query);
+  const now = deps.clock.now();
+  return applyTransition(deps, {
+    query,
+    actor,
+    transition: 'close',
+    patch: { closedAt: now, resolutionNote: note, resolutionMs: now.getTime() - query.createdAt.getTime() },
+    expect: { assigneeId: actor.userId },
+  });
+}

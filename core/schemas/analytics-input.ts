@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { dateField } from './fields';
+
+export const analyticsFilterSchema = z
+  .object({
+    from: dateField.optional(),
+    to: dateField.optional(),
+    category: z.string().trim().min(1).optional(),
+    agentId: z.coerce.number().int().positive().optional(),
+    bucket: z.enum(['day', 'week'], { error: 'bucket must be day or week' }).default('day'),
+  })
+  .refine((f) => !f.from || !f.to || f.from < f.to, { message: '"from" must be before "to"', path: ['from'] });
+
+export type AnalyticsFilterInput = z.output<typeof analyticsFilterSchema>;

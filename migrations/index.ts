@@ -1,0 +1,11 @@
+import type { QueryInterface } from 'sequelize';
+import * as m001 from './001-initial-schema';
+
+export interface Migration {
+  name: string;
+  up(params: { context: QueryInterface }): Promise<void>;
+  down(params: { context: QueryInterface }): Promise<void>;
+}
+
+/** In order; a listed migration is never edited once released, only followed by a new one. */
+export const MIGRATIONS: Migration[] = [{ name: '001-initial-schema', ...m001 }];
