@@ -1,0 +1,42 @@
+import { argon2Hasher } from '../../adapters/crypto/argon2-hasher';
+import { DEFAULT_DESK_CONFIG, type DeskConfig } from '../../core/config/desk-config';
+import type { DeskDeps } from '../../core/desk/desk-deps';
+import type { Actor } from '../../core/domain/actor';
+import type { Platform } from '../../core/domain/platform';
+import type { Role } from '../../core/domain/roles';
+import { ManualClock } from '../../core/ports/clock';
+import type { Store } from '../../core/ports/store';
+import { addUser } from '../../core/users/manage-users';
+
+export const T0 = new Date('2026-03-02T09:00:00Z');
+
+export interface TestDesk extends DeskDeps {
+  clock: ManualClock;
+}
+
+/** Real hashing with light parameters: the algorithm is the same, the tests stay fast. */
+export function testDesk(store: Store, config: Partial<DeskConfig> = {}): TestDesk {
+  return {
+    store,
+    clock: new ManualClock(T0),
+    config: { ...DEFAULT_DESK_CONFIG, ...config },
+    hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+  };
+}
+
+let mobileSeq = 0;
+
+/** Creates an account and returns it as an actor. */
+export async function makeActor(deps: DeskDeps, role: Role, username: string, platform: Platform = 'shell'): Promise<Actor> {
+  mobileSeq += 1;
+  const mobile = `9${String(100000000 + ((process.pid * 7919 + mobileSeq) % 900000000)).padStart(9, '0')}`;
+  const u = await addUser(deps, 'operator', {
+    username,
+    email: `${username}@example.com`,
+    mobile,
+    password: 'correct horse battery',
+    role,
+    displayName: username[0]!.toUpperCase() + username.slice(1),
+  });
+  return { userId: u.id, username: u.username, role: u.role, platform };
+}
