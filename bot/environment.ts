@@ -9,6 +9,9 @@ const environmentSchema = z.object({
     .optional()
     .transform((s) => (s ? s.split(',').map((c) => c.trim()).filter(Boolean) : undefined)),
   CQMS_SLA_FILE: z.string().optional(),
+  /** For `cqms users add` in scripts, so the password stays out of shell history. */
+  CQMS_PASSWORD: z.string().optional(),
+  CQMS_DEBUG: z.string().optional(),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -24,7 +24,8 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
     port: target.port,
     logging: false,
     timezone: '+00:00',
-    dialectOptions: { decimalNumbers: true, supportBigNumbers: true, bigNumberStrings: false, connectTimeout: 5000 },
+    // FOUND_ROWS: an UPDATE reports rows matched, as SQLite does, not only rows whose values changed.
+    dialectOptions: { flags: 'FOUND_ROWS', decimalNumbers: true, supportBigNumbers: true, bigNumberStrings: false, connectTimeout: 5000 },
     pool: { max: opts.poolMax ?? 10, min: 0, acquire: 10_000, idle: 10_000 },
   });
   await sequelize.authenticate();

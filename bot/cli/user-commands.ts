@@ -21,7 +21,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .option('--legacy-sha256 <hex>', "the old system's unsalted SHA-256 hash; upgraded on first sign-in")
     .action((o: Record<string, string | undefined>) =>
       ctx.withDesk(async (deps) => {
-        const password = o.password ?? process.env.CQMS_PASSWORD;
+        const password = o.password ?? ctx.env.CQMS_PASSWORD;
         const u = await addUser(deps, 'operator', {
           username: o.username,
           email: o.email,
