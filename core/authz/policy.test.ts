@@ -4,31 +4,11 @@ import type { Role } from '../domain/roles';
 import { NotAuthorized } from '../errors';
 import { ACTIONS, type Action } from './actions';
 import { authorize } from './policy';
+import { queryRecord } from '../../test/support/query-record';
 
 const actor = (role: Role, userId: number): Actor => ({ userId, username: `${role}${userId}`, role, platform: 'shell' });
 
-const query = (over: Partial<QueryRecord>): QueryRecord => ({
-  id: 7,
-  externalRef: null,
-  clientId: 1,
-  category: 'Bug Report',
-  heading: 'h',
-  description: 'd',
-  mobile: '9876543210',
-  mobileValid: true,
-  status: 'In Progress',
-  assigneeId: 2,
-  platform: 'shell',
-  createdAt: new Date(0),
-  claimedAt: null,
-  closedAt: null,
-  resolutionNote: null,
-  resolutionMs: null,
-  firstResponseMs: null,
-  reopenCount: 0,
-  updatedAt: new Date(0),
-  ...over,
-});
+const query = (over: Partial<QueryRecord>) => queryRecord({ id: 7, status: 'In Progress', assigneeId: 2, ...over });
 
 // Users in the matrix: 1 = the client who raised the query, 9 = another client,
 // 2 = the assigned agent, 3 = another agent, 4 = a lead not assigned.

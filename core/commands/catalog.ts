@@ -1,0 +1,106 @@
+import { HEADING_MAX, DESCRIPTION_MAX, RESOLUTION_NOTE_MAX, REVIEW_COMMENT_MAX } from '../schemas/query-input';
+import type { CommandSpec, OptionSpec } from './command-spec';
+
+const id = (what = 'the query'): OptionSpec => ({ name: 'id', description: `Id of ${what}`, type: 'query', required: true, positional: true });
+const filters: OptionSpec[] = [
+  { name: 'status', description: 'Open, In Progress or Closed', type: 'status', required: false },
+  { name: 'category', description: 'Only this category', type: 'category', required: false },
+  { name: 'from', description: 'Raised on or after (YYYY-MM-DD)', type: 'date', required: false },
+  { name: 'to', description: 'Raised before (YYYY-MM-DD)', type: 'date', required: false },
+  { name: 'page', description: 'Page number', type: 'integer', required: false },
+];
+const range: OptionSpec[] = filters.filter((o) => o.name === 'from' || o.name === 'to' || o.name === 'category');
+
+/**
+ * The single source of truth for commands: the shell help, the Slack manifest and the Discord command
+ * registration are generated from this list, and a test fails if an adapter knows a command it lacks.
+ */
+export const CATALOG = [
+  { name: 'help', summary: 'List the commands you can run', audience: 'guest', options: [] },
+  {
+    name: 'register',
+    summary: 'Create a client account and link this chat account to it',
+    audience: 'guest',
+    form: 'register',
+    options: [
+      { name: 'username', description: 'Sign-in name', type: 'string', required: true, maxLength: 32 },
+      { name: 'email', description: 'Email address', type: 'string', required: true, maxLength: 254 },
+      { name: 'mobile', description: '10-digit mobile number', type: 'string', required: true, maxLength: 20 },
+      { name: 'password', description: 'At least 8 characters', type: 'secret', required: true, maxLength: 128 },
+    ],
+  },
+  {
+    name: 'login',
+    summary: 'Sign in with username, email or mobile, once per chat account',
+    audience: 'guest',
+    form: 'login',
+    options: [
+      { name: 'login', description: 'Username, email or mobile', type: 'string', required: true, maxLength: 254 },
+      { name: 'password', description: 'Your password', type: 'secret', required: true, maxLength: 128 },
+    ],
+  },
+  { name: 'logout', summary: 'Unlink this chat account', audience: 'anyone', options: [] },
+  { name: 'whoami', summary: 'Show the account this chat account is linked to', audience: 'guest', options: [] },
+  {
+    name: 'new',
+    summary: 'Raise a query',
+    audience: ['client'],
+    form: 'new',
+    options: [
+      { name: 'category', description: 'What it is about', type: 'category', required: true },
+      { name: 'heading', description: 'One line summary', type: 'string', required: true, maxLength: HEADING_MAX },
+      { name: 'description', description: 'What happened', type: 'text', required: true, maxLength: DESCRIPTION_MAX },
+      { name: 'mobile', description: 'Mobile to reach you (defaults to your account)', type: 'string', required: false, maxLength: 20 },
+      { name: 'screenshot', description: 'PNG, JPEG, GIF or WebP, up to 5 MB', type: 'attachment', required: false },
+    ],
+  },
+  { name: 'mine', summary: 'Your queries', audience: ['client'], options: [...filters, { name: 'format', description: 'csv to download', type: 'string', required: false }] },
+  { name: 'show', summary: 'One query with its history', audience: 'anyone', options: [id()] },
+  { name: 'reopen', summary: 'Reopen a query closed in the last 7 days', audience: ['client'], options: [id()] },
+  {
+    name: 'rate',
+    summary: 'Rate the help on a closed query',
+    audience: ['client'],
+    options: [
+      id(),
+      { name: 'rating', description: '1 (poor) to 5 (excellent)', type: 'rating', required: true, positional: true },
+      { name: 'comment', description: 'Anything to add', type: 'text', required: false, maxLength: REVIEW_COMMENT_MAX },
+    ],
+  },
+  { name: 'stats', summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }] },
+  { name: 'queue', summary: 'Open queue', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  { name: 'working', summary: 'Your queries in progress', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  { name: 'closed', summary: 'Queries you closed', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  { name: 'claim', summary: 'Claim an open query', audience: ['agent', 'lead'], options: [id()] },
+  { name: 'release', summary: 'Put a query back in the open queue', audience: ['agent', 'lead'], options: [id()] },
+  {
+    name: 'close',
+    summary: 'Close a query with a resolution note',
+    audience: ['agent', 'lead'],
+    form: 'close',
+    options: [id(), { name: 'note', description: 'How it was resolved', type: 'text', required: true, maxLength: RESOLUTION_NOTE_MAX }],
+  },
+  {
+    name: 'team',
+    summary: 'Team analytics, with charts',
+    audience: ['lead'],
+    slow: true,
+    options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }],
+  },
+  { name: 'sla', summary: 'Queries breaching or near their SLA', audience: ['lead'], options: [{ name: 'category', description: 'Only this category', type: 'category', required: false }] },
+  {
+    name: 'assign',
+    summary: 'Assign a query to an agent',
+    audience: ['lead'],
+    options: [id(), { name: 'agent', description: 'The agent', type: 'agent', required: true, positional: true }],
+  },
+  { name: 'export', summary: 'CSV of a filtered list of queries', audience: ['lead'], slow: true, options: filters.filter((o) => o.name !== 'page') },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandName = (typeof CATALOG)[number]['name'];
+
+export const COMMAND_NAMES: readonly CommandName[] = CATALOG.map((c) => c.name);
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return (CATALOG as readonly CommandSpec[]).find((c) => c.name === name);
+}

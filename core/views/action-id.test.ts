@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { decodeAction, encodeAction, MAX_ACTION_ID, type ActionRef } from './action-id';
+
+describe('action ids', () => {
+  it.each<ActionRef>([
+    { kind: 'claim', queryId: 42 },
+    { kind: 'rate', queryId: 7, rating: 5 },
+    { kind: 'page', list: 'mine', page: 3, filter: 's=Open;c=2;f=2025-01-01' },
+  ])('round-trips %j', (a) => {
+    expect(decodeAction(encodeAction(a))).toEqual(a);
+  });
+
+  it('refuses crafted and foreign ids', () => {
+    for (const id of ['', 'claim|42', 'cqms|claim|-1', 'cqms|claim|4.2', 'cqms|rate|1|6', 'cqms|delete|1', 'cqms|page|everyone|1|', 'x'.repeat(200)]) {
+      expect(decodeAction(id)).toBeNull();
+    }
+  });
+
+  it('never throws and stays within the platform limit', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void decodeAction(s)));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999_999_999 }), fc.integer({ min: 1, max: 5 }), (id, r) => {
+        expect(encodeAction({ kind: 'rate', queryId: id, rating: r }).length).toBeLessThanOrEqual(MAX_ACTION_ID);
+      }),
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Button and paging ids, encoded in one place. Discord's custom_id and Slack's action_id allow at
+ * most 100 and 255 characters; ids stay under 100 so one encoding serves both.
+ */
+export const MAX_ACTION_ID = 100;
+const PREFIX = 'cqms';
+
+const queryAction = z.object({
+  kind: z.enum(['claim', 'release', 'close', 'reopen', 'show']),
+  queryId: z.number().int().positive(),
+});
+const rateAction = z.object({ kind: z.literal('rate'), queryId: z.number().int().positive(), rating: z.number().int().min(1).max(5) });
+const pageAction = z.object({
+  kind: z.literal('page'),
+  list: z.enum(['mine', 'queue', 'working', 'closed', 'all']),
+  page: z.number().int().min(1),
+  /** Compact filter: the list's own filter string (status, category index, dates). */
+  filter: z.string().max(60).regex(/^[A-Za-z0-9=;:_.-]*$/),
+});
+
+export const actionSchema = z.discriminatedUnion('kind', [queryAction, rateAction, pageAction]);
+export type ActionRef = z.infer<typeof actionSchema>;
+
+export function encodeAction(a: ActionRef): string {
+  const parts =
+    a.kind === 'page' ? [PREFIX, a.kind, a.list, a.page, a.filter] : a.kind === 'rate' ? [PREFIX, a.kind, a.queryId, a.rating] : [PREFIX, a.kind, a.queryId];
+  const id = parts.join('|');
+  if (id.length > MAX_ACTION_ID) throw new Error(`action id too long (${id.length}): ${id}`);
+  return id;
+}
+
+/** Returns null for anything that is not one of ours: crafted or foreign ids are refused, never guessed at. */
+export function decodeAction(id: string): ActionRef | null {
+  if (typeof id !== 'string' || id.length > MAX_ACTION_ID) return null;
+  const [prefix, kind, a, b, c] = id.split('|');
+  if (prefix !== PREFIX || !kind) return null;
+  const int = (s: string | undefined) => (s !== undefined && /^\d{1,9}$/.test(s) ? Number(s) : NaN);
+  const candidate =
+    kind === 'page' ? { kind, list: a, page: int(b), filter: c ?? '' } : kind === 'rate' ? { kind, queryId: int(a), rating: int(b) } : { kind, queryId: int(a) };
+  const parsed = actionSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,58 @@
+import type { QueryRecord } from '../domain/query';
+import type { Role } from '../domain/roles';
+import { mayRole } from '../authz/policy';
+import { encodeAction } from './action-id';
+import { STATUS_TONE, type ButtonView, type CardField, type CardView } from './view-model';
+
+export interface CardNames {
+  client?: string | null;
+  assignee?: string | null;
+}
+
+/** Who will see the card: the support channel (agents and leads) or the client who raised it. */
+export type CardAudience = { kind: 'staff' } | { kind: 'client' } | { kind: 'viewer'; role: Role; userId: number };
+
+const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
+
+export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudience, extra: { rated?: boolean } = {}): CardView {
+  const fields: CardField[] = [
+    { label: 'Status', value: q.status, inline: true },
+    { label: 'Category', value: q.category, inline: true },
+    { label: 'Raised by', value: names.client ?? `#${q.clientId}`, inline: true },
+    { label: 'Opened', value: q.createdAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', inline: true },
+  ];
+  if (q.mobile) fields.push({ label: 'Mobile', value: q.mobileValid ? q.mobile : `${q.mobile} (invalid)`, flagged: !q.mobileValid, inline: true });
+  if (q.assigneeId !== null) fields.push({ label: 'Assignee', value: names.assignee ?? `#${q.assigneeId}`, inline: true });
+  if (q.status === 'Closed' && q.resolutionMs !== null) fields.push({ label: 'Resolved in', value: `${hours(q.resolutionMs)} h`, inline: true });
+  if (q.resolutionNote) fields.push({ label: 'Resolution', value: q.resolutionNote });
+  return {
+    kind: 'card',
+    title: `#${q.id} ${q.heading}`,
+    body: q.description,
+    tone: STATUS_TONE[q.status],
+    status: q.status,
+    fields,
+    buttons: buttonsFor(q, audience, extra.rated ?? false),
+    queryId: q.id,
+    footer: q.externalRef ? `Imported as ${q.externalRef}` : `Raised on ${q.platform}`,
+  };
+}
+
+/** Only the buttons the audience's role may press; core checks again when one is pressed. */
+function buttonsFor(q: QueryRecord, audience: CardAudience, rated: boolean): ButtonView[] {
+  const role: Role = audience.kind === 'staff' ? 'agent' : audience.kind === 'client' ? 'client' : audience.role;
+  const mine = audience.kind === 'viewer' ? audience.userId : null;
+  const b: ButtonView[] = [];
+  if (q.status === 'Open' && mayRole(role, 'query.claim')) b.push({ label: 'Claim', actionId: encodeAction({ kind: 'claim', queryId: q.id }), style: 'primary' });
+  if (q.status === 'In Progress' && mayRole(role, 'query.release') && (mine === null || mine === q.assigneeId || role === 'lead')) {
+    b.push({ label: 'Release', actionId: encodeAction({ kind: 'release', queryId: q.id }) });
+  }
+  if (q.status === 'In Progress' && mayRole(role, 'query.close') && (mine === null || mine === q.assigneeId)) {
+    b.push({ label: 'Close', actionId: encodeAction({ kind: 'close', queryId: q.id }), style: 'danger' });
+  }
+  if (q.status === 'Closed' && mayRole(role, 'query.review') && (mine === null || mine === q.clientId)) {
+    if (!rated) for (let r = 1; r <= 5; r++) b.push({ label: `${'★'.repeat(r)}`, actionId: encodeAction({ kind: 'rate', queryId: q.id, rating: r }) });
+    b.push({ label: 'Reopen', actionId: encodeAction({ kind: 'reopen', queryId: q.id }) });
+  }
+  return b;
+}

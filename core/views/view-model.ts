@@ -1,0 +1,128 @@
+import type { ChartSpec } from '../charts/chart-spec';
+import type { QueryStatus } from '../domain/status';
+
+/**
+ * What core answers with, for every surface: adapters render these (Block Kit, Discord embeds,
+ * terminal text) and never build UI from domain rows themselves.
+ */
+export type Tone = 'open' | 'progress' | 'closed' | 'info' | 'success' | 'warning' | 'danger';
+
+export interface CardField {
+  label: string;
+  value: string;
+  /** Marks a value shown with a warning, such as a mobile number that failed validation. */
+  flagged?: boolean;
+  inline?: boolean;
+}
+
+export interface ButtonView {
+  label: string;
+  /** Encoded by action-id.ts. */
+  actionId: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface CardView {
+  kind: 'card';
+  title: string;
+  /** User-written text, rendered as plain text (escaped) by every adapter. */
+  body?: string;
+  tone: Tone;
+  status?: QueryStatus;
+  fields: CardField[];
+  buttons: ButtonView[];
+  /** The query the card shows, so notifiers can update it in place. */
+  queryId?: number;
+  footer?: string;
+}
+
+export interface ListColumn {
+  key: string;
+  label: string;
+}
+
+export interface ListRow {
+  cells: Record<string, string>;
+  tone?: Tone;
+  flagged?: string[];
+  queryId?: number;
+}
+
+export interface ListView {
+  kind: 'list';
+  title: string;
+  columns: ListColumn[];
+  rows: ListRow[];
+  page: number;
+  pages: number;
+  total: number;
+  prev?: ButtonView;
+  next?: ButtonView;
+  /** Said when there are no rows. */
+  empty: string;
+}
+
+export type FormFieldType = 'text' | 'longtext' | 'select' | 'file' | 'secret';
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  maxLength?: number;
+  options?: readonly string[];
+  hint?: string;
+}
+
+export interface FormView {
+  kind: 'form';
+  formId: FormId;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** A warning shown above the fields, e.g. that chat forms do not mask passwords. */
+  notice?: string;
+  /** The query a form acts on (close), carried through the round trip. */
+  queryId?: number;
+}
+
+export type FormId = 'new' | 'register' | 'login' | 'close';
+
+export interface FileView {
+  kind: 'file';
+  title: string;
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+export interface TextView {
+  kind: 'text';
+  text: string;
+  tone: Tone;
+}
+
+export interface StatsView {
+  kind: 'stats';
+  title: string;
+  figures: CardField[];
+}
+
+/** Charts travel as specs; adapters render them through the chart port and upload the PNG. */
+export type View = CardView | ListView | FormView | FileView | TextView | StatsView | ChartSpec;
+
+export interface Reply {
+  /** Ephemeral replies are seen by the caller only. */
+  visibility: 'ephemeral' | 'public';
+  views: View[];
+}
+
+export const STATUS_TONE: Record<QueryStatus, Tone> = { Open: 'open', 'In Progress': 'progress', Closed: 'closed' };
+
+export function ephemeral(...views: View[]): Reply {
+  return { visibility: 'ephemeral', views };
+}
+
+export function text(t: string, tone: Tone = 'info'): TextView {
+  return { kind: 'text', text: t, tone };
+}
