@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { buildDesk } from '../desk-wiring';
 import { readEnvironment } from '../environment';
 import type { CliContext } from './cli-context';
+import { registerDataCommands } from './data-commands';
 import { registerDbCommands } from './db-commands';
 import { describeCliError } from './error-sink';
 import { registerUserCommands } from './user-commands';
@@ -34,6 +35,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     };
     registerDbCommands(program, ctx);
     registerUserCommands(program, ctx);
+    registerDataCommands(program, ctx);
     await program.parseAsync(args, { from: 'user' });
     return 0;
   } catch (e) {

@@ -5,10 +5,8 @@ import type { QueryStatus } from '../../../core/domain/status';
 import type { QueryRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
 import { msOrNull, toBool, toDate, toDateOrNull, toNumOrNull, toStrOrNull, type DbRow } from '../row-mapping';
+import { BulkImport } from './bulk-import';
 import type { RepoContext } from './repo-context';
-
-// SQLite allows 32766 bound values per statement; 19 columns x 500 rows stays well under it.
-const CHUNK = 500;
 
 export function toQuery(r: DbRow): QueryRecord {
   return {
@@ -90,21 +88,8 @@ export function queryRepo({ models: { Query }, transaction }: RepoContext): Quer
         const [affected] = await Query.update(patchValues(patch, now, literal), { where, transaction });
         return affected === 1;
       }),
-    existingRefs: (refs) =>
-      guarded(async () => {
-        const out: string[] = [];
-        for (let i = 0; i < refs.length; i += CHUNK) {
-          const rows = await Query.findAll({ where: { externalRef: { [Op.in]: refs.slice(i, i + CHUNK) } }, attributes: ['externalRef'], raw: true, transaction });
-          for (const r of rows as unknown as DbRow[]) out.push(String(r.externalRef));
-        }
-        return out;
-      }),
-    insertMany: (rows, now) =>
-      guarded(async () => {
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          await Query.bulkCreate(rows.slice(i, i + CHUNK).map((r) => queryRowValues(r, now)), { transaction, validate: false, hooks: false });
-        }
-      }),
+    existingRefs: (refs) => guarded(() => new BulkImport(Query.sequelize!, transaction).existingRefs(refs)),
+    insertMany: (rows, now) => guarded(() => new BulkImport(Query.sequelize!, transaction).insertQueries(rows, now)),
     list: (filter, page) =>
       guarded(async () => {
         if (filter.status && filter.status.length === 0) return { rows: [], total: 0 };

@@ -4,9 +4,8 @@ import type { NewUserRow, UserRecord } from '../../../core/domain/user';
 import type { UserRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
 import { toDate, toDateOrNull, toStrOrNull, type DbRow } from '../row-mapping';
+import { BulkImport } from './bulk-import';
 import type { RepoContext } from './repo-context';
-
-const CHUNK = 500;
 
 export function toUser(r: DbRow): UserRecord {
   return {
@@ -28,14 +27,6 @@ export function userRepo({ models: { User }, transaction }: RepoContext): UserRe
   const byId = async (id: number) => {
     const r = await User.findByPk(id, { raw: true, transaction });
     return r ? toUser(r as unknown as DbRow) : null;
-  };
-  const idsByEmail = async (emails: readonly string[]) => {
-    const out = new Map<string, number>();
-    for (let i = 0; i < emails.length; i += CHUNK) {
-      const rows = await User.findAll({ where: { email: { [Op.in]: emails.slice(i, i + CHUNK) } }, attributes: ['id', 'email'], raw: true, transaction });
-      for (const r of rows as unknown as DbRow[]) out.set(String(r.email), Number(r.id));
-    }
-    return out;
   };
   return {
     insert: (row: NewUserRow) =>
@@ -76,27 +67,8 @@ export function userRepo({ models: { User }, transaction }: RepoContext): UserRe
       }),
     lock: (id, until) =>
       guarded(async () => void (await User.update({ failedLogins: 0, lockedUntil: until.getTime() }, { where: { id }, transaction }))),
-    idsByEmail: (emails) => guarded(() => idsByEmail(emails)),
-    insertClients: (rows) =>
-      guarded(async () => {
-        if (rows.length === 0) return new Map();
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          const values = rows.slice(i, i + CHUNK).map((r) => ({
-            username: r.email,
-            email: r.email,
-            mobile: null,
-            displayName: r.email.split('@')[0] || r.email,
-            role: 'client',
-            passwordHash: null,
-            passwordScheme: null,
-            failedLogins: 0,
-            lockedUntil: null,
-            createdAt: r.createdAt.getTime(),
-          }));
-          await User.bulkCreate(values, { transaction });
-        }
-        return idsByEmail(rows.map((r) => r.email));
-      }),
+    idsByEmail: (emails) => guarded(() => new BulkImport(User.sequelize!, transaction).idsByEmail(emails)),
+    insertClients: (rows) => guarded(() => new BulkImport(User.sequelize!, transaction).insertClients(rows)),
     clearFailedLogins: (id) =>
       guarded(async () => void (await User.update({ failedLogins: 0, lockedUntil: null }, { where: { id }, transaction }))),
   };

@@ -1,0 +1,61 @@
+import { countOutcome, emptyReport, type CleanReport } from '../../core/cleaning/clean-report';
+import { CLEANED_COLUMNS, RAW_COLUMNS, REJECT_COLUMNS, type RawRow } from '../../core/cleaning/columns';
+import { RowCleaner } from '../../core/cleaning/row-cleaner';
+import { CsvSink } from './csv-sink';
+import { CsvSource } from './csv-source';
+
+export interface CleanFileOptions {
+  input: string;
+  output: string;
+  rejects: string;
+  /** Called after each batch with bytes read and the file's size. */
+  onProgress?: (bytesRead: number, size: number, rows: number) => void;
+}
+
+const BATCH = 2000;
+
+/**
+ * Streams a raw export through the cleaning rules: every row lands in the cleaned file or in the
+ * rejects file (its original fields, the reason and its line), so rows_in = rows_out + rejected.
+ */
+export async function cleanCsvFile(o: CleanFileOptions): Promise<CleanReport> {
+  const source = await CsvSource.open(o.input, RAW_COLUMNS);
+  const cleaned = new CsvSink(o.output, CLEANED_COLUMNS);
+  const rejects = new CsvSink(o.rejects, [...source.header, ...REJECT_COLUMNS]);
+  const cleaner = new RowCleaner();
+  const report = emptyReport();
+  try {
+    for await (const batch of source.batches(BATCH)) {
+      const good: string[][] = [];
+      const bad: string[][] = [];
+      for (const { line, fields } of batch) {
+        const outcome = cleaner.clean(rawRowOf(fields, source.columns));
+        countOutcome(report, outcome);
+        if (outcome.kind === 'cleaned') good.push(CLEANED_COLUMNS.map((c) => outcome.row[c]));
+        else bad.push([...fields, outcome.reason, String(line)]);
+      }
+      await Promise.all([cleaned.write(good), rejects.write(bad)]);
+      o.onProgress?.(source.bytesRead, source.size, report.rows_in);
+    }
+    await Promise.all([cleaned.commit(), rejects.commit()]);
+    return report;
+  } catch (e) {
+    source.close();
+    await Promise.all([cleaned.discard(), rejects.discard()]);
+    throw e;
+  }
+}
+
+function rawRowOf(fields: readonly string[], at: Record<keyof RawRow, number>): RawRow {
+  const v = (c: keyof RawRow) => fields[at[c]] ?? '';
+  return {
+    query_id: v('query_id'),
+    client_email: v('client_email'),
+    client_mobile: v('client_mobile'),
+    query_heading: v('query_heading'),
+    query_description: v('query_description'),
+    status: v('status'),
+    date_opened: v('date_opened'),
+    date_closed: v('date_closed'),
+  };
+}

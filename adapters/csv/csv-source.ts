@@ -1,0 +1,148 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { parse, type Parser } from 'csv-parse';
+import { CsvInputError, describeParseFailure } from './csv-input-error';
+import { locateColumns } from './header-check';
+import { TextGuard } from './text-guard';
+
+export interface CsvRecord {
+  /** Line on which the record starts (1 is the header). */
+  line: number;
+  fields: string[];
+}
+
+// An unclosed quote would otherwise swallow the rest of the file into one field, in memory.
+const MAX_RECORD_BYTES = 1 << 20;
+
+/** Where the stream stands; the pipeline's callback and the reader share it. */
+class StreamState {
+  failure: unknown = null;
+  ended = false;
+  private waiter: (() => void) | null = null;
+
+  notify(): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.();
+  }
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+}
+
+/**
+ * A CSV file read as a stream of record batches (UTF-8, optional BOM, LF or CRLF, RFC 4180 quotes):
+ * memory stays at one batch plus the stream buffers whatever the file size. Opening reads and checks
+ * the header, so a wrong file fails before anything is written anywhere.
+ */
+export class CsvSource<C extends string> {
+  private constructor(
+    readonly file: string,
+    readonly size: number,
+    readonly header: string[],
+    /** Position of each required column in a record. */
+    readonly columns: Record<C, number>,
+    private nextLine: number,
+    private readonly guard: TextGuard,
+    private readonly parser: Parser,
+    private readonly state: StreamState,
+  ) {}
+
+  /** `hint` is added to a missing-columns message (what file was expected instead). */
+  static async open<C extends string>(file: string, required: readonly C[], hint = ''): Promise<CsvSource<C>> {
+    const size = await sizeOf(file);
+    const guard = new TextGuard(file);
+    const parser = parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES });
+    const state = new StreamState();
+    parser.on('readable', () => state.notify());
+    parser.on('end', () => ((state.ended = true), state.notify()));
+    pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), guard, parser, (e) => {
+      if (e) state.failure ??= e;
+      state.notify();
+    });
+    let line = 1;
+    for (;;) {
+      const fields = await nextRecord(parser, state);
+      if (state.failure) throw asInputError(file, state.failure, line);
+      if (!fields) throw new CsvInputError(`${file}: the file is empty (no header line)`);
+      if (!isBlank(fields)) {
+        const columns = locateColumns(file, fields, required, hint);
+        return new CsvSource(file, size, fields, columns, line + 1 + newlinesIn(fields), guard, parser, state);
+      }
+      line += 1;
+    }
+  }
+
+  /** Bytes read so far, for a progress bar against `size`. */
+  get bytesRead(): number {
+    return this.guard.bytes;
+  }
+
+  /** Records in batches of at most `max`; blank lines are skipped but still counted in line numbers. */
+  async *batches(max: number): AsyncGenerator<CsvRecord[]> {
+    let batch: CsvRecord[] = [];
+    const width = this.header.length;
+    for (;;) {
+      let fields: string[] | null;
+      while (batch.length < max && (fields = this.parser.read() as string[] | null) !== null) {
+        const line = this.nextLine;
+        this.nextLine += 1 + newlinesIn(fields);
+        if (isBlank(fields)) continue;
+        if (fields.length !== width) {
+          this.close();
+          throw new CsvInputError(`${this.file}: line ${line} has ${fields.length} field(s); the header has ${width}`);
+        }
+        batch.push({ line, fields });
+      }
+      if (this.state.failure) throw asInputError(this.file, this.state.failure, this.nextLine);
+      if (batch.length >= max || (this.state.ended && batch.length > 0)) {
+        yield batch;
+        batch = [];
+      } else if (this.state.ended) {
+        return;
+      } else {
+        await this.state.wait();
+      }
+    }
+  }
+
+  /** Stops reading early (an error downstream); safe to call more than once. */
+  close(): void {
+    this.state.ended = true;
+    this.parser.destroy();
+  }
+}
+
+async function nextRecord(parser: Parser, state: StreamState): Promise<string[] | null> {
+  for (;;) {
+    const r = parser.read() as string[] | null;
+    if (r !== null || state.failure || state.ended) return r;
+    await state.wait();
+  }
+}
+
+function asInputError(file: string, e: unknown, line: number): CsvInputError {
+  return e instanceof CsvInputError ? e : describeParseFailure(file, e, line);
+}
+
+async function sizeOf(file: string): Promise<number> {
+  let s;
+  try {
+    s = await stat(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new CsvInputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+  }
+  if (!s.isFile()) throw new CsvInputError(`${file}: not a regular file`);
+  return s.size;
+}
+
+const isBlank = (fields: string[]) => fields.length === 1 && fields[0]!.trim() === '';
+
+function newlinesIn(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
+  return n;
+}
