@@ -1,5 +1,6 @@
 import type { QueryInterface } from 'sequelize';
 import * as m001 from './001-initial-schema';
+import * as m002 from './002-message-refs';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** In order; a listed migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: Migration[] = [{ name: '001-initial-schema', ...m001 }];
+export const MIGRATIONS: Migration[] = [
+  { name: '001-initial-schema', ...m001 },
+  { name: '002-message-refs', ...m002 },
+];

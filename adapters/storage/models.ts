@@ -11,6 +11,7 @@ export interface Models {
   Review: Table;
   Attachment: Table;
   Event: Table;
+  MessageRef: Table;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -83,6 +84,11 @@ export function defineModels(s: Sequelize): Models {
       'Event',
       { id: { ...pk(), type: DataTypes.BIGINT }, queryId: int(), actorId: int(), type: str(), fromStatus: str(), toStatus: str(), platform: str(), detail: text(), createdAt: ms() },
       opts('query_events'),
+    ),
+    MessageRef: s.define(
+      'MessageRef',
+      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), updatedAt: ms() },
+      opts('message_refs'),
     ),
   };
 }

@@ -11,6 +11,7 @@ import { agentRepo } from './repos/agent-repo';
 import { attachmentRepo } from './repos/attachment-repo';
 import { eventRepo } from './repos/event-repo';
 import { identityRepo } from './repos/identity-repo';
+import { messageRefRepo } from './repos/message-ref-repo';
 import { queryRepo } from './repos/query-repo';
 import type { RepoContext } from './repos/repo-context';
 import { reviewRepo } from './repos/review-repo';
@@ -26,6 +27,7 @@ function repos(ctx: RepoContext): StoreTx {
     reviews: reviewRepo(ctx),
     attachments: attachmentRepo(ctx),
     identities: identityRepo(ctx),
+    messageRefs: messageRefRepo(ctx),
   };
 }
 
@@ -38,6 +40,7 @@ export class SequelizeStore implements Store {
   readonly reviews;
   readonly attachments;
   readonly identities;
+  readonly messageRefs;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -54,6 +57,7 @@ export class SequelizeStore implements Store {
     this.reviews = base.reviews;
     this.attachments = base.attachments;
     this.identities = base.identities;
+    this.messageRefs = base.messageRefs;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 

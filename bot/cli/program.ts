@@ -25,11 +25,11 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       env,
       out: io.out,
       async withDesk(fn, opts) {
-        const deps = await buildDesk(env, opts);
+        const desk = await buildDesk(env, opts);
         try {
-          return await fn(deps);
+          return await fn(desk.deps);
         } finally {
-          await deps.store.close();
+          await desk.close();
         }
       },
     };

@@ -1,5 +1,6 @@
 import type { DeskConfig } from '../config/desk-config';
 import type { Clock } from '../ports/clock';
+import type { JobQueue } from '../ports/job-queue';
 import type { PasswordHasher } from '../ports/password-hasher';
 import type { Store } from '../ports/store';
 
@@ -9,4 +10,6 @@ export interface DeskDeps {
   clock: Clock;
   config: DeskConfig;
   hasher: PasswordHasher;
+  /** Where notifications go after a change commits. */
+  jobs: JobQueue;
 }

@@ -83,6 +83,19 @@ export interface IdentityRepo {
   forUser(userId: number): Promise<PlatformIdentity[]>;
 }
 
+export interface MessageRef {
+  platform: PlatformIdentity['platform'];
+  channelId: string;
+  queryId: number;
+  messageId: string;
+}
+
+export interface MessageRefRepo {
+  find(platform: MessageRef['platform'], channelId: string, queryId: number): Promise<MessageRef | null>;
+  /** Records (or moves) the message holding a query's card in a channel. */
+  save(ref: MessageRef, now: Date): Promise<void>;
+}
+
 /** Repositories bound to one transaction (or to autocommit outside one). */
 export interface StoreTx {
   users: UserRepo;
@@ -92,6 +105,7 @@ export interface StoreTx {
   reviews: ReviewRepo;
   attachments: AttachmentRepo;
   identities: IdentityRepo;
+  messageRefs: MessageRefRepo;
 }
 
 export interface Store extends StoreTx {

@@ -5,6 +5,8 @@ import type { DeskDeps } from '../desk/desk-deps';
 import type { ConditionalUpdate } from '../ports/store';
 import { TRANSITIONS, type Transition } from '../lifecycle/transitions';
 import { loadQuery } from './load-query';
+import { announce } from '../notifications/announce';
+import { intentsForTransition } from '../notifications/intents-for';
 
 export interface TransitionRequest {
   query: QueryRecord;
@@ -42,6 +44,7 @@ export async function applyTransition(deps: DeskDeps, req: TransitionRequest): P
   });
   const current = await loadQuery(deps.store, query.id);
   if (!changed) throw await refusal(deps, req, current);
+  await announce(deps, intentsForTransition(current, req.transition, actor));
   return current;
 }
 

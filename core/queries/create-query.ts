@@ -8,6 +8,8 @@ import type { DeskDeps } from '../desk/desk-deps';
 import { ValidationFailed } from '../errors';
 import { parseInput } from '../schemas/parse-input';
 import { newQuerySchema, type ScreenshotInput } from '../schemas/query-input';
+import { announce } from '../notifications/announce';
+import { intentsForCreated } from '../notifications/intents-for';
 
 export interface CreatedQuery {
   query: QueryRecord;
@@ -23,7 +25,7 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
   if (!mobile) throw ValidationFailed.field('mobile', 'mobile is required (your account has none on file)');
   const shot = data.screenshot ? checkScreenshot(data.screenshot, deps.config.maxScreenshotBytes) : null;
   const now = deps.clock.now();
-  return deps.store.transaction(async (tx) => {
+  const created = await deps.store.transaction(async (tx) => {
     const query = await tx.queries.insert({
       externalRef: null,
       clientId: actor.userId,
@@ -58,6 +60,8 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
     });
     return { query, screenshot };
   });
+  await announce(deps, intentsForCreated(created.query));
+  return created;
 }
 
 function checkScreenshot(s: ScreenshotInput, maxBytes: number) {

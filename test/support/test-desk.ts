@@ -5,6 +5,7 @@ import type { Actor } from '../../core/domain/actor';
 import type { Platform } from '../../core/domain/platform';
 import type { Role } from '../../core/domain/roles';
 import { ManualClock } from '../../core/ports/clock';
+import type { Job, JobQueue } from '../../core/ports/job-queue';
 import type { Store } from '../../core/ports/store';
 import { addUser } from '../../core/users/manage-users';
 
@@ -12,6 +13,15 @@ export const T0 = new Date('2026-03-02T09:00:00Z');
 
 export interface TestDesk extends DeskDeps {
   clock: ManualClock;
+  jobs: RecordingQueue;
+}
+
+/** Keeps queued jobs for assertions; tests that need delivery use the in-process queue instead. */
+export class RecordingQueue implements JobQueue {
+  readonly jobs: Job[] = [];
+  async enqueue(job: Job): Promise<void> {
+    this.jobs.push(job);
+  }
 }
 
 /** Real hashing with light parameters: the algorithm is the same, the tests stay fast. */
@@ -21,6 +31,7 @@ export function testDesk(store: Store, config: Partial<DeskConfig> = {}): TestDe
     clock: new ManualClock(T0),
     config: { ...DEFAULT_DESK_CONFIG, ...config },
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+    jobs: new RecordingQueue(),
   };
 }
 

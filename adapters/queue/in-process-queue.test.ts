@@ -1,0 +1,53 @@
+import type { Job } from '../../core/ports/job-queue';
+import { InProcessQueue } from './in-process-queue';
+
+const job = (queryId: number): Job => ({ name: 'notify', intent: { kind: 'channelCard', queryId } });
+
+describe('in-process job queue', () => {
+  it('runs jobs after enqueue returns, de-duplicated by job id', async () => {
+    const ran: number[] = [];
+    const q = new InProcessQueue(async (j) => void ran.push(j.intent.queryId));
+    await q.enqueue(job(1), { jobId: 'a' });
+    await q.enqueue(job(1), { jobId: 'a' });
+    await q.enqueue(job(2));
+    expect(ran).toEqual([]); // never inside the caller's acknowledgement
+    await q.drain();
+    expect(ran).toEqual([1, 2]);
+  });
+
+  it('retries with backoff, then keeps the failure visible', async () => {
+    let calls = 0;
+    const times: number[] = [];
+    const q = new InProcessQueue(
+      async () => {
+        calls++;
+        times.push(Date.now());
+        throw new Error('429');
+      },
+      { attempts: 3, backoffMs: 20 },
+    );
+    await q.enqueue(job(3));
+    await q.drain();
+    expect(calls).toBe(3);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(35);
+    expect(q.failed).toHaveLength(1);
+    expect(q.failed[0]).toMatchObject({ attempts: 3 });
+  });
+
+  it('succeeds on a later attempt', async () => {
+    let calls = 0;
+    const q = new InProcessQueue(async () => {
+      if (++calls < 2) throw new Error('flaky');
+    }, { backoffMs: 5 });
+    await q.enqueue(job(4));
+    await q.drain();
+    expect(q.failed).toHaveLength(0);
+    expect(calls).toBe(2);
+  });
+
+  it('refuses work after close', async () => {
+    const q = new InProcessQueue(async () => undefined);
+    await q.close();
+    await expect(q.enqueue(job(5))).rejects.toThrow(/shut down/);
+  });
+});

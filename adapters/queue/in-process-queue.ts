@@ -1,0 +1,80 @@
+import type { EnqueueOptions, Job, JobHandler, JobQueue } from '../../core/ports/job-queue';
+
+export interface InProcessQueueOptions {
+  attempts?: number;
+  /** First retry delay; doubles each attempt. */
+  backoffMs?: number;
+  /** Job ids remembered for de-duplication. */
+  rememberIds?: number;
+  onFailed?: (job: Job, error: unknown) => void;
+}
+
+export interface FailedJob {
+  job: Job;
+  error: unknown;
+  attempts: number;
+}
+
+/**
+ * The job queue without Redis (the embedded demo): same jobs, same retries with backoff, run in this
+ * process after the caller's acknowledgement, never inside it.
+ */
+export class InProcessQueue implements JobQueue {
+  readonly failed: FailedJob[] = [];
+  private readonly seen = new Set<string>();
+  private active = 0;
+  private idleWaiters: Array<() => void> = [];
+  private closed = false;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly handler: JobHandler,
+    private readonly opts: InProcessQueueOptions = {},
+  ) {}
+
+  async enqueue(job: Job, o: EnqueueOptions = {}): Promise<void> {
+    if (this.closed) throw new Error('the job queue is shut down');
+    if (o.jobId) {
+      if (this.seen.has(o.jobId)) return;
+      this.seen.add(o.jobId);
+      if (this.seen.size > (this.opts.rememberIds ?? 10_000)) this.seen.delete(this.seen.values().next().value as string);
+    }
+    this.schedule(job, 1, o.delayMs ?? 0);
+  }
+
+  private schedule(job: Job, attempt: number, delayMs: number): void {
+    this.active++;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.run(job, attempt);
+    }, delayMs);
+    this.timers.add(t);
+  }
+
+  private async run(job: Job, attempt: number): Promise<void> {
+    try {
+      await this.handler(job);
+    } catch (error) {
+      const attempts = this.opts.attempts ?? 5;
+      if (attempt < attempts && !this.closed) this.schedule(job, attempt + 1, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
+      else {
+        this.failed.push({ job, error, attempts: attempt });
+        this.opts.onFailed?.(job, error);
+      }
+    } finally {
+      this.active--;
+      if (this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  /** Resolves when no job is running or waiting. */
+  drain(): Promise<void> {
+    return this.active === 0 ? Promise.resolve() : new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  /** Stops taking jobs and lets the running ones finish; waiting retries are dropped into `failed`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.drain();
+  }
+}

@@ -1,0 +1,31 @@
+import type { CommandName } from '../commands/catalog';
+import type { Handler } from './handler';
+import { logout, register, signIn, whoami } from './handlers/auth-handlers';
+import { claim, close, release } from './handlers/agent-handlers';
+import { raise, rate, reopen, show, stats } from './handlers/client-handlers';
+import { assign, sla, team } from './handlers/lead-handlers';
+import { exportAll, listHandler } from './handlers/list-handlers';
+
+/** Every catalog command's handler; the type makes a missing one a compile error. */
+export const HANDLERS: Record<Exclude<CommandName, 'help'>, Handler> = {
+  register,
+  login: signIn,
+  logout,
+  whoami,
+  new: raise,
+  mine: listHandler('mine'),
+  show,
+  reopen,
+  rate,
+  stats,
+  queue: listHandler('queue'),
+  working: listHandler('working'),
+  closed: listHandler('closed'),
+  claim,
+  release,
+  close,
+  team,
+  sla,
+  assign,
+  export: exportAll,
+};

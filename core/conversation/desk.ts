@@ -1,0 +1,84 @@
+import { resolveActor, type PlatformAccount } from '../auth/identities';
+import { findCommand, type CommandName } from '../commands/catalog';
+import { audienceAllows } from '../commands/command-spec';
+import { parseArgs, tokenize } from '../commands/parse-command-line';
+import type { DeskDeps } from '../desk/desk-deps';
+import { NotAuthenticated, NotAuthorized, ValidationFailed } from '../errors';
+import { decodeAction } from '../views/action-id';
+import { ephemeral, text, type FormId, type Reply } from '../views/view-model';
+import { HANDLERS } from './command-handlers';
+import type { Conversation } from './conversation';
+import { commandOfForm, formFor } from './forms';
+import type { Args } from './handler';
+import { helpView } from './help';
+import { decodeListFilter } from './list-filter-code';
+
+/**
+ * The one entry every surface calls: a slash command, a typed line, a button press or a form submit all
+ * end here, and from here in the same use cases. Failures are thrown as core's typed errors; each
+ * surface renders them its own way.
+ */
+export class Desk {
+  constructor(readonly deps: DeskDeps) {}
+
+  async conversation(account: PlatformAccount): Promise<Conversation> {
+    return { account, actor: await resolveActor(this.deps, account) };
+  }
+
+  help(conv: Conversation, note?: string): Reply {
+    const view = helpView(conv.actor?.role ?? null);
+    return note ? ephemeral(text(note, 'warning'), view) : ephemeral(view);
+  }
+
+  /** Runs a catalog command. Missing required options open the command's form where it has one. */
+  async run(conv: Conversation, name: string, args: Args = {}, opts: { fromForm?: boolean } = {}): Promise<Reply> {
+    const spec = findCommand(name);
+    if (!spec || name === 'help') return this.help(conv, spec ? undefined : `Unknown command "${name}". Here is what you can run:`);
+    const role = conv.actor?.role ?? null;
+    if (!audienceAllows(spec.audience, role)) {
+      if (role === null) throw new NotAuthenticated(`Sign in first to run "${name}": use \`login\` or \`register\`.`);
+      throw new NotAuthorized(`run "${name}"`, role);
+    }
+    if (!opts.fromForm && spec.form && spec.options.some((o) => o.required && o.type !== 'query' && isMissing(args[o.name]))) {
+      const id = spec.options.some((o) => o.type === 'query') ? Number(String(args.id ?? '').replace('#', '')) : undefined;
+      if (id !== undefined && !(id > 0)) throw ValidationFailed.field('id', 'a query id is required');
+      return ephemeral(formFor(spec.form, this.deps.config, id));
+    }
+    return HANDLERS[name as Exclude<CommandName, 'help'>]({ deps: this.deps, conv }, args);
+  }
+
+  /** A typed line: `claim 42`, `mine status=Open`, with or without a leading /cqms. */
+  async runLine(conv: Conversation, line: string): Promise<Reply> {
+    const tokens = tokenize(line.trim().replace(/^\/?cqms\b/, ''));
+    const [name, ...rest] = tokens;
+    if (!name) return this.help(conv);
+    const spec = findCommand(name.toLowerCase());
+    if (!spec) return this.help(conv, `Unknown command "${name}". Here is what you can run:`);
+    return this.run(conv, spec.name, parseArgs(spec, rest));
+  }
+
+  /** A button press; the id is decoded and everything is re-checked, whatever the button showed. */
+  async press(conv: Conversation, actionId: string): Promise<Reply> {
+    const a = decodeAction(actionId);
+    if (!a) throw ValidationFailed.field('action', 'this button is not recognized (it may be from an older version); run the command again');
+    switch (a.kind) {
+      case 'close':
+        return this.run(conv, 'close', { id: a.queryId });
+      case 'rate':
+        return this.run(conv, 'rate', { id: a.queryId, rating: a.rating });
+      case 'page':
+        return this.run(conv, a.list === 'all' ? 'export' : a.list, { ...decodeListFilter(a.filter, this.deps.config.categories), page: a.page });
+      default:
+        return this.run(conv, a.kind, { id: a.queryId });
+    }
+  }
+
+  /** A submitted form: its fields are the command's options; nothing is re-asked, errors name the fields. */
+  submit(conv: Conversation, formId: FormId, values: Args, queryId?: number): Promise<Reply> {
+    return this.run(conv, commandOfForm(formId), { ...values, ...(queryId ? { id: queryId } : {}) }, { fromForm: true });
+  }
+}
+
+function isMissing(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}

@@ -1,0 +1,63 @@
+import { clientAnalytics } from '../../analytics/client-analytics';
+import { clientCharts } from '../../charts/charts-for';
+import { createQuery } from '../../queries/create-query';
+import { getQuery } from '../../queries/get-query';
+import { reopenQuery } from '../../queries/reopen-query';
+import { reviewQuery } from '../../queries/review-query';
+import { queryCard } from '../../views/query-card';
+import { ephemeral, text, type ListView } from '../../views/view-model';
+import { actorOf, pick, type Handler } from '../handler';
+import { queryIdOf } from '../query-id';
+import { statsFigures } from '../stats-figures';
+
+export const raise: Handler = async (ctx, args) => {
+  const actor = actorOf(ctx);
+  const { query, screenshot } = await createQuery(ctx.deps, actor, pick(args, ['category', 'heading', 'description', 'mobile', 'screenshot']));
+  const card = queryCard(query, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId });
+  const note = screenshot ? ` with screenshot ${screenshot.filename}` : '';
+  return ephemeral(text(`Query #${query.id} raised${note}. You will hear from us here when an agent picks it up.`, 'success'), card);
+};
+
+export const show: Handler = async (ctx, args) => {
+  const actor = actorOf(ctx);
+  const d = await getQuery(ctx.deps, actor, queryIdOf(args.id));
+  const card = queryCard(
+    d.query,
+    { client: d.client?.displayName ?? null, assignee: d.assignee?.displayName ?? null },
+    { kind: 'viewer', role: actor.role, userId: actor.userId },
+    { rated: d.review !== null },
+  );
+  if (d.review) card.fields.push({ label: 'Rating', value: `${'★'.repeat(d.review.rating)}${d.review.comment ? ` "${d.review.comment}"` : ''}` });
+  if (d.attachments.length) card.fields.push({ label: 'Attachments', value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ') });
+  const history: ListView = {
+    kind: 'list',
+    title: `History of #${d.query.id}`,
+    columns: [
+      { key: 'at', label: 'When (UTC)' },
+      { key: 'what', label: 'What' },
+      { key: 'via', label: 'Via' },
+    ],
+    rows: d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: e.platform } })),
+    page: 1,
+    pages: 1,
+    total: d.events.length,
+    empty: 'No history recorded.',
+  };
+  return ephemeral(card, history);
+};
+
+export const reopen: Handler = async (ctx, args) => {
+  const actor = actorOf(ctx);
+  const q = await reopenQuery(ctx.deps, actor, queryIdOf(args.id));
+  return ephemeral(text(`Query #${q.id} is open again; an agent will pick it up.`, 'info'), queryCard(q, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId }));
+};
+
+export const rate: Handler = async (ctx, args) => {
+  const r = await reviewQuery(ctx.deps, actorOf(ctx), { queryId: args.id, rating: args.rating, comment: args.comment });
+  return ephemeral(text(`Thank you: you rated query #${r.queryId} ${'★'.repeat(r.rating)} (${r.rating}/5).`, 'success'));
+};
+
+export const stats: Handler = async (ctx, args) => {
+  const a = await clientAnalytics(ctx.deps, actorOf(ctx), pick(args, ['from', 'to', 'category', 'bucket']));
+  return ephemeral({ kind: 'stats', title: 'Your queries', figures: statsFigures(a.totals, a.resolution) }, ...clientCharts(a));
+};

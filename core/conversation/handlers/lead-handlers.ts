@@ -1,0 +1,121 @@
+import { teamAnalytics } from '../../analytics/team-analytics';
+import { teamCharts } from '../../charts/charts-for';
+import { classifyLogin } from '../../auth/login-kind';
+import type { DeskDeps } from '../../desk/desk-deps';
+import { isStaff } from '../../domain/roles';
+import { authorize } from '../../authz/policy';
+import { NotFound, ValidationFailed } from '../../errors';
+import { reassignQuery } from '../../queries/reassign-query';
+import { mostUrgent, slaStatus } from '../../sla/sla-status';
+import { ephemeral, text, type ListView } from '../../views/view-model';
+import { actorOf, pick, type Handler } from '../handler';
+import { queryIdOf } from '../query-id';
+import { statsFigures } from '../stats-figures';
+
+const h = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+
+/** An agent named by id (#7), username or email, or passed resolved by a surface ({ userId }). */
+export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> {
+  if (typeof v === 'object' && v !== null && typeof (v as { userId?: unknown }).userId === 'number') return (v as { userId: number }).userId;
+  const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+  if (!s) throw ValidationFailed.field('agent', 'an agent is required (username, email or #id)');
+  const byId = /^#?\d{1,9}$/.test(s) ? await deps.store.users.findById(Number(s.replace('#', ''))) : null;
+  const user = byId ?? (await deps.store.users.findByLogin(classifyLogin(s)))[0];
+  if (!user) throw new NotFound('agent', s);
+  if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is a ${user.role}, not an agent`);
+  return user.id;
+}
+
+export const team: Handler = async (ctx, args) => {
+  const extra = args.agent !== undefined && args.agent !== '' ? { agentId: await resolveAgent(ctx.deps, args.agent) } : {};
+  const a = await teamAnalytics(ctx.deps, actorOf(ctx), { ...pick(args, ['from', 'to', 'category', 'bucket']), ...extra });
+  const figures = [
+    ...statsFigures(a.totals, a.resolution),
+    { label: 'Avg first response', value: a.firstResponse.avgHours === null ? '-' : `${a.firstResponse.avgHours.toFixed(1)} h`, inline: true },
+    { label: 'First-response breaches', value: String(a.sla.firstResponseBreaches), inline: true },
+    { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
+  ];
+  const agents: ListView = {
+    kind: 'list',
+    title: 'Agents',
+    columns: [
+      { key: 'agent', label: 'Agent' },
+      { key: 'handled', label: 'Handled' },
+      { key: 'open', label: 'In progress' },
+      { key: 'closed', label: 'Closed' },
+      { key: 'avg', label: 'Avg h' },
+      { key: 'median', label: 'Median h' },
+      { key: 'breaches', label: 'Breaches' },
+    ],
+    rows: a.agents.map((g) => ({
+      cells: {
+        agent: g.name,
+        handled: String(g.handled),
+        open: String(g.inProgress),
+        closed: String(g.closed),
+        avg: h(g.resolution.avgHours),
+        median: h(g.resolution.medianHours),
+        breaches: String(g.firstResponseBreaches + g.resolutionBreaches),
+      },
+    })),
+    page: 1,
+    pages: 1,
+    total: a.agents.length,
+    empty: 'No query in this range has been handled by an agent yet.',
+  };
+  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...teamCharts(a));
+};
+
+/** How many active queries the sla command inspects, oldest first (the likeliest to breach). */
+const SLA_SCAN = 1000;
+
+export const sla: Handler = async (ctx, args) => {
+  const actor = actorOf(ctx);
+  authorize(actor, 'sla.view');
+  const now = ctx.deps.clock.now();
+  const filter = { status: ['Open', 'In Progress'] as ('Open' | 'In Progress')[], ...(typeof args.category === 'string' && args.category ? { category: args.category } : {}) };
+  const { rows, total } = await ctx.deps.store.queries.list(filter, { limit: SLA_SCAN, offset: 0 });
+  const urgent = rows
+    .map((q) => ({ q, s: mostUrgent(slaStatus(q, ctx.deps.config.sla, now)) }))
+    .filter((x): x is { q: (typeof rows)[number]; s: NonNullable<ReturnType<typeof mostUrgent>> } => x.s !== null)
+    .sort((a, b) => (a.s.level === b.s.level ? a.s.dueAt.getTime() - b.s.dueAt.getTime() : a.s.level === 'breach' ? -1 : 1));
+  const view: ListView = {
+    kind: 'list',
+    title: `SLA: ${urgent.filter((u) => u.s.level === 'breach').length} breached, ${urgent.filter((u) => u.s.level === 'warning').length} at warning`,
+    columns: [
+      { key: 'id', label: 'ID' },
+      { key: 'level', label: 'Level' },
+      { key: 'clock', label: 'Clock' },
+      { key: 'due', label: 'Due (UTC)' },
+      { key: 'status', label: 'Status' },
+      { key: 'category', label: 'Category' },
+    ],
+    rows: urgent.map(({ q, s }) => ({
+      queryId: q.id,
+      tone: s.level === 'breach' ? 'danger' : 'warning',
+      cells: {
+        id: `#${q.id}`,
+        level: s.level,
+        clock: s.clock === 'firstResponse' ? 'first response' : 'resolution',
+        due: s.dueAt.toISOString().replace('T', ' ').slice(0, 16),
+        status: q.status,
+        category: q.category,
+      },
+    })),
+    page: 1,
+    pages: 1,
+    total: urgent.length,
+    empty: 'No active query is near or past its SLA.',
+  };
+  const views = [view];
+  return total > SLA_SCAN ? ephemeral(...views, text(`Showing the oldest ${SLA_SCAN} of ${total} active queries.`, 'warning')) : ephemeral(...views);
+};
+
+export const assign: Handler = async (ctx, args) => {
+  const actor = actorOf(ctx);
+  authorize(actor, 'query.reassign');
+  const agentId = await resolveAgent(ctx.deps, args.agent);
+  const q = await reassignQuery(ctx.deps, actor, queryIdOf(args.id), agentId);
+  const agent = await ctx.deps.store.users.findById(agentId);
+  return ephemeral(text(`Query #${q.id} is now assigned to ${agent?.displayName ?? `#${agentId}`}.`, 'success'));
+};

@@ -1,0 +1,34 @@
+import { QUERY_STATUSES, type QueryStatus } from '../domain/status';
+
+export interface ListFilter {
+  status?: QueryStatus;
+  category?: string;
+  from?: string;
+  to?: string;
+}
+
+const day = (s: string) => s.replace(/-/g, '');
+const unday = (s: string) => (/^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}` : undefined);
+
+/** Packs a list's filter into a paging button id (compact: indexes and digits only). */
+export function encodeListFilter(f: ListFilter, categories: readonly string[]): string {
+  const parts: string[] = [];
+  if (f.status) parts.push(`s${QUERY_STATUSES.indexOf(f.status)}`);
+  if (f.category && categories.includes(f.category)) parts.push(`c${categories.indexOf(f.category)}`);
+  if (f.from && /^\d{4}-\d{2}-\d{2}$/.test(f.from)) parts.push(`f${day(f.from)}`);
+  if (f.to && /^\d{4}-\d{2}-\d{2}$/.test(f.to)) parts.push(`t${day(f.to)}`);
+  return parts.join('.');
+}
+
+export function decodeListFilter(code: string, categories: readonly string[]): ListFilter {
+  const f: ListFilter = {};
+  for (const part of code.split('.').filter(Boolean)) {
+    const v = part.slice(1);
+    if (part[0] === 's') f.status = QUERY_STATUSES[Number(v)];
+    else if (part[0] === 'c') f.category = categories[Number(v)];
+    else if (part[0] === 'f') f.from = unday(v);
+    else if (part[0] === 't') f.to = unday(v);
+  }
+  for (const k of Object.keys(f) as (keyof ListFilter)[]) if (f[k] === undefined) delete f[k];
+  return f;
+}

@@ -1,0 +1,66 @@
+import type { QueryList, ListScope } from '../queries/list-queries';
+import type { UserRecord } from '../domain/user';
+import { encodeAction } from '../views/action-id';
+import { STATUS_TONE, type ListView } from '../views/view-model';
+import { encodeListFilter, type ListFilter } from './list-filter-code';
+
+const TITLES: Record<ListScope, string> = {
+  mine: 'Your queries',
+  queue: 'Open queue',
+  working: 'Your queries in progress',
+  closed: 'Queries you closed',
+  all: 'Queries',
+};
+
+const EMPTY: Record<ListScope, string> = {
+  mine: 'You have no queries matching this filter. Raise one with `new`.',
+  queue: 'The open queue is empty.',
+  working: 'You have nothing in progress. Pick something from the `queue`.',
+  closed: 'You have not closed any query matching this filter yet.',
+  all: 'No queries match this filter.',
+};
+
+export function queryListView(
+  scope: ListScope,
+  list: QueryList,
+  filter: ListFilter,
+  categories: readonly string[],
+  assignees: ReadonlyMap<number, UserRecord>,
+): ListView {
+  const code = encodeListFilter(filter, categories);
+  const page = (p: number) => encodeAction({ kind: 'page', list: scope, page: p, filter: code });
+  const view: ListView = {
+    kind: 'list',
+    title: `${TITLES[scope]} (${list.total})`,
+    columns: [
+      { key: 'id', label: 'ID' },
+      { key: 'status', label: 'Status' },
+      { key: 'category', label: 'Category' },
+      { key: 'heading', label: 'Heading' },
+      { key: 'opened', label: 'Opened' },
+      { key: 'assignee', label: 'Assignee' },
+      { key: 'mobile', label: 'Mobile' },
+    ],
+    rows: list.rows.map((q) => ({
+      queryId: q.id,
+      tone: STATUS_TONE[q.status],
+      ...(q.mobileValid ? {} : { flagged: ['mobile'] }),
+      cells: {
+        id: `#${q.id}`,
+        status: q.status,
+        category: q.category,
+        heading: q.heading,
+        opened: q.createdAt.toISOString().slice(0, 10),
+        assignee: q.assigneeId === null ? '-' : (assignees.get(q.assigneeId)?.displayName ?? `#${q.assigneeId}`),
+        mobile: q.mobile ? (q.mobileValid ? q.mobile : `${q.mobile} (invalid)`) : '-',
+      },
+    })),
+    page: list.page,
+    pages: list.pages,
+    total: list.total,
+    empty: EMPTY[scope],
+  };
+  if (list.page > 1) view.prev = { label: '< Previous', actionId: page(list.page - 1) };
+  if (list.page < list.pages) view.next = { label: 'Next >', actionId: page(list.page + 1) };
+  return view;
+}

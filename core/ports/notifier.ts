@@ -1,0 +1,10 @@
+import type { Platform } from '../domain/platform';
+import type { CardView, Reply } from '../views/view-model';
+
+/** Delivers messages on chat platforms; one implementation per platform, fanned out by a composite. */
+export interface Notifier {
+  /** Posts the card in the platform's support channel, or updates the message posted earlier for this query. */
+  upsertChannelCard(queryId: number, card: CardView): Promise<void>;
+  /** Sends a direct message to a CQMS user's linked account on this platform; false when it cannot. */
+  sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean>;
+}
