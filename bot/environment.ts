@@ -12,6 +12,13 @@ const environmentSchema = z.object({
   /** For `cqms users add` in scripts, so the password stays out of shell history. */
   CQMS_PASSWORD: z.string().optional(),
   CQMS_DEBUG: z.string().optional(),
+  /** A self-hosted QuickChart server; charts are drawn locally (no network) when unset. */
+  QUICKCHART_URL: z.string().trim().optional(),
+  /** Where the shell writes chart PNGs and file exports. */
+  CQMS_CHARTS_DIR: z.string().trim().min(1).default('data/charts'),
+  CQMS_EXPORTS_DIR: z.string().trim().min(1).default('data/exports'),
+  /** Any non-empty value turns terminal colours off (https://no-color.org). */
+  NO_COLOR: z.string().optional(),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -4,6 +4,7 @@ import { readEnvironment } from '../environment';
 import type { CliContext } from './cli-context';
 import { registerDataCommands } from './data-commands';
 import { registerDbCommands } from './db-commands';
+import { registerShellCommands } from './shell-commands';
 import { describeCliError } from './error-sink';
 import { registerUserCommands } from './user-commands';
 
@@ -36,6 +37,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     registerDbCommands(program, ctx);
     registerUserCommands(program, ctx);
     registerDataCommands(program, ctx);
+    registerShellCommands(program, ctx, io);
     await program.parseAsync(args, { from: 'user' });
     return 0;
   } catch (e) {

@@ -1,0 +1,60 @@
+import type { PlatformNotifier } from '../notify/composite-notifier';
+import type { Platform } from '../../core/domain/platform';
+import type { Store } from '../../core/ports/store';
+import type { CardView, Reply } from '../../core/views/view-model';
+import { oneLine, toneColour, type Paint } from './ansi';
+import type { ReplyPrinter } from './reply-printer';
+import { SHELL_WORKSPACE } from './shell-account';
+import type { ButtonBoard, ShellConsole } from './shell-console';
+
+export interface ShellNotifierOptions {
+  /** The store, read when a message is sent (the notifier is built before the desk). */
+  store: () => Store;
+  console: ShellConsole;
+  printer: ReplyPrinter;
+  board: ButtonBoard;
+  paint: Paint;
+  channel?: string;
+  now?: () => Date;
+}
+
+/**
+ * The shell as a chat platform: the support channel is printed as `[#support] ...` lines (a card
+ * posted once, then "updated"), and a direct message as `[to <username>] ...`, its buttons pressable
+ * by that user's number once they are that user again (`/as <name>`).
+ */
+export class ShellNotifier implements PlatformNotifier {
+  readonly platform = 'shell' as const;
+  private readonly channel: string;
+
+  constructor(private readonly o: ShellNotifierOptions) {
+    this.channel = o.channel ?? 'support';
+  }
+
+  async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
+    const store = this.o.store();
+    const posted = await store.messageRefs.find('shell', this.channel, queryId);
+    if (!posted) await store.messageRefs.save({ platform: 'shell', channelId: this.channel, queryId, messageId: `shell:${this.channel}:${queryId}` }, (this.o.now ?? (() => new Date()))());
+    this.o.console.notice([`[#${this.channel}] ${channelLine(card, posted ? 'updated' : 'posted', this.o.paint)}`]);
+  }
+
+  async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
+    const store = this.o.store();
+    const shellIds = (await store.identities.forUser(userId)).filter((i) => i.platform === 'shell' && i.workspaceId === SHELL_WORKSPACE);
+    if (shellIds.length === 0) return false;
+    const user = await store.users.findById(userId);
+    const { lines, buttons } = await this.o.printer.lines(reply);
+    for (const id of shellIds) this.o.board.set(id.platformUserId, buttons);
+    const to = `[to ${user?.username ?? `#${userId}`}]`;
+    this.o.console.notice(lines.map((l) => `${to} ${l}`));
+    return true;
+  }
+}
+
+/** A channel card on one line: `posted: #12 Card declined [Open] Category: Bug Report · Raised by: Zoe`. */
+function channelLine(card: CardView, verb: 'posted' | 'updated', paint: Paint): string {
+  const status = card.status ? ` ${paint(toneColour(card.tone), `[${card.status}]`)}` : '';
+  const fields = card.fields.filter((f) => f.label !== 'Status' && f.label !== 'Opened').map((f) => `${f.label}: ${oneLine(f.value, 60)}`);
+  const buttons = card.buttons.length ? ` (${card.buttons.map((b) => oneLine(b.label, 20)).join(', ')})` : '';
+  return `${verb}: ${oneLine(card.title, 80)}${status} ${fields.join(' · ')}${buttons}`;
+}

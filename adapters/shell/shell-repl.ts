@@ -1,0 +1,139 @@
+import type { Conversation } from '../../core/conversation/conversation';
+import type { Desk } from '../../core/conversation/desk';
+import type { FormView, Reply } from '../../core/views/view-model';
+import type { Paint } from './ansi';
+import { errorLine, type DefectSink } from './error-line';
+import { fillForm } from './form-filler';
+import type { LineReader } from './line-reader';
+import { renderButtons } from './render-text';
+import type { ReplyPrinter } from './reply-printer';
+import { checkShellName, shellAccount } from './shell-account';
+import type { ButtonBoard, ShellConsole } from './shell-console';
+
+export interface ShellReplOptions {
+  desk: Desk;
+  reader: LineReader;
+  console: ShellConsole;
+  printer: ReplyPrinter;
+  board: ButtonBoard;
+  paint: Paint;
+  /** Who you are at the start (`/as` changes it). */
+  user?: string;
+  /** Waits for background jobs, so notifications print before the next prompt. */
+  settle?: () => Promise<void>;
+  onDefect?: DefectSink;
+}
+
+/**
+ * The terminal surface: `/as <name>` picks who you are, a number presses a button of the last reply,
+ * `/help` and `/quit` belong to the shell; every other line goes to the desk as typed. The shell has
+ * no command table: what a line means is the catalog's business.
+ */
+export class ShellRepl {
+  private user: string;
+
+  constructor(private readonly o: ShellReplOptions) {
+    this.user = o.user ?? 'guest';
+  }
+
+  async run(): Promise<void> {
+    try {
+      for (;;) {
+        const line = await this.o.reader.ask(await this.prompt());
+        if (line === null) break;
+        const cmd = line.trim();
+        if (cmd === '/quit' || cmd === '/exit') break;
+        if (cmd !== '') await this.step(cmd);
+      }
+    } finally {
+      this.o.reader.close();
+    }
+  }
+
+  private async step(cmd: string): Promise<void> {
+    this.o.console.hold();
+    try {
+      await this.dispatch(cmd);
+    } catch (e) {
+      this.o.console.print([this.o.paint('red', `✗ ${errorLine(e, this.o.onDefect)}`)]);
+    } finally {
+      this.o.console.release();
+    }
+    await this.o.settle?.();
+  }
+
+  private async dispatch(cmd: string): Promise<void> {
+    const as = /^\/as(?:\s+(.*))?$/.exec(cmd);
+    if (as) return this.become((as[1] ?? '').trim());
+    if (cmd === '/help') return this.help();
+    if (/^\/(?!cqms(\s|$))/.test(cmd)) {
+      this.o.console.print([this.o.paint('red', `✗ Unknown shell command "${cmd.split(/\s/)[0]}". The shell's own are /as <name>, /help and /quit; type desk commands as they are, e.g. help.`)]);
+      return;
+    }
+    const conv = await this.conversation();
+    if (/^\d+$/.test(cmd)) return this.press(conv, Number(cmd));
+    await this.show(conv, await this.o.desk.runLine(conv, cmd));
+  }
+
+  private async become(name: string): Promise<void> {
+    const problem = name === '' ? 'say who: /as <name>' : checkShellName(name);
+    if (problem) {
+      this.o.console.print([this.o.paint('red', `✗ ${problem}`)]);
+      return;
+    }
+    this.user = name;
+    const { actor } = await this.conversation();
+    const who = actor ? `signed in as ${actor.username} (${actor.role}).` : 'not signed in: run `login` if you have an account, or `register`.';
+    const waiting = this.o.board.get(name);
+    this.o.console.print([`You are now ${name}, ${who}`, ...(waiting.length ? [this.o.paint('dim', 'Buttons of the last reply you got:'), ...renderButtons(waiting, this.o.paint)] : [])]);
+  }
+
+  private async help(): Promise<void> {
+    this.o.console.print([
+      this.o.paint('bold', 'Shell'),
+      '  /as <name>   be someone else (a shell account; sign it in once with login or register)',
+      '  <number>     press that button of the last reply, e.g. 1',
+      '  /help        this help        /quit   leave',
+      '  Desk commands work with or without /cqms: `queue`, `/cqms show 12`.',
+    ]);
+    const conv = await this.conversation();
+    await this.show(conv, this.o.desk.help(conv));
+  }
+
+  private async press(conv: Conversation, n: number): Promise<void> {
+    const buttons = this.o.board.get(this.user);
+    const button = buttons[n - 1];
+    if (!button) {
+      const had = buttons.length === 0 ? 'the last reply had no buttons' : buttons.length === 1 ? 'the last reply had only [1]' : `the last reply had [1] to [${buttons.length}]`;
+      this.o.console.print([this.o.paint('red', `✗ There is no button [${n}]: ${had}.`)]);
+      return;
+    }
+    await this.show(conv, await this.o.desk.press(conv, button.actionId));
+  }
+
+  /** Prints a reply; a form in it is filled field by field and submitted, and its answer shown in turn. */
+  private async show(conv: Conversation, reply: Reply): Promise<void> {
+    const form = reply.views.find((v): v is FormView => v.kind === 'form');
+    const rest: Reply = { ...reply, views: reply.views.filter((v) => v !== form) };
+    const { lines, buttons } = await this.o.printer.lines(rest);
+    this.o.console.print(lines);
+    this.o.board.set(this.user, buttons);
+    if (!form) return;
+    const io = { reader: this.o.reader, print: (l: string[]) => this.o.console.print(l), paint: this.o.paint };
+    const answer = await fillForm(form, io, (values) => this.o.desk.submit(conv, form.formId, values, form.queryId));
+    if (answer) await this.show(conv, answer);
+  }
+
+  private conversation(): Promise<Conversation> {
+    return this.o.desk.conversation(shellAccount(this.user));
+  }
+
+  private async prompt(): Promise<string> {
+    try {
+      const { actor } = await this.conversation();
+      return `${this.user}${actor ? ` (${actor.role})` : ''}> `;
+    } catch {
+      return `${this.user}> `;
+    }
+  }
+}
