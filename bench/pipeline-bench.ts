@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher';
+import { InProcessQueue } from '../adapters/queue/in-process-queue';
 import { cleanCsvFile } from '../adapters/csv/clean-csv-file';
 import { loadCleanedFile, verifyCleanedFile } from '../adapters/csv/load-cleaned-file';
 import { writeRawCsv } from '../adapters/csv/write-raw-csv';
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
     console.log(`  ${JSON.stringify(clean.result)}`);
     console.log(`  cleaned file ${(statSync(cleaned).size / MB).toFixed(1)} MB`);
     const store = await openStore(`${BASE}/${db}`, { migrate: true });
-    const deps = { store, clock: systemClock, config: DEFAULT_DESK_CONFIG, hasher: argon2Hasher() };
+    // Imports announce nothing, so this queue never receives a job.
+    const deps = { store, clock: systemClock, config: DEFAULT_DESK_CONFIG, hasher: argon2Hasher(), jobs: new InProcessQueue(async () => undefined) };
     let check, load;
     try {
       check = await phase('load: check pass', (n: number) => n, () => verifyCleanedFile(cleaned));
