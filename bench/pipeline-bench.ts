@@ -1,108 +1,71 @@
 /**
  * Generate 1,000,000 raw rows, clean them, load the cleaned file into a fresh MySQL database through
  * the same code as `cqms data load`, and beside it MySQL's own LOAD DATA LOCAL INFILE of the same
- * cleaned file into a plain table. Prints rows/s per phase, peak RSS, and the load/LOAD DATA ratio.
- *   npx tsx bench/pipeline-bench.ts [rows]       (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306)
+ * cleaned file. Each phase runs in its own process, as the CLI commands do, so each peak RSS is that
+ * command's own. Prints rows/s and peak RSS per phase and the load / LOAD DATA ratio.
+ *   npx tsx bench/pipeline-bench.ts [rows]
+ *   BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306); BENCH_INNODB_BUFFER_POOL_MB raises the
+ *   server's buffer pool for the run and restores it after (the default 128 MB cannot hold the indexes).
  */
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mysql from 'mysql2/promise';
-import { argon2Hasher } from '../adapters/crypto/argon2-hasher';
-import { InProcessQueue } from '../adapters/queue/in-process-queue';
-import { cleanCsvFile } from '../adapters/csv/clean-csv-file';
-import { loadCleanedFile, verifyCleanedFile } from '../adapters/csv/load-cleaned-file';
-import { writeRawCsv } from '../adapters/csv/write-raw-csv';
-import { openStore } from '../adapters/storage/sequelize-store';
-import { DEFAULT_DESK_CONFIG } from '../core/config/desk-config';
-import { generateRawRows } from '../core/cleaning/generator';
-import { systemClock } from '../core/ports/clock';
+import { connection, serverSettings } from './mysql-admin';
+import type { PhaseResult } from './pipeline-phase';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const BASE = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const MB = 1024 * 1024;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-let peakRss = 0;
-const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const sampler = setInterval(sampleRss, 20);
-
-async function phase<T>(name: string, rows: (r: T) => number, fn: () => Promise<T>): Promise<{ result: T; seconds: number; rowsPerSecond: number }> {
-  peakRss = 0;
-  sampleRss();
-  const t0 = process.hrtime.bigint();
-  const result = await fn();
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  sampleRss();
-  const n = rows(result);
-  const rowsPerSecond = n / seconds;
-  console.log(`${name.padEnd(26)} ${String(n).padStart(9)} rows  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${(peakRss / MB).toFixed(0)} MB`);
-  return { result, seconds, rowsPerSecond };
-}
-
-function connection(database?: string) {
-  const u = new URL(BASE);
-  return mysql.createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password),
-    ...(database ? { database } : {}),
+function phase(name: string, ...args: string[]): PhaseResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'pipeline-phase.ts'), name, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as PhaseResult;
 }
 
-async function loadDataInfile(db: string, file: string): Promise<number> {
-  const conn = await connection(db);
-  try {
-    await conn.query(`CREATE TABLE plain_cleaned (
-      query_id VARCHAR(64), client_email VARCHAR(254), email_valid VARCHAR(5), client_mobile VARCHAR(16), mobile_valid VARCHAR(5),
-      query_heading VARCHAR(64), query_description TEXT, status VARCHAR(16), query_created_time VARCHAR(32),
-      query_closed_time VARCHAR(32), resolution_hours VARCHAR(16)) CHARACTER SET utf8mb4`);
-    const [res] = await conn.query({
-      sql: `LOAD DATA LOCAL INFILE ? INTO TABLE plain_cleaned CHARACTER SET utf8mb4
-            FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '' LINES TERMINATED BY '\\n' IGNORE 1 LINES`,
-      values: [file],
-      infileStreamFactory: (path: string) => createReadStream(path),
-    });
-    return (res as { affectedRows: number }).affectedRows;
-  } finally {
-    await conn.end();
-  }
+function line(label: string, rows: number, seconds: number, r?: PhaseResult): string {
+  const mem = r ? `  peak RSS ${(r.peakRss / MB).toFixed(0)} MB (maxRSS ${(r.maxRss / MB).toFixed(0)} MB)` : '';
+  return `${label.padEnd(28)} ${String(rows).padStart(9)} rows ${seconds.toFixed(2).padStart(8)} s ${fmt(rows / seconds).padStart(9)} rows/s${mem}`;
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cqms-bench-'));
-  const raw = join(dir, 'raw.csv');
-  const cleaned = join(dir, 'cleaned.csv');
+  const [raw, cleaned, rejects] = ['raw.csv', 'cleaned.csv', 'rejects.csv'].map((f) => join(dir, f)) as [string, string, string];
   const db = `cqms_bench_${process.pid}`;
-  const admin = await connection();
-  await admin.query('SET GLOBAL local_infile = 1');
-  console.log(`pipeline bench: ${ROWS.toLocaleString('en-US')} rows, MySQL ${BASE}, Node ${process.version}`);
+  const admin = await connection(BASE);
+  const before = await serverSettings(admin);
+  const poolMb = Number(process.env.BENCH_INNODB_BUFFER_POOL_MB ?? 0);
   try {
-    await phase('generate', (n: number) => n, () => writeRawCsv(raw, generateRawRows({ rows: ROWS, seed: 42 })));
-    console.log(`  raw file ${(statSync(raw).size / MB).toFixed(1)} MB`);
-    const clean = await phase('clean', (r) => r.rows_in, () => cleanCsvFile({ input: raw, output: cleaned, rejects: join(dir, 'rejects.csv') }));
-    console.log(`  ${JSON.stringify(clean.result)}`);
-    console.log(`  cleaned file ${(statSync(cleaned).size / MB).toFixed(1)} MB`);
-    const store = await openStore(`${BASE}/${db}`, { migrate: true });
-    // Imports announce nothing, so this queue never receives a job.
-    const deps = { store, clock: systemClock, config: DEFAULT_DESK_CONFIG, hasher: argon2Hasher(), jobs: new InProcessQueue(async () => undefined) };
-    let check, load;
-    try {
-      check = await phase('load: check pass', (n: number) => n, () => verifyCleanedFile(cleaned));
-      load = await phase('load: write pass', (s) => s.rows, () => loadCleanedFile(deps, cleaned));
-      console.log(`  ${JSON.stringify(load.result)}`);
-    } finally {
-      await store.close();
-    }
-    const infile = await phase('LOAD DATA LOCAL INFILE', (n: number) => n, () => loadDataInfile(db, cleaned));
-    const loadTotal = check.seconds + load.seconds;
-    const loadRate = load.result.rows / loadTotal;
-    console.log(`load (check + write)       ${String(load.result.rows).padStart(9)} rows  ${loadTotal.toFixed(2).padStart(7)} s  ${Math.round(loadRate).toLocaleString('en-US').padStart(9)} rows/s`);
-    console.log(`ratio load / LOAD DATA: ${(loadRate / infile.rowsPerSecond).toFixed(2)} (write pass alone: ${(load.rowsPerSecond / infile.rowsPerSecond).toFixed(2)}; target >= 0.50)`);
-    clearInterval(sampler);
-    console.log(`peak RSS over the run: sampled ${(Math.max(peakRss, process.memoryUsage().rss) / MB).toFixed(0)} MB per phase max above; process.resourceUsage().maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target < 300 MB)`);
+    await admin.query('SET GLOBAL local_infile = 1');
+    if (poolMb > 0) await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${poolMb * MB}`);
+    console.log(`pipeline bench: ${fmt(ROWS)} rows, MySQL ${BASE}, Node ${process.version}`);
+    console.log(`  server ${JSON.stringify(await serverSettings(admin))}`);
+    const gen = phase('generate', raw, String(ROWS));
+    console.log(line('generate', gen.rows, gen.seconds, gen), `\n  raw file ${(statSync(raw).size / MB).toFixed(1)} MB`);
+    const clean = phase('clean', raw, cleaned, rejects);
+    console.log(line('clean', clean.rows, clean.seconds, clean), `\n  ${JSON.stringify(clean.detail)}\n  cleaned file ${(statSync(cleaned).size / MB).toFixed(1)} MB`);
+    const load = phase('load', cleaned, `${BASE}/${db}`);
+    const split = load.split ?? { checkSeconds: 0, writeSeconds: load.seconds };
+    console.log(line('load (check + write)', load.rows, load.seconds, load));
+    console.log(line('  check pass (no writes)', load.rows, split.checkSeconds));
+    console.log(line('  write pass', load.rows, split.writeSeconds), `\n  ${JSON.stringify(load.detail)}`);
+    const plain = phase('infile-plain', cleaned, BASE, db);
+    console.log(line('LOAD DATA, plain table', plain.rows, plain.seconds, plain));
+    const indexed = phase('infile-indexed', cleaned, BASE, db);
+    console.log(line('LOAD DATA, indexed copy', indexed.rows, indexed.seconds, indexed));
+    const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
+    const ratio = (of: number, to: PhaseResult) => (of / rate(to)).toFixed(2);
+    const writeRate = load.rows / split.writeSeconds;
+    console.log(`ratio load / LOAD DATA plain table: ${ratio(rate(load), plain)} (write pass alone ${ratio(writeRate, plain)}); target >= 0.50`);
+    console.log(`ratio load / LOAD DATA into a copy of client_queries with its indexes: ${ratio(rate(load), indexed)} (write pass alone ${ratio(writeRate, indexed)})`);
+    const peak = Math.max(...[gen, clean, load].map((r) => r.peakRss));
+    console.log(`peak RSS of the pipeline commands: ${(peak / MB).toFixed(0)} MB sampled, maxRSS ${(Math.max(gen.maxRss, clean.maxRss, load.maxRss) / MB).toFixed(0)} MB (target < 300 MB)`);
   } finally {
-    clearInterval(sampler);
+    if (poolMb > 0) await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${Number(before.innodb_buffer_pool_size)}`);
     await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });

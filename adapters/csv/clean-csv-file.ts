@@ -2,7 +2,7 @@ import { countOutcome, emptyReport, type CleanReport } from '../../core/cleaning
 import { CLEANED_COLUMNS, RAW_COLUMNS, REJECT_COLUMNS, type RawRow } from '../../core/cleaning/columns';
 import { RowCleaner } from '../../core/cleaning/row-cleaner';
 import { CsvSink } from './csv-sink';
-import { CsvSource } from './csv-source';
+import { CsvSource, type CsvRecord } from './csv-source';
 
 export interface CleanFileOptions {
   input: string;
@@ -12,7 +12,7 @@ export interface CleanFileOptions {
   onProgress?: (bytesRead: number, size: number, rows: number) => void;
 }
 
-const BATCH = 2000;
+const BATCH = 500;
 
 /**
  * Streams a raw export through the cleaning rules: every row lands in the cleaned file or in the
@@ -25,18 +25,15 @@ export async function cleanCsvFile(o: CleanFileOptions): Promise<CleanReport> {
   const cleaner = new RowCleaner();
   const report = emptyReport();
   try {
-    for await (const batch of source.batches(BATCH)) {
-      const good: string[][] = [];
-      const bad: string[][] = [];
-      for (const { line, fields } of batch) {
-        const outcome = cleaner.clean(rawRowOf(fields, source.columns));
-        countOutcome(report, outcome);
-        if (outcome.kind === 'cleaned') good.push(CLEANED_COLUMNS.map((c) => outcome.row[c]));
-        else bad.push([...fields, outcome.reason, String(line)]);
-      }
-      await Promise.all([cleaned.write(good), rejects.write(bad)]);
-      o.onProgress?.(source.bytesRead, source.size, report.rows_in);
-    }
+    const batches = source.batches(BATCH);
+    // step returns (rather than awaits) the write, so no suspended frame holds the batch while the
+    // file stream drains and the parser reads ahead: the rows die young instead of being promoted.
+    const step = async (): Promise<boolean> => {
+      const next = await batches.next();
+      if (next.done) return false;
+      return cleanBatch(next.value, source.columns, cleaner, report, cleaned, rejects).then(() => true);
+    };
+    while (await step()) o.onProgress?.(source.bytesRead, source.size, report.rows_in);
     await Promise.all([cleaned.commit(), rejects.commit()]);
     return report;
   } catch (e) {
@@ -44,6 +41,25 @@ export async function cleanCsvFile(o: CleanFileOptions): Promise<CleanReport> {
     await Promise.all([cleaned.discard(), rejects.discard()]);
     throw e;
   }
+}
+
+function cleanBatch(
+  batch: CsvRecord[],
+  columns: Record<keyof RawRow, number>,
+  cleaner: RowCleaner,
+  report: CleanReport,
+  cleaned: CsvSink,
+  rejects: CsvSink,
+): Promise<unknown> {
+  const good: string[][] = [];
+  const bad: string[][] = [];
+  for (const { line, fields } of batch) {
+    const outcome = cleaner.clean(rawRowOf(fields, columns));
+    countOutcome(report, outcome);
+    if (outcome.kind === 'cleaned') good.push(CLEANED_COLUMNS.map((c) => outcome.row[c]));
+    else bad.push([...fields, outcome.reason, String(line)]);
+  }
+  return Promise.all([cleaned.write(good), rejects.write(bad)]);
 }
 
 function rawRowOf(fields: readonly string[], at: Record<keyof RawRow, number>): RawRow {

@@ -58,7 +58,8 @@ export class CsvSource<C extends string> {
     const state = new StreamState();
     parser.on('readable', () => state.notify());
     parser.on('end', () => ((state.ended = true), state.notify()));
-    pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), guard, parser, (e) => {
+    // Small reads keep parse-ahead short: records parsed long before they are used outlive the young generation.
+    pipeline(createReadStream(file, { highWaterMark: 1 << 16 }), guard, parser, (e) => {
       if (e) state.failure ??= e;
       state.notify();
     });
@@ -82,7 +83,7 @@ export class CsvSource<C extends string> {
 
   /** Records in batches of at most `max`; blank lines are skipped but still counted in line numbers. */
   async *batches(max: number): AsyncGenerator<CsvRecord[]> {
-    let batch: CsvRecord[] = [];
+    const batch: CsvRecord[] = [];
     const width = this.header.length;
     for (;;) {
       let fields: string[] | null;
@@ -98,8 +99,8 @@ export class CsvSource<C extends string> {
       }
       if (this.state.failure) throw asInputError(this.file, this.state.failure, this.nextLine);
       if (batch.length >= max || (this.state.ended && batch.length > 0)) {
-        yield batch;
-        batch = [];
+        // splice hands the records over and leaves this suspended frame holding none of them.
+        yield batch.splice(0);
       } else if (this.state.ended) {
         return;
       } else {

@@ -58,12 +58,18 @@ function openCleaned(file: string): Promise<CsvSource<CleanedColumn>> {
 }
 
 async function* importBatches(source: CsvSource<CleanedColumn>, opts: LoadOptions): AsyncGenerator<ImportRow[]> {
+  const batches = source.batches(opts.batchSize ?? 5000);
+  // The parsed records are dropped inside `next` and only the converted rows reach this frame.
+  const next = async (): Promise<ImportRow[] | null> => {
+    const r = await batches.next();
+    return r.done ? null : r.value.map((record) => toImportRow(source, record));
+  };
   let rows = 0;
   try {
-    for await (const batch of source.batches(opts.batchSize ?? 5000)) {
-      rows += batch.length;
-      yield batch.map((r) => toImportRow(source, r));
+    for (let converted = await next(); converted; converted = await next()) {
+      rows += converted.length;
       opts.onProgress?.(source.bytesRead, source.size, rows);
+      yield converted;
     }
   } finally {
     source.close();

@@ -39,11 +39,13 @@ export function mobileText(r: Prng, digits: string): string {
   }
 }
 
+const SPELLINGS_OF = new Map<QueryStatus, string[]>();
+for (const [name, status] of STATUS_SPELLINGS) SPELLINGS_OF.set(status, [...(SPELLINGS_OF.get(status) ?? []), name]);
+
 export function statusText(r: Prng, status: QueryStatus): string {
   if (r.chance(0.01)) return r.pick(UNKNOWN_STATUSES);
   if (r.chance(0.6)) return status;
-  const spellings = [...STATUS_SPELLINGS].filter(([, s]) => s === status).map(([name]) => name);
-  const name = r.pick(spellings);
+  const name = r.pick(SPELLINGS_OF.get(status) ?? [status]);
   const cased = r.pick([name, name.toUpperCase(), name.replace(/^./, (c) => c.toUpperCase())]);
   return r.chance(0.2) ? ` ${cased} ` : cased;
 }

@@ -3,6 +3,7 @@ import type { CleanedRow, RawRow } from './columns';
 import { parseDate } from './date-rule';
 import { flagEmail } from './email-flag';
 import { flagMobile } from './mobile-flag';
+import { SeenIds } from './seen-ids';
 import { normalizeStatus } from './status-rule';
 
 export const REJECT_REASONS = ['duplicate', 'status', 'missing', 'date'] as const;
@@ -17,18 +18,15 @@ const HOUR_MS = 3_600_000;
 /**
  * Applies the cleaning rules to one row at a time, in the order the issue fixes (duplicate, status,
  * missing, date); the first failing check is the reason. It remembers every query_id it has seen,
- * which is the one thing that grows with the file: the duplicate rule needs it.
+ * the one thing that grows with the file: the duplicate rule needs it.
  */
 export class RowCleaner {
-  private readonly seen = new Set<string>();
+  private readonly seen = new SeenIds();
 
   clean(raw: RawRow): CleanOutcome {
     const id = raw.query_id.trim();
     // A row without an id cannot be deduplicated or loaded idempotently: it counts as missing data.
-    if (id !== '') {
-      if (this.seen.has(id)) return { kind: 'rejected', reason: 'duplicate' };
-      this.seen.add(id);
-    }
+    if (id !== '' && !this.seen.add(id)) return { kind: 'rejected', reason: 'duplicate' };
     const status = normalizeStatus(raw.status);
     if (!status) return { kind: 'rejected', reason: 'status' };
     const heading = raw.query_heading.trim();
