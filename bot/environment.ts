@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
 
+/** An empty variable counts as unset. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 /** Every variable the processes read, parsed once at start; nothing below bot/ touches process.env. */
 const environmentSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+  /** Slack: a bot token (xoxb-) turns the adapter on; HTTP mode needs the signing secret, Socket Mode the app token. */
+  SLACK_BOT_TOKEN: unsetIfEmpty(z.string().trim().regex(/^xoxb-/, 'must be a bot token (xoxb-...)')),
+  SLACK_SIGNING_SECRET: unsetIfEmpty(z.string().trim().min(1)),
+  SLACK_APP_TOKEN: unsetIfEmpty(z.string().trim().regex(/^xapp-/, 'must be an app-level token (xapp-...)')),
+  /** Web API base URL override (a proxy; a fake in tests). */
+  SLACK_API_URL: unsetIfEmpty(z.url().transform((u) => (u.endsWith('/') ? u : `${u}/`))),
+  SLACK_SUPPORT_CHANNEL: unsetIfEmpty(z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789')),
+  SLACK_LEADS_CHANNEL: unsetIfEmpty(z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789')),
+  /** Charts on Slack: uploaded PNG files, or image blocks on QUICKCHART_URL (only when Slack can reach that server). */
+  SLACK_CHARTS: z.enum(['upload', 'quickchart']).default('upload'),
+  /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CQMS_CATEGORIES: z
     .string()
     .optional()

@@ -1,6 +1,7 @@
 import type { QueryInterface } from 'sequelize';
 import * as m001 from './001-initial-schema';
 import * as m002 from './002-message-refs';
+import * as m003 from './003-idempotency-keys';
 
 export interface Migration {
   name: string;
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { name: '001-initial-schema', ...m001 },
   { name: '002-message-refs', ...m002 },
+  { name: '003-idempotency-keys', ...m003 },
 ];

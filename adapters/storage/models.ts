@@ -12,6 +12,7 @@ export interface Models {
   Attachment: Table;
   Event: Table;
   MessageRef: Table;
+  IdempotencyKey: Table;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -90,5 +91,6 @@ export function defineModels(s: Sequelize): Models {
       { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), updatedAt: ms() },
       opts('message_refs'),
     ),
+    IdempotencyKey: s.define('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
   };
 }

@@ -11,6 +11,7 @@ import { agentRepo } from './repos/agent-repo';
 import { attachmentRepo } from './repos/attachment-repo';
 import { eventRepo } from './repos/event-repo';
 import { identityRepo } from './repos/identity-repo';
+import { idempotencyRepo } from './repos/idempotency-repo';
 import { messageRefRepo } from './repos/message-ref-repo';
 import { queryRepo } from './repos/query-repo';
 import type { RepoContext } from './repos/repo-context';
@@ -28,6 +29,7 @@ function repos(ctx: RepoContext): StoreTx {
     attachments: attachmentRepo(ctx),
     identities: identityRepo(ctx),
     messageRefs: messageRefRepo(ctx),
+    idempotency: idempotencyRepo(ctx),
   };
 }
 
@@ -41,6 +43,7 @@ export class SequelizeStore implements Store {
   readonly attachments;
   readonly identities;
   readonly messageRefs;
+  readonly idempotency;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -58,6 +61,7 @@ export class SequelizeStore implements Store {
     this.attachments = base.attachments;
     this.identities = base.identities;
     this.messageRefs = base.messageRefs;
+    this.idempotency = base.idempotency;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 

@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { buildDesk } from '../desk-wiring';
 import { readEnvironment } from '../environment';
+import { registerBotCommands } from './bot-commands';
 import type { CliContext } from './cli-context';
 import { registerDataCommands } from './data-commands';
 import { registerDbCommands } from './db-commands';
 import { registerShellCommands } from './shell-commands';
 import { describeCliError } from './error-sink';
+import { registerSlackCommands } from './slack-commands';
 import { registerUserCommands } from './user-commands';
 
 export interface CliIo {
@@ -37,6 +39,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     registerDbCommands(program, ctx);
     registerUserCommands(program, ctx);
     registerDataCommands(program, ctx);
+    registerBotCommands(program, ctx);
+    registerSlackCommands(program, ctx);
     registerShellCommands(program, ctx, io);
     await program.parseAsync(args, { from: 'user' });
     return 0;

@@ -96,6 +96,14 @@ export interface MessageRefRepo {
   save(ref: MessageRef, now: Date): Promise<void>;
 }
 
+/** Keys of requests already handled, so a request delivered twice (a double-submitted modal) acts once. */
+export interface IdempotencyRepo {
+  /** Records the key; false when it was recorded before (by this process or another). */
+  claim(key: string, now: Date): Promise<boolean>;
+  /** Forgets the key, so a request that failed may be sent again. */
+  release(key: string): Promise<void>;
+}
+
 /** Repositories bound to one transaction (or to autocommit outside one). */
 export interface StoreTx {
   users: UserRepo;
@@ -106,6 +114,7 @@ export interface StoreTx {
   attachments: AttachmentRepo;
   identities: IdentityRepo;
   messageRefs: MessageRefRepo;
+  idempotency: IdempotencyRepo;
 }
 
 export interface Store extends StoreTx {

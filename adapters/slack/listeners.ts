@@ -1,0 +1,48 @@
+import type { App } from '@slack/bolt';
+import type { Unsupported } from './inbound';
+import { SLASH_COMMAND } from './manifest';
+import { parseBlockActions } from './parse-block-actions';
+import { parseHomeOpened } from './parse-home-opened';
+import { parseSlashCommand } from './parse-slash-command';
+import { FORM_CALLBACK_ID, parseViewSubmission } from './parse-view-submission';
+import { commandAck, type SlackController, type ViewAck } from './slack-controller';
+import type { SlackLog } from './slack-log';
+
+/**
+ * Binds the controller to a Bolt app: each listener parses its payload, acknowledges (at once for commands
+ * and buttons, the work following; with the outcome for submissions, within the deadline).
+ */
+export function registerListeners(app: App, controller: SlackController, log: SlackLog): void {
+  const usable = <T extends { kind: string }>(parsed: T | Unsupported): parsed is T => {
+    if (parsed.kind !== 'unsupported') return true;
+    log.warn(`ignored: ${(parsed as Unsupported).reason}`);
+    return false;
+  };
+
+  app.command(SLASH_COMMAND, async ({ body, ack }) => {
+    const c = parseSlashCommand(body);
+    if (!usable(c)) return ack();
+    await ack(commandAck(c.text));
+    await controller.command(c);
+  });
+
+  // Every button: ids are decoded (and unknown ones refused) by core, never matched on raw strings here.
+  app.action(/.*/, async ({ body, ack }) => {
+    await ack();
+    const b = parseBlockActions(body);
+    if (usable(b)) await controller.press(b);
+  });
+
+  app.view(FORM_CALLBACK_ID, async ({ body, ack }) => {
+    const s = parseViewSubmission(body);
+    if (!usable(s)) return ack();
+    await controller.submit(s, (answer?: ViewAck) => (answer ? ack(answer) : ack()));
+  });
+
+  app.event('app_home_opened', async ({ body }) => {
+    const user = parseHomeOpened(body);
+    if (user) controller.refreshHome(user);
+  });
+
+  app.error(async (e) => log.error('Slack request failed', e));
+}

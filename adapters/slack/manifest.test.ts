@@ -1,0 +1,36 @@
+import { CATALOG } from '../../core/commands/catalog';
+import { BOT_SCOPES, slackManifest, toYaml } from './manifest';
+
+type Json = Record<string, any>;
+
+describe('the Slack app manifest', () => {
+  it('is generated from the catalog: one slash command listing every command', () => {
+    const m = slackManifest({ socketMode: false, url: 'https://desk.example.com/' }) as Json;
+    const [cmd] = m.features.slash_commands;
+    expect(cmd).toMatchObject({ command: '/cqms', url: 'https://desk.example.com/slack/events', should_escape: false });
+    const hinted = cmd.usage_hint.split(' | ').map((h: string) => h.split(' ')[0]);
+    expect(hinted).toEqual(CATALOG.map((c) => c.name));
+    expect(m.settings).toMatchObject({
+      socket_mode_enabled: false,
+      interactivity: { is_enabled: true, request_url: 'https://desk.example.com/slack/events' },
+      event_subscriptions: { request_url: 'https://desk.example.com/slack/events', bot_events: ['app_home_opened'] },
+    });
+    expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('in Socket Mode needs no URL anywhere', () => {
+    const m = slackManifest({ socketMode: true });
+    expect(JSON.stringify(m)).not.toMatch(/request_url|"url"/);
+    expect((m as Json).settings.socket_mode_enabled).toBe(true);
+    expect(() => slackManifest({ socketMode: false })).toThrow(/--url/);
+  });
+
+  it('prints as YAML too', () => {
+    const y = toYaml(slackManifest({ socketMode: true })).trimStart();
+    expect(y).toMatch(/^display_information:\n  name: "CQMS"\n/);
+    expect(y).toContain('\n  slash_commands:\n    - command: "/cqms"\n      description: ');
+    expect(y).toContain('\n    bot:\n      - "commands"\n      - "chat:write"\n');
+    expect(y).toContain('\n  socket_mode_enabled: true\n');
+  });
+});

@@ -1,0 +1,60 @@
+import { App, LogLevel, type Logger, type webApi } from '@slack/bolt';
+import { EVENTS_PATH } from './manifest';
+import type { SlackLog } from './slack-log';
+
+export interface SlackAppOptions {
+  /** xoxb-…: every Web API call. */
+  botToken: string;
+  /** HTTP mode: requests are verified with it (Slack's v0 HMAC, at most 5 minutes old). */
+  signingSecret?: string;
+  /** xapp-…: Socket Mode, no public URL needed. Takes precedence over HTTP mode. */
+  appToken?: string;
+  /** Web API base URL (a proxy, or a fake in tests), ending with a slash. */
+  apiUrl?: string;
+  log: SlackLog;
+  /** Retries, timeout: tests turn the 30-minute default retry policy off. */
+  clientOptions?: Pick<webApi.WebClientOptions, 'retryConfig' | 'timeout' | 'rejectRateLimitedCalls'>;
+}
+
+/**
+ * The Bolt app in Socket Mode (SLACK_APP_TOKEN) or HTTP mode (`/slack/events`, signed requests). Created
+ * with deferred initialization: the caller awaits `app.init()` (auth.test), so a bad token is a clear
+ * startup error rather than an unhandled rejection.
+ */
+export function createSlackApp(o: SlackAppOptions): App {
+  const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), ...o.clientOptions };
+  const logger = boltLogger(o.log);
+  if (o.appToken) return new App({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
+  if (!o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+  return new App({
+    token: o.botToken,
+    signingSecret: o.signingSecret,
+    endpoints: EVENTS_PATH,
+    // Acknowledge first, work after: the HTTP answer goes out as soon as a listener calls ack().
+    processBeforeResponse: false,
+    clientOptions,
+    logger,
+    deferInitialization: true,
+  });
+}
+
+/** Bolt's logger interface over ours; Bolt's debug chatter is dropped. */
+export function boltLogger(log: SlackLog): Logger {
+  let level = LogLevel.INFO;
+  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: () => undefined,
+    info: (...msg: unknown[]) => {
+      if (level === LogLevel.INFO || level === LogLevel.DEBUG) log.info(line(msg));
+    },
+    warn: (...msg: unknown[]) => {
+      if (level !== LogLevel.ERROR) log.warn(line(msg));
+    },
+    error: (...msg: unknown[]) => log.error(line(msg), msg.find((m) => m instanceof Error)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

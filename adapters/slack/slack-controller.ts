@@ -1,0 +1,179 @@
+import { findCommand } from '../../core/commands/catalog';
+import type { Conversation } from '../../core/conversation/conversation';
+import type { Desk } from '../../core/conversation/desk';
+import { formFor } from '../../core/conversation/forms';
+import type { Args } from '../../core/conversation/handler';
+import { decodeAction } from '../../core/views/action-id';
+import { ephemeral, text, type FormView, type Reply } from '../../core/views/view-model';
+import type { AppHome } from './app-home';
+import type { SlackClient } from './block-kit';
+import { errorReply, submissionErrors, type DefectSink } from './error-text';
+import { accountOf, type ButtonIn, type SlackUserRef, type SlashCommandIn, type SubmitIn } from './inbound';
+import { modalOf } from './modal';
+import type { ReplySender, ReplyTarget } from './reply-sender';
+import { InFlight } from './in-flight';
+import type { ScreenshotFetcher } from './screenshot-fetcher';
+import type { SlackLog } from './slack-log';
+
+/** What a modal submission is acknowledged with: nothing (the modal closes) or errors on its inputs. */
+export type ViewAck = { response_action: 'errors'; errors: Record<string, string> } | undefined;
+export type ViewAckFn = (body?: ViewAck) => Promise<void>;
+
+export interface SlackControllerOptions {
+  desk: Desk;
+  client: SlackClient;
+  sender: ReplySender;
+  home: AppHome;
+  screenshots: ScreenshotFetcher;
+  log: SlackLog;
+  onDefect: DefectSink;
+  /** How long a submission may run before its modal is closed and the outcome sent as a message (Slack allows 3 s). */
+  submitDeadlineMs?: number;
+}
+
+/** Commands that only read: nothing on the App Home changes after them. */
+export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['help', 'whoami', 'mine', 'show', 'stats', 'queue', 'working', 'closed', 'team', 'sla', 'export']);
+
+export function commandWord(line: string): string {
+  return line.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+}
+
+/** The acknowledgement of a slash command: empty, or a note when the command is slow and its answer follows. */
+export function commandAck(line: string): { response_type: 'ephemeral'; text: string } | undefined {
+  const spec = findCommand(commandWord(line));
+  return spec?.slow ? { response_type: 'ephemeral', text: `Working on \`${spec.name}\`; the answer follows here in a moment.` } : undefined;
+}
+
+/**
+ * Translates parsed Slack requests into Desk calls and their replies back into Slack: answers, modals,
+ * App Home refreshes. Commands and buttons run after their acknowledgement; a submission runs before
+ * it (its errors are the acknowledgement), bounded by a deadline.
+ */
+export class SlackController {
+  private readonly work = new InFlight();
+
+  constructor(private readonly o: SlackControllerOptions) {}
+
+  /** Call after acknowledging: the command runs once the acknowledgements waiting to go out have gone. */
+  command(c: SlashCommandIn): Promise<void> {
+    const to = { user: c.user, channelId: c.channelId, responseUrl: c.responseUrl };
+    const word = commandWord(c.text);
+    // A bare `/cqms new` opens a modal: its trigger_id expires 3 s after the command, so it goes first.
+    const opensForm = Boolean(findCommand(word)?.form) && c.text.trim().toLowerCase() === word;
+    return this.work.later(
+      () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !READ_ONLY_COMMANDS.has(word)),
+      this.failed(`/cqms ${word}`),
+      { urgent: opensForm },
+    );
+  }
+
+  /** Call after acknowledging, like command(). */
+  press(b: ButtonIn): Promise<void> {
+    const kind = decodeAction(b.actionId)?.kind;
+    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && b.surface === 'ephemeral' };
+    return this.work.later(
+      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show'),
+      this.failed(`button ${b.actionId}`),
+      { urgent: kind === 'close' },
+    );
+  }
+
+  /** Waits for the work in flight (answers, App Home refreshes) and takes no more: for a graceful stop. */
+  drain(): Promise<void> {
+    return this.work.close();
+  }
+
+  /** Runs before the acknowledgement, which it gives (errors, or closing the modal) within the deadline. */
+  submit(s: SubmitIn, ack: ViewAckFn): Promise<void> {
+    return this.work.track(() => this.submitNow(s, ack), this.failed(`${s.form.formId} form`));
+  }
+
+  private async submitNow(s: SubmitIn, ack: ViewAckFn): Promise<void> {
+    const blockIds = formFor(s.form.formId, this.o.desk.deps.config).fields.map((f) => f.name);
+    const to: ReplyTarget = { user: s.user, channelId: s.form.channelId ?? null };
+    let acked = false;
+    const ackOnce = async (body?: ViewAck) => {
+      if (acked) return false;
+      acked = true;
+      await ack(body);
+      return true;
+    };
+    // Past the deadline the modal closes and the outcome, whatever it is, comes as a message.
+    const timer = setTimeout(() => void ackOnce().catch((e: unknown) => this.o.log.error('acknowledging a late submission failed', e)), this.o.submitDeadlineMs ?? 2500);
+    try {
+      const reply = await this.runSubmission(s);
+      clearTimeout(timer);
+      await ackOnce();
+      if (!reply) return;
+      await this.deliver(reply, to, null);
+      this.refreshHome(s.user);
+    } catch (e) {
+      clearTimeout(timer);
+      if (!(await ackOnce({ response_action: 'errors', errors: submissionErrors(e, blockIds, this.o.onDefect) }))) {
+        await this.o.sender.send(errorReply(e, this.o.onDefect), to);
+      }
+    }
+  }
+
+  /** Publishes the App Home in the background; a failure there never fails the interaction. */
+  refreshHome(user: SlackUserRef): void {
+    void this.work.later(
+      () => this.o.home.publish(user),
+      (e) => this.o.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
+
+  private failed(what: string): (e: unknown) => void {
+    return (e) => this.o.log.error(`${what} failed after its acknowledgement`, e);
+  }
+
+  /** One view id acts once: a second submission of the same modal is acknowledged and dropped. */
+  private async runSubmission(s: SubmitIn): Promise<Reply | null> {
+    const { store, clock } = this.o.desk.deps;
+    const key = `slack:view:${s.user.teamId}:${s.viewId}`;
+    if (!(await store.idempotency.claim(key, clock.now()))) {
+      this.o.log.info(`modal ${s.viewId} was submitted again; the second submission is ignored`);
+      return null;
+    }
+    try {
+      const values: Args = { ...s.fields };
+      for (const [name, files] of Object.entries(s.files)) if (files[0]) values[name] = await this.o.screenshots.fetch(files[0], name);
+      const conv = await this.o.desk.conversation(accountOf(s.user));
+      return await this.o.desk.submit(conv, s.form.formId, values, s.form.queryId);
+    } catch (e) {
+      // Nothing was done: the same modal may be corrected and sent again.
+      await store.idempotency.release(key).catch((r: unknown) => this.o.log.warn(`idempotency key ${key} not released: ${String(r)}`));
+      throw e;
+    }
+  }
+
+  private async answer(to: ReplyTarget, triggerId: string, run: (conv: Conversation) => Promise<Reply>, changes: boolean): Promise<void> {
+    let reply: Reply;
+    try {
+      reply = await run(await this.o.desk.conversation(accountOf(to.user)));
+    } catch (e) {
+      await this.o.sender.send(errorReply(e, this.o.onDefect), to);
+      return;
+    }
+    await this.deliver(reply, to, triggerId);
+    if (changes) this.refreshHome(to.user);
+  }
+
+  /** A form in a reply opens as a modal (with the interaction's trigger); the rest is sent. */
+  private async deliver(reply: Reply, to: ReplyTarget, triggerId: string | null): Promise<void> {
+    const form = reply.views.find((v): v is FormView => v.kind === 'form');
+    const rest = reply.views.filter((v) => v.kind !== 'form');
+    if (form) await this.openForm(form, to, triggerId);
+    if (rest.length) await this.o.sender.send({ ...reply, views: rest }, to);
+  }
+
+  private async openForm(form: FormView, to: ReplyTarget, triggerId: string | null): Promise<void> {
+    try {
+      if (!triggerId) throw new Error('no trigger_id');
+      await this.o.client.views.open({ trigger_id: triggerId, view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}) });
+    } catch (e) {
+      this.o.log.warn(`the ${form.formId} form could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+      await this.o.sender.send(ephemeral(text(`The ${form.title.toLowerCase()} form could not be opened in time; please run the command again.`, 'warning')), to);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { Platform } from '../../core/domain/platform';
+import type { Store } from '../../core/ports/store';
+import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
+import type { PlatformNotifier } from '../notify/composite-notifier';
+import type { SlackClient } from './block-kit';
+import type { SlackUserRef } from './inbound';
+import { KeyedLock } from './keyed-lock';
+import { renderReply } from './render-reply';
+import type { ReplySender } from './reply-sender';
+import { slackErrorCode, type SlackLog } from './slack-log';
+
+export interface SlackNotifierOptions {
+  client: SlackClient;
+  /** The channel id query cards are posted to (SLACK_SUPPORT_CHANNEL). */
+  supportChannel: string;
+  /** The store, read when a message is sent (the notifier is built before the desk). */
+  store: () => Pick<Store, 'messageRefs' | 'identities'>;
+  sender: ReplySender;
+  log: SlackLog;
+  now?: () => Date;
+  /** Called after a user got a DM (the wiring refreshes their App Home). */
+  onDirect?: (user: SlackUserRef) => void;
+}
+
+/** chat.update cannot edit this message any more: post a new card instead. */
+const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+
+/**
+ * Slack as a notification platform: a query's card is posted to the support channel once (chat.postMessage)
+ * and its ts kept in message_refs, then edited in place (chat.update) on every change; a client is told by
+ * DM (conversations.open + chat.postMessage). Failures throw, so the job queue retries them.
+ */
+export class SlackNotifier implements PlatformNotifier {
+  readonly platform = 'slack' as const;
+  private readonly lock = new KeyedLock<number>();
+
+  constructor(private readonly o: SlackNotifierOptions) {}
+
+  upsertChannelCard(queryId: number, card: CardView): Promise<void> {
+    // One query's cards in order, so two quick changes cannot both post a new message.
+    return this.lock.run(queryId, () => this.upsert(queryId, card));
+  }
+
+  private async upsert(queryId: number, card: CardView): Promise<void> {
+    const { client, supportChannel: channel } = this.o;
+    const { blocks, text } = renderReply(ephemeral(card));
+    const refs = this.o.store().messageRefs;
+    const posted = await refs.find('slack', channel, queryId);
+    if (posted) {
+      try {
+        await client.chat.update({ channel, ts: posted.messageId, text, blocks });
+        return;
+      } catch (e) {
+        if (!GONE.has(slackErrorCode(e) ?? '')) throw e;
+        this.o.log.warn(`card of query #${queryId} (ts ${posted.messageId}) can no longer be edited (${slackErrorCode(e)}); posting it again`);
+      }
+    }
+    const res = await client.chat.postMessage({ channel, text, blocks });
+    if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
+    await refs.save({ platform: 'slack', channelId: channel, queryId, messageId: res.ts }, (this.o.now ?? (() => new Date()))());
+  }
+
+  async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
+    const accounts = (await this.o.store().identities.forUser(userId)).filter((i) => i.platform === 'slack');
+    let told = false;
+    for (const a of accounts) {
+      const user = { teamId: a.workspaceId, userId: a.platformUserId };
+      try {
+        await this.o.sender.sendDirect(user, reply);
+        told = true;
+        this.o.onDirect?.(user);
+      } catch (e) {
+        // A user who left the workspace cannot be reached there; anything else is worth a retry.
+        if (!['user_not_found', 'user_disabled', 'cannot_dm_bot', 'account_inactive'].includes(slackErrorCode(e) ?? '')) throw e;
+        this.o.log.warn(`Slack user ${a.platformUserId} cannot be messaged (${slackErrorCode(e)})`);
+      }
+    }
+    return told;
+  }
+}

@@ -1,0 +1,24 @@
+import { UniqueConstraintError } from 'sequelize';
+import type { IdempotencyRepo } from '../../../core/ports/store';
+import { guarded } from '../db-errors';
+import type { RepoContext } from './repo-context';
+
+/** The primary key decides: of two processes claiming one key at once, exactly one insert succeeds. */
+export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: RepoContext): IdempotencyRepo {
+  return {
+    claim: (key, now) =>
+      guarded(async () => {
+        try {
+          await IdempotencyKey.create({ key, createdAt: now.getTime() }, { transaction });
+          return true;
+        } catch (e) {
+          if (e instanceof UniqueConstraintError) return false;
+          throw e;
+        }
+      }),
+    release: (key) =>
+      guarded(async () => {
+        await IdempotencyKey.destroy({ where: { key }, transaction });
+      }),
+  };
+}

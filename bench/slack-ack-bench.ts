@@ -1,0 +1,248 @@
+/**
+ * Acknowledgement latency of the Slack app under load: bursts of 50 concurrent signed requests (slash commands
+ * and button presses, mixed) against the real Bolt app of `cqms bot` (HTTP mode, MySQL store, Web API on a
+ * local fake Slack) and against a bare Bolt app that only acknowledges. Each app runs in its own child process,
+ * the fake Slack in a third, the load is generated here. Bursts alternate between the two apps; the next burst
+ * goes when the app has finished the work the last one started (its answers posted), so bursts do not pile up.
+ * Prints p50 / p99 / max of both and the ratios.
+ *
+ *   npx tsx bench/slack-ack-bench.ts [--rounds 20] [--concurrency 50] [--store mysql|sqlite]
+ *
+ * Targets: our p99 < 100 ms, and <= 3x the bare app's p99.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { App, LogLevel } from '@slack/bolt';
+import { startBot } from '../bot/bot-process';
+import { readEnvironment } from '../bot/environment';
+import { SlackPlatform, slackSettings } from '../bot/slack-wiring';
+import { Desk } from '../core/conversation/desk';
+import { encodeAction } from '../core/views/action-id';
+import { FakeSlack } from '../test/slack/fake-slack';
+import { fixture, form, interaction, signatureHeaders, SIGNING_SECRET } from '../test/slack/slack-driver';
+import { makeActor, testDesk } from '../test/support/test-desk';
+import { openTestStore, type StoreKind } from '../test/support/test-stores';
+
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' } },
+  allowPositionals: true,
+});
+const ROUNDS = Number(args.rounds);
+const CONCURRENCY = Number(args.concurrency);
+const USERS = { client: 'U0ZOE', agents: ['U0ANN', 'U0BEN', 'U0CAL'], lead: 'U0LEE' };
+const QUERIES = 300;
+
+interface Ready {
+  url: string;
+}
+
+/** In a child: one app, started against the parent's fake Slack; reports its URL, stops on 'stop'. */
+async function child(mode: 'ours' | 'bare'): Promise<void> {
+  const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => process.stderr.write(`${m} ${String(e)}\n`) };
+  const apiUrl = process.env.SLACK_API_URL!;
+  let stop: () => Promise<unknown>;
+  if (mode === 'bare') {
+    const app = new App({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } }, logLevel: LogLevel.ERROR });
+    app.command('/cqms', async ({ ack }) => ack());
+    app.action(/.*/, async ({ ack }) => ack());
+    const server = await app.start({ port: 0, host: '127.0.0.1' });
+    const port = (server.address() as { port: number }).port;
+    process.send!({ url: `http://127.0.0.1:${port}/slack/events` } satisfies Ready);
+    stop = () => app.stop();
+  } else {
+    const env = readEnvironment({ ...process.env, PORT: '0', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' });
+    const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
+    const bot = await startBot(env, { log: quiet, platforms: [slack] });
+    process.send!({ url: slack.eventsUrl! } satisfies Ready);
+    stop = () => bot.stop();
+  }
+  process.on('message', (m) => {
+    if (m === 'stop') void stop().then(() => process.exit(0));
+  });
+}
+
+/** In a child: the fake Slack Web API, so its work never delays the load generator's clock. */
+async function fakeChild(): Promise<void> {
+  const fake = await FakeSlack.start();
+  process.send!({ url: fake.url });
+  process.on('message', (m) => {
+    if (m === 'count') process.send!({ count: fake.calls.length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length });
+    if (m === 'stop') void fake.close().then(() => process.exit(0));
+  });
+}
+
+/** The fake Slack in its child process, seen from here. */
+class RemoteFake {
+  private seq = 0;
+  private constructor(
+    private readonly proc: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<RemoteFake> {
+    const proc = fork(__filename, ['fake'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const { url } = await new Promise<{ url: string }>((r) => proc.once('message', (m) => r(m as { url: string })));
+    return new RemoteFake(proc, url);
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(): string {
+    return `${this.url}/response/${++this.seq}`;
+  }
+
+  counts(): Promise<{ count: number; responses: number; api: number }> {
+    return new Promise((r) => {
+      this.proc.once('message', (m) => r(m as { count: number; responses: number; api: number }));
+      this.proc.send('count');
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.proc.send('stop');
+    await new Promise((r) => this.proc.once('exit', r));
+  }
+}
+
+/** One request of the mix, signed at send time. */
+function request(i: number, fake: RemoteFake): { body: string; label: string } {
+  const slash = (user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
+  const press = (user: string, actionId: string) => {
+    const p = fixture('block-actions.json') as Record<string, unknown> & { actions: Record<string, unknown>[] };
+    return { label: `button ${actionId.split('|')[1]}`, body: interaction({ ...p, user: { id: user, team_id: 'T1' }, response_url: fake.responseUrl(), actions: [{ ...p.actions[0], action_id: actionId }] }) };
+  };
+  const agent = USERS.agents[i % USERS.agents.length]!;
+  const id = 1 + ((i * 7919) % QUERIES);
+  switch (i % 10) {
+    case 0:
+    case 1:
+      return slash(agent, 'queue');
+    case 2:
+      return slash(USERS.client, 'mine');
+    case 3:
+      return slash(USERS.client, 'help');
+    case 4:
+      return slash(USERS.client, 'new');
+    case 5:
+    case 6:
+      return press(agent, encodeAction({ kind: 'claim', queryId: id }));
+    case 7:
+      return press(agent, encodeAction({ kind: 'page', list: 'queue', page: 2, filter: '' }));
+    case 8:
+      return press(USERS.client, encodeAction({ kind: 'show', queryId: id }));
+    default:
+      return slash(agent, `show ${id}`);
+  }
+}
+
+async function send(url: string, body: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) }, body });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`answered ${res.status}`);
+  return performance.now() - started;
+}
+
+/** Until the app has made no call to Slack for `quietMs`: the work after the previous burst is done. */
+async function quiet(fake: RemoteFake, quietMs = 60): Promise<void> {
+  let seen = -1;
+  for (;;) {
+    const { count } = await fake.counts();
+    if (count === seen) return;
+    seen = count;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
+/** One burst of CONCURRENCY requests sent at once; the latencies, then a wait until the app is done. */
+async function burst(url: string, fake: RemoteFake, round: number): Promise<number[]> {
+  const ms = await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => send(url, request(round * CONCURRENCY + k + 1000, fake).body)));
+  await quiet(fake);
+  return ms;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+interface AppProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startApp(mode: 'ours' | 'bare', env: NodeJS.ProcessEnv): Promise<AppProcess> {
+  const proc: ChildProcess = fork(__filename, ['child', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    proc.once('message', (m) => resolve(m as Ready));
+    proc.once('exit', (code) => reject(new Error(`${mode} app exited with ${code}`)));
+  });
+  return {
+    url: ready.url,
+    async stop() {
+      proc.send('stop');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const fake = await RemoteFake.start();
+  const store = await openTestStore(args.store as StoreKind);
+  try {
+    const deps = testDesk(store.store);
+    const desk = new Desk(deps);
+    const link = async (role: 'client' | 'agent' | 'lead', name: string, slackId: string) => {
+      const a = await makeActor(deps, role, name);
+      await deps.store.identities.link({ platform: 'slack', workspaceId: 'T1', platformUserId: slackId, userId: a.userId, linkedAt: new Date() });
+    };
+    await link('client', 'zoe', USERS.client);
+    await link('lead', 'lee', USERS.lead);
+    for (const [i, id] of USERS.agents.entries()) await link('agent', `agent${i}`, id);
+    const zoe = await desk.conversation({ platform: 'slack', workspaceId: 'T1', platformUserId: USERS.client });
+    for (let i = 0; i < QUERIES; i++) await desk.run(zoe, 'new', { category: 'Bug Report', heading: `bench query ${i}`, description: 'load' });
+
+    const env = { SLACK_API_URL: fake.apiUrl, DATABASE_URL: store.url };
+    const apps = { bare: await startApp('bare', env), ours: await startApp('ours', env) };
+    const bare: number[] = [];
+    const ours: number[] = [];
+    try {
+      // Bursts alternate between the two apps, so both see the same machine (other load drifts over a run).
+      for (let round = -2; round < ROUNDS; round++) {
+        const b = await burst(apps.bare.url, fake, round);
+        const o = await burst(apps.ours.url, fake, round);
+        if (round >= 0) {
+          bare.push(...b);
+          ours.push(...o);
+        }
+      }
+    } finally {
+      await apps.bare.stop();
+      await apps.ours.stop();
+    }
+    bare.sort((a, b) => a - b);
+    ours.sort((a, b) => a - b);
+    const row = (name: string, s: number[]) => `${name.padEnd(28)}${pct(s, 50).toFixed(1).padStart(8)}${pct(s, 99).toFixed(1).padStart(8)}${s.at(-1)!.toFixed(1).padStart(8)}`;
+    const p99 = pct(ours, 99);
+    const ratio = p99 / pct(bare, 99);
+    console.log(`Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds (${ours.length} per app, after 2 warm-up rounds)`);
+    console.log(`mix: /cqms queue, mine, help, new (modal), show; Claim, Show and paging buttons; store ${store.store.dialect}, ${QUERIES} queries; Node ${process.version}`);
+    console.log(`${''.padEnd(28)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
+    console.log(row('bare Bolt app (ack only)', bare));
+    console.log(row('cqms bot (Slack, HTTP)', ours));
+    console.log(`ratio ours/bare: p50 ${(pct(ours, 50) / pct(bare, 50)).toFixed(2)}x, p99 ${ratio.toFixed(2)}x`);
+    console.log(`targets: p99 < 100 ms ${p99 < 100 ? 'met' : 'MISSED'}; p99 <= 3x bare ${ratio <= 3 ? 'met' : 'MISSED'}`);
+    const seen = await fake.counts();
+    console.log(`our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home)`);
+  } finally {
+    await store.dispose();
+    await fake.stop();
+  }
+}
+
+if (process.argv[2] === 'child') void child(process.argv[3] === 'bare' ? 'bare' : 'ours');
+else if (process.argv[2] === 'fake') void fakeChild();
+else
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,98 @@
+import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
+import { buildDesk, type DeskRuntime } from './desk-wiring';
+import { EnvironmentError, type Environment } from './environment';
+import { SlackPlatform, slackSettings } from './slack-wiring';
+
+/** One chat platform the bot serves: its notifier goes into the desk; it receives requests once started. */
+export interface ChatPlatform {
+  readonly name: string;
+  readonly notifier: PlatformNotifier;
+  start(runtime: DeskRuntime): Promise<void>;
+  /** Stops taking requests. */
+  stop(): Promise<void>;
+  describe(): string;
+}
+
+export interface BotLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** Every platform the environment configures; Discord joins with one more line here. */
+export function chatPlatforms(env: Environment, log: BotLog): ChatPlatform[] {
+  const slack = slackSettings(env);
+  return [...(slack ? [new SlackPlatform(slack, { log })] : [])];
+}
+
+export interface BotHandle {
+  runtime: DeskRuntime;
+  platforms: readonly ChatPlatform[];
+  /** Stops the platforms, lets queued notifications finish, closes the store. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
+  stopped: Promise<void>;
+}
+
+export interface StartBotOptions {
+  log: BotLog;
+  /** Platforms built by the caller (tests); by default those the environment configures. */
+  platforms?: ChatPlatform[];
+  /** Stop gracefully on SIGINT and SIGTERM. */
+  signals?: boolean;
+}
+
+/** `cqms bot`: the desk (store migrated) with every configured platform on it. */
+export async function startBot(env: Environment, opts: StartBotOptions): Promise<BotHandle> {
+  const platforms = opts.platforms ?? chatPlatforms(env, opts.log);
+  if (platforms.length === 0) {
+    throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
+  }
+  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier) });
+  const started: ChatPlatform[] = [];
+  const stopAll = async () => {
+    for (const p of [...started].reverse()) await p.stop().catch((e: unknown) => opts.log.error(`stopping ${p.name} failed`, e));
+    await runtime.close();
+  };
+  try {
+    for (const p of platforms) {
+      await p.start(runtime);
+      started.push(p);
+    }
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+  let done: () => void = () => undefined;
+  const stopped = new Promise<void>((r) => (done = r));
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    opts.log.info(`${signal}: stopping`);
+    void stop();
+  };
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await stopAll();
+      done();
+    })());
+  if (opts.signals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return { runtime, platforms: started, stop, stopped };
+}
+
+/** Log lines on stderr; an error's stack goes to the log (never to a user). */
+export function stderrLog(): BotLog {
+  const line = (level: string, message: string) => process.stderr.write(`${new Date().toISOString()} ${level} ${message}\n`);
+  return {
+    info: (m) => line('INFO', m),
+    warn: (m) => line('WARN', m),
+    error: (m, e) => {
+      const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : e === undefined ? '' : String(e);
+      line('ERROR', detail ? `${m}: ${detail}` : m);
+    },
+  };
+}

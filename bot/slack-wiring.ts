@@ -1,0 +1,156 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { chartRenderer } from '../adapters/charts/choose-renderer';
+import { AppHome } from '../adapters/slack/app-home';
+import { quickchartImageUrls, type ChartOutput } from '../adapters/slack/chart-images';
+import { registerListeners } from '../adapters/slack/listeners';
+import { EVENTS_PATH } from '../adapters/slack/manifest';
+import { ReplySender } from '../adapters/slack/reply-sender';
+import { ScreenshotFetcher } from '../adapters/slack/screenshot-fetcher';
+import { createSlackApp, type SlackAppOptions } from '../adapters/slack/slack-app';
+import { SlackController } from '../adapters/slack/slack-controller';
+import type { SlackLog } from '../adapters/slack/slack-log';
+import { SlackNotifier } from '../adapters/slack/slack-notifier';
+import { Desk } from '../core/conversation/desk';
+import type { DeskDeps } from '../core/desk/desk-deps';
+import type { ChatPlatform } from './bot-process';
+import type { DeskRuntime } from './desk-wiring';
+import { EnvironmentError, type Environment } from './environment';
+
+/** Slack's part of the environment, checked together: null when Slack is not configured at all. */
+export interface SlackSettings {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  port: number;
+  supportChannel: string;
+  /** For the worker's breach alerts and digests (issue 7); the bot itself posts only to the support channel. */
+  leadsChannel?: string;
+  quickchartUrl?: string;
+  /** Charts as image blocks on QUICKCHART_URL (it must be reachable from Slack's servers). */
+  chartImageBlocks: boolean;
+}
+
+export function slackSettings(env: Environment): SlackSettings | null {
+  if (!env.SLACK_BOT_TOKEN) {
+    if (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) throw new EnvironmentError('SLACK_BOT_TOKEN (xoxb-...) is required to run the Slack app.');
+    return null;
+  }
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    throw new EnvironmentError('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) beside SLACK_BOT_TOKEN.');
+  }
+  if (!env.SLACK_SUPPORT_CHANNEL) throw new EnvironmentError('SLACK_SUPPORT_CHANNEL (the id of the channel where query cards are posted) is required with Slack.');
+  if (env.SLACK_CHARTS === 'quickchart' && !env.QUICKCHART_URL) throw new EnvironmentError('SLACK_CHARTS=quickchart needs QUICKCHART_URL (a QuickChart server Slack can reach).');
+  return {
+    botToken: env.SLACK_BOT_TOKEN,
+    ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+    ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+    ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+    port: env.PORT,
+    supportChannel: env.SLACK_SUPPORT_CHANNEL,
+    ...(env.SLACK_LEADS_CHANNEL ? { leadsChannel: env.SLACK_LEADS_CHANNEL } : {}),
+    ...(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}),
+    chartImageBlocks: env.SLACK_CHARTS === 'quickchart',
+  };
+}
+
+export interface SlackPlatformOptions {
+  log: SlackLog;
+  clientOptions?: SlackAppOptions['clientOptions'];
+  /** The address HTTP mode listens on (all interfaces by default; tests use 127.0.0.1). */
+  host?: string;
+  submitDeadlineMs?: number;
+}
+
+/**
+ * Slack's composition root: the Bolt app, the notifier (built before the desk, reading the store when it
+ * sends), then on start the controller, App Home and listeners over the desk, and the receiver.
+ */
+export class SlackPlatform implements ChatPlatform {
+  readonly name = 'slack';
+  readonly app: App;
+  readonly notifier: SlackNotifier;
+  private readonly sender: ReplySender;
+  private readonly charts: ChartOutput;
+  private runtime: DeskRuntime | undefined;
+  private controller: SlackController | undefined;
+  private server: Server | undefined;
+
+  constructor(
+    readonly settings: SlackSettings,
+    private readonly o: SlackPlatformOptions,
+  ) {
+    this.app = createSlackApp({
+      botToken: settings.botToken,
+      ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
+      ...(settings.appToken ? { appToken: settings.appToken } : {}),
+      ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+      log: o.log,
+      ...(o.clientOptions ? { clientOptions: o.clientOptions } : {}),
+    });
+    this.charts = {
+      renderer: chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {}),
+      ...(settings.chartImageBlocks && settings.quickchartUrl ? { imageUrl: quickchartImageUrls(settings.quickchartUrl) } : {}),
+    };
+    this.sender = new ReplySender({ client: this.app.client, charts: this.charts, log: o.log });
+    this.notifier = new SlackNotifier({
+      client: this.app.client,
+      supportChannel: settings.supportChannel,
+      store: () => this.deps().store,
+      sender: this.sender,
+      log: o.log,
+      onDirect: (user) => this.controller?.refreshHome(user),
+    });
+  }
+
+  async start(runtime: DeskRuntime): Promise<void> {
+    this.runtime = runtime;
+    const desk = new Desk(runtime.deps);
+    const onDefect = (ref: string, e: unknown) => this.o.log.error(`unexpected error (ref ${ref})`, e);
+    const home = new AppHome({ desk, client: this.app.client, charts: this.charts, onDefect });
+    this.controller = new SlackController({
+      desk,
+      client: this.app.client,
+      sender: this.sender,
+      home,
+      screenshots: new ScreenshotFetcher({ token: this.settings.botToken, allowedHosts: fileHosts(this.settings.apiUrl), maxBytes: runtime.deps.config.maxScreenshotBytes }),
+      log: this.o.log,
+      onDefect,
+      ...(this.o.submitDeadlineMs ? { submitDeadlineMs: this.o.submitDeadlineMs } : {}),
+    });
+    registerListeners(this.app, this.controller, this.o.log);
+    await this.app.init();
+    if (this.settings.appToken) await this.app.start();
+    else this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
+  }
+
+  /** Where Slack must send requests in HTTP mode (after start), e.g. http://127.0.0.1:3000/slack/events. */
+  get eventsUrl(): string | null {
+    const a = this.server?.address() as AddressInfo | null | undefined;
+    if (!a) return null;
+    const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+    return `http://${host}:${a.port}${EVENTS_PATH}`;
+  }
+
+  describe(): string {
+    return this.settings.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${this.settings.port}, ${EVENTS_PATH})`;
+  }
+
+  /** Stops taking requests, then lets the answers and App Home refreshes in flight finish. */
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.controller?.drain();
+  }
+
+  private deps(): DeskDeps {
+    if (!this.runtime) throw new Error('the Slack platform is not started');
+    return this.runtime.deps;
+  }
+}
+
+/** Hosts the bot token may be sent to when fetching an uploaded file: Slack's, and the API override's. */
+function fileHosts(apiUrl: string | undefined): string[] {
+  return ['files.slack.com', ...(apiUrl ? [new URL(apiUrl).host] : [])];
+}

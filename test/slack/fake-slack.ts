@@ -1,0 +1,212 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One request the app made to the fake: a Web API call, an upload, a response_url post or a file download. */
+export interface RecordedCall {
+  kind: 'api' | 'upload' | 'response' | 'file';
+  /** The Web API method (`chat.postMessage`), or the path for the other kinds. */
+  method: string;
+  headers: IncomingHttpHeaders;
+  /** Form or JSON fields, with JSON-string fields (`blocks`, `view`, `files`) parsed. */
+  body: Record<string, unknown>;
+  raw: Buffer;
+  at: number;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'files', 'attachments', 'file_uploads']);
+
+/**
+ * A local stand-in for slack.com: answers the Web API methods the app uses the way Slack documents them,
+ * records every request, serves uploaded files at url_private (only with the bot token, else a sign-in
+ * page, as Slack does), takes upload bytes and response_url posts, and can answer 429 with Retry-After.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly teamId = 'T1';
+  private readonly files = new Map<string, { data: Uint8Array; contentType: string }>();
+  private readonly rateLimits = new Map<string, number[]>();
+  private readonly failures = new Map<string, string[]>();
+  private seq = 0;
+  private readonly sockets = new WebSocketServer({ noServer: true });
+  private readonly socketAcks = new Map<string, (ack: Record<string, unknown>) => void>();
+  /** Delay before a file download is answered (a slow file server). */
+  fileDelayMs = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    readonly botToken: string,
+  ) {}
+
+  static async start(botToken = 'xoxb-test'): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    server.on('upgrade', (req, socket, head) => fake!.sockets.handleUpgrade(req, socket, head, (ws) => fake!.connected(ws)));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, botToken);
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A new response_url for one interaction. */
+  responseUrl(): string {
+    return `${this.url}/response/${++this.seq}`;
+  }
+
+  /** Serves bytes as a Slack-hosted file; returns its url_private_download. */
+  serveFile(id: string, name: string, data: Uint8Array, contentType: string): string {
+    this.files.set(id, { data, contentType });
+    return `${this.url}/files-pri/${this.teamId}-${id}/download/${encodeURIComponent(name)}`;
+  }
+
+  /** The next call of `method` is answered 429 with this Retry-After (seconds). */
+  rateLimitNext(method: string, retryAfterSec: number): void {
+    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), retryAfterSec]);
+  }
+
+  /** The next call of `method` is answered `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  api(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.kind === 'api' && c.method === method);
+  }
+
+  of(kind: RecordedCall['kind']): RecordedCall[] {
+    return this.calls.filter((c) => c.kind === kind);
+  }
+
+  /** Resolves with the first truthy value `probe` returns, polling the recorded calls. */
+  async waitFor<T>(probe: () => T | undefined | null | false, what = 'a call', timeoutMs = 8000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v) return v;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+  }
+
+  /**
+   * Socket Mode: sends an envelope (`slash_commands`, `interactive`, `events_api`) to the connected app and
+   * resolves with its acknowledgement and how long it took.
+   */
+  async envelope(type: string, payload: unknown): Promise<{ ack: Record<string, unknown>; ms: number }> {
+    const [ws] = this.sockets.clients;
+    if (!ws) throw new Error('no Socket Mode connection');
+    const id = `env-${++this.seq}`;
+    const started = performance.now();
+    const ack = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack for ${id}`)), 5000);
+      this.socketAcks.set(id, (a) => {
+        clearTimeout(timer);
+        resolve(a);
+      });
+      ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    });
+    return { ack, ms: performance.now() - started };
+  }
+
+  private connected(ws: WebSocket): void {
+    this.calls.push({ kind: 'api', method: 'socket.connect', headers: {}, body: {}, raw: Buffer.alloc(0), at: Date.now() });
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { envelope_id?: string };
+      if (m.envelope_id) this.socketAcks.get(m.envelope_id)?.(m as Record<string, unknown>);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0CQMS' } }));
+  }
+
+  close(): Promise<void> {
+    for (const ws of this.sockets.clients) ws.terminate();
+    this.sockets.close();
+    this.server.closeAllConnections();
+    return new Promise((r) => this.server.close(() => r()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const path = decodeURIComponent(new URL(req.url ?? '/', this.url).pathname);
+    const [, area, rest] = /^\/([^/]+)\/?(.*)$/.exec(path) ?? [];
+    const kind = area === 'api' ? 'api' : area === 'upload' ? 'upload' : area === 'response' ? 'response' : area === 'files-pri' ? 'file' : null;
+    if (!kind) return send(res, 404, 'text/plain', 'not found');
+    const call: RecordedCall = { kind, method: kind === 'api' ? (rest ?? '') : path, headers: req.headers, body: parseBody(req.headers['content-type'], raw), raw, at: Date.now() };
+    this.calls.push(call);
+    if (kind === 'upload') return send(res, 200, 'text/plain', `OK - ${raw.length}`);
+    if (kind === 'response') return send(res, 200, 'text/plain', 'ok');
+    if (kind === 'file') {
+      if (this.fileDelayMs) await new Promise((r) => setTimeout(r, this.fileDelayMs));
+      return this.serve(rest ?? '', req, res);
+    }
+    const limited = this.rateLimits.get(call.method)?.shift();
+    if (limited !== undefined) {
+      res.setHeader('Retry-After', String(limited));
+      return send(res, 429, 'application/json', JSON.stringify({ ok: false, error: 'ratelimited' }));
+    }
+    const failure = this.failures.get(call.method)?.shift();
+    const answer = failure ? { ok: false, error: failure } : this.answer(call.method, call.body);
+    send(res, 200, 'application/json', JSON.stringify(answer));
+  }
+
+  private serve(rest: string, req: IncomingMessage, res: ServerResponse): void {
+    const id = /^[A-Z0-9]+-([A-Z0-9]+)\//.exec(rest)?.[1] ?? '';
+    const file = this.files.get(id);
+    if (req.headers.authorization !== `Bearer ${this.botToken}`) return send(res, 200, 'text/html', '<html><body>Sign in to Slack</body></html>');
+    if (!file) return send(res, 404, 'text/plain', 'file_not_found');
+    res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': String(file.data.byteLength) });
+    res.end(Buffer.from(file.data));
+  }
+
+  private answer(method: string, b: Record<string, unknown>): Record<string, unknown> {
+    const n = ++this.seq;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'cqms', team_id: this.teamId, user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage':
+        return { ok: true, channel: b.channel, ts: `${1_770_000_000 + n}.000100`, message: { text: b.text, blocks: b.blocks } };
+      case 'chat.update':
+        return { ok: true, channel: b.channel, ts: b.ts, text: b.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${1_770_000_000 + n}.000200` };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { ...(b.view as object), id: `V${n}` } };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(b.users)}` } };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `${this.url}/upload/F${n}`, file_id: `F${n}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: ((b.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
+      case 'users.info':
+        return { ok: true, user: { id: b.user, team_id: this.teamId, name: String(b.user).toLowerCase(), real_name: String(b.user) } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(body);
+}
+
+function parseBody(type: string | undefined, raw: Buffer): Record<string, unknown> {
+  const text = raw.toString('utf8');
+  if (type?.startsWith('application/json')) return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  if (type?.startsWith('application/x-www-form-urlencoded')) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of new URLSearchParams(text)) out[k] = JSON_FIELDS.has(k) ? JSON.parse(v) : v;
+    return out;
+  }
+  return {};
+}

@@ -1,0 +1,80 @@
+import type { webApi } from '@slack/bolt';
+import { startBot, type BotHandle } from '../../bot/bot-process';
+import { readEnvironment } from '../../bot/environment';
+import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
+import type { Role } from '../../core/domain/roles';
+import type { Actor } from '../../core/domain/actor';
+import { makeActor } from '../support/test-desk';
+import { openTestStore, type StoreKind, type TestStore } from '../support/test-stores';
+import { FakeSlack } from './fake-slack';
+import { SIGNING_SECRET, SlackDriver, TEAM } from './slack-driver';
+
+export const SUPPORT = 'C0SUPPORT';
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  error?: unknown;
+}
+
+export interface SlackHarness {
+  fake: FakeSlack;
+  bot: BotHandle;
+  slack: SlackPlatform;
+  driver: SlackDriver;
+  store: TestStore;
+  log: LogLine[];
+  /** Creates an account and links it to a Slack user of the test team. */
+  member(role: Role, username: string, slackUserId: string): Promise<Actor>;
+  /** Waits until queued notifications are delivered. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real thing over a fake Slack: `startBot` with the Slack platform (Bolt in HTTP mode on
+ * 127.0.0.1:0, requests verified with the signing secret), a migrated store, the in-process queue,
+ * and the Web API pointed at the fake through SLACK_API_URL.
+ */
+export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: webApi.RetryOptions; submitDeadlineMs?: number } = {}): Promise<SlackHarness> {
+  const fake = await FakeSlack.start();
+  const store = await openTestStore(kind);
+  const env = readEnvironment({
+    DATABASE_URL: store.url,
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_SUPPORT_CHANNEL: SUPPORT,
+    PORT: '0',
+  });
+  const log: LogLine[] = [];
+  const sink = {
+    info: (message: string) => log.push({ level: 'info', message }),
+    warn: (message: string) => log.push({ level: 'warn', message }),
+    error: (message: string, error?: unknown) => log.push({ level: 'error', message, error }),
+  };
+  const slack = new SlackPlatform(slackSettings(env)!, { log: sink, host: '127.0.0.1', clientOptions: { retryConfig: opts.retryConfig ?? { retries: 0 }, timeout: 5000 },
+    ...(opts.submitDeadlineMs ? { submitDeadlineMs: opts.submitDeadlineMs } : {}),
+  });
+  const bot = await startBot(env, { log: sink, platforms: [slack] });
+  const driver = new SlackDriver(slack.eventsUrl!, fake);
+  return {
+    fake,
+    bot,
+    slack,
+    driver,
+    store,
+    log,
+    async member(role, username, slackUserId) {
+      const actor = await makeActor(bot.runtime.deps, role, username);
+      await bot.runtime.deps.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: slackUserId, userId: actor.userId, linkedAt: new Date() });
+      return actor;
+    },
+    settle: () => bot.runtime.queue.drain(),
+    async close() {
+      await bot.stop();
+      await store.dispose();
+      await fake.close();
+    },
+  };
+}
