@@ -4,6 +4,7 @@ import { CATALOG } from '../../core/commands/catalog';
 import { queryCard } from '../../core/views/query-card';
 import type { CardView, ListView } from '../../core/views/view-model';
 import { LIMITS } from './block-kit';
+import { quickchartImageUrls } from './chart-images';
 import { chunks, escapeMrkdwn, safeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';
 import { READ_ONLY_COMMANDS } from './slack-controller';
@@ -78,6 +79,17 @@ describe('Block Kit rendering', () => {
     const imaged = renderReply({ visibility: 'ephemeral', views: [chart] }, { chartImageUrl: () => 'https://qc.example/chart?c=1' });
     expect(imaged.blocks[0]).toMatchObject({ type: 'image', image_url: 'https://qc.example/chart?c=1', alt_text: 'Open 1' });
     expect(imaged.charts).toEqual([]);
+  });
+
+  it('points image blocks at a public QuickChart server, or uploads when the URL would be too long', () => {
+    const url = quickchartImageUrls('https://charts.example.com/qc/');
+    const spec = { kind: 'chart' as const, id: 'x', title: 'T', altText: 'a', width: 800, height: 400, config: { type: 'bar' as const, data: { labels: ['a'], datasets: [{ label: 'n', data: [1] }] } } };
+    const link = new URL(url(spec)!);
+    expect(`${link.origin}${link.pathname}`).toBe('https://charts.example.com/qc/chart');
+    expect(JSON.parse(link.searchParams.get('c')!)).toEqual(spec.config);
+    expect(link.searchParams.get('w')).toBe('800');
+    const huge = { ...spec, config: { ...spec.config, data: { labels: Array.from({ length: 400 }, (_, i) => `label ${i}`), datasets: [] } } };
+    expect(url(huge)).toBeNull();
   });
 
   it('splits replies longer than a message allows', () => {
