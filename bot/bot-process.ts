@@ -1,6 +1,7 @@
 import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
+import { DiscordPlatform, discordSettings } from './discord-wiring';
 import { SlackPlatform, slackSettings } from './slack-wiring';
 
 /** One chat platform the bot serves: its notifier goes into the desk; it receives requests once started. */
@@ -19,10 +20,11 @@ export interface BotLog {
   error(message: string, error?: unknown): void;
 }
 
-/** Every platform the environment configures; Discord joins with one more line here. */
+/** Every platform the environment configures. */
 export function chatPlatforms(env: Environment, log: BotLog): ChatPlatform[] {
   const slack = slackSettings(env);
-  return [...(slack ? [new SlackPlatform(slack, { log })] : [])];
+  const discord = discordSettings(env);
+  return [...(slack ? [new SlackPlatform(slack, { log })] : []), ...(discord ? [new DiscordPlatform(discord, { log })] : [])];
 }
 
 export interface BotHandle {
@@ -46,7 +48,7 @@ export interface StartBotOptions {
 export async function startBot(env: Environment, opts: StartBotOptions): Promise<BotHandle> {
   const platforms = opts.platforms ?? chatPlatforms(env, opts.log);
   if (platforms.length === 0) {
-    throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
+    throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.');
   }
   const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier) });
   const started: ChatPlatform[] = [];

@@ -4,6 +4,9 @@ import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
 /** An empty variable counts as unset. */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** A Discord id (a snowflake: 17 to 20 digits). */
+const snowflake = (what: string) => unsetIfEmpty(z.string().trim().regex(/^\d{17,20}$/, `must be ${what} id (17 to 20 digits)`));
+
 /** Every variable the processes read, parsed once at start; nothing below bot/ touches process.env. */
 const environmentSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
@@ -17,6 +20,13 @@ const environmentSchema = z.object({
   SLACK_LEADS_CHANNEL: unsetIfEmpty(z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789')),
   /** Charts on Slack: uploaded PNG files, or image blocks on QUICKCHART_URL (only when Slack can reach that server). */
   SLACK_CHARTS: z.enum(['upload', 'quickchart']).default('upload'),
+  /** Discord: the bot token and application id turn the adapter on; cards go to the support channel. */
+  DISCORD_TOKEN: unsetIfEmpty(z.string().trim().min(1)),
+  DISCORD_APPLICATION_ID: snowflake('an application'),
+  DISCORD_SUPPORT_CHANNEL_ID: snowflake('a channel'),
+  DISCORD_LEADS_CHANNEL_ID: snowflake('a channel'),
+  /** REST base URL override (a proxy; a fake in tests): discord.js adds /v10, and takes the gateway URL from its /gateway/bot. */
+  DISCORD_API_URL: unsetIfEmpty(z.url().transform((u) => u.replace(/\/+$/, ''))),
   /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CQMS_CATEGORIES: z

@@ -5,6 +5,7 @@ import { registerBotCommands } from './bot-commands';
 import type { CliContext } from './cli-context';
 import { registerDataCommands } from './data-commands';
 import { registerDbCommands } from './db-commands';
+import { registerDiscordCommands } from './discord-commands';
 import { registerShellCommands } from './shell-commands';
 import { describeCliError } from './error-sink';
 import { registerSlackCommands } from './slack-commands';
@@ -41,6 +42,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     registerDataCommands(program, ctx);
     registerBotCommands(program, ctx);
     registerSlackCommands(program, ctx);
+    registerDiscordCommands(program, ctx);
     registerShellCommands(program, ctx, io);
     await program.parseAsync(args, { from: 'user' });
     return 0;

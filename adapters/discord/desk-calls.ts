@@ -1,0 +1,116 @@
+import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { findCommand } from '../../core/commands/catalog';
+import type { Conversation } from '../../core/conversation/conversation';
+import type { Desk } from '../../core/conversation/desk';
+import type { Args } from '../../core/conversation/handler';
+import { ValidationFailed } from '../../core/errors';
+import type { ChartRenderer } from '../../core/ports/chart-renderer';
+import type { FormView, Reply } from '../../core/views/view-model';
+import type { AttachmentFetcher } from './attachment-fetcher';
+import { alwaysOpensForm } from './command-registration';
+import type { DiscordMessage } from './discord-message';
+import type { DefectSink, DiscordLog } from './discord-log';
+import { errorReply } from './error-reply';
+import { accountOf, type DiscordInbound, type DiscordUserRef, type InteractionMeta } from './inbound';
+import { modalFor, type ModalContext } from './modal';
+import type { PendingUploads } from './pending-uploads';
+import { renderReply } from './render-reply';
+
+/** What an interaction is answered with: a modal to open, messages to send, and whether it failed. */
+export interface Outcome {
+  modal?: APIModalInteractionResponseCallbackData;
+  messages: DiscordMessage[];
+  failed: boolean;
+}
+
+export interface DeskCallsOptions {
+  desk: Desk;
+  charts: ChartRenderer;
+  files: AttachmentFetcher;
+  uploads: PendingUploads;
+  log: DiscordLog;
+  onDefect: DefectSink;
+}
+
+type Of<K extends DiscordInbound['kind']> = Extract<DiscordInbound, { kind: K }>;
+
+/**
+ * Translates parsed interactions into Desk calls and their replies into Discord answers: a form becomes a modal
+ * (the category option and a screenshot being downloaded ride in its id), every other view is rendered, and
+ * every failure becomes an ephemeral message. Core decides everything else.
+ */
+export class DeskCalls {
+  constructor(private readonly o: DeskCallsOptions) {}
+
+  command(c: Of<'command'>): Promise<Outcome> {
+    return this.outcome(c.meta, async (conv) => {
+      const args: Args = { ...c.options.values, ...(await this.userArgs(c.options.users)) };
+      const spec = findCommand(c.name);
+      const files = Object.entries(c.options.attachments);
+      if (spec && alwaysOpensForm(spec)) {
+        const reply = await this.o.desk.run(conv, c.name, args);
+        if (!reply.views.some((v) => v.kind === 'form')) return { reply };
+        // The modal must be the first answer: a screenshot is checked by what Discord says of it, then
+        // downloaded while the user fills the modal in.
+        for (const [name, ref] of files) this.o.files.checkDeclared(ref, name);
+        const [first] = files;
+        const uploadId = first ? this.o.uploads.start(c.meta.user.userId, this.o.files.fetch(first[1], first[0])) : undefined;
+        const presets = typeof args.category === 'string' ? { category: args.category } : {};
+        return { reply, modal: { presets, ...(uploadId ? { uploadId } : {}) } };
+      }
+      for (const [name, ref] of files) args[name] = await this.o.files.fetch(ref, name);
+      return { reply: await this.o.desk.run(conv, c.name, args) };
+    });
+  }
+
+  button(b: Of<'button'>): Promise<Outcome> {
+    return this.outcome(b.meta, async (conv) => ({ reply: await this.o.desk.press(conv, b.actionId) }));
+  }
+
+  submit(s: Of<'submit'>): Promise<Outcome> {
+    return this.outcome(s.meta, async (conv) => {
+      const values: Args = { ...s.fields };
+      const { categories } = this.o.desk.deps.config;
+      if (s.form.categoryIndex !== undefined) {
+        const category = categories[s.form.categoryIndex];
+        if (category === undefined) throw ValidationFailed.field('category', 'the categories changed while the form was open; run the command again');
+        values.category = category;
+      }
+      if (s.form.uploadId) {
+        const file = await this.o.uploads.take(s.form.uploadId, s.meta.user.userId);
+        if (!file) throw ValidationFailed.field('screenshot', 'the screenshot is no longer at hand (the form stayed open too long); run the command again');
+        values.screenshot = file;
+      }
+      return { reply: await this.o.desk.submit(conv, s.form.formId, values, s.form.queryId) };
+    });
+  }
+
+  /** A Discord user picked in an option stands for the CQMS account linked to it. */
+  private async userArgs(users: Record<string, DiscordUserRef>): Promise<Args> {
+    const out: Args = {};
+    for (const [name, u] of Object.entries(users)) {
+      const identity = await this.o.desk.deps.store.identities.find('discord', '', u.userId);
+      if (!identity) throw ValidationFailed.field(name, `${u.username} has not linked a CQMS account on Discord`);
+      out[name] = { userId: identity.userId };
+    }
+    return out;
+  }
+
+  private async outcome(meta: InteractionMeta, run: (conv: Conversation) => Promise<{ reply: Reply; modal?: Omit<ModalContext, 'categories'> }>): Promise<Outcome> {
+    try {
+      const conv = await this.o.desk.conversation(accountOf(meta.user));
+      const { reply, modal } = await run(conv);
+      const form = reply.views.find((v): v is FormView => v.kind === 'form');
+      const rest = { ...reply, views: reply.views.filter((v) => v.kind !== 'form') };
+      const messages = rest.views.length || !form ? await this.render(rest) : [];
+      if (!form) return { messages, failed: false };
+      return { modal: modalFor(form, { categories: this.o.desk.deps.config.categories, ...modal }), messages, failed: false };
+    } catch (e) {
+      return { messages: await this.render(errorReply(e, this.o.onDefect)), failed: true };
+    }
+  }
+
+  render(reply: Reply): Promise<DiscordMessage[]> {
+    return renderReply(reply, { charts: this.o.charts, onChartError: (e) => this.o.log.warn(`a chart was not drawn: ${e instanceof Error ? e.message : String(e)}`) });
+  }
+}

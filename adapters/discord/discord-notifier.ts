@@ -1,0 +1,113 @@
+import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import type { Platform } from '../../core/domain/platform';
+import type { ChartRenderer } from '../../core/ports/chart-renderer';
+import type { Store } from '../../core/ports/store';
+import type { CardView, Reply } from '../../core/views/view-model';
+import type { PlatformNotifier } from '../notify/composite-notifier';
+import { restPayload, type DiscordMessage } from './discord-message';
+import type { DiscordLog } from './discord-log';
+import type { RecentInteractions } from './recent-interactions';
+import { renderReply } from './render-reply';
+import { SerialByKey } from './serial-by-key';
+
+export interface DiscordNotifierOptions {
+  rest: Pick<REST, 'post' | 'patch'>;
+  /** Channel ids query cards are posted to (DISCORD_SUPPORT_CHANNEL_ID). */
+  supportChannels: readonly string[];
+  /** The store, read when a message is sent (the notifier is built before the desk). */
+  store: () => Pick<Store, 'messageRefs' | 'identities'>;
+  charts: ChartRenderer;
+  recent: RecentInteractions;
+  log: DiscordLog;
+  now?: () => Date;
+}
+
+/** Discord's codes for a message that is gone, and for a user who cannot be sent a DM. */
+const UNKNOWN_MESSAGE = 10008;
+const UNKNOWN_CHANNEL = 10003;
+const CANNOT_DM = [50007, 10013];
+
+const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code === 'number' ? e.code : undefined);
+
+/**
+ * Discord as a notification platform: a query's card is posted to each support channel once
+ * (POST /channels/:id/messages), its message id kept in message_refs, then edited in place (PATCH) on every
+ * change. A client is told by DM (POST /users/@me/channels, then a message); when their DMs are closed, as an
+ * ephemeral follow-up on their latest interaction while its token is valid; else not at all (false).
+ * Other failures throw, so the job queue retries them.
+ */
+export class DiscordNotifier implements PlatformNotifier {
+  readonly platform = 'discord' as const;
+  private readonly serial = new SerialByKey();
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(private readonly o: DiscordNotifierOptions) {}
+
+  async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
+    const [message] = await this.render({ visibility: 'public', views: [card] });
+    if (!message) return;
+    await Promise.all(this.o.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message))));
+  }
+
+  async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
+    const accounts = (await this.o.store().identities.forUser(userId)).filter((i) => i.platform === 'discord');
+    if (!accounts.length) return false;
+    const messages = await this.render({ ...reply, visibility: 'public' });
+    let told = false;
+    for (const a of accounts) if (await this.tell(a.platformUserId, messages)) told = true;
+    return told;
+  }
+
+  private async upsert(channelId: string, queryId: number, m: DiscordMessage): Promise<void> {
+    const refs = this.o.store().messageRefs;
+    const posted = await refs.find('discord', channelId, queryId);
+    if (posted) {
+      try {
+        await this.o.rest.patch(Routes.channelMessage(channelId, posted.messageId), restPayload(m));
+        return;
+      } catch (e) {
+        if (apiCode(e) !== UNKNOWN_MESSAGE) throw e;
+        this.o.log.warn(`the card of query #${queryId} (message ${posted.messageId}) is gone from channel ${channelId}; posting it again`);
+      }
+    }
+    const sent = (await this.o.rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string };
+    await refs.save({ platform: 'discord', channelId, queryId, messageId: sent.id }, (this.o.now ?? (() => new Date()))());
+  }
+
+  private async tell(discordUserId: string, messages: DiscordMessage[]): Promise<boolean> {
+    try {
+      const channelId = await this.dmChannel(discordUserId);
+      for (const m of messages) await this.o.rest.post(Routes.channelMessages(channelId), restPayload(m));
+      return true;
+    } catch (e) {
+      const code = apiCode(e);
+      if (code === UNKNOWN_CHANNEL) this.dmChannels.delete(discordUserId);
+      if (code === undefined || !CANNOT_DM.includes(code)) throw e;
+    }
+    const token = this.o.recent.valid(discordUserId);
+    if (!token) {
+      this.o.log.warn(`Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; not told on Discord`);
+      return false;
+    }
+    try {
+      for (const m of messages) await this.o.rest.post(Routes.webhook(token.applicationId, token.token), { ...restPayload(m, { ephemeral: true }), auth: false });
+      return true;
+    } catch (e) {
+      this.o.log.warn(`Discord user ${discordUserId} does not take DMs and the follow-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
+
+  private async dmChannel(discordUserId: string): Promise<string> {
+    const known = this.dmChannels.get(discordUserId);
+    if (known) return known;
+    const channel = (await this.o.rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string };
+    this.dmChannels.set(discordUserId, channel.id);
+    if (this.dmChannels.size > 10_000) this.dmChannels.delete(this.dmChannels.keys().next().value as string);
+    return channel.id;
+  }
+
+  private render(reply: Reply): Promise<DiscordMessage[]> {
+    return renderReply(reply, { charts: this.o.charts, onChartError: (e) => this.o.log.warn(`a chart was not drawn: ${String(e)}`) });
+  }
+}

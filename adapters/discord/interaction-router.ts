@@ -1,0 +1,119 @@
+import { findCommand } from '../../core/commands/catalog';
+import type { Desk } from '../../core/conversation/desk';
+import { decodeAction } from '../../core/views/action-id';
+import { ephemeral, text } from '../../core/views/view-model';
+import { autocompleteChoices, type Choice } from './autocomplete';
+import type { DeskCalls, Outcome } from './desk-calls';
+import type { DiscordLog } from './discord-log';
+import { interactionKey, type HandledOnce } from './handled-once';
+import { accountOf, type DiscordInbound, type InteractionMeta } from './inbound';
+import { InFlight } from './in-flight';
+import type { RecentInteractions } from './recent-interactions';
+import type { Responder } from './responder';
+
+export interface RouterOptions {
+  desk: Desk;
+  calls: DeskCalls;
+  once: HandledOnce;
+  recent: RecentInteractions;
+  log: DiscordLog;
+  /** How long work may run before the interaction is deferred; Discord drops an interaction not answered in 3 s. */
+  ackBudgetMs?: number;
+}
+
+type Answerable = Extract<DiscordInbound, { kind: 'command' | 'button' | 'submit' }>;
+
+/**
+ * Answers every interaction within Discord's 3 seconds: slow commands are deferred at once, anything else
+ * that has not finished within the budget is deferred then, and the answer follows as an edit plus
+ * follow-ups. Each interaction id is handled once; page buttons replace the list they sit on.
+ */
+export class InteractionRouter {
+  private readonly work = new InFlight();
+
+  constructor(private readonly o: RouterOptions) {}
+
+  /** Never rejects: what cannot be answered is logged. */
+  handle(inbound: DiscordInbound, r: Responder): Promise<void> {
+    return this.work.track(
+      () => this.route(inbound, r),
+      (e) => this.o.log.error(`answering a Discord ${inbound.kind} interaction failed`, e),
+    );
+  }
+
+  /** Takes no more interactions and waits for those being answered. */
+  drain(): Promise<void> {
+    return this.work.close();
+  }
+
+  private async route(inbound: DiscordInbound, r: Responder): Promise<void> {
+    if (inbound.kind === 'autocomplete') return this.suggest(inbound, r);
+    if (inbound.kind === 'unsupported') {
+      this.o.log.info(`unsupported Discord interaction: ${inbound.reason}`);
+      if (inbound.meta) await r.reply({ content: 'CQMS does not know this command or button (it may be from an older version).', embeds: [], components: [], files: [], ephemeral: true });
+      return;
+    }
+    if (!(await this.o.once.claim(interactionKey(inbound.meta.id)))) {
+      this.o.log.info(`Discord interaction ${inbound.meta.id} was delivered again; handled once already`);
+      return;
+    }
+    // A token answered with a message takes follow-ups for 15 minutes (the notifier's fallback for closed DMs).
+    if (await this.answer(inbound, r)) this.o.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token);
+  }
+
+  private async answer(inbound: Answerable, r: Responder): Promise<boolean> {
+    const page = inbound.kind === 'button' && decodeAction(inbound.actionId)?.kind === 'page';
+    if (inbound.kind === 'command' && findCommand(inbound.name)?.slow) await r.defer(true);
+    const produce = inbound.kind === 'command' ? this.o.calls.command(inbound) : inbound.kind === 'button' ? this.o.calls.button(inbound) : this.o.calls.submit(inbound);
+    let deferring: Promise<void> | undefined;
+    const timer = r.answered
+      ? undefined
+      : setTimeout(() => {
+          deferring = (page ? r.deferUpdate() : r.defer(true)).catch((e: unknown) => this.o.log.warn(`deferring ${describe(inbound.meta)} failed: ${String(e)}`));
+        }, this.o.ackBudgetMs ?? 2000);
+    let outcome: Outcome;
+    try {
+      outcome = await produce;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (deferring) await deferring;
+    return this.deliver(outcome, r, page);
+  }
+
+  /** A modal when it can still be the first answer; then the messages: first as reply, update or edit, the rest as follow-ups. */
+  private async deliver(out: Outcome, r: Responder, page: boolean): Promise<boolean> {
+    if (out.modal && !r.answered) {
+      await r.modal(out.modal);
+      return false;
+    }
+    const messages = out.modal ? [...(await this.o.calls.render(ephemeral(text('The form could not be opened in time; please run the command again.', 'warning')))), ...out.messages] : out.messages;
+    const [first, ...more] = messages;
+    if (!first) return false;
+    if (!r.answered) await (page && !out.failed ? r.update(first) : r.reply(first));
+    else if (page && out.failed) await r.followUp(first);
+    else await r.edit(first);
+    for (const m of more) await r.followUp(m);
+    return true;
+  }
+
+  /** Suggestions must come within 3 s and cannot be deferred: none rather than late. */
+  private async suggest(a: Extract<DiscordInbound, { kind: 'autocomplete' }>, r: Responder): Promise<void> {
+    const lookup = (async () => {
+      const conv = await this.o.desk.conversation(accountOf(a.meta.user));
+      return autocompleteChoices(this.o.desk.deps, conv, a.focused);
+    })().catch((e: unknown): Choice[] => {
+      this.o.log.warn(`autocomplete for ${a.name}.${a.focused.name} failed: ${String(e)}`);
+      return [];
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<Choice[]>((resolve) => (timer = setTimeout(() => resolve([]), this.o.ackBudgetMs ?? 2000)));
+    const choices = await Promise.race([lookup, late]);
+    clearTimeout(timer);
+    await r.choices(choices);
+  }
+}
+
+function describe(meta: InteractionMeta): string {
+  return `interaction ${meta.id} of ${meta.user.userId}`;
+}

@@ -1,0 +1,33 @@
+/** Discord accepts follow-ups on an interaction's token for 15 minutes; a minute is kept in hand. */
+const TOKEN_LIFETIME_MS = 14 * 60_000;
+
+export interface InteractionToken {
+  applicationId: string;
+  token: string;
+  at: number;
+}
+
+/**
+ * The latest answered interaction of each Discord user, so a notification that cannot be sent by DM (closed
+ * DMs) can still reach them as an ephemeral follow-up while that interaction's token is valid. Bounded.
+ */
+export class RecentInteractions {
+  private readonly byUser = new Map<string, InteractionToken>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly capacity = 5_000,
+  ) {}
+
+  /** Call once the interaction's first answer has gone out (follow-ups need it). */
+  answered(userId: string, applicationId: string, token: string): void {
+    this.byUser.delete(userId);
+    this.byUser.set(userId, { applicationId, token, at: this.now() });
+    if (this.byUser.size > this.capacity) this.byUser.delete(this.byUser.keys().next().value as string);
+  }
+
+  valid(userId: string): InteractionToken | null {
+    const t = this.byUser.get(userId);
+    return t && this.now() - t.at < TOKEN_LIFETIME_MS ? t : null;
+  }
+}

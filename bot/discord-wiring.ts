@@ -1,0 +1,142 @@
+import { Events, RESTEvents, type Client } from 'discord.js';
+import { chartRenderer } from '../adapters/charts/choose-renderer';
+import { AttachmentFetcher, DISCORD_FILE_HOSTS } from '../adapters/discord/attachment-fetcher';
+import { COMMAND_NAME } from '../adapters/discord/command-registration';
+import { createDiscordClient, type DiscordClientOptions } from '../adapters/discord/discord-client';
+import type { DiscordLog } from '../adapters/discord/discord-log';
+import { DiscordNotifier } from '../adapters/discord/discord-notifier';
+import { DeskCalls } from '../adapters/discord/desk-calls';
+import { storeKeys } from '../adapters/discord/handled-once';
+import { onInteractions } from '../adapters/discord/interaction-source';
+import { InteractionRouter } from '../adapters/discord/interaction-router';
+import { parseInteraction } from '../adapters/discord/parse-interaction';
+import { PendingUploads } from '../adapters/discord/pending-uploads';
+import { RecentInteractions } from '../adapters/discord/recent-interactions';
+import { discordJsResponder } from '../adapters/discord/responder';
+import { Desk } from '../core/conversation/desk';
+import type { ChartRenderer } from '../core/ports/chart-renderer';
+import type { ChatPlatform } from './bot-process';
+import type { DeskRuntime } from './desk-wiring';
+import { EnvironmentError, type Environment } from './environment';
+
+/** Discord's part of the environment, checked together: null when Discord is not configured at all. */
+export interface DiscordSettings {
+  token: string;
+  applicationId: string;
+  supportChannelId: string;
+  /** For the worker's breach alerts and digests (issue 7); the bot itself posts only to the support channel. */
+  leadsChannelId?: string;
+  apiUrl?: string;
+  quickchartUrl?: string;
+}
+
+export function discordSettings(env: Environment): DiscordSettings | null {
+  if (!env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) return null;
+  if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new EnvironmentError('Discord needs both DISCORD_TOKEN (the bot token) and DISCORD_APPLICATION_ID.');
+  if (!env.DISCORD_SUPPORT_CHANNEL_ID) throw new EnvironmentError('DISCORD_SUPPORT_CHANNEL_ID (the id of the channel where query cards are posted) is required with Discord.');
+  return {
+    token: env.DISCORD_TOKEN,
+    applicationId: env.DISCORD_APPLICATION_ID,
+    supportChannelId: env.DISCORD_SUPPORT_CHANNEL_ID,
+    ...(env.DISCORD_LEADS_CHANNEL_ID ? { leadsChannelId: env.DISCORD_LEADS_CHANNEL_ID } : {}),
+    ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+    ...(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}),
+  };
+}
+
+export interface DiscordPlatformOptions {
+  log: DiscordLog;
+  rest?: DiscordClientOptions['rest'];
+  /** How long work may run before an interaction is deferred (Discord allows 3 s for a first answer). */
+  ackBudgetMs?: number;
+  /** How long start() waits for the gateway's READY, and stop() for the connection to close. */
+  connectTimeoutMs?: number;
+}
+
+const within = <T>(p: Promise<T>, ms: number, what: string) =>
+  new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    p.then(resolve, reject).finally(() => clearTimeout(t));
+  });
+
+/**
+ * Discord's composition root: the discord.js client and the notifier (built before the desk, reading the store
+ * when it sends); on start the router over the desk, fed by the client's interactions, then the login.
+ */
+export class DiscordPlatform implements ChatPlatform {
+  readonly name = 'discord';
+  readonly client: Client;
+  readonly notifier: DiscordNotifier;
+  private readonly charts: ChartRenderer;
+  private readonly recent = new RecentInteractions();
+  private runtime: DeskRuntime | undefined;
+  private router: InteractionRouter | undefined;
+  private detach: (() => void) | undefined;
+
+  constructor(
+    readonly settings: DiscordSettings,
+    private readonly o: DiscordPlatformOptions,
+  ) {
+    this.client = createDiscordClient({ ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(o.rest ? { rest: o.rest } : {}) });
+    this.charts = chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {});
+    this.notifier = new DiscordNotifier({
+      rest: this.client.rest,
+      supportChannels: [settings.supportChannelId],
+      store: () => this.started().deps.store,
+      charts: this.charts,
+      recent: this.recent,
+      log: o.log,
+    });
+  }
+
+  async start(runtime: DeskRuntime): Promise<void> {
+    this.runtime = runtime;
+    const { deps } = runtime;
+    const desk = new Desk(deps);
+    const log = this.o.log;
+    const calls = new DeskCalls({
+      desk,
+      charts: this.charts,
+      files: new AttachmentFetcher({ allowedHosts: fileHosts(this.settings.apiUrl), maxBytes: deps.config.maxScreenshotBytes }),
+      uploads: new PendingUploads(),
+      log,
+      onDefect: (ref, e) => log.error(`unexpected error (ref ${ref})`, e),
+    });
+    const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
+    this.router = router;
+    this.detach = onInteractions(this.client, (raw, interaction) => void router.handle(parseInteraction(raw, COMMAND_NAME), discordJsResponder(interaction)));
+    this.client.on(Events.Error, (e) => log.error('Discord client error', e));
+    this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
+    this.client.rest.on(RESTEvents.RateLimited, (r) => log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`));
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(this.settings.token);
+    await within(ready, this.o.connectTimeoutMs ?? 30_000, 'connecting to the Discord gateway');
+  }
+
+  describe(): string {
+    return `Discord (application ${this.settings.applicationId}, ${this.client.ws.shards.size} shard(s), cards in channel ${this.settings.supportChannelId})`;
+  }
+
+  /**
+   * Takes no more interactions, lets those being answered finish and the notifications they queued go out
+   * (destroying the client also ends its REST client), then closes the gateway connection.
+   */
+  async stop(): Promise<void> {
+    const timeout = this.o.connectTimeoutMs ?? 10_000;
+    const warn = (e: unknown) => this.o.log.warn(e instanceof Error ? e.message : String(e));
+    this.detach?.();
+    await this.router?.drain();
+    if (this.runtime) await within(this.runtime.queue.drain(), timeout, 'delivering the last notifications').catch(warn);
+    await within(this.client.destroy(), timeout, 'closing the Discord connection').catch(warn);
+  }
+
+  private started(): DeskRuntime {
+    if (!this.runtime) throw new Error('the Discord platform is not started');
+    return this.runtime;
+  }
+}
+
+/** Hosts an attachment may be fetched from: Discord's CDN, and the API override's host. */
+function fileHosts(apiUrl: string | undefined): string[] {
+  return [...DISCORD_FILE_HOSTS, ...(apiUrl ? [new URL(apiUrl).host] : [])];
+}
