@@ -8,7 +8,7 @@ import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import type { RecentInteractions } from './recent-interactions';
 import { renderReply } from './render-reply';
-import { SerialByKey } from './serial-by-key';
+import { KeyedLock } from '../concurrency/keyed-lock';
 
 export interface DiscordNotifierOptions {
   rest: Pick<REST, 'post' | 'patch'>;
@@ -38,7 +38,7 @@ const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code =
  */
 export class DiscordNotifier implements PlatformNotifier {
   readonly platform = 'discord' as const;
-  private readonly serial = new SerialByKey();
+  private readonly serial = new KeyedLock<string>();
   private readonly dmChannels = new Map<string, string>();
 
   constructor(private readonly o: DiscordNotifierOptions) {}

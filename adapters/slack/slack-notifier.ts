@@ -4,7 +4,7 @@ import { ephemeral, type CardView, type Reply } from '../../core/views/view-mode
 import type { PlatformNotifier } from '../notify/composite-notifier';
 import type { SlackClient } from './block-kit';
 import type { SlackUserRef } from './inbound';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '../concurrency/keyed-lock';
 import { renderReply } from './render-reply';
 import type { ReplySender } from './reply-sender';
 import { slackErrorCode, type SlackLog } from './slack-log';

@@ -17,7 +17,7 @@ import { queryRepo } from './repos/query-repo';
 import type { RepoContext } from './repos/repo-context';
 import { reviewRepo } from './repos/review-repo';
 import { userRepo } from './repos/user-repo';
-import { SerialLock } from './serial-lock';
+import { KeyedLock } from '../concurrency/keyed-lock';
 
 function repos(ctx: RepoContext): StoreTx {
   return {
@@ -47,7 +47,8 @@ export class SequelizeStore implements Store {
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
-  private readonly lock = new SerialLock();
+  // SQLite has one writer: its transactions take turns instead of failing busy.
+  private readonly writer = new KeyedLock<'sqlite'>();
 
   constructor(readonly sequelize: Sequelize) {
     this.dialect = sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
@@ -74,7 +75,7 @@ export class SequelizeStore implements Store {
           (t) => fn(repos({ models: this.models, transaction: t })),
         ),
       );
-    return this.dialect === 'sqlite' ? this.lock.run(run) : run();
+    return this.dialect === 'sqlite' ? this.writer.run('sqlite', run) : run();
   }
 
   close(): Promise<void> {

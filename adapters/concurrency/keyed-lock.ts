@@ -1,4 +1,4 @@
-/** Runs tasks with the same key one after another (tasks with different keys run side by side). */
+/** Runs tasks with the same key one after another (tasks with different keys run side by side): card updates of one query, SQLite transactions. */
 export class KeyedLock<K> {
   private readonly tails = new Map<K, Promise<unknown>>();
 
