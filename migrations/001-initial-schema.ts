@@ -69,9 +69,18 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   await qi.addIndex('client_queries', ['client_id', 'created_at'], { name: 'queries_client_created' });
   await qi.addIndex('client_queries', ['status', 'created_at'], { name: 'queries_status_created' });
   await qi.addIndex('client_queries', ['assignee_id', 'status', 'created_at'], { name: 'queries_assignee_status' });
-  await qi.addIndex('client_queries', ['category', 'created_at'], { name: 'queries_category_created' });
-  await qi.addIndex('client_queries', ['created_at'], { name: 'queries_created' });
   await qi.addIndex('client_queries', ['closed_at'], { name: 'queries_closed' });
+  // Analytics read indexes, not rows. The trend scans queries_created (date ranges use its first column). The
+  // rollup groups the whole team in the order of its first three columns and serves one agent's numbers; the
+  // category index serves a category's, from its first columns on. Quantiles walk a sorted index from its
+  // nearer end to the rank they need.
+  await qi.addIndex('client_queries', ['created_at', 'closed_at', 'resolution_ms'], { name: 'queries_created' });
+  const measures = ['first_response_ms', 'resolution_ms', 'closed_at'];
+  await qi.addIndex('client_queries', ['assignee_id', 'category', 'status', 'created_at', ...measures], { name: 'queries_rollup' });
+  await qi.addIndex('client_queries', ['category', 'created_at', 'assignee_id', 'status', ...measures], { name: 'queries_category_created' });
+  await qi.addIndex('client_queries', ['resolution_ms'], { name: 'queries_resolution' });
+  await qi.addIndex('client_queries', ['assignee_id', 'resolution_ms'], { name: 'queries_assignee_resolution' });
+  await qi.addIndex('client_queries', ['first_response_ms'], { name: 'queries_first_response' });
 
   await qi.createTable('client_reviews', {
     id,

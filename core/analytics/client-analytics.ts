@@ -5,7 +5,7 @@ import { parseInput } from '../schemas/parse-input';
 import { analyticsFilterSchema } from '../schemas/analytics-input';
 import type { ClientAnalytics } from './analytics-types';
 import { cutoffsOf, rangeOf, scopeOf } from './analytics-scope';
-import { categoriesOf, durationStats, picksByGroup, totalsOf, trendOf } from './rollup';
+import { categoriesOf, durationStats, picksByGroup, totalsOf, trendOf, valueCounts } from './rollup';
 
 /** A client's own numbers: totals by status, resolution times, categories and the trend. */
 export async function clientAnalytics(deps: DeskDeps, actor: Actor, input: Record<string, unknown> = {}): Promise<ClientAnalytics> {
@@ -14,11 +14,10 @@ export async function clientAnalytics(deps: DeskDeps, actor: Actor, input: Recor
   const now = deps.clock.now();
   const scope = scopeOf(f, { clientId: actor.userId });
   const a = deps.store.analytics;
-  const [rows, picks, trend] = await Promise.all([
-    a.aggregate(scope, cutoffsOf(deps.config.sla, now)),
-    a.quantiles(scope, 'resolution', false, [50, 90]),
-    a.trend(scope, f.bucket),
-  ]);
+  const rollup = a.aggregate(scope, cutoffsOf(deps.config.sla, now)).then((rows) =>
+    Promise.all([rows, a.quantiles(scope, 'resolution', false, [50, 90], valueCounts(rows, 'resolution', false))] as const),
+  );
+  const [[rows, picks], trend] = await Promise.all([rollup, a.trend(scope, f.bucket)]);
   const resolved = rows.reduce((s, r) => ({ n: s.n + r.resolutionCount, ms: s.ms + r.resolutionMsSum }), { n: 0, ms: 0 });
   return {
     range: rangeOf(f, now),

@@ -1,4 +1,4 @@
-import type { AggregateRow, QuantilePick, TrendRow } from '../ports/analytics-store';
+import type { AggregateRow, DurationMetric, QuantilePick, TrendRow } from '../ports/analytics-store';
 import { quantileFromPicks } from './quantile';
 import { STATUS_KEY, type CategoryStats, type DurationStats, type StatusCounts, type TrendPoint } from './analytics-types';
 
@@ -39,6 +39,18 @@ export function durationStats(count: number, sumMs: number, picks: readonly Quan
     medianHours: hours(quantileFromPicks(picks, 50)),
     p90Hours: hours(quantileFromPicks(picks, 90)),
   };
+}
+
+/** How many values a quantile of this metric ranks, for the whole scope (key null) or per assignee. */
+export function valueCounts(rows: readonly AggregateRow[], metric: DurationMetric, byAgent: boolean): Map<number | null, number> {
+  const counts = new Map<number | null, number>();
+  for (const r of rows) {
+    if (byAgent && r.assigneeId === null) continue;
+    const key = byAgent ? r.assigneeId : null;
+    counts.set(key, (counts.get(key) ?? 0) + (metric === 'resolution' ? r.resolutionCount : r.firstResponseCount));
+  }
+  if (!byAgent && counts.size === 0) counts.set(null, 0);
+  return counts;
 }
 
 /** Splits a store's quantile picks by group (null: the whole scope). */

@@ -6,7 +6,7 @@ import { parseInput } from '../schemas/parse-input';
 import { analyticsFilterSchema } from '../schemas/analytics-input';
 import type { AgentStats, TeamAnalytics } from './analytics-types';
 import { cutoffsOf, rangeOf, scopeOf } from './analytics-scope';
-import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, trendOf } from './rollup';
+import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, trendOf, valueCounts } from './rollup';
 
 /** Everything a lead reviews: per-agent load and speed, categories, first response, SLA breaches, trend. */
 export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<string, unknown> = {}): Promise<TeamAnalytics> {
@@ -15,13 +15,16 @@ export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<
   const now = deps.clock.now();
   const scope = scopeOf(f, f.agentId ? { agentId: f.agentId } : {});
   const a = deps.store.analytics;
-  const [rows, overall, perAgent, firstResponse, trend] = await Promise.all([
-    a.aggregate(scope, cutoffsOf(deps.config.sla, now)),
-    a.quantiles(scope, 'resolution', false, [50, 90]),
-    a.quantiles(scope, 'resolution', true, [50, 90]),
-    a.quantiles(scope, 'firstResponse', false, [50, 90]),
-    a.trend(scope, f.bucket),
-  ]);
+  // The trend runs beside the aggregate; the quantiles follow it, since its counts tell them which ranks to read.
+  const rollup = a.aggregate(scope, cutoffsOf(deps.config.sla, now)).then((rows) =>
+    Promise.all([
+      rows,
+      a.quantiles(scope, 'resolution', false, [50, 90], valueCounts(rows, 'resolution', false)),
+      a.quantiles(scope, 'resolution', true, [50, 90], valueCounts(rows, 'resolution', true)),
+      a.quantiles(scope, 'firstResponse', false, [50, 90], valueCounts(rows, 'firstResponse', false)),
+    ] as const),
+  );
+  const [[rows, overall, perAgent, firstResponse], trend] = await Promise.all([rollup, a.trend(scope, f.bucket)]);
   const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const agents = await agentStats(deps, rows, picksByGroup(perAgent));
   return {

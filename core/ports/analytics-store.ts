@@ -55,8 +55,17 @@ export interface TrendRow {
 
 export interface AnalyticsStore {
   aggregate(scope: AnalyticsScope, sla: SlaCutoffs): Promise<AggregateRow[]>;
-  /** Picks for whole-scope quantiles (group null) or per assignee. */
-  quantiles(scope: AnalyticsScope, metric: DurationMetric, byAgent: boolean, percents: readonly number[]): Promise<QuantilePick[]>;
+  /**
+   * Picks for whole-scope quantiles (group null) or per assignee. `counts`, when the caller already has them
+   * from `aggregate` of the same scope, gives each group's number of values and spares the store a count.
+   */
+  quantiles(
+    scope: AnalyticsScope,
+    metric: DurationMetric,
+    byAgent: boolean,
+    percents: readonly number[],
+    counts?: ReadonlyMap<number | null, number>,
+  ): Promise<QuantilePick[]>;
   /** Opened per bucket of createdAt; closed and resolution sums per bucket of closedAt. */
   trend(scope: AnalyticsScope, bucket: TrendBucket): Promise<TrendRow[]>;
 }
