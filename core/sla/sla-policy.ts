@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessCalendarSchema } from './business-calendar';
 
 const HOUR_MS = 3_600_000;
 
@@ -13,6 +14,8 @@ export const slaPolicySchema = z.object({
   categories: z.record(z.string(), targets.partial()).default({}),
   /** Fraction of a target at which a warning is due. */
   warnAt: z.number().gt(0).lt(1).default(0.8),
+  /** When set, the clocks run only in these working hours; without it they run on wall time. */
+  businessHours: businessCalendarSchema.optional(),
 });
 
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;

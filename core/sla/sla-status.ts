@@ -1,12 +1,15 @@
 import type { QueryRecord } from '../domain/query';
+import { addBusinessMs, businessMsBetween } from './business-calendar';
+import type { DueAlert, SlaAlertLevel, SlaCandidate, SlaClock } from './sla-alert';
 import { targetsFor, type SlaPolicy } from './sla-policy';
 
-export type SlaClock = 'firstResponse' | 'resolution';
-export type SlaLevel = 'ok' | 'warning' | 'breach';
+export type { SlaClock } from './sla-alert';
+export type SlaLevel = 'ok' | SlaAlertLevel;
 
 export interface ClockState {
   clock: SlaClock;
   level: SlaLevel;
+  /** Clock time used so far: working time when the policy has business hours. */
   elapsedMs: number;
   targetMs: number;
   dueAt: Date;
@@ -14,21 +17,26 @@ export interface ClockState {
   running: boolean;
 }
 
-function state(clock: SlaClock, elapsedMs: number, targetMs: number, warnAt: number, createdAt: Date, running: boolean): ClockState {
-  const level: SlaLevel = elapsedMs > targetMs ? 'breach' : elapsedMs >= warnAt * targetMs ? 'warning' : 'ok';
-  return { clock, level, elapsedMs, targetMs, dueAt: new Date(createdAt.getTime() + targetMs), running };
+type ClockSubject = Pick<QueryRecord, 'category' | 'status' | 'createdAt' | 'firstResponseMs'> & { resolutionMs?: number | null };
+
+function state(policy: SlaPolicy, clock: SlaClock, stoppedAt: Date, targetMs: number, createdAt: Date, running: boolean): ClockState {
+  const cal = policy.businessHours;
+  const elapsedMs = businessMsBetween(cal, createdAt, stoppedAt);
+  const level: SlaLevel = elapsedMs >= targetMs ? 'breach' : elapsedMs >= policy.warnAt * targetMs ? 'warning' : 'ok';
+  return { clock, level, elapsedMs, targetMs, dueAt: addBusinessMs(cal, createdAt, targetMs), running };
 }
 
-/** Both clocks of a query at `now`, on wall-clock time (business hours come with the worker's calendar). */
-export function slaStatus(q: QueryRecord, policy: SlaPolicy, now: Date): ClockState[] {
+/** Both clocks of a query at `now`; they run in the policy's business hours, or on wall time without them. */
+export function slaStatus(q: ClockSubject, policy: SlaPolicy, now: Date): ClockState[] {
   const t = targetsFor(policy, q.category);
-  const age = now.getTime() - q.createdAt.getTime();
+  const created = q.createdAt.getTime();
+  const at = (ms: number | null | undefined) => (ms === null || ms === undefined ? now : new Date(created + ms));
   const fr = q.firstResponseMs;
   const frRunning = fr === null && q.status === 'Open';
-  const out = [];
-  if (fr !== null || frRunning) out.push(state('firstResponse', fr ?? age, t.firstResponseMs, policy.warnAt, q.createdAt, frRunning));
+  const out: ClockState[] = [];
+  if (fr !== null || frRunning) out.push(state(policy, 'firstResponse', at(fr), t.firstResponseMs, q.createdAt, frRunning));
   const resRunning = q.status !== 'Closed';
-  out.push(state('resolution', resRunning ? age : (q.resolutionMs ?? age), t.resolutionMs, policy.warnAt, q.createdAt, resRunning));
+  out.push(state(policy, 'resolution', resRunning ? now : at(q.resolutionMs), t.resolutionMs, q.createdAt, resRunning));
   return out;
 }
 
@@ -37,4 +45,33 @@ export function mostUrgent(states: readonly ClockState[]): ClockState | null {
   const live = states.filter((s) => s.running && s.level !== 'ok');
   live.sort((a, b) => (a.level === b.level ? a.dueAt.getTime() - b.dueAt.getTime() : a.level === 'breach' ? -1 : 1));
   return live[0] ?? null;
+}
+
+/** The clocks of an active query that are running, with their targets. */
+function runningClocks(q: Pick<SlaCandidate, 'category' | 'status' | 'firstResponseMs'>, policy: SlaPolicy): { clock: SlaClock; targetMs: number }[] {
+  if (q.status === 'Closed') return [];
+  const t = targetsFor(policy, q.category);
+  const out = [];
+  if (q.status === 'Open' && q.firstResponseMs === null) out.push({ clock: 'firstResponse' as const, targetMs: t.firstResponseMs });
+  out.push({ clock: 'resolution' as const, targetMs: t.resolutionMs });
+  return out;
+}
+
+/**
+ * Every level (warning, breach) reached by a running clock at `now`, with the moment it was reached.
+ * A level already in a candidate's `recorded` list is left out.
+ */
+export function dueAlerts(policy: SlaPolicy, queries: readonly (Omit<SlaCandidate, 'recorded'> & Partial<Pick<SlaCandidate, 'recorded'>>)[], now: Date): DueAlert[] {
+  const cal = policy.businessHours;
+  const out: DueAlert[] = [];
+  for (const q of queries) {
+    for (const { clock, targetMs } of runningClocks(q, policy)) {
+      for (const [level, ms] of [['warning', policy.warnAt * targetMs], ['breach', targetMs]] as const) {
+        if (q.recorded?.some((r) => r.clock === clock && r.level === level)) continue;
+        const dueAt = addBusinessMs(cal, q.createdAt, ms);
+        if (dueAt.getTime() <= now.getTime()) out.push({ queryId: q.id, clock, level, dueAt });
+      }
+    }
+  }
+  return out;
 }
