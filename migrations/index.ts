@@ -2,6 +2,7 @@ import type { QueryInterface } from 'sequelize';
 import * as m001 from './001-initial-schema';
 import * as m002 from './002-message-refs';
 import * as m003 from './003-idempotency-keys';
+import * as m005 from './005-sla-alerts';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '001-initial-schema', ...m001 },
   { name: '002-message-refs', ...m002 },
   { name: '003-idempotency-keys', ...m003 },
+  { name: '005-sla-alerts', ...m005 },
 ];

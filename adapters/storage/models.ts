@@ -13,6 +13,7 @@ export interface Models {
   Event: Table;
   MessageRef: Table;
   IdempotencyKey: Table;
+  SlaAlert: Table;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -92,5 +93,6 @@ export function defineModels(s: Sequelize): Models {
       opts('message_refs'),
     ),
     IdempotencyKey: s.define('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
+    SlaAlert: s.define('SlaAlert', { id: pk(), queryId: int(), clock: str(), level: str(), dueAt: ms(), firedAt: ms() }, opts('sla_alerts')),
   };
 }

@@ -16,6 +16,7 @@ import { messageRefRepo } from './repos/message-ref-repo';
 import { queryRepo } from './repos/query-repo';
 import type { RepoContext } from './repos/repo-context';
 import { reviewRepo } from './repos/review-repo';
+import { slaAlertRepo } from './repos/sla-alert-repo';
 import { userRepo } from './repos/user-repo';
 import { KeyedLock } from '../concurrency/keyed-lock';
 
@@ -30,6 +31,7 @@ function repos(ctx: RepoContext): StoreTx {
     identities: identityRepo(ctx),
     messageRefs: messageRefRepo(ctx),
     idempotency: idempotencyRepo(ctx),
+    slaAlerts: slaAlertRepo(ctx),
   };
 }
 
@@ -44,6 +46,7 @@ export class SequelizeStore implements Store {
   readonly identities;
   readonly messageRefs;
   readonly idempotency;
+  readonly slaAlerts;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -63,6 +66,7 @@ export class SequelizeStore implements Store {
     this.identities = base.identities;
     this.messageRefs = base.messageRefs;
     this.idempotency = base.idempotency;
+    this.slaAlerts = base.slaAlerts;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 

@@ -7,6 +7,7 @@ import type { NewReviewRow, ReviewRecord } from '../domain/review';
 import type { Role } from '../domain/roles';
 import type { QueryStatus } from '../domain/status';
 import type { NewUserRow, UserRecord } from '../domain/user';
+import type { SlaAlertLevel, SlaAlertRecord, SlaCandidate, SlaClock, SlaSweepBounds } from '../sla/sla-alert';
 import type { AnalyticsStore } from './analytics-store';
 
 export interface UserRepo {
@@ -56,6 +57,27 @@ export interface QueryRepo {
   existingRefs(refs: readonly string[]): Promise<string[]>;
   /** Bulk insert for imports, in as few statements as the driver allows. */
   insertMany(rows: readonly NewQueryRow[], now: Date): Promise<void>;
+  /**
+   * Open and In Progress queries (id order, after `afterId`) that may have an SLA level not yet recorded:
+   * rows created after every bound, or with all reachable levels recorded, are left to the database.
+   */
+  activeForSla(page: { afterId: number; limit: number }, bounds: SlaSweepBounds): Promise<SlaCandidate[]>;
+}
+
+export interface SlaAlertFilter {
+  from?: Date;
+  to?: Date;
+  level?: SlaAlertLevel;
+  category?: string;
+}
+
+/** SLA alerts fired, one row per (query, clock, level): the unique key decides across workers. */
+export interface SlaAlertRepo {
+  /** Records the alert; false when it was recorded before (by this process or another). */
+  record(alert: SlaAlertRecord): Promise<boolean>;
+  /** Newest first by fired time, with the query's category. */
+  list(filter: SlaAlertFilter, page: Page): Promise<(SlaAlertRecord & { category: string })[]>;
+  countByCategory(filter: SlaAlertFilter): Promise<{ category: string; clock: SlaClock; level: SlaAlertLevel; count: number }[]>;
 }
 
 export interface EventRepo {
@@ -115,6 +137,7 @@ export interface StoreTx {
   identities: IdentityRepo;
   messageRefs: MessageRefRepo;
   idempotency: IdempotencyRepo;
+  slaAlerts: SlaAlertRepo;
 }
 
 export interface Store extends StoreTx {

@@ -6,6 +6,7 @@ import type { QueryRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
 import { msOrNull, toBool, toDate, toDateOrNull, toNumOrNull, toStrOrNull, type DbRow } from '../row-mapping';
 import { BulkImport } from './bulk-import';
+import { activeForSla } from './sla-alert-repo';
 import type { RepoContext } from './repo-context';
 
 export function toQuery(r: DbRow): QueryRecord {
@@ -90,6 +91,7 @@ export function queryRepo({ models: { Query }, transaction }: RepoContext): Quer
       }),
     existingRefs: (refs) => guarded(() => new BulkImport(Query.sequelize!, transaction).existingRefs(refs)),
     insertMany: (rows, now) => guarded(() => new BulkImport(Query.sequelize!, transaction).insertQueries(rows, now)),
+    activeForSla: (page, bounds) => guarded(() => activeForSla(Query.sequelize!, transaction, page, bounds)),
     list: (filter, page) =>
       guarded(async () => {
         if (filter.status && filter.status.length === 0) return { rows: [], total: 0 };

@@ -1,0 +1,111 @@
+import { Op, QueryTypes, UniqueConstraintError, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import type { QueryStatus } from '../../../core/domain/status';
+import type { SlaAlertFilter, SlaAlertRepo } from '../../../core/ports/store';
+import { SLA_ALERT_LEVELS, SLA_CLOCKS, type SlaAlertLevel, type SlaCandidate, type SlaClock, type SlaSweepBounds } from '../../../core/sla/sla-alert';
+import { guarded } from '../db-errors';
+import { toDate, toNumOrNull, type DbRow } from '../row-mapping';
+import type { RepoContext } from './repo-context';
+
+/** One bit per (clock, level), so a row carries the levels already recorded for its query. */
+const KEYS = SLA_CLOCKS.flatMap((clock) => SLA_ALERT_LEVELS.map((level) => ({ clock, level })));
+const bitCases = KEYS.map((k, i) => `WHEN a.clock = '${k.clock}' AND a.level = '${k.level}' THEN ${1 << i}`).join(' ');
+const missing = (clock: SlaClock, level: SlaAlertLevel) =>
+  `NOT EXISTS (SELECT 1 FROM sla_alerts a WHERE a.query_id = q.id AND a.clock = '${clock}' AND a.level = '${level}')`;
+
+// Rows past a wall-clock bound whose level is not recorded yet; the status index serves the range.
+const ACTIVE_SQL = `
+SELECT q.id, q.category, q.status, q.assignee_id AS assigneeId, q.created_at AS createdAt, q.first_response_ms AS firstResponseMs,
+  (SELECT COALESCE(SUM(CASE ${bitCases} ELSE 0 END), 0) FROM sla_alerts a WHERE a.query_id = q.id) AS recorded
+FROM client_queries q
+WHERE q.status IN ('Open', 'In Progress') AND q.created_at <= :loosest AND q.id > :afterId
+  AND ((q.status = 'Open' AND q.first_response_ms IS NULL
+        AND ((q.created_at <= :frWarning AND ${missing('firstResponse', 'warning')})
+          OR (q.created_at <= :frBreach AND ${missing('firstResponse', 'breach')})))
+    OR (q.created_at <= :resWarning AND ${missing('resolution', 'warning')})
+    OR (q.created_at <= :resBreach AND ${missing('resolution', 'breach')}))
+ORDER BY q.id
+LIMIT :limit`;
+
+export async function activeForSla(
+  sequelize: Sequelize,
+  transaction: Transaction | undefined,
+  page: { afterId: number; limit: number },
+  b: SlaSweepBounds,
+): Promise<SlaCandidate[]> {
+  const bounds = { frWarning: b.firstResponse.warning, frBreach: b.firstResponse.breach, resWarning: b.resolution.warning, resBreach: b.resolution.breach };
+  const ms = Object.fromEntries(Object.entries(bounds).map(([k, d]) => [k, d.getTime()]));
+  const rows = await sequelize.query<DbRow>(ACTIVE_SQL, {
+    type: QueryTypes.SELECT,
+    transaction,
+    replacements: { ...ms, loosest: Math.max(...Object.values(ms)), afterId: page.afterId, limit: page.limit },
+  });
+  return rows.map((r) => {
+    const mask = Number(r.recorded);
+    return {
+      id: Number(r.id),
+      category: String(r.category),
+      status: r.status as QueryStatus,
+      assigneeId: toNumOrNull(r.assigneeId),
+      createdAt: toDate(r.createdAt),
+      firstResponseMs: toNumOrNull(r.firstResponseMs),
+      recorded: KEYS.filter((_, i) => (mask & (1 << i)) !== 0),
+    };
+  });
+}
+
+function whereOf(f: SlaAlertFilter): { where: WhereOptions; queryWhere: WhereOptions | undefined } {
+  const fired: Record<symbol, number> = {};
+  if (f.from) fired[Op.gte] = f.from.getTime();
+  if (f.to) fired[Op.lt] = f.to.getTime();
+  return {
+    where: { ...(f.from || f.to ? { firedAt: fired } : {}), ...(f.level ? { level: f.level } : {}) },
+    queryWhere: f.category ? { category: f.category } : undefined,
+  };
+}
+
+/** The unique key (query_id, clock, level) decides: of several workers recording one level, one insert succeeds. */
+export function slaAlertRepo({ models: { SlaAlert, Query }, transaction }: RepoContext): SlaAlertRepo {
+  if (!SlaAlert.associations.query) SlaAlert.belongsTo(Query, { as: 'query', foreignKey: 'queryId' });
+  return {
+    record: (a) =>
+      guarded(async () => {
+        try {
+          await SlaAlert.create({ queryId: a.queryId, clock: a.clock, level: a.level, dueAt: a.dueAt.getTime(), firedAt: a.firedAt.getTime() }, { transaction });
+          return true;
+        } catch (e) {
+          if (e instanceof UniqueConstraintError) return false;
+          throw e;
+        }
+      }),
+    list: (filter, page) =>
+      guarded(async () => {
+        const { where, queryWhere } = whereOf(filter);
+        const rows = await SlaAlert.findAll({
+          where,
+          include: [{ model: Query, as: 'query', attributes: ['category'], ...(queryWhere ? { where: queryWhere } : {}) }],
+          order: [['firedAt', 'DESC'], ['id', 'DESC']],
+          limit: page.limit,
+          offset: page.offset,
+          transaction,
+        });
+        return rows.map((row) => {
+          const r = row.get({ plain: true }) as DbRow & { query: DbRow };
+          return { queryId: Number(r.queryId), clock: r.clock as SlaClock, level: r.level as SlaAlertLevel, dueAt: toDate(r.dueAt), firedAt: toDate(r.firedAt), category: String(r.query.category) };
+        });
+      }),
+    countByCategory: (filter) =>
+      guarded(async () => {
+        const { where, queryWhere } = whereOf(filter);
+        const rows = (await SlaAlert.findAll({
+          where,
+          include: [{ model: Query, as: 'query', attributes: [], ...(queryWhere ? { where: queryWhere } : {}) }],
+          attributes: [[Query.sequelize!.col('query.category'), 'category'], 'clock', 'level', [Query.sequelize!.fn('COUNT', Query.sequelize!.col('SlaAlert.id')), 'n']],
+          group: ['query.category', 'clock', 'level'],
+          order: [[Query.sequelize!.col('query.category'), 'ASC'], ['clock', 'ASC'], ['level', 'ASC']],
+          raw: true,
+          transaction,
+        })) as unknown as DbRow[];
+        return rows.map((r) => ({ category: String(r.category), clock: r.clock as SlaClock, level: r.level as SlaAlertLevel, count: Number(r.n) }));
+      }),
+  };
+}
