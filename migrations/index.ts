@@ -3,6 +3,7 @@ import * as m001 from './001-initial-schema';
 import * as m002 from './002-message-refs';
 import * as m003 from './003-idempotency-keys';
 import * as m005 from './005-sla-alerts';
+import * as m006 from './006-sla-sweep-index';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '002-message-refs', ...m002 },
   { name: '003-idempotency-keys', ...m003 },
   { name: '005-sla-alerts', ...m005 },
+  { name: '006-sla-sweep-index', ...m006 },
 ];

@@ -8,21 +8,22 @@ import type { RepoContext } from './repo-context';
 
 /** One bit per (clock, level), so a row carries the levels already recorded for its query. */
 const KEYS = SLA_CLOCKS.flatMap((clock) => SLA_ALERT_LEVELS.map((level) => ({ clock, level })));
-const bitCases = KEYS.map((k, i) => `WHEN a.clock = '${k.clock}' AND a.level = '${k.level}' THEN ${1 << i}`).join(' ');
-const missing = (clock: SlaClock, level: SlaAlertLevel) =>
-  `NOT EXISTS (SELECT 1 FROM sla_alerts a WHERE a.query_id = q.id AND a.clock = '${clock}' AND a.level = '${level}')`;
+const bit = (clock: SlaClock, level: SlaAlertLevel) => 1 << KEYS.findIndex((k) => k.clock === clock && k.level === level);
+const frRunning = "q.status = 'Open' AND q.first_response_ms IS NULL";
+/** The levels a row may have reached by its wall-clock age: what must be recorded for the row to be done. */
+const reachable = `(CASE WHEN ${frRunning} AND q.created_at <= :frWarning THEN ${bit('firstResponse', 'warning')} ELSE 0 END
+  + CASE WHEN ${frRunning} AND q.created_at <= :frBreach THEN ${bit('firstResponse', 'breach')} ELSE 0 END
+  + CASE WHEN q.created_at <= :resWarning THEN ${bit('resolution', 'warning')} ELSE 0 END
+  + CASE WHEN q.created_at <= :resBreach THEN ${bit('resolution', 'breach')} ELSE 0 END)`;
 
-// Rows past a wall-clock bound whose level is not recorded yet; the status index serves the range.
+// Active rows past the loosest wall-clock bound whose reachable levels are not all marked: an index-only range
+// scan of queries_sla_sweep.
 const ACTIVE_SQL = `
 SELECT q.id, q.category, q.status, q.assignee_id AS assigneeId, q.created_at AS createdAt, q.first_response_ms AS firstResponseMs,
-  (SELECT COALESCE(SUM(CASE ${bitCases} ELSE 0 END), 0) FROM sla_alerts a WHERE a.query_id = q.id) AS recorded
+  q.sla_alerted AS recorded
 FROM client_queries q
 WHERE q.status IN ('Open', 'In Progress') AND q.created_at <= :loosest AND q.id > :afterId
-  AND ((q.status = 'Open' AND q.first_response_ms IS NULL
-        AND ((q.created_at <= :frWarning AND ${missing('firstResponse', 'warning')})
-          OR (q.created_at <= :frBreach AND ${missing('firstResponse', 'breach')})))
-    OR (q.created_at <= :resWarning AND ${missing('resolution', 'warning')})
-    OR (q.created_at <= :resBreach AND ${missing('resolution', 'breach')}))
+  AND (q.sla_alerted & ${reachable}) <> ${reachable}
 ORDER BY q.id
 LIMIT :limit`;
 
@@ -69,13 +70,19 @@ export function slaAlertRepo({ models: { SlaAlert, Query }, transaction }: RepoC
   return {
     record: (a) =>
       guarded(async () => {
+        let recorded = true;
         try {
           await SlaAlert.create({ queryId: a.queryId, clock: a.clock, level: a.level, dueAt: a.dueAt.getTime(), firedAt: a.firedAt.getTime() }, { transaction });
-          return true;
         } catch (e) {
-          if (e instanceof UniqueConstraintError) return false;
-          throw e;
+          if (!(e instanceof UniqueConstraintError)) throw e;
+          recorded = false;
         }
+        // Marked whoever recorded it, so the sweep stops reading the row for this level (and a lost mark heals).
+        await Query.sequelize!.query('UPDATE client_queries SET sla_alerted = sla_alerted | :bit WHERE id = :id', {
+          replacements: { bit: bit(a.clock, a.level), id: a.queryId },
+          transaction,
+        });
+        return recorded;
       }),
     list: (filter, page) =>
       guarded(async () => {
