@@ -9,6 +9,8 @@ export interface ChatPlatform {
   readonly name: string;
   readonly notifier: PlatformNotifier;
   start(runtime: DeskRuntime): Promise<void>;
+  /** Gives the notifier the desk without taking requests (`cqms worker` delivers, the bot receives). */
+  notifyOnly(runtime: DeskRuntime): void;
   /** Stops taking requests. */
   stop(): Promise<void>;
   describe(): string;

@@ -73,7 +73,7 @@ async function loadSample(deps: DeskDeps, rows: number, seed: number): Promise<v
     const cleaned = join(dir, 'cleaned.csv');
     await writeRawCsv(raw, generateRawRows({ rows, seed, categories: deps.config.categories }));
     await cleanCsvFile({ input: raw, output: cleaned, rejects: join(dir, 'rejects.csv') });
-    await loadCleanedFile({ ...deps, jobs: quiet }, cleaned);
+    await loadCleanedFile({ ...deps, jobs: quiet, silent: true }, cleaned);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -82,7 +82,7 @@ async function loadSample(deps: DeskDeps, rows: number, seed: number): Promise<v
 /** Agents claim and close some open imported queries, the lead assigns some in progress, each at a plausible time. */
 async function fillInActivity(deps: DeskDeps, actors: Map<string, Actor>, seed: number) {
   const r = new Prng(seed);
-  const at = (t: number): DeskDeps => ({ ...deps, jobs: quiet, clock: { now: () => new Date(t) } });
+  const at = (t: number): DeskDeps => ({ ...deps, jobs: quiet, silent: true, clock: { now: () => new Date(t) } });
   const [ann, ben, lee, zoe] = ['ann', 'ben', 'lee', 'zoe'].map((n) => actors.get(n) as Actor) as [Actor, Actor, Actor, Actor];
   const done = { claimed: 0, closed: 0, assigned: 0 };
   const open = (await deps.store.queries.list({ status: ['Open'] }, { limit: 200, offset: 0 })).rows;

@@ -8,8 +8,12 @@ import { slaPolicySchema } from '../core/sla/sla-policy';
 import { parseInput } from '../core/schemas/parse-input';
 import type { Environment } from './environment';
 import { InProcessQueue } from '../adapters/queue/in-process-queue';
+import { BullmqQueue } from '../adapters/queue/bullmq-queue';
+import { startRelayLoop, type RelayLoop } from '../adapters/queue/relay-loop';
 import { CompositeNotifier, type PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
+import { OutboxRelay } from '../core/notifications/outbox-relay';
+import type { JobQueue } from '../core/ports/job-queue';
 
 export function deskConfig(env: Environment): DeskConfig {
   const config: DeskConfig = { ...DEFAULT_DESK_CONFIG };
@@ -20,23 +24,54 @@ export function deskConfig(env: Environment): DeskConfig {
 
 export interface DeskRuntime {
   deps: DeskDeps;
-  queue: InProcessQueue;
+  /** BullMQ with REDIS_URL (a `cqms worker` runs the jobs), else in-process. */
+  queue: JobQueue;
+  /** Moves the outbox to the queue; null in processes that deliver nothing (plain CLI commands). */
+  relay: OutboxRelay | null;
+  /** Relays what is pending and waits for in-process jobs (tests; the shell before its next prompt). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface BuildDeskOptions {
+  migrate?: boolean;
+  notifiers?: PlatformNotifier[];
+  /** Run the outbox relay (default: when notifiers are given). */
+  relay?: boolean;
+  /** Where relay failures (the queue away) are reported. */
+  onRelayError?: (error: unknown) => void;
+}
+
+/** In-process: poll often so the demo stays snappy (commits also nudge); BullMQ: the worker polls too. */
+const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
+
 /**
- * The composition root shared by every entry point: store, clock, hasher, config, and the job queue
- * delivering notifications through the platforms configured (none for the plain CLI).
+ * The composition root shared by every entry point: store, clock, hasher, config, the job queue, and
+ * the outbox relay feeding it. Without REDIS_URL the in-process queue delivers through the platforms
+ * given (none for the plain CLI); with it, jobs go to BullMQ for `cqms worker`.
  */
-export async function buildDesk(env: Environment, opts: { migrate?: boolean; notifiers?: PlatformNotifier[] } = {}): Promise<DeskRuntime> {
+export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): Promise<DeskRuntime> {
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
-  const queue = new InProcessQueue(notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [])));
-  deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), jobs: queue };
+  const inProcess = env.REDIS_URL ? null : new InProcessQueue(notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [])));
+  const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new BullmqQueue({ redisUrl: env.REDIS_URL as string });
+  const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
+  const onError = opts.onRelayError ?? (() => undefined);
+  const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError }) : null;
+  const loop: RelayLoop | null = relay ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError }) : null;
+  deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), jobs: queue, ...(relay ? { relay } : {}) };
+  const settle = async () => {
+    await relay?.flush();
+    await inProcess?.drain();
+  };
   return {
     deps,
     queue,
+    relay,
+    settle,
     async close() {
+      await loop?.stop();
+      await settle().catch(onError);
       await queue.close();
       await store.close();
     },

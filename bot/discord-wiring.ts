@@ -89,6 +89,11 @@ export class DiscordPlatform implements ChatPlatform {
     });
   }
 
+  notifyOnly(runtime: DeskRuntime): void {
+    this.runtime = runtime;
+    this.client.rest.setToken(this.settings.token); // REST only: no gateway login
+  }
+
   async start(runtime: DeskRuntime): Promise<void> {
     this.runtime = runtime;
     const { deps } = runtime;
@@ -126,7 +131,7 @@ export class DiscordPlatform implements ChatPlatform {
     const warn = (e: unknown) => this.o.log.warn(e instanceof Error ? e.message : String(e));
     this.detach?.();
     await this.router?.drain();
-    if (this.runtime) await within(this.runtime.queue.drain(), timeout, 'delivering the last notifications').catch(warn);
+    if (this.runtime) await within(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);
     await within(this.client.destroy(), timeout, 'closing the Discord connection').catch(warn);
   }
 

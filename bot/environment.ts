@@ -27,6 +27,8 @@ const environmentSchema = z.object({
   DISCORD_LEADS_CHANNEL_ID: snowflake('a channel'),
   /** REST base URL override (a proxy; a fake in tests): discord.js adds /v10, and takes the gateway URL from its /gateway/bot. */
   DISCORD_API_URL: unsetIfEmpty(z.url().transform((u) => u.replace(/\/+$/, ''))),
+  /** Redis for the job queue (redis://host:port[/db]): `cqms bot` enqueues to BullMQ and `cqms worker` runs the jobs; unset, jobs run in-process. */
+  REDIS_URL: unsetIfEmpty(z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
   /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CQMS_CATEGORIES: z

@@ -61,7 +61,7 @@ export async function runShell(env: Environment, io: ShellStreams, opts: ShellRu
       board,
       paint,
       ...(opts.user ? { user: opts.user } : {}),
-      settle: () => rt.queue.drain(),
+      settle: () => rt.settle(),
       onDefect: (ref, e) => io.err(`unexpected error (ref ${ref}): ${defectDetail(e, Boolean(env.CQMS_DEBUG))}`),
     }).run();
   } finally {

@@ -126,6 +126,10 @@ export class SlackPlatform implements ChatPlatform {
     else this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
   }
 
+  notifyOnly(runtime: DeskRuntime): void {
+    this.runtime = runtime;
+  }
+
   /** Where Slack must send requests in HTTP mode (after start), e.g. http://127.0.0.1:3000/slack/events. */
   get eventsUrl(): string | null {
     const a = this.server?.address() as AddressInfo | null | undefined;

@@ -1,4 +1,4 @@
-import type { EnqueueOptions, Job, JobHandler, JobQueue } from '../../core/ports/job-queue';
+import { RetryLater, type EnqueueOptions, type Job, type JobHandler, type JobQueue } from '../../core/ports/job-queue';
 
 export interface InProcessQueueOptions {
   attempts?: number;
@@ -55,6 +55,11 @@ export class InProcessQueue implements JobQueue {
     try {
       await this.handler(job);
     } catch (error) {
+      // A platform's Retry-After: wait as long as asked, without spending an attempt.
+      if (error instanceof RetryLater && error.retryAfterMs !== undefined && !this.closed) {
+        this.schedule(job, attempt, error.retryAfterMs);
+        return;
+      }
       const attempts = this.opts.attempts ?? 5;
       if (attempt < attempts && !this.closed) this.schedule(job, attempt + 1, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
       else {

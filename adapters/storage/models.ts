@@ -14,6 +14,7 @@ export interface Models {
   MessageRef: Table;
   IdempotencyKey: Table;
   SlaAlert: Table;
+  Outbox: Table;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -94,5 +95,10 @@ export function defineModels(s: Sequelize): Models {
     ),
     IdempotencyKey: s.define('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
     SlaAlert: s.define('SlaAlert', { id: pk(), queryId: int(), clock: str(), level: str(), dueAt: ms(), firedAt: ms() }, opts('sla_alerts')),
+    Outbox: s.define(
+      'Outbox',
+      { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
+      opts('outbox'),
+    ),
   };
 }

@@ -13,6 +13,7 @@ import { eventRepo } from './repos/event-repo';
 import { identityRepo } from './repos/identity-repo';
 import { idempotencyRepo } from './repos/idempotency-repo';
 import { messageRefRepo } from './repos/message-ref-repo';
+import { outboxRepo } from './repos/outbox-repo';
 import { queryRepo } from './repos/query-repo';
 import type { RepoContext } from './repos/repo-context';
 import { reviewRepo } from './repos/review-repo';
@@ -32,6 +33,7 @@ function repos(ctx: RepoContext): StoreTx {
     messageRefs: messageRefRepo(ctx),
     idempotency: idempotencyRepo(ctx),
     slaAlerts: slaAlertRepo(ctx),
+    outbox: outboxRepo(ctx),
   };
 }
 
@@ -47,6 +49,7 @@ export class SequelizeStore implements Store {
   readonly messageRefs;
   readonly idempotency;
   readonly slaAlerts;
+  readonly outbox;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -67,6 +70,7 @@ export class SequelizeStore implements Store {
     this.messageRefs = base.messageRefs;
     this.idempotency = base.idempotency;
     this.slaAlerts = base.slaAlerts;
+    this.outbox = base.outbox;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { buildDesk } from '../desk-wiring';
 import { readEnvironment } from '../environment';
 import { registerBotCommands } from './bot-commands';
+import { registerWorkerCommands } from './worker-commands';
 import type { CliContext } from './cli-context';
 import { registerDataCommands } from './data-commands';
 import { registerDbCommands } from './db-commands';
@@ -41,6 +42,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     registerUserCommands(program, ctx);
     registerDataCommands(program, ctx);
     registerBotCommands(program, ctx);
+    registerWorkerCommands(program, ctx);
     registerSlackCommands(program, ctx);
     registerDiscordCommands(program, ctx);
     registerShellCommands(program, ctx, io);

@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock';
 import type { JobQueue } from '../ports/job-queue';
 import type { PasswordHasher } from '../ports/password-hasher';
 import type { Store } from '../ports/store';
+import type { RelayNudge } from '../notifications/outbox-relay';
 
 /** What every use case needs; built once by the entry point. */
 export interface DeskDeps {
@@ -10,6 +11,10 @@ export interface DeskDeps {
   clock: Clock;
   config: DeskConfig;
   hasher: PasswordHasher;
-  /** Where notifications go after a change commits. */
+  /** Background work (notifications reach it through the outbox relay). */
   jobs: JobQueue;
+  /** Told after a change committed notifications to the outbox, so they go out without waiting for a poll. */
+  relay?: RelayNudge;
+  /** Changes made silently record no notifications (history filled in by the demo). */
+  silent?: boolean;
 }

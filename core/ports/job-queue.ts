@@ -15,3 +15,18 @@ export interface JobQueue {
 
 /** Runs one job; throwing makes the queue retry with backoff. */
 export type JobHandler = (job: Job) => Promise<void>;
+
+/**
+ * Thrown by a handler when the work should run again later without counting as a failure of the
+ * job's logic: a platform answered 429 with Retry-After, or a dependency is briefly away. Queues wait
+ * `retryAfterMs` when given, else their usual backoff.
+ */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'RetryLater';
+  }
+}

@@ -9,6 +9,7 @@ import type { QueryStatus } from '../domain/status';
 import type { NewUserRow, UserRecord } from '../domain/user';
 import type { SlaAlertLevel, SlaAlertRecord, SlaCandidate, SlaClock, SlaSweepBounds } from '../sla/sla-alert';
 import type { AnalyticsStore } from './analytics-store';
+import type { OutboxRepo } from './outbox';
 
 export interface UserRepo {
   insert(row: NewUserRow): Promise<UserRecord>;
@@ -138,6 +139,8 @@ export interface StoreTx {
   messageRefs: MessageRefRepo;
   idempotency: IdempotencyRepo;
   slaAlerts: SlaAlertRepo;
+  /** Jobs written with the change that caused them (notifications); a relay moves them to the queue. */
+  outbox: OutboxRepo;
 }
 
 export interface Store extends StoreTx {

@@ -5,7 +5,7 @@ import type { DeskDeps } from '../desk/desk-deps';
 import type { ConditionalUpdate } from '../ports/store';
 import { TRANSITIONS, type Transition } from '../lifecycle/transitions';
 import { loadQuery } from './load-query';
-import { announce } from '../notifications/announce';
+import { announceCommitted, recordIntents } from '../notifications/announce';
 import { intentsForTransition } from '../notifications/intents-for';
 
 export interface TransitionRequest {
@@ -19,8 +19,8 @@ export interface TransitionRequest {
 }
 
 /**
- * One conditional UPDATE plus its audit event in one transaction. The status condition makes the
- * update the arbiter between racing actors; the loser is told who won, read after the race settled.
+ * One conditional UPDATE plus its audit event and its notifications (to the outbox) in one
+ * transaction. The status condition makes the update the arbiter between racing actors; the loser is told who won, read after the race settled.
  */
 export async function applyTransition(deps: DeskDeps, req: TransitionRequest): Promise<QueryRecord> {
   const rule = TRANSITIONS[req.transition];
@@ -40,11 +40,12 @@ export async function applyTransition(deps: DeskDeps, req: TransitionRequest): P
       detail: req.detail ?? null,
       createdAt: now,
     });
+    await recordIntents(deps, tx, intentsForTransition(query, req.transition, actor), now);
     return true;
   });
   const current = await loadQuery(deps.store, query.id);
   if (!changed) throw await refusal(deps, req, current);
-  await announce(deps, intentsForTransition(current, req.transition, actor));
+  announceCommitted(deps);
   return current;
 }
 

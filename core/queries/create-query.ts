@@ -8,7 +8,7 @@ import type { DeskDeps } from '../desk/desk-deps';
 import { ValidationFailed } from '../errors';
 import { parseInput } from '../schemas/parse-input';
 import { newQuerySchema, type ScreenshotInput } from '../schemas/query-input';
-import { announce } from '../notifications/announce';
+import { announceCommitted, recordIntents } from '../notifications/announce';
 import { intentsForCreated } from '../notifications/intents-for';
 
 export interface CreatedQuery {
@@ -16,7 +16,7 @@ export interface CreatedQuery {
   screenshot: AttachmentMeta | null;
 }
 
-/** Validates everything first, then writes the query, its screenshot and its event in one transaction. */
+/** Validates everything first, then writes the query, its screenshot, its event and its notifications in one transaction. */
 export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<string, unknown>): Promise<CreatedQuery> {
   authorize(actor, 'query.create');
   const data = parseInput(newQuerySchema(deps.config.categories), input);
@@ -58,9 +58,10 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
       detail: screenshot ? { attachmentId: screenshot.id } : null,
       createdAt: now,
     });
+    await recordIntents(deps, tx, intentsForCreated(query), now);
     return { query, screenshot };
   });
-  await announce(deps, intentsForCreated(created.query));
+  announceCommitted(deps);
   return created;
 }
 

@@ -4,6 +4,7 @@ import type { Platform } from '../../core/domain/platform';
 import { Desk } from '../../core/conversation/desk';
 import { AlreadyClaimed, NotAuthenticated, NotAuthorized, ValidationFailed } from '../../core/errors';
 import { notificationJobHandler } from '../../core/notifications/notification-job';
+import { OutboxRelay } from '../../core/notifications/outbox-relay';
 import type { Notifier } from '../../core/ports/notifier';
 import { decodeAction, encodeAction } from '../../core/views/action-id';
 import type { CardView, FormView, ListView, Reply, StatsView, TextView } from '../../core/views/view-model';
@@ -31,6 +32,12 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
   let deps: TestDesk;
   let desk: Desk;
   let queue: InProcessQueue;
+  let relay: OutboxRelay;
+  /** Notifications travel through the outbox: relay it, then let the queue deliver. */
+  const settle = async () => {
+    await relay.flush();
+    await queue.drain();
+  };
   const notifier = new RecordingNotifier();
 
   beforeAll(async () => {
@@ -38,6 +45,8 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     deps = testDesk(ts.store);
     queue = new InProcessQueue(notificationJobHandler(() => deps, notifier));
     (deps as { jobs: unknown }).jobs = queue;
+    relay = new OutboxRelay({ store: ts.store, queue, clock: deps.clock });
+    deps.relay = relay;
     desk = new Desk(deps);
     for (const [name, role] of [['ann', 'agent'], ['ben', 'agent'], ['lee', 'lead']] as const) {
       const a = await makeActor(deps, role, name);
@@ -62,7 +71,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     const raised = await desk.submit(zoe, 'new', { category: 'Payment Failure', heading: 'Card declined', description: 'Twice today <!channel>', screenshot: { filename: 'card.png', data: TINY_PNG } });
     const card = only<CardView>(raised, 'card')[0]!;
     const id = card.queryId!;
-    await queue.drain();
+    await settle();
     expect(notifier.cards.get(id)![0]!.buttons.map((b) => decodeAction(b.actionId)?.kind)).toEqual(['claim']);
 
     const ann = await desk.conversation(acct('ann', 'slack'));
@@ -71,7 +80,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     await expect(desk.press(zoe, claimButton)).rejects.toThrow(NotAuthorized);
     await desk.press(ann, claimButton);
     await expect(desk.press(ben, claimButton)).rejects.toThrow(new AlreadyClaimed(id, { id: ann.actor!.userId, name: 'Ann' }));
-    await queue.drain();
+    await settle();
     expect(notifier.cards.get(id)!.at(-1)!.status).toBe('In Progress');
     expect(notifier.direct.at(-1)).toMatchObject({ platform: 'shell', userId: zoe.actor!.userId });
 
@@ -79,7 +88,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     expect(closeForm).toMatchObject({ formId: 'close', queryId: id });
     await expect(desk.submit(ann, 'close', { note: ' ' }, id)).rejects.toThrow(ValidationFailed);
     await desk.submit(ann, 'close', { note: 'Bank had an outage' }, id);
-    await queue.drain();
+    await settle();
     const told = notifier.direct.at(-1)!.reply;
     const rateCard = only<CardView>(told, 'card')[0]!;
     expect(rateCard.buttons.filter((b) => decodeAction(b.actionId)?.kind === 'rate')).toHaveLength(5);

@@ -91,7 +91,7 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
       await bot.runtime.deps.store.identities.link({ platform: 'discord', workspaceId: '', platformUserId: user.id, userId: actor.userId, linkedAt: new Date() });
       return actor;
     },
-    settle: () => bounded(bot.runtime.queue.drain(), 10_000, 'delivering notifications'),
+    settle: () => bounded(bot.runtime.settle(), 10_000, 'delivering notifications'),
     async close() {
       try {
         await bounded(bot.stop(), 10_000, 'stopping the bot');

@@ -70,7 +70,7 @@ export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: w
       await bot.runtime.deps.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: slackUserId, userId: actor.userId, linkedAt: new Date() });
       return actor;
     },
-    settle: () => bot.runtime.queue.drain(),
+    settle: () => bot.runtime.settle(),
     async close() {
       await bot.stop();
       await store.dispose();

@@ -1,0 +1,99 @@
+import { Job as BullJob, Queue, type ConnectionOptions } from 'bullmq';
+import type { EnqueueOptions, Job, JobQueue } from '../../core/ports/job-queue';
+
+export interface BullmqSettings {
+  /** redis://[user:password@]host:port[/db]; every queue and worker opens its own connections from it. */
+  redisUrl: string;
+  queueName?: string;
+  /** Key prefix (tests use one per run). */
+  prefix?: string;
+  attempts?: number;
+  /** First retry delay; doubles each attempt. */
+  backoffMs?: number;
+}
+
+export const DEFAULT_QUEUE_NAME = 'cqms-jobs';
+
+/** Connection options, never a shared ioredis instance: BullMQ opens and closes its own clients. */
+export function redisConnection(url: string, extra: Record<string, unknown> = {}): ConnectionOptions {
+  const u = new URL(url);
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${u.protocol}`);
+  const db = u.pathname.replace(/^\//, '');
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(db ? { db: Number(db) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    ...extra,
+  };
+}
+
+/** BullMQ refuses ':' in custom ids (its key separator): `outbox:42` is stored as `outbox-42`. */
+export const bullmqJobId = (id: string) => id.replace(/:/g, '-');
+
+export interface FailedJobInfo {
+  id: string;
+  name: string;
+  data: Job;
+  attemptsMade: number;
+  failedReason: string;
+  finishedOn: Date | null;
+}
+
+/**
+ * The job queue on BullMQ. Retries use exponential backoff; completed jobs are kept a day (so a jobId
+ * relayed twice within that time stays one job); failed jobs are kept until retried or cleaned, so
+ * they stay visible to `cqms jobs failed`. Commands fail fast while Redis is away (no offline queue):
+ * the outbox relay keeps the rows and tries again.
+ */
+export class BullmqQueue implements JobQueue {
+  readonly queue: Queue;
+
+  constructor(readonly settings: BullmqSettings) {
+    this.queue = new Queue(settings.queueName ?? DEFAULT_QUEUE_NAME, {
+      connection: redisConnection(settings.redisUrl, { enableOfflineQueue: false }),
+      ...(settings.prefix ? { prefix: settings.prefix } : {}),
+      defaultJobOptions: {
+        attempts: settings.attempts ?? 5,
+        backoff: { type: 'exponential', delay: settings.backoffMs ?? 1000 },
+        removeOnComplete: { age: 24 * 3600, count: 100_000 },
+        removeOnFail: false,
+      },
+    });
+    // Connection errors surface on the calls that need Redis; without a listener they would be thrown.
+    this.queue.on('error', () => undefined);
+  }
+
+  async enqueue(job: Job, opts: EnqueueOptions = {}): Promise<void> {
+    await this.queue.add(job.name, job, {
+      ...(opts.jobId ? { jobId: bullmqJobId(opts.jobId) } : {}),
+      ...(opts.delayMs ? { delay: opts.delayMs } : {}),
+    });
+  }
+
+  async failed(limit = 50): Promise<FailedJobInfo[]> {
+    const jobs = (await this.queue.getFailed(0, limit - 1)) as BullJob[];
+    return jobs.map((j) => ({
+      id: String(j.id),
+      name: j.name,
+      data: j.data as Job,
+      attemptsMade: j.attemptsMade,
+      failedReason: j.failedReason,
+      finishedOn: j.finishedOn ? new Date(j.finishedOn) : null,
+    }));
+  }
+
+  /** Puts a failed job back in the queue with fresh attempts; false when no failed job has this id. */
+  async retry(id: string): Promise<boolean> {
+    const job = await BullJob.fromId(this.queue, id);
+    if (!job || !(await job.isFailed())) return false;
+    await job.retry('failed');
+    return true;
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { DelayedError, Worker, type Job as BullJob } from 'bullmq';
+import { RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
+import { DEFAULT_QUEUE_NAME, redisConnection, type BullmqSettings } from './bullmq-queue';
+
+export interface BullmqWorkerOptions {
+  concurrency?: number;
+  onFailed?: (job: Job, error: unknown, final: boolean) => void;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Runs the same JobHandler as the in-process queue, on BullMQ. A RetryLater with retryAfterMs (a
+ * platform's 429) moves the job to delayed for that long without spending an attempt; any other
+ * error retries with the queue's exponential backoff.
+ */
+export class BullmqWorker {
+  readonly worker: Worker;
+
+  constructor(settings: BullmqSettings, handler: JobHandler, opts: BullmqWorkerOptions = {}) {
+    this.worker = new Worker(
+      settings.queueName ?? DEFAULT_QUEUE_NAME,
+      async (job: BullJob, token?: string) => {
+        try {
+          await handler(job.data as Job);
+        } catch (e) {
+          if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
+            await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
+            throw new DelayedError();
+          }
+          throw e;
+        }
+      },
+      {
+        connection: redisConnection(settings.redisUrl, { maxRetriesPerRequest: null }),
+        ...(settings.prefix ? { prefix: settings.prefix } : {}),
+        concurrency: opts.concurrency ?? 4,
+      },
+    );
+    this.worker.on('failed', (job, error) => {
+      if (!job) return;
+      opts.onFailed?.(job.data as Job, error, job.attemptsMade >= (job.opts.attempts ?? 1));
+    });
+    this.worker.on('error', (e) => opts.onError?.(e));
+  }
+
+  /** Stops taking jobs and waits for the active ones to finish (their results are recorded). */
+  close(): Promise<void> {
+    return this.worker.close();
+  }
+}

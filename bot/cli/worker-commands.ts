@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { BullmqQueue } from '../../adapters/queue/bullmq-queue';
+import { stderrLog } from '../bot-process';
+import { EnvironmentError } from '../environment';
+import { startWorker } from '../worker-process';
+import type { CliContext } from './cli-context';
+
+export function registerWorkerCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('worker')
+    .description('run background jobs on BullMQ (REDIS_URL): notifications through the configured platforms, and the outbox relay')
+    .option('--concurrency <n>', 'jobs run at once', (v) => Number.parseInt(v, 10))
+    .action(async (o: { concurrency?: number }) => {
+      const worker = await startWorker(ctx.env, { log: stderrLog(), signals: true, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
+      ctx.out('CQMS worker running. SIGTERM or Ctrl-C lets the active jobs finish, then stops.');
+      await worker.stopped;
+      ctx.out('CQMS worker stopped.');
+    });
+
+  const jobs = program.command('jobs').description('inspect the job queue (REDIS_URL)');
+  jobs
+    .command('failed')
+    .description('list jobs that used up their attempts')
+    .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 50)
+    .action(async (o: { limit: number }) =>
+      withQueue(ctx, async (q) => {
+        const failed = await q.failed(o.limit);
+        if (failed.length === 0) ctx.out('No failed jobs.');
+        for (const f of failed) {
+          const what = `${f.data.intent.kind}${f.data.intent.kind === 'tellClient' ? ` ${f.data.intent.event}` : ''} query #${f.data.intent.queryId}`;
+          ctx.out(`${f.id}  ${f.name} (${what})  ${f.attemptsMade} attempts  ${f.finishedOn?.toISOString() ?? ''}  ${f.failedReason}`);
+        }
+      }),
+    );
+  jobs
+    .command('retry <id>')
+    .description('put a failed job back in the queue with fresh attempts')
+    .action(async (id: string) =>
+      withQueue(ctx, async (q) => {
+        if (!(await q.retry(id))) throw new EnvironmentError(`No failed job has the id ${id} (see cqms jobs failed).`);
+        ctx.out(`Job ${id} is queued again.`);
+      }),
+    );
+}
+
+async function withQueue(ctx: CliContext, fn: (q: BullmqQueue) => Promise<void>): Promise<void> {
+  if (!ctx.env.REDIS_URL) throw new EnvironmentError('Jobs run in-process without REDIS_URL; set REDIS_URL to see the BullMQ queue.');
+  const q = new BullmqQueue({ redisUrl: ctx.env.REDIS_URL });
+  try {
+    await q.queue.waitUntilReady();
+    await fn(q);
+  } finally {
+    await q.close();
+  }
+}

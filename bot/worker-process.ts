@@ -1,0 +1,74 @@
+import { BullmqWorker } from '../adapters/queue/bullmq-worker';
+import { CompositeNotifier } from '../adapters/notify/composite-notifier';
+import { notificationJobHandler } from '../core/notifications/notification-job';
+import { chatPlatforms, type BotLog, type ChatPlatform } from './bot-process';
+import { buildDesk, type DeskRuntime } from './desk-wiring';
+import { EnvironmentError, type Environment } from './environment';
+
+export interface WorkerHandle {
+  runtime: DeskRuntime;
+  worker: BullmqWorker;
+  /** Takes no more jobs, lets the active ones finish, stops the relay, closes the store. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
+  stopped: Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  log: BotLog;
+  /** Platforms built by the caller (tests); by default those the environment configures. */
+  platforms?: ChatPlatform[];
+  signals?: boolean;
+  concurrency?: number;
+}
+
+/**
+ * `cqms worker`: runs the jobs on BullMQ (notifications through the same platforms as `cqms bot`, whose
+ * notifiers it uses without taking chat requests) and relays the outbox. Any number may run at once.
+ */
+export async function startWorker(env: Environment, opts: StartWorkerOptions): Promise<WorkerHandle> {
+  if (!env.REDIS_URL) throw new EnvironmentError('cqms worker needs REDIS_URL (redis://host:port); without it `cqms bot` runs the jobs itself.');
+  const { log } = opts;
+  const platforms = opts.platforms ?? chatPlatforms(env, log);
+  if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
+  let relayDown = false;
+  const runtime = await buildDesk(env, {
+    migrate: true,
+    relay: true,
+    onRelayError: (e) => {
+      if (!relayDown) log.warn(`outbox relay: the queue is away, notifications wait (${e instanceof Error ? e.message : String(e)})`);
+      relayDown = true;
+    },
+  });
+  for (const p of platforms) p.notifyOnly(runtime);
+  const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
+  const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, notificationJobHandler(() => runtime.deps, notifier), {
+    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+    onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
+    onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  worker.worker.on('ready', () => {
+    if (relayDown) log.info('the queue is back');
+    relayDown = false;
+  });
+  let done: () => void = () => undefined;
+  const stopped = new Promise<void>((r) => (done = r));
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info(`${signal}: finishing active jobs, then stopping`);
+    void stop();
+  };
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await worker.close();
+      await runtime.close();
+      done();
+    })());
+  if (opts.signals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return { runtime, worker, stop, stopped };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../ports/clock';
+import type { JobQueue } from '../ports/job-queue';
+import type { Store } from '../ports/store';
+
+export interface OutboxRelayOptions {
+  store: Store;
+  queue: JobQueue;
+  clock: Clock;
+  /** Rows taken per pass. */
+  batch?: number;
+  /** How long a taken row stays this relay's before another relay may take it again. */
+  leaseMs?: number;
+  /** An enqueue slower than this counts as the queue being away. */
+  enqueueTimeoutMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** The relay's answer to `nudge`: something that wants to know a change just committed. */
+export interface RelayNudge {
+  nudge(): void;
+}
+
+/**
+ * Moves outbox rows to the job queue. Each row becomes the job `outbox:<id>`, so a row relayed twice
+ * (a relay that died between enqueue and markSent, two relays racing past a lease) is one job. When the
+ * queue is away the rows are given back and wait; nothing is lost and no command fails.
+ */
+export class OutboxRelay implements RelayNudge {
+  private readonly id = randomUUID().slice(0, 8);
+  private seq = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+
+  constructor(private readonly o: OutboxRelayOptions) {}
+
+  /** One pass: takes a batch, enqueues it, marks it sent. Returns how many rows were relayed. */
+  async relayOnce(): Promise<number> {
+    const owner = `${this.id}:${++this.seq}`;
+    const rows = await this.o.store.outbox.claimBatch(owner, this.o.batch ?? 100, this.o.clock.now(), this.o.leaseMs ?? 30_000);
+    const sent: number[] = [];
+    try {
+      for (const row of rows) {
+        await withTimeout(this.o.queue.enqueue(row.job, { jobId: `outbox:${row.id}` }), this.o.enqueueTimeoutMs ?? 5_000);
+        sent.push(row.id);
+      }
+    } catch (e) {
+      const left = rows.map((r) => r.id).filter((id) => !sent.includes(id));
+      await this.o.store.outbox.release(left, owner).catch(() => undefined);
+      throw e;
+    } finally {
+      await this.o.store.outbox.markSent(sent, owner, this.o.clock.now());
+    }
+    return rows.length;
+  }
+
+  /** Relays until the outbox is empty; passes never overlap within one relay. Rejects when the queue is away. */
+  flush(): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.chain.then(async () => {
+      this.queued = null;
+      while ((await this.relayOnce()) > 0);
+    });
+    this.queued = next;
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  nudge(): void {
+    this.flush().catch((e: unknown) => this.o.onError?.(e));
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the job queue did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,26 @@
+import type { Job } from './job-queue';
+
+/** A job written in the same transaction as the change it announces, waiting to be relayed to the queue. */
+export interface OutboxEntry {
+  id: number;
+  job: Job;
+  createdAt: Date;
+  /** How many times a relay has taken the row. */
+  attempts: number;
+}
+
+/**
+ * The outbox: jobs recorded with the change that caused them, so a committed change is never without
+ * its notifications and a rolled-back one never has any. Relays lease rows, so racing relays take
+ * each row once; a lease that is not marked sent expires and the row is taken again.
+ */
+export interface OutboxRepo {
+  add(jobs: readonly Job[], now: Date): Promise<void>;
+  /** Leases up to `limit` pending rows (oldest first) whose lease is free or expired, to `owner`. */
+  claimBatch(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxEntry[]>;
+  /** Marks rows this owner still leases as sent. */
+  markSent(ids: readonly number[], owner: string, now: Date): Promise<void>;
+  /** Gives leased rows back at once (the queue was away), so the next pass takes them. */
+  release(ids: readonly number[], owner: string): Promise<void>;
+  pendingCount(): Promise<number>;
+}

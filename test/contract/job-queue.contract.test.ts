@@ -1,0 +1,81 @@
+import { RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
+import { QUEUE_KINDS, queueUnderTest, type QueueUnderTest } from '../support/queues-under-test';
+
+const job = (queryId: number): Job => ({ name: 'notify', intent: { kind: 'channelCard', queryId } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
+  let open: QueueUnderTest[] = [];
+  const make = (handler: JobHandler, attempts = 3, backoffMs = 50) => {
+    const q = queueUnderTest(kind, handler, { attempts, backoffMs });
+    open.push(q);
+    return q;
+  };
+  afterEach(async () => {
+    for (const q of open) await q.close();
+    open = [];
+  });
+
+  it('runs jobs, de-duplicated by job id', async () => {
+    const ran: number[] = [];
+    const q = make(async (j) => void ran.push(j.intent.queryId));
+    await q.queue.enqueue(job(1), { jobId: 'outbox:1' });
+    await q.queue.enqueue(job(1), { jobId: 'outbox:1' });
+    await q.queue.enqueue(job(2));
+    await q.settle();
+    expect(ran.sort()).toEqual([1, 2]);
+    await q.queue.enqueue(job(1), { jobId: 'outbox:1' }); // done already: still one job
+    await sleep(100);
+    await q.settle();
+    expect(ran).toHaveLength(2);
+  });
+
+  it('retries with exponential backoff, then keeps the failure visible', async () => {
+    const times: number[] = [];
+    const q = make(async () => {
+      times.push(Date.now());
+      throw new Error('boom');
+    });
+    await q.queue.enqueue(job(3));
+    await q.settle();
+    expect(times).toHaveLength(3);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(45);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(95); // doubled
+    expect(await q.failedCount()).toBe(1);
+  });
+
+  it('succeeds on a later attempt and keeps no failure', async () => {
+    let calls = 0;
+    const q = make(async () => {
+      if (++calls < 2) throw new Error('flaky');
+    });
+    await q.queue.enqueue(job(4));
+    await q.settle();
+    expect(calls).toBe(2);
+    expect(await q.failedCount()).toBe(0);
+  });
+
+  it('runs a delayed job no earlier than asked', async () => {
+    const ran: number[] = [];
+    const q = make(async () => void ran.push(Date.now()));
+    const start = Date.now();
+    await q.queue.enqueue(job(5), { delayMs: 300 });
+    await sleep(100);
+    expect(ran).toEqual([]);
+    await q.settle();
+    expect(ran[0]! - start).toBeGreaterThanOrEqual(290);
+  });
+
+  it("honours RetryLater's retryAfterMs (a 429's Retry-After) without spending an attempt", async () => {
+    const times: number[] = [];
+    const q = make(async () => {
+      times.push(Date.now());
+      if (times.length < 3) throw new RetryLater('429 Too Many Requests', 400);
+    }, 2, 10);
+    await q.queue.enqueue(job(6));
+    await q.settle();
+    expect(times).toHaveLength(3); // two 429s and a success, with only 2 attempts allowed
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(390);
+    expect(await q.failedCount()).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+import { OutboxRelay } from '../../core/notifications/outbox-relay';
+import { ManualClock } from '../../core/ports/clock';
+import type { EnqueueOptions, Job, JobQueue } from '../../core/ports/job-queue';
+import { queueUnderTest } from '../support/queues-under-test';
+import { T0 } from '../support/test-desk';
+import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stores';
+
+const job = (queryId: number): Job => ({ name: 'notify', intent: { kind: 'channelCard', queryId } });
+
+/** Counts every enqueue call by job id, so a row relayed twice shows. */
+class CountingQueue implements JobQueue {
+  readonly calls = new Map<string, number>();
+  down = false;
+  async enqueue(_job: Job, o: EnqueueOptions = {}): Promise<void> {
+    if (this.down) throw new Error('ECONNREFUSED');
+    await new Promise((r) => setTimeout(r, Math.random() * 3));
+    this.calls.set(o.jobId ?? '?', (this.calls.get(o.jobId ?? '?') ?? 0) + 1);
+  }
+}
+
+describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
+  let ts: TestStore;
+  const clock = new ManualClock(T0);
+  beforeAll(async () => (ts = await openTestStore(kind)));
+  afterAll(async () => ts.dispose());
+  afterEach(async () => {
+    // Leave nothing pending for the next test.
+    await new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock }).flush();
+  });
+
+  it('keeps jobs of a rolled-back transaction out, and those of a committed one in', async () => {
+    await expect(
+      ts.store.transaction(async (tx) => {
+        await tx.outbox.add([job(1)], clock.now());
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await ts.store.outbox.pendingCount()).toBe(0);
+    await ts.store.transaction((tx) => tx.outbox.add([job(1), job(2)], clock.now()));
+    expect(await ts.store.outbox.pendingCount()).toBe(2);
+  });
+
+  it('relays each row once when several relays race', async () => {
+    await ts.store.transaction((tx) => tx.outbox.add(Array.from({ length: 60 }, (_, i) => job(i)), clock.now()));
+    const queue = new CountingQueue();
+    const relays = Array.from({ length: 6 }, () => new OutboxRelay({ store: ts.store, queue, clock, batch: 7 }));
+    await Promise.all(relays.flatMap((r) => [r.flush(), r.flush()]));
+    expect(queue.calls.size).toBeGreaterThanOrEqual(60);
+    expect([...queue.calls.values()].every((n) => n === 1)).toBe(true);
+    expect(await ts.store.outbox.pendingCount()).toBe(0);
+  });
+
+  it('keeps rows while the queue is down and relays them when it is back', async () => {
+    const queue = new CountingQueue();
+    const relay = new OutboxRelay({ store: ts.store, queue, clock });
+    await ts.store.transaction((tx) => tx.outbox.add([job(7), job(8)], clock.now()));
+    queue.down = true;
+    await expect(relay.flush()).rejects.toThrow('ECONNREFUSED');
+    expect(await ts.store.outbox.pendingCount()).toBe(2);
+    queue.down = false;
+    await relay.flush();
+    expect(await ts.store.outbox.pendingCount()).toBe(0);
+    expect([...queue.calls.values()]).toEqual([1, 1]);
+  });
+
+  it('takes a row again after its lease expired; the job id makes it one BullMQ job', async () => {
+    await ts.store.transaction((tx) => tx.outbox.add([job(9)], clock.now()));
+    // A relay that died after enqueueing, before marking the row sent.
+    const [row] = await ts.store.outbox.claimBatch('dead-relay', 10, clock.now(), 1_000);
+    const ran: number[] = [];
+    const bull = queueUnderTest('bullmq', async (j) => void ran.push(j.intent.queryId), { attempts: 1, backoffMs: 10 });
+    try {
+      await bull.queue.enqueue(row!.job, { jobId: `outbox:${row!.id}` });
+      expect(await ts.store.outbox.claimBatch('other', 10, clock.now(), 1_000)).toEqual([]); // still leased
+      clock.advance(1_001);
+      await new OutboxRelay({ store: ts.store, queue: bull.queue, clock }).flush(); // relayed a second time
+      await bull.settle();
+      expect(ran).toEqual([9]);
+      expect(await ts.store.outbox.pendingCount()).toBe(0);
+    } finally {
+      await bull.close();
+    }
+  });
+});

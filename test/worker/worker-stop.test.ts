@@ -1,0 +1,56 @@
+import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
+import type { BotLog, ChatPlatform } from '../../bot/bot-process';
+import { buildDesk } from '../../bot/desk-wiring';
+import { readEnvironment } from '../../bot/environment';
+import { startWorker } from '../../bot/worker-process';
+import { createQuery } from '../../core/queries/create-query';
+import { makeActor } from '../support/test-desk';
+import { freePort, OwnRedis } from '../support/redis-server';
+import { openTestStore, type TestStore } from '../support/test-stores';
+
+const quietLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('cqms worker stops gracefully', () => {
+  let ts: TestStore;
+  let redis: OwnRedis;
+  beforeAll(async () => {
+    ts = await openTestStore('mysql');
+    redis = new OwnRedis(await freePort());
+    await redis.start();
+  });
+  afterAll(async () => {
+    await redis.kill();
+    await ts.dispose();
+  });
+
+  it('finishes the job it is running before it stops (as on SIGTERM)', async () => {
+    const events: string[] = [];
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((r) => (started = r));
+    const slow: PlatformNotifier = {
+      platform: 'shell',
+      async upsertChannelCard(queryId) {
+        events.push(`start ${queryId}`);
+        started();
+        await new Promise((r) => setTimeout(r, 400));
+        events.push(`done ${queryId}`);
+      },
+      sendDirect: async () => true,
+    };
+    const platform: ChatPlatform = { name: 'slow', notifier: slow, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'slow' };
+    const env = readEnvironment({ DATABASE_URL: ts.url, REDIS_URL: redis.url });
+    const worker = await startWorker(env, { log: quietLog, platforms: [platform] });
+    const bot = await buildDesk(env, { relay: true });
+    try {
+      const zoe = await makeActor(bot.deps, 'client', 'zoe');
+      const { query } = await createQuery(bot.deps, zoe, { category: 'Bug Report', heading: 'slow card', description: 'd' });
+      await running;
+      await worker.stop();
+      events.push('stopped');
+      expect(events).toEqual([`start ${query.id}`, `done ${query.id}`, 'stopped']);
+    } finally {
+      await bot.close();
+      await worker.stop();
+    }
+  }, 30_000);
+});
