@@ -1,10 +1,10 @@
-import type { StoreTx } from '../ports/store';
+import type { Store, StoreTx } from '../ports/store';
 import type { FiredSlaAlert, SlaAlertLevel, SlaClock, SlaSweepBounds } from './sla-alert';
 import { targetsFor, type SlaPolicy } from './sla-policy';
 import { dueAlerts } from './sla-status';
 
 export interface SlaSweepDeps {
-  store: Pick<StoreTx, 'queries' | 'slaAlerts'>;
+  store: Pick<Store, 'queries' | 'slaAlerts' | 'transaction'>;
   config: { sla: SlaPolicy };
 }
 
@@ -13,6 +13,11 @@ export interface SlaSweepOptions {
   pageSize?: number;
   /** Alerts recorded at once. */
   concurrency?: number;
+  /**
+   * Runs in the transaction that records the alert (e.g. to write its notification to the outbox): when it
+   * throws, the record is rolled back and a later sweep fires the alert again, so a recorded alert is never lost.
+   */
+  onRecorded?: (alert: FiredSlaAlert, tx: StoreTx) => Promise<void>;
 }
 
 /** Business time never exceeds wall time, so a level cannot be reached before its shortest target in wall time. */
@@ -43,14 +48,20 @@ export async function runSlaSweep(deps: SlaSweepDeps, now: Date, opts: SlaSweepO
     const byId = new Map(rows.map((r) => [r.id, r]));
     const due = dueAlerts(policy, rows, now);
     for (let i = 0; i < due.length; i += concurrency) {
-      await Promise.all(
+      // Settle the whole batch before failing, so no record is still running when the sweep reports an error.
+      const settled = await Promise.allSettled(
         due.slice(i, i + concurrency).map(async (a) => {
-          const alert = { ...a, firedAt: now };
-          if (!(await deps.store.slaAlerts.record(alert))) return;
           const q = byId.get(a.queryId);
-          fired.push({ ...alert, category: q?.category ?? '', assigneeId: q?.assigneeId ?? null });
+          const alert: FiredSlaAlert = { ...a, firedAt: now, category: q?.category ?? '', assigneeId: q?.assigneeId ?? null };
+          const { onRecorded } = opts;
+          const recorded = onRecorded
+            ? await deps.store.transaction(async (tx) => (await tx.slaAlerts.record(alert)) && (await onRecorded(alert, tx), true))
+            : await deps.store.slaAlerts.record(alert);
+          if (recorded) fired.push(alert);
         }),
       );
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     const last = rows[rows.length - 1];
     if (!last || rows.length < pageSize) break;

@@ -101,6 +101,18 @@ describe.each(STORE_KINDS)('SLA sweep on %s', (kind) => {
     }
   });
 
+  it('records an alert in the transaction of its onRecorded hook: a failing hook leaves it for the next sweep', async () => {
+    const start = at(3000 * H);
+    const q = await open(deps, start);
+    const now = new Date(start.getTime() + 3.5 * H);
+    const failing = runSlaSweep(deps, now, { onRecorded: async () => Promise.reject(new Error('outbox down')) });
+    await expect(failing).rejects.toThrow('outbox down');
+    const seen: string[] = [];
+    const fired = await runSlaSweep(deps, now, { onRecorded: async (a, tx) => void seen.push(`${key(a)}:${typeof tx.slaAlerts.record}`) });
+    expect(fired.filter((a) => a.queryId === q.id).map(key)).toEqual([`${q.id}/firstResponse/warning`]);
+    expect(seen).toContain(`${q.id}/firstResponse/warning:function`);
+  });
+
   it('lists alerts and counts them by category', async () => {
     const counts = await ts.store.slaAlerts.countByCategory({ level: 'breach' });
     expect(counts.every((c) => c.level === 'breach' && c.count > 0)).toBe(true);
