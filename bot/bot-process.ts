@@ -52,7 +52,7 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
   if (platforms.length === 0) {
     throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.');
   }
-  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier) });
+  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) });
   const started: ChatPlatform[] = [];
   const stopAll = async () => {
     for (const p of [...started].reverse()) await p.stop().catch((e: unknown) => opts.log.error(`stopping ${p.name} failed`, e));
@@ -86,6 +86,16 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
     process.once('SIGTERM', onSignal);
   }
   return { runtime, platforms: started, stop, stopped };
+}
+
+/** Warns when the outbox relay cannot reach the job queue, at most once a minute rather than on every retry. */
+export function relayWarner(log: BotLog, quietMs = 60_000): (error: unknown) => void {
+  let last = -Infinity;
+  return (e) => {
+    if (Date.now() - last < quietMs) return;
+    last = Date.now();
+    log.warn(`outbox relay: the job queue is away, notifications wait in the outbox (${e instanceof Error ? e.message : String(e)})`);
+  };
 }
 
 /** Log lines on stderr; an error's stack goes to the log (never to a user). */

@@ -13,7 +13,7 @@ import { startRelayLoop, type RelayLoop } from '../adapters/queue/relay-loop';
 import { CompositeNotifier, type PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { OutboxRelay } from '../core/notifications/outbox-relay';
-import type { JobQueue } from '../core/ports/job-queue';
+import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
 
 export function deskConfig(env: Environment): DeskConfig {
   const config: DeskConfig = { ...DEFAULT_DESK_CONFIG };
@@ -54,7 +54,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
   const inProcess = env.REDIS_URL ? null : new InProcessQueue(notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [])));
-  const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new BullmqQueue({ redisUrl: env.REDIS_URL as string });
+  const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(env.REDIS_URL as string);
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
   const onError = opts.onRelayError ?? (() => undefined);
   const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError }) : null;
@@ -76,4 +76,16 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
       await store.close();
     },
   };
+}
+
+/** Connects to Redis on the first job, so commands that queue nothing (most of the CLI) never open it. */
+class LazyBullmqQueue implements JobQueue {
+  private queue: BullmqQueue | undefined;
+  constructor(private readonly redisUrl: string) {}
+  enqueue(job: Job, opts?: EnqueueOptions): Promise<void> {
+    return (this.queue ??= new BullmqQueue({ redisUrl: this.redisUrl })).enqueue(job, opts);
+  }
+  async close(): Promise<void> {
+    await this.queue?.close();
+  }
 }

@@ -1,7 +1,7 @@
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
-import { chatPlatforms, type BotLog, type ChatPlatform } from './bot-process';
+import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 
@@ -31,25 +31,13 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   const { log } = opts;
   const platforms = opts.platforms ?? chatPlatforms(env, log);
   if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
-  let relayDown = false;
-  const runtime = await buildDesk(env, {
-    migrate: true,
-    relay: true,
-    onRelayError: (e) => {
-      if (!relayDown) log.warn(`outbox relay: the queue is away, notifications wait (${e instanceof Error ? e.message : String(e)})`);
-      relayDown = true;
-    },
-  });
+  const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
   const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, notificationJobHandler(() => runtime.deps, notifier), {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
     onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
-  });
-  worker.worker.on('ready', () => {
-    if (relayDown) log.info('the queue is back');
-    relayDown = false;
   });
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));

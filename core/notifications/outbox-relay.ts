@@ -14,6 +14,8 @@ export interface OutboxRelayOptions {
   /** An enqueue slower than this counts as the queue being away. */
   enqueueTimeoutMs?: number;
   onError?: (error: unknown) => void;
+  /** Sent rows are kept this long (for inspection), then deleted by the relay. */
+  keepSentMs?: number;
 }
 
 /** The relay's answer to `nudge`: something that wants to know a change just committed. */
@@ -31,6 +33,7 @@ export class OutboxRelay implements RelayNudge {
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
+  private lastPurge = 0;
 
   constructor(private readonly o: OutboxRelayOptions) {}
 
@@ -60,16 +63,27 @@ export class OutboxRelay implements RelayNudge {
     const next = this.chain.then(async () => {
       this.queued = null;
       while ((await this.relayOnce()) > 0);
+      await this.purgeNowAndThen();
     });
     this.queued = next;
     this.chain = next.catch(() => undefined);
     return next;
   }
 
+  /** Deletes sent rows past their keeping time, at most once an hour per relay. */
+  private async purgeNowAndThen(): Promise<void> {
+    const now = this.o.clock.now().getTime();
+    if (now - this.lastPurge < HOUR) return;
+    this.lastPurge = now;
+    await this.o.store.outbox.purgeSent(new Date(now - (this.o.keepSentMs ?? 7 * 24 * HOUR)));
+  }
+
   nudge(): void {
     this.flush().catch((e: unknown) => this.o.onError?.(e));
   }
 }
+
+const HOUR = 3_600_000;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -23,4 +23,6 @@ export interface OutboxRepo {
   /** Gives leased rows back at once (the queue was away), so the next pass takes them. */
   release(ids: readonly number[], owner: string): Promise<void>;
   pendingCount(): Promise<number>;
+  /** Deletes rows sent before `before`; returns how many. */
+  purgeSent(before: Date): Promise<number>;
 }

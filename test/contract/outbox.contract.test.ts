@@ -63,6 +63,16 @@ describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
     expect([...queue.calls.values()]).toEqual([1, 1]);
   });
 
+  it('deletes sent rows once they are older than the keeping time', async () => {
+    await ts.store.transaction((tx) => tx.outbox.add([job(10)], clock.now()));
+    await new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock }).flush();
+    expect(await ts.store.outbox.purgeSent(new Date(clock.now().getTime() - 1))).toBe(0);
+    clock.advance(8 * 24 * 3_600_000);
+    await ts.store.transaction((tx) => tx.outbox.add([job(11)], clock.now()));
+    await new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock }).flush(); // purges the old ones
+    expect(await ts.store.outbox.purgeSent(new Date(clock.now().getTime() + 1))).toBe(1); // only job 11 was left
+  });
+
   it('takes a row again after its lease expired; the job id makes it one BullMQ job', async () => {
     await ts.store.transaction((tx) => tx.outbox.add([job(9)], clock.now()));
     // A relay that died after enqueueing, before marking the row sent.

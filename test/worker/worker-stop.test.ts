@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
 import type { BotLog, ChatPlatform } from '../../bot/bot-process';
 import { buildDesk } from '../../bot/desk-wiring';
@@ -10,19 +12,20 @@ import { openTestStore, type TestStore } from '../support/test-stores';
 
 const quietLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-describe('cqms worker stops gracefully', () => {
-  let ts: TestStore;
-  let redis: OwnRedis;
-  beforeAll(async () => {
-    ts = await openTestStore('mysql');
-    redis = new OwnRedis(await freePort());
-    await redis.start();
-  });
-  afterAll(async () => {
-    await redis.kill();
-    await ts.dispose();
-  });
+// One MySQL database and one redis-server of their own for both suites below.
+let ts: TestStore;
+let redis: OwnRedis;
+beforeAll(async () => {
+  ts = await openTestStore('mysql');
+  redis = new OwnRedis(await freePort());
+  await redis.start();
+});
+afterAll(async () => {
+  await redis.kill();
+  await ts.dispose();
+});
 
+describe('cqms worker stops gracefully', () => {
   it('finishes the job it is running before it stops (as on SIGTERM)', async () => {
     const events: string[] = [];
     let started: () => void = () => undefined;
@@ -53,4 +56,24 @@ describe('cqms worker stops gracefully', () => {
       await worker.stop();
     }
   }, 30_000);
+});
+
+describe('the cqms worker process', () => {
+  it('runs until SIGTERM, then stops cleanly with exit code 0', async () => {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'bot/cli.ts', 'worker'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: ts.url, REDIS_URL: redis.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    for (let i = 0; i < 400 && !out.includes('CQMS worker running'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(out).toContain('CQMS worker running');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('SIGTERM: finishing active jobs, then stopping');
+    expect(out).toContain('CQMS worker stopped.');
+  }, 40_000);
 });

@@ -48,6 +48,7 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
         if (ids.length === 0) return;
         await Outbox.update({ leaseOwner: null, leaseUntil: null }, { where: { id: [...ids], leaseOwner: owner, sentAt: null }, transaction });
       }),
+    purgeSent: (before) => guarded(() => Outbox.destroy({ where: { sentAt: { [Op.lt]: before.getTime() } }, transaction })),
     pendingCount: () => guarded(() => Outbox.count({ where: { sentAt: null }, transaction })),
   };
 }
