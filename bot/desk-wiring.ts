@@ -8,7 +8,7 @@ import { slaPolicySchema } from '../core/sla/sla-policy';
 import { parseInput } from '../core/schemas/parse-input';
 import type { Environment } from './environment';
 import { InProcessQueue } from '../adapters/queue/in-process-queue';
-import { BullmqQueue } from '../adapters/queue/bullmq-queue';
+import type { BullmqQueue } from '../adapters/queue/bullmq-queue';
 import { startRelayLoop, type RelayLoop } from '../adapters/queue/relay-loop';
 import { CompositeNotifier, type PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
@@ -80,12 +80,14 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
 
 /** Connects to Redis on the first job, so commands that queue nothing (most of the CLI) never open it. */
 class LazyBullmqQueue implements JobQueue {
-  private queue: BullmqQueue | undefined;
+  private queue: Promise<BullmqQueue> | undefined;
   constructor(private readonly redisUrl: string) {}
-  enqueue(job: Job, opts?: EnqueueOptions): Promise<void> {
-    return (this.queue ??= new BullmqQueue({ redisUrl: this.redisUrl })).enqueue(job, opts);
+  async enqueue(job: Job, opts?: EnqueueOptions): Promise<void> {
+    // bullmq itself loads here too, so it weighs nothing on commands that never queue.
+    this.queue ??= import('../adapters/queue/bullmq-queue.js').then(({ BullmqQueue }) => new BullmqQueue({ redisUrl: this.redisUrl }));
+    return (await this.queue).enqueue(job, opts);
   }
   async close(): Promise<void> {
-    await this.queue?.close();
+    await (await this.queue)?.close();
   }
 }

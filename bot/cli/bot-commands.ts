@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startBot, stderrLog } from '../bot-process';
 import type { CliContext } from './cli-context';
 
 export function registerBotCommands(program: Command, ctx: CliContext): void {
@@ -7,6 +6,8 @@ export function registerBotCommands(program: Command, ctx: CliContext): void {
     .command('bot')
     .description('run the chat bots configured in the environment (Slack: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN; Discord: DISCORD_TOKEN with DISCORD_APPLICATION_ID)')
     .action(async () => {
+      // Loaded on use: the chat libraries would otherwise weigh on every other cqms command's memory.
+      const { startBot, stderrLog } = await import('../bot-process.js');
       const log = stderrLog();
       // discord.js reports some malformed gateway payloads as unhandled rejections; one bad payload must not
       // take the whole bot down (Node 20 exits on them by default), so log it and keep serving.

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { REST, Routes } from 'discord.js';
-import { COMMAND_NAME, discordCommands } from '../../adapters/discord/command-registration';
-import { inviteUrl } from '../../adapters/discord/invite-url';
 import { deskConfig } from '../desk-wiring';
 import { EnvironmentError, type Environment } from '../environment';
 import type { CliContext } from './cli-context';
@@ -16,11 +13,14 @@ export function registerDiscordCommands(program: Command, ctx: CliContext): void
   const discord = program.command('discord').description('Discord app setup');
   discord
     .command('register')
-    .description(`register /${COMMAND_NAME} (generated from the command catalog) with Discord: in one server with --guild (at once), else globally (may take up to an hour to show)`)
+    .description(`register /cqms (generated from the command catalog) with Discord: in one server with --guild (at once), else globally (may take up to an hour to show)`)
     .option('--guild <id>', 'the id of a server (guild) to register in')
     .action(async (o: { guild?: string }) => {
       const app = application(ctx.env);
       if (o.guild !== undefined && !/^\d{17,20}$/.test(o.guild)) throw new UsageError(`--guild must be a server id (17 to 20 digits), not "${o.guild}"`);
+      // discord.js is loaded on use: it would otherwise weigh on every other cqms command's memory.
+      const { REST, Routes } = await import('discord.js');
+      const { discordCommands } = await import('../../adapters/discord/command-registration.js');
       const body = discordCommands(deskConfig(ctx.env));
       const rest = new REST({ ...(app.apiUrl ? { api: app.apiUrl } : {}), retries: 1, timeout: 15_000 }).setToken(app.token);
       const route = o.guild ? Routes.applicationGuildCommands(app.applicationId, o.guild) : Routes.applicationCommands(app.applicationId);
@@ -31,5 +31,8 @@ export function registerDiscordCommands(program: Command, ctx: CliContext): void
   discord
     .command('invite')
     .description('print the URL that adds the bot to a server, with the scopes and permissions it needs')
-    .action(() => ctx.out(inviteUrl(application(ctx.env).applicationId)));
+    .action(async () => {
+      const { inviteUrl } = await import('../../adapters/discord/invite-url.js');
+      ctx.out(inviteUrl(application(ctx.env).applicationId));
+    });
 }

@@ -1,8 +1,11 @@
 import { rm } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redact } from '../../adapters/storage/database-url';
-import { demoBanner, prepareDemo } from '../demo-setup';
-import { runShell, type ShellStreams } from '../shell-wiring';
+import type { ShellStreams } from '../shell-wiring';
+
+// The shell and demo modules (chart rendering, the data pipeline) load on use, keeping other commands light.
+const shellWiring = () => import('../shell-wiring.js');
+const demoSetup = () => import('../demo-setup.js');
 import type { CliContext } from './cli-context';
 import { UsageError } from './error-sink';
 
@@ -22,7 +25,7 @@ export function registerShellCommands(program: Command, ctx: CliContext, io: Cli
     .command('shell')
     .description('talk to the desk from the terminal (/as <name> to pick who you are) on DATABASE_URL')
     .option('--as <name>', 'start as this shell user')
-    .action((o: { as?: string }) => runShell(ctx.env, streams(), o.as ? { user: o.as } : {}));
+    .action(async (o: { as?: string }) => (await shellWiring()).runShell(ctx.env, streams(), o.as ? { user: o.as } : {}));
 
   program
     .command('demo')
@@ -33,6 +36,8 @@ export function registerShellCommands(program: Command, ctx: CliContext, io: Cli
       // The default DATABASE_URL is the real desk's file; the demo keeps to its own unless told otherwise.
       const url = ctx.env.DATABASE_URL === DEFAULT_DATABASE_URL ? DEMO_DATABASE_URL : ctx.env.DATABASE_URL;
       if (o.fresh) await removeSqliteFile(url);
+      const { runShell } = await shellWiring();
+      const { demoBanner, prepareDemo } = await demoSetup();
       await runShell({ ...ctx.env, DATABASE_URL: url }, streams(), {
         ...(o.as ? { user: o.as } : {}),
         prepare: async (deps) => demoBanner(redact(url), await prepareDemo(deps)),

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { BullmqQueue } from '../../adapters/queue/bullmq-queue';
-import { stderrLog } from '../bot-process';
+import type { BullmqQueue } from '../../adapters/queue/bullmq-queue';
 import { EnvironmentError } from '../environment';
-import { startWorker } from '../worker-process';
 import type { CliContext } from './cli-context';
 
 export function registerWorkerCommands(program: Command, ctx: CliContext): void {
@@ -11,6 +9,9 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
     .description('run background jobs on BullMQ (REDIS_URL): notifications through the configured platforms, and the outbox relay')
     .option('--concurrency <n>', 'jobs run at once', (v) => Number.parseInt(v, 10))
     .action(async (o: { concurrency?: number }) => {
+      // The worker's modules (bullmq, the chat libraries' notifiers) load on use, keeping other commands light.
+      const { startWorker } = await import('../worker-process.js');
+      const { stderrLog } = await import('../bot-process.js');
       const worker = await startWorker(ctx.env, { log: stderrLog(), signals: true, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
       ctx.out('CQMS worker running. SIGTERM or Ctrl-C lets the active jobs finish, then stops.');
       await worker.stopped;
@@ -45,6 +46,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
 
 async function withQueue(ctx: CliContext, fn: (q: BullmqQueue) => Promise<void>): Promise<void> {
   if (!ctx.env.REDIS_URL) throw new EnvironmentError('Jobs run in-process without REDIS_URL; set REDIS_URL to see the BullMQ queue.');
+  const { BullmqQueue } = await import('../../adapters/queue/bullmq-queue.js');
   const q = new BullmqQueue({ redisUrl: ctx.env.REDIS_URL });
   try {
     await q.queue.waitUntilReady();
