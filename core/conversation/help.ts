@@ -1,7 +1,7 @@
 import { CATALOG } from '../commands/catalog';
 import { audienceAllows, type CommandSpec } from '../commands/command-spec';
 import type { Role } from '../domain/roles';
-import type { ListView } from '../views/view-model';
+import { singlePageList, type ListView } from '../views/view-model';
 
 /** `close <id> note=...`: positional options first, then named ones; optional ones in brackets. */
 export function usageOf(spec: CommandSpec): string {
@@ -19,17 +19,13 @@ export function commandsFor(role: Role | null): CommandSpec[] {
 
 export function helpView(role: Role | null, prefix = ''): ListView {
   const rows = commandsFor(role).map((c) => ({ cells: { command: `${prefix}${usageOf(c)}`, what: c.summary } }));
-  return {
-    kind: 'list',
-    title: role ? `Commands for a ${role}` : 'Commands (sign in to see more)',
-    columns: [
-      { key: 'command', label: 'Command' },
-      { key: 'what', label: 'What it does' },
+  return singlePageList(
+    role ? `Commands for a ${role}` : 'Commands (sign in to see more)',
+    [
+      ['command', 'Command'],
+      ['what', 'What it does'],
     ],
     rows,
-    page: 1,
-    pages: 1,
-    total: rows.length,
-    empty: 'No commands.',
-  };
+    'No commands.',
+  );
 }

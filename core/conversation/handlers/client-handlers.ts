@@ -5,7 +5,7 @@ import { getQuery } from '../../queries/get-query';
 import { reopenQuery } from '../../queries/reopen-query';
 import { reviewQuery } from '../../queries/review-query';
 import { queryCard } from '../../views/query-card';
-import { ephemeral, text, type ListView } from '../../views/view-model';
+import { ephemeral, singlePageList, text } from '../../views/view-model';
 import { actorOf, pick, type Handler } from '../handler';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
@@ -29,20 +29,16 @@ export const show: Handler = async (ctx, args) => {
   );
   if (d.review) card.fields.push({ label: 'Rating', value: `${'★'.repeat(d.review.rating)}${d.review.comment ? ` "${d.review.comment}"` : ''}` });
   if (d.attachments.length) card.fields.push({ label: 'Attachments', value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ') });
-  const history: ListView = {
-    kind: 'list',
-    title: `History of #${d.query.id}`,
-    columns: [
-      { key: 'at', label: 'When (UTC)' },
-      { key: 'what', label: 'What' },
-      { key: 'via', label: 'Via' },
+  const history = singlePageList(
+    `History of #${d.query.id}`,
+    [
+      ['at', 'When (UTC)'],
+      ['what', 'What'],
+      ['via', 'Via'],
     ],
-    rows: d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: e.platform } })),
-    page: 1,
-    pages: 1,
-    total: d.events.length,
-    empty: 'No history recorded.',
-  };
+    d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: e.platform } })),
+    'No history recorded.',
+  );
   return ephemeral(card, history);
 };
 

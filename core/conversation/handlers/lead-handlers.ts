@@ -7,7 +7,7 @@ import { authorize } from '../../authz/policy';
 import { NotFound, ValidationFailed } from '../../errors';
 import { reassignQuery } from '../../queries/reassign-query';
 import { mostUrgent, slaStatus } from '../../sla/sla-status';
-import { ephemeral, text, type ListView } from '../../views/view-model';
+import { ephemeral, singlePageList, text } from '../../views/view-model';
 import { actorOf, pick, type Handler } from '../handler';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
@@ -35,19 +35,18 @@ export const team: Handler = async (ctx, args) => {
     { label: 'First-response breaches', value: String(a.sla.firstResponseBreaches), inline: true },
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
   ];
-  const agents: ListView = {
-    kind: 'list',
-    title: 'Agents',
-    columns: [
-      { key: 'agent', label: 'Agent' },
-      { key: 'handled', label: 'Handled' },
-      { key: 'open', label: 'In progress' },
-      { key: 'closed', label: 'Closed' },
-      { key: 'avg', label: 'Avg h' },
-      { key: 'median', label: 'Median h' },
-      { key: 'breaches', label: 'Breaches' },
+  const agents = singlePageList(
+    'Agents',
+    [
+      ['agent', 'Agent'],
+      ['handled', 'Handled'],
+      ['open', 'In progress'],
+      ['closed', 'Closed'],
+      ['avg', 'Avg h'],
+      ['median', 'Median h'],
+      ['breaches', 'Breaches'],
     ],
-    rows: a.agents.map((g) => ({
+    a.agents.map((g) => ({
       cells: {
         agent: g.name,
         handled: String(g.handled),
@@ -58,11 +57,8 @@ export const team: Handler = async (ctx, args) => {
         breaches: String(g.firstResponseBreaches + g.resolutionBreaches),
       },
     })),
-    page: 1,
-    pages: 1,
-    total: a.agents.length,
-    empty: 'No query in this range has been handled by an agent yet.',
-  };
+    'No query in this range has been handled by an agent yet.',
+  );
   return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...teamCharts(a));
 };
 
@@ -79,18 +75,17 @@ export const sla: Handler = async (ctx, args) => {
     .map((q) => ({ q, s: mostUrgent(slaStatus(q, ctx.deps.config.sla, now)) }))
     .filter((x): x is { q: (typeof rows)[number]; s: NonNullable<ReturnType<typeof mostUrgent>> } => x.s !== null)
     .sort((a, b) => (a.s.level === b.s.level ? a.s.dueAt.getTime() - b.s.dueAt.getTime() : a.s.level === 'breach' ? -1 : 1));
-  const view: ListView = {
-    kind: 'list',
-    title: `SLA: ${urgent.filter((u) => u.s.level === 'breach').length} breached, ${urgent.filter((u) => u.s.level === 'warning').length} at warning`,
-    columns: [
-      { key: 'id', label: 'ID' },
-      { key: 'level', label: 'Level' },
-      { key: 'clock', label: 'Clock' },
-      { key: 'due', label: 'Due (UTC)' },
-      { key: 'status', label: 'Status' },
-      { key: 'category', label: 'Category' },
+  const view = singlePageList(
+    `SLA: ${urgent.filter((u) => u.s.level === 'breach').length} breached, ${urgent.filter((u) => u.s.level === 'warning').length} at warning`,
+    [
+      ['id', 'ID'],
+      ['level', 'Level'],
+      ['clock', 'Clock'],
+      ['due', 'Due (UTC)'],
+      ['status', 'Status'],
+      ['category', 'Category'],
     ],
-    rows: urgent.map(({ q, s }) => ({
+    urgent.map(({ q, s }) => ({
       queryId: q.id,
       tone: s.level === 'breach' ? 'danger' : 'warning',
       cells: {
@@ -102,11 +97,8 @@ export const sla: Handler = async (ctx, args) => {
         category: q.category,
       },
     })),
-    page: 1,
-    pages: 1,
-    total: urgent.length,
-    empty: 'No active query is near or past its SLA.',
-  };
+    'No active query is near or past its SLA.',
+  );
   const views = [view];
   return total > SLA_SCAN ? ephemeral(...views, text(`Showing the oldest ${SLA_SCAN} of ${total} active queries.`, 'warning')) : ephemeral(...views);
 };
