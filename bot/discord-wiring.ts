@@ -82,6 +82,7 @@ export class DiscordPlatform implements ChatPlatform {
     this.notifier = new DiscordNotifier({
       rest: this.client.rest,
       supportChannels: [settings.supportChannelId],
+      ...(settings.leadsChannelId ? { leadsChannels: [settings.leadsChannelId] } : {}),
       store: () => this.started().deps.store,
       charts: this.charts,
       recent: this.recent,

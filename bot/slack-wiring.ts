@@ -98,6 +98,7 @@ export class SlackPlatform implements ChatPlatform {
     this.notifier = new SlackNotifier({
       client: this.app.client,
       supportChannel: settings.supportChannel,
+      ...(settings.leadsChannel ? { leadsChannel: settings.leadsChannel } : {}),
       store: () => this.deps().store,
       sender: this.sender,
       log: o.log,

@@ -1,6 +1,7 @@
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { Platform } from '../../core/domain/platform';
 import type { ChartRenderer } from '../../core/ports/chart-renderer';
+import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
 import type { PlatformNotifier } from '../notify/composite-notifier';
@@ -8,12 +9,15 @@ import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import type { RecentInteractions } from './recent-interactions';
 import { renderReply } from './render-reply';
+import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
 
 export interface DiscordNotifierOptions {
   rest: Pick<REST, 'post' | 'patch'>;
   /** Channel ids query cards are posted to (DISCORD_SUPPORT_CHANNEL_ID). */
   supportChannels: readonly string[];
+  /** Channel ids breach alerts also go to (DISCORD_LEADS_CHANNEL_ID). */
+  leadsChannels?: readonly string[];
   /** The store, read when a message is sent (the notifier is built before the desk). */
   store: () => Pick<Store, 'messageRefs' | 'identities'>;
   charts: ChartRenderer;
@@ -47,6 +51,16 @@ export class DiscordNotifier implements PlatformNotifier {
     const [message] = await this.render({ visibility: 'public', views: [card] });
     if (!message) return;
     await Promise.all(this.o.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message))));
+  }
+
+  async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
+    const channels = to === 'support' ? this.o.supportChannels : (this.o.leadsChannels ?? []);
+    if (!channels.length) return;
+    const linked = alert.mention ? (await this.o.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'discord') : undefined;
+    const mention = linked ? `<@${linked.platformUserId}>: ` : alert.mention ? `${plain(alert.mention.name, 100)}: ` : '';
+    // Only the assignee may be pinged: any mention-like text in the alert stays inert.
+    const body = { content: `${mention}${plain(alert.text, LIMITS.content - 200)}`, allowed_mentions: { parse: [], users: linked ? [linked.platformUserId] : [] } };
+    await Promise.all(channels.map((channelId) => this.o.rest.post(Routes.channelMessages(channelId), { body })));
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

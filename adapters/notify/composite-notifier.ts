@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
-import type { Notifier } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
 import type { CardView, Reply } from '../../core/views/view-model';
 
 export interface PlatformNotifier extends Notifier {
@@ -17,6 +17,12 @@ export class CompositeNotifier implements Notifier {
     const results = await Promise.allSettled(this.notifiers.map((n) => n.upsertChannelCard(queryId, card)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // Re-running the job is safe: each platform updates its message in place.
+    if (failed) throw failed.reason;
+  }
+
+  async postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
+    const results = await Promise.allSettled(this.notifiers.map((n) => n.postAlert(channel, alert)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
 

@@ -1,5 +1,6 @@
 import type { PlatformNotifier } from '../notify/composite-notifier';
 import type { Platform } from '../../core/domain/platform';
+import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
 import { oneLine, toneColour, type Paint } from './ansi';
@@ -36,6 +37,12 @@ export class ShellNotifier implements PlatformNotifier {
     const posted = await store.messageRefs.find('shell', this.channel, queryId);
     if (!posted) await store.messageRefs.save({ platform: 'shell', channelId: this.channel, queryId, messageId: `shell:${this.channel}:${queryId}` }, (this.o.now ?? (() => new Date()))());
     this.o.console.notice([`[#${this.channel}] ${channelLine(card, posted ? 'updated' : 'posted', this.o.paint)}`]);
+  }
+
+  async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
+    const channel = to === 'support' ? this.channel : 'leads';
+    const mention = alert.mention ? `@${oneLine(alert.mention.name, 40)}: ` : '';
+    this.o.console.notice([`[#${channel}] ${mention}${oneLine(alert.text, 200)}`]);
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

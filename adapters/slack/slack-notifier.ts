@@ -1,4 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
+import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
 import type { PlatformNotifier } from '../notify/composite-notifier';
@@ -7,12 +8,15 @@ import type { SlackUserRef } from './inbound';
 import { KeyedLock } from '../concurrency/keyed-lock';
 import { renderReply } from './render-reply';
 import type { ReplySender } from './reply-sender';
+import { escapeMrkdwn } from './mrkdwn';
 import { slackErrorCode, type SlackLog } from './slack-log';
 
 export interface SlackNotifierOptions {
   client: SlackClient;
   /** The channel id query cards are posted to (SLACK_SUPPORT_CHANNEL). */
   supportChannel: string;
+  /** The channel id breach alerts also go to (SLACK_LEADS_CHANNEL); none: leads alerts are skipped on Slack. */
+  leadsChannel?: string;
   /** The store, read when a message is sent (the notifier is built before the desk). */
   store: () => Pick<Store, 'messageRefs' | 'identities'>;
   sender: ReplySender;
@@ -58,6 +62,17 @@ export class SlackNotifier implements PlatformNotifier {
     const res = await client.chat.postMessage({ channel, text, blocks });
     if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
     await refs.save({ platform: 'slack', channelId: channel, queryId, messageId: res.ts }, (this.o.now ?? (() => new Date()))());
+  }
+
+  async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
+    const channel = to === 'support' ? this.o.supportChannel : this.o.leadsChannel;
+    if (!channel) return;
+    let mention = '';
+    if (alert.mention) {
+      const linked = (await this.o.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'slack');
+      mention = `${linked ? `<@${linked.platformUserId}>` : escapeMrkdwn(alert.mention.name)}: `;
+    }
+    await this.o.client.chat.postMessage({ channel, text: `${mention}${escapeMrkdwn(alert.text)}` });
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

@@ -7,4 +7,16 @@ export interface Notifier {
   upsertChannelCard(queryId: number, card: CardView): Promise<void>;
   /** Sends a direct message to a CQMS user's linked account on this platform; false when it cannot. */
   sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean>;
+  /** Posts an alert to the support or leads channel (a platform without that channel skips it). */
+  postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void>;
+}
+
+export type AlertChannel = 'support' | 'leads';
+
+/** An alert as plain text (each platform escapes it), led by a mention of the user it concerns, if any. */
+export interface AlertNotice {
+  queryId: number;
+  text: string;
+  /** Mentioned by their linked account on the platform when they have one, else by name. */
+  mention: { userId: number; name: string } | null;
 }

@@ -5,7 +5,7 @@ import { Desk } from '../../core/conversation/desk';
 import { AlreadyClaimed, NotAuthenticated, NotAuthorized, ValidationFailed } from '../../core/errors';
 import { notificationJobHandler } from '../../core/notifications/notification-job';
 import { OutboxRelay } from '../../core/notifications/outbox-relay';
-import type { Notifier } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
 import { decodeAction, encodeAction } from '../../core/views/action-id';
 import type { CardView, FormView, ListView, Reply, StatsView, TextView } from '../../core/views/view-model';
 import { TINY_PNG } from '../support/png';
@@ -21,6 +21,10 @@ class RecordingNotifier implements Notifier {
   async sendDirect(userId: number, platform: Platform, reply: Reply) {
     this.direct.push({ userId, platform, reply });
     return true;
+  }
+  alerts: Array<{ channel: AlertChannel; alert: AlertNotice }> = [];
+  async postAlert(channel: AlertChannel, alert: AlertNotice) {
+    this.alerts.push({ channel, alert });
   }
 }
 

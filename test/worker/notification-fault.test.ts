@@ -22,6 +22,7 @@ class CountingNotifier implements PlatformNotifier {
     this.bump(`${queryId}:card#${this.cardsOf(queryId)}`);
     void card;
   }
+  async postAlert() {}
   async sendDirect(_userId: number, _platform: Platform, reply: Reply) {
     const text = JSON.stringify(reply.views);
     const m = /query #(\d+)/.exec(text);

@@ -32,6 +32,7 @@ describe('cqms worker stops gracefully', () => {
     const running = new Promise<void>((r) => (started = r));
     const slow: PlatformNotifier = {
       platform: 'shell',
+      postAlert: async () => undefined,
       async upsertChannelCard(queryId) {
         events.push(`start ${queryId}`);
         started();

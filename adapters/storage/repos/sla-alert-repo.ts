@@ -70,19 +70,20 @@ export function slaAlertRepo({ models: { SlaAlert, Query }, transaction }: RepoC
   return {
     record: (a) =>
       guarded(async () => {
-        let recorded = true;
-        try {
-          await SlaAlert.create({ queryId: a.queryId, clock: a.clock, level: a.level, dueAt: a.dueAt.getTime(), firedAt: a.firedAt.getTime() }, { transaction });
-        } catch (e) {
-          if (!(e instanceof UniqueConstraintError)) throw e;
-          recorded = false;
-        }
-        // Marked whoever recorded it, so the sweep stops reading the row for this level (and a lost mark heals).
+        // Marked whoever records it, so the sweep stops reading the row for this level (and a lost mark heals).
+        // The query row is locked first: in a caller's transaction, racing inserts would otherwise each hold the
+        // foreign key's shared lock on it and deadlock on this update (MySQL).
         await Query.sequelize!.query('UPDATE client_queries SET sla_alerted = sla_alerted | :bit WHERE id = :id', {
           replacements: { bit: bit(a.clock, a.level), id: a.queryId },
           transaction,
         });
-        return recorded;
+        try {
+          await SlaAlert.create({ queryId: a.queryId, clock: a.clock, level: a.level, dueAt: a.dueAt.getTime(), firedAt: a.firedAt.getTime() }, { transaction });
+          return true;
+        } catch (e) {
+          if (!(e instanceof UniqueConstraintError)) throw e;
+          return false;
+        }
       }),
     list: (filter, page) =>
       guarded(async () => {
