@@ -13,6 +13,7 @@ import { startRelayLoop, type RelayLoop } from '../adapters/queue/relay-loop';
 import { CompositeNotifier, type PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { OutboxRelay } from '../core/notifications/outbox-relay';
+import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB } from '../core/sla/sweep-job';
 import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
 
 export function deskConfig(env: Environment): DeskConfig {
@@ -60,6 +61,9 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError }) : null;
   const loop: RelayLoop | null = relay ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError }) : null;
   deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), jobs: queue, ...(relay ? { relay } : {}) };
+  // In-process mode runs the SLA sweep itself, only where notifications are relayed (not for plain CLI commands).
+  const sweeps = inProcess && relay ? setInterval(() => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError), SLA_SWEEP_EVERY_MS) : null;
+  sweeps?.unref();
   const settle = async () => {
     await relay?.flush();
     await inProcess?.drain();
@@ -70,6 +74,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
     relay,
     settle,
     async close() {
+      if (sweeps) clearInterval(sweeps);
       await loop?.stop();
       await settle().catch(onError);
       await queue.close();

@@ -1,6 +1,8 @@
+import { BullmqQueue } from '../adapters/queue/bullmq-queue';
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
+import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
 import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
@@ -20,11 +22,14 @@ export interface StartWorkerOptions {
   platforms?: ChatPlatform[];
   signals?: boolean;
   concurrency?: number;
+  /** How often the SLA sweep job is scheduled (every minute by default). */
+  slaSweepEveryMs?: number;
 }
 
 /**
  * `cqms worker`: runs the jobs on BullMQ (notifications through the same platforms as `cqms bot`, whose
- * notifiers it uses without taking chat requests) and relays the outbox. Any number may run at once.
+ * notifiers it uses without taking chat requests), relays the outbox and schedules the SLA sweep every minute.
+ * Any number may run at once: they share one scheduler, and a level is recorded (and alerted) once.
  */
 export async function startWorker(env: Environment, opts: StartWorkerOptions): Promise<WorkerHandle> {
   if (!env.REDIS_URL) throw new EnvironmentError('cqms worker needs REDIS_URL (redis://host:port); without it `cqms bot` runs the jobs itself.');
@@ -39,6 +44,9 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
     onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
   });
+  // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
+  const scheduler = new BullmqQueue({ redisUrl: env.REDIS_URL });
+  await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB).catch((e) => log.warn(`the SLA sweep could not be scheduled: ${e instanceof Error ? e.message : String(e)}`));
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
@@ -51,6 +59,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await worker.close();
+      await scheduler.close();
       await runtime.close();
       done();
     })());

@@ -73,6 +73,11 @@ export class BullmqQueue implements JobQueue {
     });
   }
 
+  /** Runs `job` every `everyMs` from one scheduler per id: upserting it again (another worker starting) changes nothing. */
+  async scheduleEvery(schedulerId: string, everyMs: number, job: Job): Promise<void> {
+    await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name: job.name, data: job });
+  }
+
   async failed(limit = 50): Promise<FailedJobInfo[]> {
     const jobs = (await this.queue.getFailed(0, limit - 1)) as BullJob[];
     return jobs.map((j) => ({

@@ -28,7 +28,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
         const failed = await q.failed(o.limit);
         if (failed.length === 0) ctx.out('No failed jobs.');
         for (const f of failed) {
-          const what = `${f.data.intent.kind}${f.data.intent.kind === 'tellClient' ? ` ${f.data.intent.event}` : ''} query #${f.data.intent.queryId}`;
+          const what = f.data.name === 'notify' ? `${f.data.intent.kind}${f.data.intent.kind === 'tellClient' ? ` ${f.data.intent.event}` : ''} query #${f.data.intent.queryId}` : f.data.name;
           ctx.out(`${f.id}  ${f.name} (${what})  ${f.attemptsMade} attempts  ${f.finishedOn?.toISOString() ?? ''}  ${f.failedReason}`);
         }
       }),

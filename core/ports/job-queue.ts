@@ -1,7 +1,10 @@
 import type { NotificationIntent } from '../notifications/notification-intent';
 
 /** Background work; the BullMQ worker and the in-process queue run the same jobs. */
-export type Job = { name: 'notify'; intent: NotificationIntent };
+export type Job =
+  | { name: 'notify'; intent: NotificationIntent }
+  /** One SLA sweep at the time the job runs (scheduled every minute; sweeps racing record each level once). */
+  | { name: 'slaSweep' };
 
 export interface EnqueueOptions {
   /** De-duplicates: a job with an id already queued or done is not added again. */

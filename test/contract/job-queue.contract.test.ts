@@ -18,7 +18,7 @@ describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
 
   it('runs jobs, de-duplicated by job id', async () => {
     const ran: number[] = [];
-    const q = make(async (j) => void ran.push(j.intent.queryId));
+    const q = make(async (j) => void (j.name === 'notify' && ran.push(j.intent.queryId)));
     await q.queue.enqueue(job(1), { jobId: 'outbox:1' });
     await q.queue.enqueue(job(1), { jobId: 'outbox:1' });
     await q.queue.enqueue(job(2));

@@ -1,29 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
-import type { BotLog, ChatPlatform } from '../../bot/bot-process';
+import type { ChatPlatform } from '../../bot/bot-process';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker } from '../../bot/worker-process';
 import { createQuery } from '../../core/queries/create-query';
 import { makeActor } from '../support/test-desk';
-import { freePort, OwnRedis } from '../support/redis-server';
-import { openTestStore, type TestStore } from '../support/test-stores';
-
-const quietLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
 
 // One MySQL database and one redis-server of their own for both suites below.
-let ts: TestStore;
-let redis: OwnRedis;
-beforeAll(async () => {
-  ts = await openTestStore('mysql');
-  redis = new OwnRedis(await freePort());
-  await redis.start();
-});
-afterAll(async () => {
-  await redis.kill();
-  await ts.dispose();
-});
+const own = ownMysqlAndRedis();
 
 describe('cqms worker stops gracefully', () => {
   it('finishes the job it is running before it stops (as on SIGTERM)', async () => {
@@ -42,7 +29,7 @@ describe('cqms worker stops gracefully', () => {
       sendDirect: async () => true,
     };
     const platform: ChatPlatform = { name: 'slow', notifier: slow, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'slow' };
-    const env = readEnvironment({ DATABASE_URL: ts.url, REDIS_URL: redis.url });
+    const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
     const worker = await startWorker(env, { log: quietLog, platforms: [platform] });
     const bot = await buildDesk(env, { relay: true });
     try {
@@ -63,7 +50,7 @@ describe('the cqms worker process', () => {
   it('runs until SIGTERM, then stops cleanly with exit code 0', async () => {
     const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'bot/cli.ts', 'worker'], {
       cwd: join(__dirname, '..', '..'),
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: ts.url, REDIS_URL: redis.url },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: own.store().url, REDIS_URL: own.redis().url },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
