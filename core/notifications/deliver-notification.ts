@@ -3,7 +3,7 @@ import type { Notifier } from '../ports/notifier';
 import { queryCard } from '../views/query-card';
 import { ephemeral, text, type View } from '../views/view-model';
 import type { NotificationIntent } from './notification-intent';
-import { alertChannels, slaAlertNotice } from './sla-alert-notice';
+import { slaAlertNotice } from './sla-alert-notice';
 
 const SAID: Record<Extract<NotificationIntent, { kind: 'tellClient' }>['event'], (who: string, id: number) => string> = {
   claimed: (who, id) => `${who} is now working on your query #${id}.`,
@@ -27,7 +27,7 @@ export async function deliverNotification(deps: DeskDeps, notifier: Notifier, in
   if (intent.kind === 'slaAlert') {
     const assignee = q.assigneeId !== null && names.assignee !== null ? { userId: q.assigneeId, name: names.assignee } : null;
     const notice = slaAlertNotice(q, intent.clock, intent.level, assignee);
-    for (const channel of alertChannels(intent.level)) await notifier.postAlert(channel, notice);
+    await notifier.postAlert(intent.channel, notice);
     return;
   }
   const who = intent.event === 'claimed' ? (names.assignee ?? intent.actorName) : intent.actorName;

@@ -1,4 +1,5 @@
 import type { Platform } from '../domain/platform';
+import type { AlertChannel } from '../ports/notifier';
 import type { SlaAlertLevel, SlaClock } from '../sla/sla-alert';
 
 /**
@@ -10,5 +11,8 @@ export type NotificationIntent =
   | { kind: 'channelCard'; queryId: number }
   /** Tell the client who raised the query what happened, on the platform they used. */
   | { kind: 'tellClient'; queryId: number; event: 'claimed' | 'released' | 'reassigned' | 'closed' | 'reopened'; actorName: string; platform: Platform }
-  /** An SLA level reached (recorded once in sla_alerts): a warning to the support channel, a breach to support and leads. */
-  | { kind: 'slaAlert'; queryId: number; clock: SlaClock; level: SlaAlertLevel };
+  /**
+   * An SLA level reached (recorded once in sla_alerts), for one channel: a warning goes to support, a breach to
+   * support and leads, one intent each, so a retry after one channel failed does not post to the other again.
+   */
+  | { kind: 'slaAlert'; queryId: number; clock: SlaClock; level: SlaAlertLevel; channel: AlertChannel };

@@ -19,5 +19,6 @@ export function slaAlertNotice(q: Pick<QueryRecord, 'id' | 'category'>, clock: S
 
 /** runSlaSweep's onRecorded: queues the alert's notification in the transaction that records it. */
 export async function queueSlaAlert(alert: FiredSlaAlert, tx: StoreTx): Promise<void> {
-  await tx.outbox.add([{ name: 'notify', intent: { kind: 'slaAlert', queryId: alert.queryId, clock: alert.clock, level: alert.level } }], alert.firedAt);
+  const { queryId, clock, level } = alert;
+  await tx.outbox.add(alertChannels(level).map((channel) => ({ name: 'notify' as const, intent: { kind: 'slaAlert' as const, queryId, clock, level, channel } })), alert.firedAt);
 }

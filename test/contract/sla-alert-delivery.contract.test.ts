@@ -75,10 +75,10 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
       await race(at(4 * H));
       await race(at(4 * H + 60_000));
       await settle();
-      expect(notifier.of(q.id)).toEqual([
-        `support: SLA warning: the first response target of query #${q.id} (Bug Report) is close.`,
-        `support: SLA breached: the first response target of query #${q.id} (Bug Report) has passed.`,
+      expect(notifier.of(q.id).sort()).toEqual([
         `leads: SLA breached: the first response target of query #${q.id} (Bug Report) has passed.`,
+        `support: SLA breached: the first response target of query #${q.id} (Bug Report) has passed.`,
+        `support: SLA warning: the first response target of query #${q.id} (Bug Report) is close.`,
       ]);
     } finally {
       await Promise.all(workers.map((s) => s.close()));
