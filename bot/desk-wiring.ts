@@ -41,6 +41,8 @@ export interface BuildDeskOptions {
   relay?: boolean;
   /** Where relay failures (the queue away) are reported. */
   onRelayError?: (error: unknown) => void;
+  /** How often the in-process desk sweeps the SLA clocks (every minute by default). */
+  slaSweepEveryMs?: number;
 }
 
 /** In-process: poll often so the demo stays snappy (commits also nudge); BullMQ: the worker polls too. */
@@ -62,7 +64,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   const loop: RelayLoop | null = relay ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError }) : null;
   deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), jobs: queue, ...(relay ? { relay } : {}) };
   // In-process mode runs the SLA sweep itself, only where notifications are relayed (not for plain CLI commands).
-  const sweeps = inProcess && relay ? setInterval(() => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError), SLA_SWEEP_EVERY_MS) : null;
+  const sweeps = inProcess && relay ? setInterval(() => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError), opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS) : null;
   sweeps?.unref();
   const settle = async () => {
     await relay?.flush();
