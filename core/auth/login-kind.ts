@@ -1,4 +1,4 @@
-import { isValidEmail, normalizeEmail } from '../domain/email';
+import { normalizeEmail } from '../domain/email';
 import { isValidIndianMobile, normalizeMobile } from '../domain/mobile';
 
 /** One login box takes a username, an email or a mobile; this decides which the user typed. */
@@ -10,8 +10,4 @@ export function classifyLogin(raw: string): { username?: string; email?: string;
     if (isValidIndianMobile(m)) return { mobile: m };
   }
   return { username: s.toLowerCase() };
-}
-
-export function looksLikeEmail(s: string): boolean {
-  return isValidEmail(normalizeEmail(s));
 }

@@ -18,7 +18,3 @@ export const TRANSITIONS: Record<Transition, TransitionRule> = {
   reassign: { from: ['Open', 'In Progress'], to: 'In Progress', event: 'reassigned', verb: 'reassign' },
   reopen: { from: ['Closed'], to: 'Open', event: 'reopened', verb: 'reopen' },
 };
-
-export function canTransition(t: Transition, from: QueryStatus): boolean {
-  return TRANSITIONS[t].from.includes(from);
-}

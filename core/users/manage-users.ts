@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/actor';
 import type { PageOf } from '../domain/query';
 import { isStaff, ROLES, type Role } from '../domain/roles';
-import { summarize, type UserSummary } from '../domain/user';
+import { summarize, type UserRecord, type UserSummary } from '../domain/user';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
 import { NotFound, ValidationFailed } from '../errors';
@@ -60,12 +60,16 @@ export async function listUsers(deps: DeskDeps, by: Manager, filter: { role?: st
   return { rows: res.rows.map(summarize), total: res.total };
 }
 
-/** Finds a user by id, username, email or mobile: what an operator types. */
-export async function findUser(deps: DeskDeps, key: string): Promise<UserSummary> {
-  const id = /^\d+$/.test(key) && key.length < 10 ? Number(key) : null;
-  const byId = id !== null ? await deps.store.users.findById(id) : null;
-  if (byId) return summarize(byId);
+/** The user an operator or lead names: `7`, `#7`, a username, an email or a mobile; null when none matches. */
+export async function lookupUser(deps: DeskDeps, key: string): Promise<UserRecord | null> {
+  const byId = /^#?\d{1,9}$/.test(key) ? await deps.store.users.findById(Number(key.replace('#', ''))) : null;
+  if (byId) return byId;
   const [u] = await deps.store.users.findByLogin(classifyLogin(key));
+  return u ?? null;
+}
+
+export async function findUser(deps: DeskDeps, key: string): Promise<UserSummary> {
+  const u = await lookupUser(deps, key);
   if (!u) throw new NotFound('user', key);
   return summarize(u);
 }

@@ -1,6 +1,6 @@
 import { teamAnalytics } from '../../analytics/team-analytics';
 import { teamCharts } from '../../charts/charts-for';
-import { classifyLogin } from '../../auth/login-kind';
+import { lookupUser } from '../../users/manage-users';
 import type { DeskDeps } from '../../desk/desk-deps';
 import { isStaff } from '../../domain/roles';
 import { authorize } from '../../authz/policy';
@@ -19,8 +19,7 @@ export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> 
   if (typeof v === 'object' && v !== null && typeof (v as { userId?: unknown }).userId === 'number') return (v as { userId: number }).userId;
   const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
   if (!s) throw ValidationFailed.field('agent', 'an agent is required (username, email or #id)');
-  const byId = /^#?\d{1,9}$/.test(s) ? await deps.store.users.findById(Number(s.replace('#', ''))) : null;
-  const user = byId ?? (await deps.store.users.findByLogin(classifyLogin(s)))[0];
+  const user = await lookupUser(deps, s);
   if (!user) throw new NotFound('agent', s);
   if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is a ${user.role}, not an agent`);
   return user.id;
