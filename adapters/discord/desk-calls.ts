@@ -34,6 +34,16 @@ export interface DeskCallsOptions {
 
 type Of<K extends DiscordInbound['kind']> = Extract<DiscordInbound, { kind: K }>;
 
+/** How long `/cqms new` waits for a screenshot's download before opening the modal (well inside the ack budget). */
+const DOWNLOAD_PEEK_MS = 800;
+
+/** The error `p` fails with within `ms`, or null when it succeeds or is still running (its rejection stays handled). */
+function failureWithin(p: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([p.then(() => null, (e: unknown) => e), late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Translates parsed interactions into Desk calls and their replies into Discord answers: a form becomes a modal
  * (the category option and a screenshot being downloaded ride in its id), every other view is rendered, and
@@ -50,11 +60,15 @@ export class DeskCalls {
       if (spec && alwaysOpensForm(spec)) {
         const reply = await this.o.desk.run(conv, c.name, args);
         if (!reply.views.some((v) => v.kind === 'form')) return { reply };
-        // The modal must be the first answer: a screenshot is checked by what Discord says of it, then
-        // downloaded while the user fills the modal in.
+        // The modal must be the first answer: a screenshot is checked by its declared size, then downloaded
+        // while the user fills the modal in. A quick refusal by its bytes comes before the modal, so nothing
+        // typed is lost; a slow one comes with the submission.
         for (const [name, ref] of files) this.o.files.checkDeclared(ref, name);
         const [first] = files;
-        const uploadId = first ? this.o.uploads.start(c.meta.user.userId, this.o.files.fetch(first[1], first[0])) : undefined;
+        const download = first ? this.o.files.fetch(first[1], first[0]) : undefined;
+        const refused = download ? await failureWithin(download, DOWNLOAD_PEEK_MS) : null;
+        if (refused) throw refused;
+        const uploadId = download ? this.o.uploads.start(c.meta.user.userId, download) : undefined;
         const presets = typeof args.category === 'string' ? { category: args.category } : {};
         return { reply, modal: { presets, ...(uploadId ? { uploadId } : {}) } };
       }

@@ -4,10 +4,13 @@ import { parseAutocomplete } from './parse-autocomplete';
 import { metaOf } from './parse-common';
 import { parseComponent } from './parse-component';
 import { parseModalSubmit } from './parse-modal-submit';
+import { shapeProblem } from './parse-shape';
 import { parseSlashCommand } from './parse-slash-command';
 
-/** One entry for every interaction payload: dispatches on its type to the parser of that surface. */
+/** One entry for every interaction payload: checks its shape, then dispatches on its type to the parser of that surface. */
 export function parseInteraction(raw: APIInteraction, commandName: string): DiscordInbound {
+  const problem = shapeProblem(raw);
+  if (problem) return { kind: 'unsupported', meta: null, reason: `malformed interaction: ${problem}` };
   switch (raw.type) {
     case InteractionType.ApplicationCommand:
       return parseSlashCommand(raw, commandName);

@@ -1,4 +1,5 @@
 import { App, LogLevel, type Logger, type webApi } from '@slack/bolt';
+import { bodyLimitedReceiver } from './body-limit';
 import { EVENTS_PATH } from './manifest';
 import type { SlackLog } from './slack-log';
 
@@ -28,10 +29,8 @@ export function createSlackApp(o: SlackAppOptions): App {
   if (!o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   return new App({
     token: o.botToken,
-    signingSecret: o.signingSecret,
-    endpoints: EVENTS_PATH,
     // Acknowledge first, work after: the HTTP answer goes out as soon as a listener calls ack().
-    processBeforeResponse: false,
+    receiver: bodyLimitedReceiver({ signingSecret: o.signingSecret, endpoints: EVENTS_PATH, processBeforeResponse: false, logger }),
     clientOptions,
     logger,
     deferInitialization: true,

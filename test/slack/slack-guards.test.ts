@@ -80,7 +80,7 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
   it('refuses screenshots that are not images, too large, or not on Slack, as errors on the screenshot input', async () => {
     const submitShot = (viewId: string, file: Record<string, unknown>) => h.driver.submit('U0ZOE', viewId, NEW_FORM, { ...valid(`shot ${viewId}`), screenshot: { files: [file] } });
     const text = await submitShot('V0S1', slackFile(h.fake, 'F0TXT', 'notes.txt', new TextEncoder().encode('hello'), 'text/plain'));
-    expect(text.json).toEqual({ response_action: 'errors', errors: { screenshot: 'notes.txt is not an image (PNG, JPEG, GIF or WebP)' } });
+    expect(text.json).toEqual({ response_action: 'errors', errors: { screenshot: 'notes.txt is not a PNG, JPEG, GIF or WebP image' } });
     const disguised = await submitShot('V0S2', slackFile(h.fake, 'F0FAKE', 'fake.png', new TextEncoder().encode('<html>not a png</html>'), 'image/png'));
     expect(disguised.json).toEqual({ response_action: 'errors', errors: { screenshot: 'fake.png is not a PNG, JPEG, GIF or WebP image' } });
     const declaredHuge = await submitShot('V0S3', slackFile(h.fake, 'F0HUGE', 'huge.png', TINY_PNG, 'image/png', 6 * 1024 * 1024));
