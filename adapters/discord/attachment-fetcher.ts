@@ -1,4 +1,4 @@
-import { sniffImageType } from '../../core/domain/image-type';
+import { megabytes, sniffImageType } from '../../core/domain/image-type';
 import { ValidationFailed } from '../../core/errors';
 import { readCapped } from '../http/read-capped';
 import type { AttachmentRef } from './inbound';
@@ -18,7 +18,6 @@ export interface AttachmentFetcherOptions {
   timeoutMs?: number;
 }
 
-const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /**
  * Gets an uploaded screenshot's bytes from Discord's CDN: refused at once when its declared size is too
@@ -30,7 +29,7 @@ export class AttachmentFetcher {
   constructor(private readonly o: AttachmentFetcherOptions) {}
 
   checkDeclared(ref: AttachmentRef, field: string): void {
-    if (!(ref.size <= this.o.maxBytes)) throw ValidationFailed.field(field, `${ref.filename} is ${mb(ref.size)} MB; the limit is ${mb(this.o.maxBytes)} MB`);
+    if (!(ref.size <= this.o.maxBytes)) throw ValidationFailed.field(field, `${ref.filename} is ${megabytes(ref.size)}; the limit is ${megabytes(this.o.maxBytes)}`);
   }
 
   async fetch(ref: AttachmentRef, field: string): Promise<DownloadedFile> {
@@ -48,7 +47,7 @@ export class AttachmentFetcher {
     const data = await readCapped(res, this.o.maxBytes).catch((e: unknown) => {
       throw failed(timedOut(e) ? 'timed out' : 'the download broke off');
     });
-    if (data === null) throw ValidationFailed.field(field, `${ref.filename} is larger than ${mb(this.o.maxBytes)} MB`);
+    if (data === null) throw ValidationFailed.field(field, `${ref.filename} is larger than ${megabytes(this.o.maxBytes)}`);
     const contentType = sniffImageType(data);
     if (!contentType) throw ValidationFailed.field(field, `${ref.filename} is not a PNG, JPEG, GIF or WebP image`);
     return { filename: ref.filename, contentType, data };

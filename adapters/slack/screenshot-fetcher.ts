@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../core/errors';
-import { sniffImageType } from '../../core/domain/image-type';
+import { megabytes, sniffImageType } from '../../core/domain/image-type';
 import { readCapped } from '../http/read-capped';
 import type { ScreenshotInput } from '../../core/schemas/query-input';
 import type { SlackFileRef } from './inbound';
@@ -14,7 +14,6 @@ export interface ScreenshotFetcherOptions {
   fetch?: typeof fetch;
 }
 
-const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /**
  * Downloads a file a user attached in a modal, with the bot token: refused before the download when its
@@ -26,7 +25,7 @@ export class ScreenshotFetcher {
 
   async fetch(file: SlackFileRef, field = 'screenshot'): Promise<ScreenshotInput> {
     const refuse = (message: string) => ValidationFailed.field(field, message);
-    if (file.size !== null && file.size > this.o.maxBytes) throw refuse(`the file is ${mb(file.size)} MB; the limit is ${mb(this.o.maxBytes)} MB`);
+    if (file.size !== null && file.size > this.o.maxBytes) throw refuse(`the file is ${megabytes(file.size)}; the limit is ${megabytes(this.o.maxBytes)}`);
     const url = new URL(file.url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('the file link is not a web address');
     if (!this.o.allowedHosts.includes(url.host)) throw refuse(`the file is not on Slack (${url.host}); attach it again`);
@@ -42,7 +41,7 @@ export class ScreenshotFetcher {
     const data = await readCapped(res, this.o.maxBytes).catch(() => {
       throw refuse('the file could not be fetched from Slack (the download broke off); try again');
     });
-    if (data === null) throw refuse(`the file is larger than ${mb(this.o.maxBytes)} MB`);
+    if (data === null) throw refuse(`the file is larger than ${megabytes(this.o.maxBytes)}`);
     // The bytes decide, not the name or the declared type: a PNG saved as .txt is a PNG, HTML called .png is not.
     const contentType = sniffImageType(data);
     if (contentType) return { filename: file.name, contentType, data };

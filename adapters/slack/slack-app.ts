@@ -1,4 +1,4 @@
-import { App, LogLevel, type Logger, type webApi } from '@slack/bolt';
+import { App, LogLevel, type HTTPReceiverOptions, type Logger, type webApi } from '@slack/bolt';
 import { bodyLimitedReceiver } from './body-limit';
 import { EVENTS_PATH } from './manifest';
 import type { SlackLog } from './slack-log';
@@ -30,12 +30,21 @@ export function createSlackApp(o: SlackAppOptions): App {
   return new App({
     token: o.botToken,
     // Acknowledge first, work after: the HTTP answer goes out as soon as a listener calls ack().
-    receiver: bodyLimitedReceiver({ signingSecret: o.signingSecret, endpoints: EVENTS_PATH, processBeforeResponse: false, logger }),
+    receiver: bodyLimitedReceiver({ signingSecret: o.signingSecret, endpoints: EVENTS_PATH, processBeforeResponse: false, logger, unhandledRequestHandler: notAcknowledged }),
     clientOptions,
     logger,
     deferInitialization: true,
   });
 }
+
+/**
+ * A request no listener acknowledged within 3 s: nearly always a payload no listener takes (another app's
+ * event type, a crafted body), so a warning rather than Bolt's error line; answered 404 as Bolt does.
+ */
+const notAcknowledged: NonNullable<HTTPReceiverOptions['unhandledRequestHandler']> = ({ logger, response }) => {
+  logger.warn('A Slack request was not acknowledged within 3 s (no listener takes it, or one was too slow); answered 404.');
+  if (!response.headersSent) response.writeHead(404).end();
+};
 
 /** Bolt's logger interface over ours; Bolt's debug chatter is dropped. */
 export function boltLogger(log: SlackLog): Logger {

@@ -10,3 +10,8 @@ export function sniffImageType(b: Uint8Array): ImageType | null {
   if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
   return null;
 }
+
+/** A size in a refusal: megabytes rounded up, so a file one byte past the limit never reads as equal to it. */
+export function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes * 10) / (1024 * 1024)) / 10).toFixed(1)} MB`;
+}

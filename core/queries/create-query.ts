@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../domain/actor';
 import type { AttachmentMeta } from '../domain/attachment';
-import { sniffImageType } from '../domain/image-type';
+import { megabytes, sniffImageType } from '../domain/image-type';
 import type { QueryRecord } from '../domain/query';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
@@ -68,7 +68,7 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
 function checkScreenshot(s: ScreenshotInput, maxBytes: number) {
   if (s.data.byteLength === 0) throw ValidationFailed.field('screenshot', 'the file is empty');
   if (s.data.byteLength > maxBytes) {
-    throw ValidationFailed.field('screenshot', `the file is ${mb(s.data.byteLength)} MB; the limit is ${mb(maxBytes)} MB`);
+    throw ValidationFailed.field('screenshot', `the file is ${megabytes(s.data.byteLength)}; the limit is ${megabytes(maxBytes)}`);
   }
   const contentType = sniffImageType(s.data);
   if (!contentType) throw ValidationFailed.field('screenshot', 'the file is not a PNG, JPEG, GIF or WebP image');
@@ -76,4 +76,3 @@ function checkScreenshot(s: ScreenshotInput, maxBytes: number) {
   return { filename, contentType, data: s.data, sha256: createHash('sha256').update(s.data).digest('hex') };
 }
 
-const mb = (n: number) => (n / 1024 / 1024).toFixed(1);

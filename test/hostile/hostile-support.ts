@@ -5,10 +5,20 @@ import { CqmsError } from '../../core/errors';
  * fast-check settings for the fuzz suites: FUZZ_SEED replays a failing run (fast-check prints the seed and
  * the shrunk counterexample on failure), FUZZ_RUNS scales every suite's run count (0.1 for a quick pass).
  */
-export function fuzz(numRuns: number): fc.Parameters<unknown> {
-  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+export function fuzz<T = unknown>(numRuns: number): fc.Parameters<T> & { seed: number } {
+  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : (Date.now() ^ (Math.random() * 0x100000000)) | 0;
   const scale = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 1;
-  return { numRuns: Math.max(1, Math.round(numRuns * scale)), ...(seed !== undefined ? { seed } : {}) };
+  return { numRuns: Math.max(1, Math.round(numRuns * scale)), seed };
+}
+
+/** Runs checks over values drawn with `fc.sample` (not `fc.assert`): a failure names the seed that replays it. */
+export async function replayable<T>(params: { seed: number }, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Error) e.message = `${e.message}\n(replay with FUZZ_SEED=${params.seed})`;
+    throw e;
+  }
 }
 
 /** What a user must never read: a stack frame, an error class dump, a source path. */
