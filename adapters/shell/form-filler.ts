@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { megabytes } from '../../core/domain/image-type';
 import { Conflict, ValidationFailed } from '../../core/errors';
 import type { FormField, FormView, Reply } from '../../core/views/view-model';
 import type { Paint } from './ansi';
@@ -66,12 +67,10 @@ async function askField(field: FormField, io: FormIo): Promise<unknown> {
       continue;
     }
     if (field.type === 'file' && answer !== '') {
-      try {
-        return { filename: basename(answer), data: new Uint8Array(await readFile(answer)) };
-      } catch (e) {
-        io.print([io.paint('red', `✗ cannot read "${answer}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? 'unreadable')}`)]);
-        continue;
-      }
+      const file = await readUpTo(answer, field.maxBytes);
+      if (typeof file !== 'string') return { filename: basename(answer), data: file };
+      io.print([io.paint('red', `✗ ${file}`)]);
+      continue;
     }
     // Everything else goes to core as typed: core decides what is valid and names the problem.
     return answer;
@@ -82,4 +81,31 @@ async function askField(field: FormField, io: FormIo): Promise<unknown> {
 function pick(field: FormField, answer: string): string | null {
   if (!/^\d+$/.test(answer)) return answer;
   return field.options?.[Number(answer) - 1] ?? null;
+}
+
+const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' };
+/** When a file field states no limit: the desk's default screenshot limit. */
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A file's bytes, or why it cannot be sent: never more than `max` bytes are read, so a huge file or a
+ * device that never ends (/dev/zero) is refused without filling memory. Core checks the bytes again.
+ */
+async function readUpTo(path: string, max = DEFAULT_MAX_BYTES): Promise<Uint8Array | string> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+    const stat = await fh.stat();
+    if (stat.isFile() && stat.size > max) return `"${path}" is ${megabytes(stat.size)}; the limit is ${megabytes(max)}`;
+    // Devices and /proc files report no size: room for the limit, plus one byte to tell "more".
+    const buf = Buffer.alloc(Math.min(max, stat.isFile() && stat.size > 0 ? stat.size : max) + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
+    if (n > max) return `"${path}" is larger than ${megabytes(max)}`;
+    return new Uint8Array(buf.buffer, buf.byteOffset, n);
+  } catch (e) {
+    return `cannot read "${path}": ${READ_ERRORS[(e as NodeJS.ErrnoException).code ?? ''] ?? 'unreadable'}`;
+  } finally {
+    await fh?.close();
+  }
 }

@@ -22,7 +22,7 @@ function field(o: OptionSpec, config: DeskConfig): FormField {
     case 'text':
       return { ...base, type: 'longtext', ...max };
     case 'attachment':
-      return { ...base, type: 'file' };
+      return { ...base, type: 'file', maxBytes: config.maxScreenshotBytes };
     case 'secret':
       return { ...base, type: 'secret', ...max };
     default:

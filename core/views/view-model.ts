@@ -70,6 +70,8 @@ export interface FormField {
   type: FormFieldType;
   required: boolean;
   maxLength?: number;
+  /** A file field: the most bytes accepted (a surface that reads the file itself stops there). */
+  maxBytes?: number;
   options?: readonly string[];
   hint?: string;
 }

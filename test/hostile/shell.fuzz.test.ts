@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { CATALOG, findCommand } from '../../core/commands/catalog';
+import { parseArgs, tokenize } from '../../core/commands/parse-command-line';
+import { Desk } from '../../core/conversation/desk';
+import type { Conversation } from '../../core/conversation/conversation';
+import type { Actor } from '../../core/domain/actor';
+import { ValidationFailed } from '../../core/errors';
+import { TINY_PNG } from '../support/png';
+import { makeActor, testDesk } from '../support/test-desk';
+import { openTestStore, type TestStore } from '../support/test-stores';
+import { runScripted, STACK_TRACE } from '../shell/shell-harness';
+import { expectNoLeak, expectTyped, fuzz, hostileText, replayable, watchRejections } from './hostile-support';
+
+const NAMES = CATALOG.map((c) => c.name);
+/** A typed line: a command (or a near miss), then words, named options and quoted parts, some hostile. */
+const line = fc
+  .tuple(
+    fc.oneof(fc.constantFrom(...NAMES, ...NAMES.map((n) => `/cqms ${n.toUpperCase()}`)), hostileText(12)),
+    fc.array(fc.oneof(hostileText(20), fc.constantFrom('42', '#1', '0', '-5', '99999999999999999999', 'status=Open', 'category="Bug Report"', '--note', 'note=', 'from=2026-02-30', 'rating=6', '"unclosed', "'x y'")), { maxLength: 5 }),
+  )
+  .map(([cmd, rest]) => [cmd, ...rest].join(' '));
+
+describe('shell lines under fuzzing', () => {
+  const rejections = watchRejections();
+  afterAll(() => rejections.stop());
+
+  it('tokenize and parse any line into arguments or a field error naming the problem', () => {
+    fc.assert(
+      fc.property(fc.oneof(line, hostileText(120)), (text) => {
+        try {
+          const [name, ...rest] = tokenize(text);
+          const spec = name ? findCommand(name.toLowerCase()) : undefined;
+          if (spec) for (const [k, v] of Object.entries(parseArgs(spec, rest))) expect(typeof v === 'string' && spec.options.some((o) => o.name === k)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ValidationFailed);
+          for (const i of (e as ValidationFailed).issues) expect(i.message.length).toBeGreaterThan(5);
+          expectNoLeak((e as Error).message);
+        }
+      }),
+      fuzz(500),
+    );
+  });
+
+  describe("through the Desk's runLine (SQLite)", () => {
+    let ts: TestStore;
+    let desk: Desk;
+    const convs: Conversation[] = [];
+
+    beforeAll(async () => {
+      ts = await openTestStore('sqlite');
+      const deps = testDesk(ts.store);
+      desk = new Desk(deps);
+      const actors: (Actor | null)[] = [null];
+      for (const [name, role] of [['zoe', 'client'], ['ann', 'agent'], ['lee', 'lead']] as const) actors.push(await makeActor(deps, role, name));
+      for (const actor of actors) convs.push({ account: { platform: 'shell', workspaceId: '', platformUserId: actor?.username ?? 'guest' }, actor });
+      await desk.runLine(convs[1]!, 'help');
+    });
+    afterAll(() => ts?.dispose());
+
+    it('answers any line from any role with a reply or a typed error, never a leak', async () => {
+      const params = fuzz<[number, string]>(300);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: 3 }), line, async (who, text) => {
+          try {
+            expectNoLeak(JSON.stringify(await desk.runLine(convs[who]!, text)).replace(/\\n/g, '\n'));
+          } catch (e) {
+            expectTyped(e);
+          }
+        }),
+        params,
+      );
+      rejections.none();
+    }, 60_000);
+  });
+
+  describe('through the shell (runCli with a scripted stdin)', () => {
+    let ts: TestStore;
+    let dir: string;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      ts = await openTestStore('sqlite');
+      dir = mkdtempSync(join(tmpdir(), 'cqms-hostile-shell-'));
+      env = { DATABASE_URL: ts.url, CQMS_CHARTS_DIR: join(dir, 'charts'), CQMS_EXPORTS_DIR: join(dir, 'exports') };
+      await makeActor(testDesk(ts.store), 'client', 'zoe');
+    });
+    afterAll(async () => {
+      await ts?.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('runs a session of fuzzed lines to the end, printing no stack trace', async () => {
+      const params = fuzz<string>(60);
+      // Lines that would open a form are answered by the next fuzzed lines; /cancel ends any form left open.
+      const lines = fc.sample(line, params).flatMap((l) => [l.replace(/^\/(quit|exit)\b/, ''), '/cancel']);
+      await replayable(params, async () => {
+        const run = await runScripted(['shell', '--as', 'zoe'], env, ['/as zoe', 'login', 'zoe', 'correct horse battery', ...lines, '/quit']);
+        expect(run.err).toEqual([]);
+        expect(run.code).toBe(0);
+        expect(run.out).not.toMatch(STACK_TRACE);
+        expectNoLeak(run.out.replace(new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '<dir>'));
+      });
+    }, 60_000);
+
+    it('judges a screenshot path by its bytes and its size, asking again only for the screenshot', async () => {
+      const png = join(dir, 'notes.txt');
+      const html = join(dir, 'page.png');
+      const big = join(dir, 'big.png');
+      writeFileSync(png, TINY_PNG);
+      writeFileSync(html, '<!doctype html><p>not an image</p>');
+      const bytes = Buffer.alloc(5 * 1024 * 1024 + 1);
+      bytes.set(TINY_PNG);
+      writeFileSync(big, bytes);
+      const raise = (heading: string, ...shots: string[]) => ['new', '1', heading, 'It crashes', '', ...shots];
+      const run = await runScripted(['shell', '--as', 'zoe'], env, ['login', 'zoe', 'correct horse battery', ...raise('png named txt', png), ...raise('html then device then big then fixed', html, '/dev/zero', big, dir, png), '/quit']);
+      expect(run).toMatchObject({ code: 0, err: [] });
+      const out = run.out;
+      expect(out).toMatch(/✓ Query #1 raised with screenshot notes\.txt/);
+      expect(out).toMatch(/✗ screenshot: the file is not a PNG, JPEG, GIF or WebP image\s*\nPlease answer again: Screenshot\./);
+      expect(out).toContain(`✗ "/dev/zero" is larger than 5.0 MB`);
+      expect(out).toContain(`✗ "${big}" is 5.1 MB; the limit is 5.0 MB`);
+      expect(out).toContain(`✗ cannot read "${dir}": it is a directory`);
+      // Heading and description were asked once: only the screenshot was asked again.
+      expect(out.match(/Heading \(/g)).toHaveLength(2);
+      expect(out).toMatch(/✓ Query #2 raised with screenshot notes\.txt/);
+      const [, second] = (await ts.store.queries.list({}, { limit: 10, offset: 0 })).rows.sort((a, b) => a.id - b.id);
+      expect(second).toMatchObject({ heading: 'html then device then big then fixed' });
+    }, 60_000);
+  });
+});
