@@ -26,7 +26,7 @@ const LEAKS: [string, RegExp][] = [
   ['a stack frame', /\n?\s{2,}at \S+/],
   ['an error class', /\b(TypeError|RangeError|SyntaxError|ReferenceError|ZodError|Sequelize\w*Error|AggregateError)\b|\bError: /],
   ['a source path', /(\/work\/|\/home\/|\/tmp\/|node_modules|\.tsx?:\d+|\.js:\d+)/],
-  ['internal words', /\b(undefined|\[object Object\]|NaN)\b/],
+  ['internal words', /\bundefined\b|\[object Object\]|\bNaN\b/],
 ];
 
 /** The first leak found in a reply's text (or a log reason's: internal words are fine there), or null. */

@@ -32,7 +32,7 @@ describe('Slack payload parsers under fuzzing', () => {
         const out = checked(parseSlashCommand, body);
         if (out.kind === 'command') expect((out as unknown as { text: string }).text).toBe((out as unknown as { text: string }).text.trim());
       }),
-      fuzz(400),
+      fuzz(250),
     );
   });
 
