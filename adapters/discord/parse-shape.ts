@@ -37,14 +37,16 @@ const envelope = z.object({
   message: z.object({ id: z.string(), flags: z.number().int().optional() }).optional(),
 });
 
-/** What is wrong with a payload's shape, for the log line of an unsupported interaction; null when the parsers can read it. */
-export function shapeProblem(raw: unknown): string | null {
+/**
+ * What is wrong with a payload's shape, for the log line of an unsupported interaction, and whether its
+ * envelope (who sent it, its token) is sound enough to answer; null when the parsers can read it all.
+ */
+export function shapeProblem(raw: unknown): { problem: string; answerable: boolean } | null {
   const env = envelope.safeParse(raw);
-  if (!env.success) return firstIssue(env.error);
+  if (!env.success) return { problem: firstIssue(env.error), answerable: false };
   const schema = byType[env.data.type];
-  if (!schema) return null;
-  const d = schema.safeParse((raw as { data?: unknown }).data);
-  return d.success ? null : `data.${firstIssue(d.error)}`;
+  const d = schema?.safeParse((raw as { data?: unknown }).data);
+  return !d || d.success ? null : { problem: `data.${firstIssue(d.error)}`, answerable: env.data.member !== undefined || env.data.user !== undefined };
 }
 
 function firstIssue(e: z.ZodError): string {

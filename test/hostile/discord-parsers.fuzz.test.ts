@@ -23,6 +23,16 @@ describe('Discord interaction parsers under fuzzing', () => {
     fc.assert(fc.property(mutated(fixture(name)), parses), fuzz(150));
   });
 
+  it('answer a sound envelope around malformed data (the sender is told), and drop a payload with no sender', () => {
+    const button = fixture<Record<string, unknown>>('button.json');
+    expect(parseInteraction({ ...button, data: { component_type: 2, custom_id: 42 } } as unknown as APIInteraction, 'cqms')).toMatchObject({
+      kind: 'unsupported',
+      meta: { user: { userId: '1200000000000000002' } },
+      reason: 'malformed interaction: data.custom_id: Invalid input: expected string, received number',
+    });
+    expect(parseInteraction({ ...button, member: { user: { id: 7 } } } as unknown as APIInteraction, 'cqms')).toMatchObject({ kind: 'unsupported', meta: null, reason: expect.stringMatching(/^malformed interaction: member\.user\.id/) });
+  });
+
   it('parse any JSON, and interactions whose options, components and resolved maps are garbage', () => {
     const valid = fixture<Record<string, unknown> & { data: Record<string, unknown> }>('slash-new-attachment.json');
     const option = fc.record({ name: hostileText(10), type: fc.integer({ min: -1, max: 12 }), value: anyJson(), focused: fc.boolean(), options: anyJson() }, { requiredKeys: [] });

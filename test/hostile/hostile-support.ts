@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CqmsError } from '../../core/errors';
+import { CqmsError, ValidationFailed } from '../../core/errors';
 
 /**
  * fast-check settings for the fuzz suites: FUZZ_SEED replays a failing run (fast-check prints the seed and
@@ -46,6 +46,8 @@ export function expectNoLeak(text: string, where: 'reply' | 'log' = 'reply'): vo
 export function expectTyped(e: unknown): void {
   if (!(e instanceof CqmsError)) throw e;
   expectNoLeak(e.message);
+  // Specific: a validation error names each field and says more than "invalid".
+  if (e instanceof ValidationFailed) for (const i of e.issues) expect(i).toEqual({ field: expect.stringMatching(/^\w+$/), message: expect.stringMatching(/\S.{8,}/) });
 }
 
 /** Collects unhandled rejections while a suite runs; `none()` fails with them. */
