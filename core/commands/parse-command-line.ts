@@ -38,9 +38,13 @@ export function parseArgs(spec: CommandSpec, tokens: readonly string[]): Record<
   const args: Record<string, string> = {};
   const known = new Map(spec.options.map((o) => [o.name, o]));
   const positional = spec.options.filter((o) => o.positional);
+  const check = (name: string) => {
+    // An unknown name is the user's typo (`--"`, `--x`): the error is on the input, not on a field of that name.
+    if (!known.has(name)) throw ValidationFailed.field('input', `"${spec.name}" has no option "${name}"; it takes: ${[...known.keys()].join(', ') || 'no options'}`);
+  };
   const set = (name: string, value: string) => {
-    if (!known.has(name)) throw ValidationFailed.field(name, `"${spec.name}" has no option "${name}"; it takes: ${[...known.keys()].join(', ') || 'no options'}`);
-    if (name in args) throw ValidationFailed.field(name, 'is given twice');
+    check(name);
+    if (Object.hasOwn(args, name)) throw ValidationFailed.field(name, 'is given twice');
     args[name] = value;
   };
   let next = 0;
@@ -50,9 +54,11 @@ export function parseArgs(spec: CommandSpec, tokens: readonly string[]): Record<
     if (named) {
       set(named[1] as string, named[2] as string);
     } else if (t.startsWith('--') && t.length > 2) {
+      const name = t.slice(2);
       const value = tokens[i + 1];
-      if (value === undefined) throw ValidationFailed.field(t.slice(2), 'needs a value');
-      set(t.slice(2), value);
+      check(name);
+      if (value === undefined) throw ValidationFailed.field(name, 'needs a value');
+      set(name, value);
       i++;
     } else {
       const slot = positional[next++];

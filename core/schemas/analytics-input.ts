@@ -5,8 +5,8 @@ export const analyticsFilterSchema = z
   .object({
     from: dateField.optional(),
     to: dateField.optional(),
-    category: z.string().trim().min(1).optional(),
-    agentId: z.coerce.number().int().positive().optional(),
+    category: z.string({ error: 'category must be text' }).trim().min(1, 'category must not be blank').optional(),
+    agentId: z.coerce.number({ error: 'agent id must be a number' }).int('agent id must be a whole number').positive('agent id must be positive').optional(),
     bucket: z.enum(['day', 'week'], { error: 'bucket must be day or week' }).default('day'),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '"from" must be before "to"', path: ['from'] });

@@ -62,11 +62,11 @@ export const reviewSchema = z.object({
 export const queryFilterSchema = z
   .object({
     status: z.enum(QUERY_STATUSES, { error: `status must be one of: ${QUERY_STATUSES.join(', ')}` }).optional(),
-    category: z.string().trim().min(1).optional(),
+    category: z.string({ error: 'category must be text' }).trim().min(1, 'category must not be blank').optional(),
     from: dateField.optional(),
     to: dateField.optional(),
-    page: z.coerce.number().int().min(1, 'page must be 1 or more').default(1),
-    pageSize: z.coerce.number().int().min(1).max(100, 'page size must be at most 100').default(10),
+    page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page must be 1 or more').default(1),
+    pageSize: z.coerce.number({ error: 'page size must be a number' }).int('page size must be a whole number').min(1, 'page size must be 1 or more').max(100, 'page size must be at most 100').default(10),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '"from" must be before "to"', path: ['from'] });
 

@@ -27,6 +27,8 @@ const LEAKS: [string, RegExp][] = [
   ['an error class', /\b(TypeError|RangeError|SyntaxError|ReferenceError|ZodError|Sequelize\w*Error|AggregateError)\b|\bError: /],
   ['a source path', /(\/work\/|\/home\/|\/tmp\/|node_modules|\.tsx?:\d+|\.js:\d+)/],
   ['internal words', /\bundefined\b|\[object Object\]|\bNaN\b/],
+  // zod's default messages name types, not fields: every user-facing check has its own message.
+  ['a library default message', /Invalid input: expected|Too (small|big): expected|Invalid (option|string|element|key)\b/],
 ];
 
 /** The first leak found in a reply's text (or a log reason's: internal words are fine there), or null. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { CATALOG, findCommand } from '../../core/commands/catalog';
+import { audienceAllows } from '../../core/commands/command-spec';
 import { parseArgs, tokenize } from '../../core/commands/parse-command-line';
 import { Desk } from '../../core/conversation/desk';
 import type { Conversation } from '../../core/conversation/conversation';
@@ -14,14 +15,34 @@ import { openTestStore, type TestStore } from '../support/test-stores';
 import { runScripted, STACK_TRACE } from '../shell/shell-harness';
 import { expectNoLeak, expectTyped, fuzz, hostileText, replayable, watchRejections } from './hostile-support';
 
-const NAMES = CATALOG.map((c) => c.name);
-/** A typed line: a command (or a near miss), then words, named options and quoted parts, some hostile. */
-const line = fc
-  .tuple(
-    fc.oneof(fc.constantFrom(...NAMES, ...NAMES.map((n) => `/cqms ${n.toUpperCase()}`)), hostileText(12)),
-    fc.array(fc.oneof(hostileText(20), fc.constantFrom('42', '#1', '0', '-5', '99999999999999999999', 'status=Open', 'category="Bug Report"', '--note', 'note=', 'from=2026-02-30', 'rating=6', '"unclosed', "'x y'")), { maxLength: 5 }),
-  )
-  .map(([cmd, rest]) => [cmd, ...rest].join(' '));
+const VALUES = fc.oneof(hostileText(12), fc.constantFrom('abc', ' ', '', '0', '-1', '1.5', '1e309', '42', '#1', '99999999999999999999', '2026-02-30', '2026-03-01', 'Open', 'Bug Report', 'day', '6'));
+/** A typed line: a command (or a near miss), then its own options named or in place with odd values, quotes, hostile words. */
+const ROLES = [null, 'client', 'agent', 'lead'] as const;
+/** Who says it (an index into ROLES) and the line. */
+const said = fc.oneof(
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), hostileText(40)) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(...CATALOG).chain((spec) =>
+      fc
+        .tuple(
+          // Mostly someone the command is for, so the line reaches its checks; sometimes anyone.
+          fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ROLES.flatMap((r, i) => (audienceAllows(spec.audience, r) ? [i] : [])), 0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) }),
+          fc.constantFrom(spec.name, `/cqms ${spec.name.toUpperCase()}`, `${spec.name}x`),
+          fc.array(
+            fc.oneof(
+              VALUES.map((v) => JSON.stringify(v)),
+              fc.tuple(fc.constantFrom(...spec.options.map((o) => o.name), 'x'), VALUES).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
+              fc.constantFrom('--note', 'note=', '"unclosed', "'x y'", '--'),
+            ),
+            { maxLength: 4 },
+          ),
+        )
+        .map(([who, cmd, rest]): [number, string] => [who, [cmd, ...rest].join(' ')]),
+    ),
+  },
+);
+const line = said.map(([, text]) => text);
 
 describe('shell lines under fuzzing', () => {
   const rejections = watchRejections();
@@ -61,9 +82,9 @@ describe('shell lines under fuzzing', () => {
     afterAll(() => ts?.dispose());
 
     it('answers any line from any role with a reply or a typed error, never a leak', async () => {
-      const params = fuzz<[number, string]>(300);
+      const params = fuzz<[[number, string]]>(400);
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 3 }), line, async (who, text) => {
+        fc.asyncProperty(said, async ([who, text]) => {
           try {
             expectNoLeak(JSON.stringify(await desk.runLine(convs[who]!, text)).replace(/\\n/g, '\n'));
           } catch (e) {
