@@ -24,7 +24,7 @@ export function parseBlockActions(body: unknown): ButtonIn | Unsupported {
   const user = userRef(b.user, b.team);
   if (!user) return unsupported('block_actions: no team id');
   const action = b.actions[0]!;
-  if (action.type !== 'button') return unsupported(`block_actions: ${action.type} elements are not used by this app`);
+  if (action.type !== 'button') return unsupported(`block_actions: element type ${JSON.stringify(action.type)} is not used by this app`);
   const inView = b.container?.type === 'view' || (b.view !== undefined && b.message === undefined);
   return {
     kind: 'button',

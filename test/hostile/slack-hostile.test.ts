@@ -109,6 +109,10 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
       fc.record({ user, heading: hostileText(), mobile: hostileText(15), category: hostileText(20), meta: fc.oneof(fc.constant(NEW_FORM), hostileText()) }).map(({ user: u, heading, mobile, category, meta }) =>
         interaction(h.driver.submission(u, `V0F${Math.random().toString(36).slice(2, 8)}`, meta, { category: { select: category }, heading, description: heading, mobile })),
       ),
+      // The other forms, every field hostile: register, login, close (of a query that may not exist).
+      fc.record({ user, meta: fc.constantFrom('{"f":"register"}', '{"f":"login"}', '{"f":"close","q":1}', '{"f":"close","q":999999}'), values: fc.dictionary(fc.constantFrom('username', 'email', 'mobile', 'password', 'login', 'note'), fc.oneof(hostileText(), fc.constant(null)), { maxKeys: 6 }) }).map(({ user: u, meta, values }) =>
+        interaction(h.driver.submission(u, `V0G${Math.random().toString(36).slice(2, 8)}`, meta, values)),
+      ),
       mutated(blockActions).map((p) => interaction(p)),
       fc.oneof(anyJson(), hostileText()).map((p) => form({ payload: typeof p === 'string' ? p : JSON.stringify(p) })),
       fc.dictionary(hostileText(12), hostileText(), { maxKeys: 6 }).map((f) => form(f)),
