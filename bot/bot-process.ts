@@ -1,6 +1,7 @@
 import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
+import { NO_PLATFORM } from './environment-rules';
 import { DiscordPlatform, discordSettings } from './discord-wiring';
 import { SlackPlatform, slackSettings } from './slack-wiring';
 
@@ -50,7 +51,7 @@ export interface StartBotOptions {
 export async function startBot(env: Environment, opts: StartBotOptions): Promise<BotHandle> {
   const platforms = opts.platforms ?? chatPlatforms(env, opts.log);
   if (platforms.length === 0) {
-    throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.');
+    throw new EnvironmentError(NO_PLATFORM);
   }
   const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) });
   const started: ChatPlatform[] = [];
