@@ -35,7 +35,7 @@ export interface StartWorkerOptions {
 export async function startWorker(env: Environment, opts: StartWorkerOptions): Promise<WorkerHandle> {
   if (!env.REDIS_URL) throw new EnvironmentError(WORKER_NEEDS_REDIS);
   const { log } = opts;
-  const platforms = opts.platforms ?? chatPlatforms(env, log);
+  const platforms = opts.platforms ?? (await chatPlatforms(env, log));
   if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
   const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
   for (const p of platforms) p.notifyOnly(runtime);
