@@ -4,14 +4,30 @@
  * request body in memory.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { FakeSlack } from '../test/slack/fake-slack';
+import { FakeSlack, type RecordedCall } from '../test/slack/fake-slack';
 
 const CHILD_FLAG = '--fake-slack-child';
 
 export type CallCounts = Record<string, number>;
 
+/**
+ * Whom a call answers, as keys the load generator registered: `r:<response path>` for a response_url post,
+ * `t:<trigger_id>` for a modal opened, `u:<user id>` for a message addressed to a user (ephemeral or DM).
+ * App Home refreshes and card updates answer nobody in particular.
+ */
+function answerKeys(c: RecordedCall): string[] {
+  if (c.kind === 'response') return [`r:${c.method}`];
+  if (c.kind !== 'api') return [];
+  const b = c.body;
+  if (c.method === 'views.open' && typeof b.trigger_id === 'string') return [`t:${b.trigger_id}`];
+  if (c.method === 'chat.postEphemeral' && typeof b.user === 'string') return [`u:${b.user}`];
+  const dm = typeof b.channel === 'string' ? b.channel : typeof b.channel_id === 'string' ? b.channel_id : '';
+  if ((c.method === 'chat.postMessage' || c.method === 'files.completeUploadExternal') && dm.startsWith('D')) return [`u:${dm.slice(1)}`];
+  return [];
+}
+
 export class RemoteFakeSlack {
-  private seq = 0;
+  private onAnswer: (key: string) => void = () => undefined;
   private constructor(
     private readonly proc: ChildProcess,
     readonly url: string,
@@ -24,22 +40,31 @@ export class RemoteFakeSlack {
       proc.once('message', (m) => resolve(m as { url: string; botToken: string }));
       proc.once('exit', (code) => reject(new Error(`the fake Slack exited with ${code}`)));
     });
-    return new RemoteFakeSlack(proc, ready.url, ready.botToken);
+    const remote = new RemoteFakeSlack(proc, ready.url, ready.botToken);
+    proc.on('message', (m) => {
+      if (typeof m === 'object' && m !== null && 'answered' in m) for (const k of (m as { answered: string[] }).answered) remote.onAnswer(k);
+    });
+    return remote;
+  }
+
+  /** Called with each answer key (see answerKeys) as the app's calls arrive. */
+  onAnswered(fn: (key: string) => void): void {
+    this.onAnswer = fn;
   }
 
   get apiUrl(): string {
     return `${this.url}/api/`;
   }
 
-  /** A new response_url for one interaction. */
-  responseUrl(): string {
-    return `${this.url}/response/${++this.seq}`;
-  }
-
   /** Calls so far by Web API method (`chat.postMessage`), plus `response`, `upload` and `file` for the other kinds. */
   counts(): Promise<CallCounts> {
     return new Promise((resolve) => {
-      this.proc.once('message', (m) => resolve(m as CallCounts));
+      const take = (m: unknown) => {
+        if (typeof m === 'object' && m !== null && 'answered' in m) return;
+        this.proc.off('message', take);
+        resolve(m as CallCounts);
+      };
+      this.proc.on('message', take);
       this.proc.send('count');
     });
   }
@@ -52,6 +77,13 @@ export class RemoteFakeSlack {
 
 async function child(): Promise<void> {
   const fake = await FakeSlack.start();
+  // Tell the load generator at once whom each call answers (it paces its users on their answers).
+  const push = fake.calls.push.bind(fake.calls);
+  fake.calls.push = (...calls: RecordedCall[]) => {
+    const answered = calls.flatMap(answerKeys);
+    if (answered.length) process.send!({ answered });
+    return push(...calls);
+  };
   const counts: CallCounts = {};
   const tally = () => {
     for (const c of fake.calls.splice(0)) {

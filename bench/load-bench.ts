@@ -5,13 +5,17 @@
  * modal submissions and card buttons. The Slack Web API is test/slack/fake-slack.ts in a child process.
  * Prints throughput, p50/p99 acknowledgement latency, errors, and the peak RSS of the bot and the worker.
  *
- *   npm run build && npx tsx bench/load-bench.ts [--seconds 120] [--clients 50] [--seeded 200]
+ *   npm run build && npx tsx bench/load-bench.ts [--seconds 120] [--clients 50] [--seeded 200] [--pace answer|ack] [--node-options=...]
+ *
+ * `--pace answer` (default): each user sends the next request once the answer to the last reached Slack.
+ * `--pace ack`: as soon as it is acknowledged, which floods the bot with work it queues after acknowledging.
  *
  * Targets: 0 errors; bot peak RSS < 200 MB. Uses MySQL on TEST_MYSQL_URL (a scratch database, dropped after)
  * and a redis-server of its own on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Desk } from '../core/conversation/desk';
@@ -20,14 +24,27 @@ import { freePort, OwnRedis } from '../test/support/redis-server';
 import { makeActor, testDesk } from '../test/support/test-desk';
 import { openTestStore, type TestStore } from '../test/support/test-stores';
 import { RemoteFakeSlack } from './fake-slack-process';
+import { AnswerPacer } from './answer-pacer';
 import { nextRequest, type LoadRole, type LoadState, type VirtualUser } from './load-mix';
 import { connection } from './mysql-admin';
 import { MemorySampler } from './process-memory';
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '120' }, clients: { type: 'string', default: '50' }, seeded: { type: 'string', default: '200' } } });
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '120' },
+    clients: { type: 'string', default: '50' },
+    seeded: { type: 'string', default: '200' },
+    pace: { type: 'string', default: 'answer' },
+    'node-options': { type: 'string', default: '' },
+  },
+});
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const SEEDED = Number(args.seeded);
+/** `answer`: a user's next request waits for the answer to the last (people read before they click); `ack`: only for the acknowledgement. */
+const PACE = args.pace === 'ack' ? 'ack' : 'answer';
+/** An answer later than this counts as missing. */
+const ANSWER_TIMEOUT_MS = 15_000;
 const CLI = join(__dirname, '..', 'dist', 'bot', 'cli.js');
 /** Slack shows the user an error when an acknowledgement takes longer. */
 const SLACK_ACK_LIMIT_MS = 3000;
@@ -67,7 +84,8 @@ interface Service {
 
 /** `node dist/bot/cli.js <command>`, resolved once it prints `ready`; its ERROR log lines are kept. */
 async function startService(command: 'bot' | 'worker', env: Record<string, string>, ready: RegExp): Promise<Service> {
-  const proc = spawn(process.execPath, [CLI, command], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const nodeOptions = args['node-options'] ? { NODE_OPTIONS: args['node-options'] } : {};
+  const proc = spawn(process.execPath, [CLI, command], { env: { PATH: process.env.PATH ?? '', ...nodeOptions, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const errors: string[] = [];
   const service: Service = {
     proc,
@@ -104,12 +122,16 @@ interface Sample {
   label: string;
   ms: number;
   ok: boolean;
+  /** From sending to the first answer at Slack (answer pacing); null when none came in time. */
+  answerMs: number | null;
 }
 
 /** One virtual user: the next request as soon as the last is acknowledged, until the deadline. */
-async function runUser(user: VirtualUser, url: string, state: LoadState, until: number, samples: Sample[], failures: string[]): Promise<void> {
+async function runUser(user: VirtualUser, url: string, state: LoadState, pacer: AnswerPacer, until: number, samples: Sample[], failures: string[]): Promise<void> {
   for (let n = 0; performance.now() < until; n++) {
+    pacer.current = user.slackId;
     const { label, body } = nextRequest(user, n, state);
+    const answer = PACE === 'answer' ? pacer.expect(user.slackId, ANSWER_TIMEOUT_MS) : null;
     const started = performance.now();
     let ok = false;
     try {
@@ -121,7 +143,9 @@ async function runUser(user: VirtualUser, url: string, state: LoadState, until: 
     } catch (e) {
       failures.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    samples.push({ label, ms: performance.now() - started, ok });
+    const ms = performance.now() - started;
+    const answered = ok && answer ? await answer : false;
+    samples.push({ label, ms, ok, answerMs: answered ? performance.now() - started : null });
   }
 }
 
@@ -136,7 +160,10 @@ async function drained(fake: RemoteFakeSlack, databaseUrl: string): Promise<numb
       const [rows] = await db.query('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL');
       const pending = Number((rows as { n: number }[])[0]?.n ?? 0);
       const seen = JSON.stringify(await fake.counts());
-      if (seen !== last || pending > 0) [last, stableSince] = [seen, performance.now()];
+      if (seen !== last || pending > 0) {
+        if (process.env.LOAD_BENCH_DEBUG) console.log(`draining: outbox ${pending}, calls ${seen}`);
+        [last, stableSince] = [seen, performance.now()];
+      }
       else if (performance.now() - stableSince > 2000) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -174,12 +201,15 @@ async function main(): Promise<void> {
     const worker = await startService('worker', { ...env, PORT: String(await freePort()) }, /CQMS worker running/);
     services.push(worker);
 
-    const state: LoadState = { maxQueryId: SEEDED, responseUrl: () => fake.responseUrl() };
+    const pacer = new AnswerPacer(fake.url);
+    fake.onAnswered((key) => pacer.answered(key));
+    const state: LoadState = { maxQueryId: SEEDED, responseUrl: () => pacer.responseUrl(), triggerId: () => pacer.triggerId() };
     const samples: Sample[] = [];
     const failures: string[] = [];
+    const loadBefore = loadavg()[0]!;
     const started = performance.now();
     const until = started + SECONDS * 1000;
-    await Promise.all(users.map((u) => runUser(u, `http://127.0.0.1:${port}/slack/events`, state, until, samples, failures)));
+    await Promise.all(users.map((u) => runUser(u, `http://127.0.0.1:${port}/slack/events`, state, pacer, until, samples, failures)));
     const elapsed = (performance.now() - started) / 1000;
     const drainSeconds = await drained(fake, ts.url);
     const calls = await fake.counts();
@@ -191,9 +221,17 @@ async function main(): Promise<void> {
     const late = samples.filter((s) => s.ms > SLACK_ACK_LIMIT_MS).length;
     const byLabel = new Map<string, number[]>();
     for (const s of samples) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s.ms]);
-    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; Node ${process.version}`);
+    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; Node ${process.version}${args['node-options'] ? `, NODE_OPTIONS=${args['node-options']}` : ''}`);
+    console.log(`machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`);
     console.log(`requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`);
     console.log(`acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`);
+    if (PACE === 'answer') {
+      const answers = samples.flatMap((s) => (s.answerMs === null ? [] : [s.answerMs])).sort((a, b) => a - b);
+      const missing = samples.filter((s) => s.ok && s.answerMs === null);
+      const missingByLabel = new Map<string, number>();
+      for (const s of missing) missingByLabel.set(s.label, (missingByLabel.get(s.label) ?? 0) + 1);
+      console.log(`answer latency (send to the first answer at Slack): p50 ${pct(answers, 50).toFixed(1)} ms, p99 ${pct(answers, 99).toFixed(1)} ms; no answer within ${ANSWER_TIMEOUT_MS / 1000} s: ${missing.length}${missing.length ? ` (${[...missingByLabel].map(([l, c]) => `${l} ${c}`).join(', ')})` : ''}`);
+    }
     console.log(`errors: ${failures.length} failed requests${failures.length ? ` (first: ${failures.slice(0, 3).join('; ')})` : ''}; ERROR log lines: bot ${bot.errors.length}, worker ${worker.errors.length}; WARN: bot ${bot.warnings}, worker ${worker.warnings}`);
     for (const line of [...bot.errors, ...worker.errors].slice(0, 3)) console.log(`  ${line.slice(0, 300)}`);
     console.log(`peak RSS: bot ${botMb.toFixed(0)} MB (${bot.readyMb.toFixed(0)} MB before the load; target < 200: ${botMb < 200 ? 'met' : 'MISSED'}), worker ${workerMb.toFixed(0)} MB (${worker.readyMb.toFixed(0)} before); exit on SIGTERM: bot ${botExit}, worker ${workerExit}`);

@@ -26,7 +26,9 @@ export interface LoadRequest {
 /** What the users share: the highest query id there may be (seeded ones plus those raised during the run). */
 export interface LoadState {
   maxQueryId: number;
+  /** A new response_url, and a new trigger_id, for the request being built (so its answer can be told apart). */
   responseUrl(): string;
+  triggerId(): string;
 }
 
 type Json = Record<string, unknown>;
@@ -35,7 +37,7 @@ const CHANNEL = 'C0GENERAL';
 const SUPPORT = 'C0SUPPORT';
 
 function slash(user: VirtualUser, text: string, state: LoadState, channel = CHANNEL): LoadRequest {
-  const fields = { ...fixture<Record<string, string>>('slash-command.json'), user_id: user.slackId, user_name: user.username, text, channel_id: channel, response_url: state.responseUrl() };
+  const fields = { ...fixture<Record<string, string>>('slash-command.json'), user_id: user.slackId, user_name: user.username, text, channel_id: channel, response_url: state.responseUrl(), trigger_id: state.triggerId() };
   return { label: `/cqms ${text.split(' ')[0]}`, body: form(fields) };
 }
 
@@ -47,6 +49,7 @@ function press(user: VirtualUser, action: Parameters<typeof encodeAction>[0], st
     channel: { id: SUPPORT, name: 'support' },
     container: { ...p.container, channel_id: SUPPORT },
     response_url: state.responseUrl(),
+    trigger_id: state.triggerId(),
     actions: [{ ...p.actions[0], action_id: encodeAction(action), value: '' }],
   };
   return { label: `button ${action.kind}`, body: interaction(payload) };
