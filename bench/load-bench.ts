@@ -5,7 +5,7 @@
  * modal submissions and card buttons. The Slack Web API is test/slack/fake-slack.ts in a child process.
  * Prints throughput, p50/p99 acknowledgement latency, errors, and the peak RSS of the bot and the worker.
  *
- *   npm run build && npx tsx bench/load-bench.ts [--seconds 120] [--clients 50] [--seeded 200] [--pace answer|ack] [--node-options=...]
+ *   npm run build && npx tsx bench/load-bench.ts [--seconds 120] [--clients 50] [--seeded 200] [--pace answer|ack] [--lead-mix team,queue,sla] [--node-options=...]
  *
  * `--pace answer` (default): each user sends the next request once the answer to the last reached Slack.
  * `--pace ack`: as soon as it is acknowledged, which floods the bot with work it queues after acknowledging.
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '50' },
     seeded: { type: 'string', default: '200' },
     pace: { type: 'string', default: 'answer' },
+    'lead-mix': { type: 'string', default: 'team,queue,sla' },
     'node-options': { type: 'string', default: '' },
   },
 });
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
 
     const pacer = new AnswerPacer(fake.url);
     fake.onAnswered((key) => pacer.answered(key));
-    const state: LoadState = { maxQueryId: SEEDED, responseUrl: () => pacer.responseUrl(), triggerId: () => pacer.triggerId() };
+    const state: LoadState = { maxQueryId: SEEDED, responseUrl: () => pacer.responseUrl(), triggerId: () => pacer.triggerId(), leadCommands: args['lead-mix'].split(',') };
     const samples: Sample[] = [];
     const failures: string[] = [];
     const loadBefore = loadavg()[0]!;
@@ -221,7 +222,7 @@ async function main(): Promise<void> {
     const late = samples.filter((s) => s.ms > SLACK_ACK_LIMIT_MS).length;
     const byLabel = new Map<string, number[]>();
     for (const s of samples) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s.ms]);
-    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; Node ${process.version}${args['node-options'] ? `, NODE_OPTIONS=${args['node-options']}` : ''}`);
+    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; leads run ${args['lead-mix']}; Node ${process.version}${args['node-options'] ? `, NODE_OPTIONS=${args['node-options']}` : ''}`);
     console.log(`machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`);
     console.log(`requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`);
     console.log(`acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`);

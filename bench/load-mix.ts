@@ -29,6 +29,8 @@ export interface LoadState {
   /** A new response_url, and a new trigger_id, for the request being built (so its answer can be told apart). */
   responseUrl(): string;
   triggerId(): string;
+  /** What leads run in turn: team analytics (charts), the queue, the SLA view. */
+  leadCommands: readonly string[];
 }
 
 type Json = Record<string, unknown>;
@@ -80,7 +82,7 @@ export function nextRequest(user: VirtualUser, n: number, state: LoadState): Loa
     if (step === 'show') return slash(user, `show ${someQuery(state, n)}`, state);
     return slash(user, 'mine', state);
   }
-  if (user.role === 'lead') return pick([() => slash(user, 'team', state), () => slash(user, 'queue', state, SUPPORT), () => slash(user, 'sla', state)], n)();
+  if (user.role === 'lead') return slash(user, pick(state.leadCommands, n), state, SUPPORT);
   const step = pick(['queue', 'claim', 'close', 'working', 'claim', 'show'] as const, n);
   if (step === 'claim') {
     const queryId = someQuery(state, n + user.slackId.length);
