@@ -193,6 +193,21 @@ async function main(): Promise<void> {
   const redis = new OwnRedis(await freePort());
   await redis.start();
   const services: Service[] = [];
+  let cleaning: Promise<void> | undefined;
+  // Also on Ctrl-C or a timeout: the processes, the redis-server and the scratch database must not outlive the run.
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const s of services) {
+        await s.stop();
+        s.memory.stop();
+      }
+      await redis.kill();
+      await ts.dispose();
+      await fake.stop();
+    })());
+  const interrupted = () => void cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const users = await seed(ts);
     const port = await freePort();
@@ -239,13 +254,7 @@ async function main(): Promise<void> {
     console.log(`per request kind (count, p50 / p99 ms): ${[...byLabel].map(([l, v]) => { v.sort((a, b) => a - b); return `${l} ${v.length}, ${pct(v, 50).toFixed(0)}/${pct(v, 99).toFixed(0)}`; }).join('; ')}`);
     console.log(`after the run: queries ${statuses}; Slack calls (drained in ${drainSeconds.toFixed(1)} s): ${Object.entries(calls).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
   } finally {
-    for (const s of services) {
-      await s.stop();
-      s.memory.stop();
-    }
-    await redis.kill();
-    await ts.dispose();
-    await fake.stop();
+    await cleanup();
   }
 }
 
