@@ -1,8 +1,7 @@
 import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
-import { DiscordPlatform, discordSettings } from './discord-wiring';
-import { SlackPlatform, slackSettings } from './slack-wiring';
+import { NO_PLATFORM } from './environment-rules';
 
 /** One chat platform the bot serves: its notifier goes into the desk; it receives requests once started. */
 export interface ChatPlatform {
@@ -22,11 +21,23 @@ export interface BotLog {
   error(message: string, error?: unknown): void;
 }
 
-/** Every platform the environment configures. */
-export function chatPlatforms(env: Environment, log: BotLog): ChatPlatform[] {
-  const slack = slackSettings(env);
-  const discord = discordSettings(env);
-  return [...(slack ? [new SlackPlatform(slack, { log })] : []), ...(discord ? [new DiscordPlatform(discord, { log })] : [])];
+/**
+ * Every platform the environment configures. Each platform's library loads only when it is configured:
+ * discord.js alone adds about 35 MB to a Slack-only bot's memory.
+ */
+export async function chatPlatforms(env: Environment, log: BotLog): Promise<ChatPlatform[]> {
+  const platforms: ChatPlatform[] = [];
+  if (env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
+    const { SlackPlatform, slackSettings } = await import('./slack-wiring.js');
+    const slack = slackSettings(env);
+    if (slack) platforms.push(new SlackPlatform(slack, { log }));
+  }
+  if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID) {
+    const { DiscordPlatform, discordSettings } = await import('./discord-wiring.js');
+    const discord = discordSettings(env);
+    if (discord) platforms.push(new DiscordPlatform(discord, { log }));
+  }
+  return platforms;
 }
 
 export interface BotHandle {
@@ -48,9 +59,9 @@ export interface StartBotOptions {
 
 /** `cqms bot`: the desk (store migrated) with every configured platform on it. */
 export async function startBot(env: Environment, opts: StartBotOptions): Promise<BotHandle> {
-  const platforms = opts.platforms ?? chatPlatforms(env, opts.log);
+  const platforms = opts.platforms ?? (await chatPlatforms(env, opts.log));
   if (platforms.length === 0) {
-    throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.');
+    throw new EnvironmentError(NO_PLATFORM);
   }
   const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) });
   const started: ChatPlatform[] = [];

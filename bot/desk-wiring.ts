@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher';
 import { openStore } from '../adapters/storage/sequelize-store';
 import { DEFAULT_DESK_CONFIG, type DeskConfig } from '../core/config/desk-config';
 import type { DeskDeps } from '../core/desk/desk-deps';
 import { systemClock } from '../core/ports/clock';
-import { slaPolicySchema } from '../core/sla/sla-policy';
-import { parseInput } from '../core/schemas/parse-input';
 import type { Environment } from './environment';
 import { InProcessQueue } from '../adapters/queue/in-process-queue';
 import type { BullmqQueue } from '../adapters/queue/bullmq-queue';
@@ -19,7 +16,7 @@ import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
 export function deskConfig(env: Environment): DeskConfig {
   const config: DeskConfig = { ...DEFAULT_DESK_CONFIG };
   if (env.CQMS_CATEGORIES?.length) config.categories = env.CQMS_CATEGORIES;
-  if (env.CQMS_SLA_FILE) config.sla = parseInput(slaPolicySchema, JSON.parse(readFileSync(env.CQMS_SLA_FILE, 'utf8')));
+  if (env.CQMS_SLA_FILE) config.sla = env.CQMS_SLA_FILE.policy;
   return config;
 }
 

@@ -18,6 +18,7 @@ import type { ChartRenderer } from '../core/ports/chart-renderer';
 import type { ChatPlatform } from './bot-process';
 import type { DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
+import { discordProblems } from './environment-rules';
 
 /** Discord's part of the environment, checked together: null when Discord is not configured at all. */
 export interface DiscordSettings {
@@ -31,9 +32,10 @@ export interface DiscordSettings {
 }
 
 export function discordSettings(env: Environment): DiscordSettings | null {
-  if (!env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) return null;
-  if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new EnvironmentError('Discord needs both DISCORD_TOKEN (the bot token) and DISCORD_APPLICATION_ID.');
-  if (!env.DISCORD_SUPPORT_CHANNEL_ID) throw new EnvironmentError('DISCORD_SUPPORT_CHANNEL_ID (the id of the channel where query cards are posted) is required with Discord.');
+  const problems = discordProblems(env, true);
+  if (problems.length > 0) throw new EnvironmentError(problems);
+  // The rules above guarantee the token, the application id and the channel come together.
+  if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID || !env.DISCORD_SUPPORT_CHANNEL_ID) return null;
   return {
     token: env.DISCORD_TOKEN,
     applicationId: env.DISCORD_APPLICATION_ID,

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
+import { slaPolicySchema, type SlaPolicy } from '../core/sla/sla-policy';
+import { crossFieldProblems, type ProcessRole } from './environment-rules';
+
+export type { ProcessRole } from './environment-rules';
 
 /** An empty variable counts as unset. */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -30,12 +35,13 @@ const environmentSchema = z.object({
   /** Redis for the job queue (redis://host:port[/db]): `cqms bot` enqueues to BullMQ and `cqms worker` runs the jobs; unset, jobs run in-process. */
   REDIS_URL: unsetIfEmpty(z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
   /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode). */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3000),
   CQMS_CATEGORIES: z
     .string()
     .optional()
     .transform((s) => (s ? s.split(',').map((c) => c.trim()).filter(Boolean) : undefined)),
-  CQMS_SLA_FILE: z.string().optional(),
+  /** A JSON SLA policy, read and checked at start so a bad file stops the process before it serves anyone. */
+  CQMS_SLA_FILE: unsetIfEmpty(z.string().trim().transform(readSlaFile)),
   /** For `cqms users add` in scripts, so the password stays out of shell history. */
   CQMS_PASSWORD: z.string().optional(),
   CQMS_DEBUG: z.string().optional(),
@@ -50,11 +56,48 @@ const environmentSchema = z.object({
 
 export type Environment = z.output<typeof environmentSchema>;
 
-export class EnvironmentError extends Error {}
+/** The variables the schema knows (the deploy files document exactly these). */
+export const ENVIRONMENT_KEYS: readonly string[] = Object.keys(environmentSchema.shape);
 
-export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+/** A configuration the process cannot start with; `problems` names every one found, not only the first. */
+export class EnvironmentError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.length === 1 ? (list[0] ?? '') : `Invalid configuration: ${list.join('; ')}`);
+    this.problems = list;
+  }
+}
+
+/**
+ * Parses the whole environment once, at start: every malformed variable (zod reports them all), every broken
+ * pair of variables, and for a service (`role`) what it cannot run without, in one EnvironmentError.
+ */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env, role?: ProcessRole): Environment {
   const r = environmentSchema.safeParse(env);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new EnvironmentError(`Invalid configuration: ${problems.join('; ')}`);
+  const problems = r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  problems.push(...crossFieldProblems(env, role));
+  if (problems.length > 0 || !r.success) throw new EnvironmentError(problems);
+  return r.data;
+}
+
+function readSlaFile(path: string, ctx: z.RefinementCtx): { path: string; policy: SlaPolicy } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+    return z.NEVER;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `${path} is not valid JSON (${(e as Error).message})` });
+    return z.NEVER;
+  }
+  const policy = slaPolicySchema.safeParse(json);
+  if (policy.success) return { path, policy: policy.data };
+  for (const i of policy.error.issues) ctx.addIssue({ code: 'custom', message: `${path}: ${i.path.join('.') || 'policy'}: ${i.message}` });
+  return z.NEVER;
 }

@@ -17,6 +17,7 @@ import type { DeskDeps } from '../core/desk/desk-deps';
 import type { ChatPlatform } from './bot-process';
 import type { DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
+import { slackProblems } from './environment-rules';
 
 /** Slack's part of the environment, checked together: null when Slack is not configured at all. */
 export interface SlackSettings {
@@ -34,15 +35,10 @@ export interface SlackSettings {
 }
 
 export function slackSettings(env: Environment): SlackSettings | null {
-  if (!env.SLACK_BOT_TOKEN) {
-    if (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) throw new EnvironmentError('SLACK_BOT_TOKEN (xoxb-...) is required to run the Slack app.');
-    return null;
-  }
-  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-    throw new EnvironmentError('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) beside SLACK_BOT_TOKEN.');
-  }
-  if (!env.SLACK_SUPPORT_CHANNEL) throw new EnvironmentError('SLACK_SUPPORT_CHANNEL (the id of the channel where query cards are posted) is required with Slack.');
-  if (env.SLACK_CHARTS === 'quickchart' && !env.QUICKCHART_URL) throw new EnvironmentError('SLACK_CHARTS=quickchart needs QUICKCHART_URL (a QuickChart server Slack can reach).');
+  const problems = slackProblems(env, true);
+  if (problems.length > 0) throw new EnvironmentError(problems);
+  // The rules above guarantee a token comes with its channel.
+  if (!env.SLACK_BOT_TOKEN || !env.SLACK_SUPPORT_CHANNEL) return null;
   return {
     botToken: env.SLACK_BOT_TOKEN,
     ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),

@@ -6,6 +6,7 @@ import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../co
 import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
+import { WORKER_NEEDS_REDIS } from './environment-rules';
 
 export interface WorkerHandle {
   runtime: DeskRuntime;
@@ -32,9 +33,9 @@ export interface StartWorkerOptions {
  * Any number may run at once: they share one scheduler, and a level is recorded (and alerted) once.
  */
 export async function startWorker(env: Environment, opts: StartWorkerOptions): Promise<WorkerHandle> {
-  if (!env.REDIS_URL) throw new EnvironmentError('cqms worker needs REDIS_URL (redis://host:port); without it `cqms bot` runs the jobs itself.');
+  if (!env.REDIS_URL) throw new EnvironmentError(WORKER_NEEDS_REDIS);
   const { log } = opts;
-  const platforms = opts.platforms ?? chatPlatforms(env, log);
+  const platforms = opts.platforms ?? (await chatPlatforms(env, log));
   if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
   const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
   for (const p of platforms) p.notifyOnly(runtime);

@@ -25,7 +25,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   try {
-    const env = readEnvironment(io.env);
+    // `cqms bot` and `cqms worker` are checked for everything they need to run, in the same single report.
+    const env = readEnvironment(io.env, args[0] === 'bot' || args[0] === 'worker' ? args[0] : undefined);
     const ctx: CliContext = {
       env,
       out: io.out,

@@ -28,12 +28,12 @@ describe('cqms bot with Discord, and cqms discord', () => {
 
   it('explains what is missing, and runs beside Slack when both are configured', async () => {
     const log = quiet;
-    expect(chatPlatforms(readEnvironment({}), log)).toEqual([]);
-    const both = chatPlatforms(readEnvironment({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APP_ID, DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL }), log);
+    expect(await chatPlatforms(readEnvironment({}), log)).toEqual([]);
+    const both = await chatPlatforms(readEnvironment({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APP_ID, DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL }), log);
     expect(both.map((p) => p.name)).toEqual(['slack', 'discord']);
     expect(both[1]).toBeInstanceOf(DiscordPlatform);
     expect(() => chatPlatforms(readEnvironment({ DISCORD_TOKEN: 't' }), log)).toThrow(/needs both DISCORD_TOKEN \(the bot token\) and DISCORD_APPLICATION_ID/);
-    expect(() => chatPlatforms(readEnvironment({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APP_ID }), log)).toThrow(/DISCORD_SUPPORT_CHANNEL_ID/);
+    await expect(chatPlatforms(readEnvironment({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APP_ID }), log)).rejects.toThrow(/DISCORD_SUPPORT_CHANNEL_ID/);
     expect((await cli(['bot'], { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '42' })).err).toMatch(/DISCORD_APPLICATION_ID: must be an application id \(17 to 20 digits\)/);
     expect((await cli(['bot'])).err).toMatch(/and\/or DISCORD_TOKEN with DISCORD_APPLICATION_ID/);
   });
