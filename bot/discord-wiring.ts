@@ -123,7 +123,11 @@ export class DiscordPlatform implements ChatPlatform {
       inRequest(raw.id, () => {
         const inbound = parseInteraction(raw, COMMAND_NAME);
         const surface = SURFACES[inbound.kind];
-        const acked = metrics && surface ? () => metrics.acked('discord', surface, sinceRequestStart() ?? 0) : undefined;
+        const acked = () => {
+          const ms = sinceRequestStart() ?? 0;
+          if (surface) metrics?.acked('discord', surface, ms);
+          log.info(`discord ${surface ?? inbound.kind} acknowledged in ${Math.round(ms)} ms`);
+        };
         void router.handle(inbound, discordJsResponder(interaction, acked));
       }),
     );

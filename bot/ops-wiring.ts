@@ -6,7 +6,7 @@ import { databaseProbe } from '../adapters/observability/probes';
 import type { RedisProbe } from '../adapters/observability/redis-probe';
 import type { ReadinessCheck } from '../adapters/observability/readiness';
 import { inRequest, newRequestId } from '../adapters/observability/request-context';
-import type { BullmqQueue } from '../adapters/queue/bullmq-queue';
+import type { Queue } from 'bullmq';
 import { SequelizeStore } from '../adapters/storage/sequelize-store';
 import { Desk } from '../core/conversation/desk';
 import type { DeskDeps } from '../core/desk/desk-deps';
@@ -64,7 +64,7 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
   const served = (o.hosts ?? []).some((h) => h.serveOps?.(handler));
   const server: OpsServer | null = served ? null : await startOpsServer(handler, { port: o.port, ...(o.host ? { host: o.host } : {}) });
   let redis: RedisProbe | undefined;
-  let depthReader: BullmqQueue | undefined;
+  let depthReader: Queue | undefined;
   return {
     metrics,
     url: server?.url ?? null,
@@ -77,17 +77,22 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
         metrics.watchDatabase(db);
       }
       if (env.REDIS_URL) {
-        const url = env.REDIS_URL;
-        // Loaded only with Redis configured: a bot on the in-process queue never loads ioredis or bullmq.
-        const [{ redisProbe }, { BullmqQueue, DEFAULT_QUEUE_NAME, redisConnection }] = await Promise.all([import('../adapters/observability/redis-probe.js'), import('../adapters/queue/bullmq-queue.js')]);
-        redis = redisProbe(redisConnection(url) as Record<string, unknown>);
-        checks.push(redis);
+            // Loaded only with Redis configured: a bot on the in-process queue never loads ioredis or bullmq.
+        const [{ redisProbe }, { DEFAULT_QUEUE_NAME, redisConnection }, { Queue }] = await Promise.all([
+          import('../adapters/observability/redis-probe.js'),
+          import('../adapters/queue/bullmq-queue.js'),
+          import('bullmq'),
+        ]);
+        const probe = redisProbe(redisConnection(env.REDIS_URL) as Record<string, unknown>);
+        redis = probe;
+        checks.push(probe);
         metrics.watchQueue({
           name: DEFAULT_QUEUE_NAME,
           counts: async () => {
-            // Connects on the first scrape: a bot nobody scrapes opens no extra Redis connection.
-            depthReader ??= new BullmqQueue({ redisUrl: url });
-            return depthReader.queue.getJobCounts(...QUEUE_STATES);
+            await probe.check(); // connected, or the scrape counts an error at once
+            // On the probe's connection: one client to close, which closes at once even after Redis came and went.
+            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, { connection: probe.client });
+            return depthReader.getJobCounts(...QUEUE_STATES);
           },
         });
       }
@@ -99,8 +104,8 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
     async close() {
       state = 'stopping';
       await server?.close();
-      await redis?.close();
       await depthReader?.close();
+      await redis?.close();
     },
   };
 }

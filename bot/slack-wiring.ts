@@ -132,8 +132,11 @@ export class SlackPlatform implements ChatPlatform {
       onDefect,
       ...(this.o.submitDeadlineMs ? { submitDeadlineMs: this.o.submitDeadlineMs } : {}),
     });
-    const metrics = this.o.metrics;
-    registerListeners(this.app, this.controller, this.o.log, metrics ? (surface) => metrics.acked('slack', surface, sinceRequestStart() ?? 0) : undefined);
+    registerListeners(this.app, this.controller, this.o.log, (surface) => {
+      const ms = sinceRequestStart() ?? 0;
+      this.o.metrics?.acked('slack', surface, ms);
+      this.o.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
+    });
     await this.app.init();
     if (this.settings.appToken) await this.app.start();
     else this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });

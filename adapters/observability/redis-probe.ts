@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import type { ReadinessCheck } from './readiness';
 
 export interface RedisProbe extends ReadinessCheck {
+  /** The probe's connection, for other readers of this process's ops (the queue depth). */
+  readonly client: Redis;
   close(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export function redisProbe(options: Record<string, unknown>): RedisProbe {
   let connecting: Promise<void> | undefined;
   return {
     name: 'redis',
+    client,
     async check() {
       if (client.status === 'wait') connecting ??= client.connect();
       if (connecting) await connecting.finally(() => (connecting = undefined));
