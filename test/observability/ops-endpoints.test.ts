@@ -1,13 +1,19 @@
 import { Metrics } from '../../adapters/observability/metrics';
 import { SequelizeStore } from '../../adapters/storage/sequelize-store';
+import { startBot } from '../../bot/bot-process';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startOps } from '../../bot/ops-wiring';
+import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';
 import { encodeAction } from '../../core/views/action-id';
 import { SUPPORT_CHANNEL } from '../discord/discord-ids';
 import { startDiscordHarness, type DiscordHarness } from '../discord/discord-harness';
+import { FakeSlack } from '../slack/fake-slack';
+import { fixture } from '../slack/slack-driver';
 import { startSlackHarness, type SlackHarness } from '../slack/slack-harness';
+import { openTestStore } from '../support/test-stores';
+import { capturedLog } from './log-capture';
 import { freePort } from '../support/redis-server';
 import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
 
@@ -133,6 +139,33 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
     } finally {
       await ops.close();
       await runtime.close();
+    }
+  });
+});
+
+describe('Slack in Socket Mode (MySQL): no HTTP server of its own, so the bot serves the endpoints', () => {
+  it('serves them on PORT and ties each envelope to its trigger id', async () => {
+    const fake = await FakeSlack.start();
+    const store = await openTestStore('mysql');
+    const env = { DATABASE_URL: store.url, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: 'xapp-1-A0CQMS-1-0123456789abcdef', SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' };
+    const capture = capturedLog(env);
+    const metrics = new Metrics();
+    const slack = new SlackPlatform(slackSettings(readEnvironment(env))!, { log: capture.log, clientOptions: { retryConfig: { retries: 0 } }, metrics });
+    const bot = await startBot(readEnvironment(env), { log: capture.log, platforms: [slack], ops: { port: 0, host: '127.0.0.1', metrics } });
+    try {
+      const base = bot.ops!.url!;
+      expect((await get(base, '/readyz')).status).toBe(200);
+      const responseUrl = fake.responseUrl();
+      await fake.envelope('slash_commands', { ...fixture<Record<string, string>>('slash-command.json'), text: 'whoami', trigger_id: 'T-socket-1', response_url: responseUrl });
+      await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(responseUrl).pathname), 'the whoami reply');
+      expect(sample((await get(base, '/metrics')).text, 'cqms_commands_total{command="whoami",outcome="ok"}')).toBe(1);
+      expect(sample((await get(base, '/metrics')).text, 'cqms_ack_latency_seconds_count{platform="slack",surface="slash_command"}')).toBe(1);
+      expect(capture.records().find((r) => r.msg.startsWith('slack slash_command acknowledged'))).toMatchObject({ requestId: 'T-socket-1' });
+      expect(capture.text()).not.toContain('0123456789abcdef');
+    } finally {
+      await bot.stop();
+      await store.dispose();
+      await fake.close();
     }
   });
 });
