@@ -6,12 +6,14 @@ import { readEnvironment } from '../../bot/environment';
 import { startOps } from '../../bot/ops-wiring';
 import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';
+import { createQuery } from '../../core/queries/create-query';
 import { encodeAction } from '../../core/views/action-id';
 import { SUPPORT_CHANNEL } from '../discord/discord-ids';
 import { startDiscordHarness, type DiscordHarness } from '../discord/discord-harness';
 import { FakeSlack } from '../slack/fake-slack';
 import { fixture } from '../slack/slack-driver';
 import { startSlackHarness, type SlackHarness } from '../slack/slack-harness';
+import { makeActor, testDesk } from '../support/test-desk';
 import { openTestStore } from '../support/test-stores';
 import { capturedLog } from './log-capture';
 import { freePort } from '../support/redis-server';
@@ -103,6 +105,10 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
   afterEach(() => worker?.stop());
 
   it('serves the same endpoints: readiness of the database and Redis, queue depth, job durations', async () => {
+    // A query raised 5 hours ago (an injected clock): the first sweep records its warning and its breach.
+    const deps = testDesk(own.store().store);
+    deps.clock.set(new Date(Date.now() - 5 * 3_600_000));
+    await createQuery(deps, await makeActor(deps, 'client', 'zoe'), { category: 'Bug Report', heading: 'late', description: 'd' });
     const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
     worker = await startWorker(env, { log: quietLog, platforms: [], slaSweepEveryMs: 100, ops: { port: 0, host: '127.0.0.1' } });
     const base = worker.ops!.url!;
@@ -110,15 +116,23 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
     const ready = await get(base, '/readyz');
     expect(ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
 
-    // The scheduled SLA sweep runs as a job: its duration is recorded by name.
+    // The scheduled SLA sweep runs as a job (its duration recorded by name) and records both levels; the new
+    // query's notifications ran as notify jobs.
+    const sweeps = 'cqms_job_duration_seconds_count{queue="cqms-jobs",job="slaSweep",outcome="ok"}';
+    const breaches = 'cqms_sla_alerts{level="breach"}';
+    const notified = 'cqms_job_duration_seconds_count{queue="cqms-jobs",job="notify",outcome="ok"}';
     let text = '';
-    for (let i = 0; i < 100 && !(Number(sample(text, 'cqms_job_duration_seconds_count{queue="cqms-jobs",job="slaSweep",outcome="ok"}')) > 0); i++) {
+    const settled = () => [sweeps, breaches, notified].every((series) => Number(sample(text, series)) > 0) && sample(text, 'cqms_outbox_backlog') === 0;
+    for (let i = 0; i < 100 && !settled(); i++) {
       await new Promise((r) => setTimeout(r, 100));
       text = (await get(base, '/metrics')).text;
     }
-    expect(sample(text, 'cqms_job_duration_seconds_count{queue="cqms-jobs",job="slaSweep",outcome="ok"}')).toBeGreaterThan(0);
+    expect(sample(text, sweeps)).toBeGreaterThan(0);
+    expect(sample(text, breaches)).toBe(1);
+    expect(sample(text, 'cqms_sla_alerts{level="warning"}')).toBe(1);
+    expect(sample(text, notified)).toBeGreaterThan(0);
     for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(text, `cqms_queue_jobs{queue="cqms-jobs",state="${state}"}`)).toBeGreaterThanOrEqual(0);
-    expect(sample(text, 'cqms_outbox_backlog')).toBe(0);
+    expect(sample(text, 'cqms_outbox_backlog')).toBe(0); // the alerts' notifications were relayed too
   }, 30_000);
 
   it('/readyz names Redis when it does not answer (a desk pointed at a closed port)', async () => {
@@ -128,6 +142,9 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
     try {
       expect((await get(ops.url!, '/readyz')).json()).toMatchObject({ status: 'starting' });
       await ops.attach(runtime);
+      // This desk relays nothing: a new query's notifications wait in the outbox.
+      await createQuery(runtime.deps, await makeActor(runtime.deps, 'client', 'amy'), { category: 'Bug Report', heading: 'waits', description: 'd' });
+      expect(sample((await get(ops.url!, '/metrics')).text, 'cqms_outbox_backlog')).toBeGreaterThan(0);
       const down = await get(ops.url!, '/readyz');
       expect(down.status).toBe(503);
       expect(down.json()).toMatchObject({ status: 'unavailable', failed: ['redis'], checks: { database: 'ok' } });
