@@ -22,12 +22,13 @@ describe('the scrubber', () => {
     ['an argon2 hash', `hash ${HASH}`, 'c2FsdHNhbHQ'],
     ['a URL password', 'mysql://cqms:hunter2pass@db:3306/cqms', 'hunter2pass'],
     ['a known secret', 'signed with s3cret-signing', 's3cret-signing'],
+    ['a bearer credential', 'Authorization: Bearer ab12cd34ef56', 'ab12cd34ef56'],
   ])('removes %s', (_what, text, secret) => {
     expect(scrub(text)).not.toContain(secret);
   });
 
   it('leaves ordinary text alone', () => {
-    expect(scrub('query #42 claimed by ann (3 ms)')).toBe('query #42 claimed by ann (3 ms)');
+    for (const line of ['query #42 claimed by ann (3 ms)', 'Bot configuration is missing', 'https://example.com/a:b@c']) expect(scrub(line)).toBe(line);
   });
 });
 

@@ -11,7 +11,8 @@ const PATTERNS: readonly [RegExp, string][] = [
   // Interaction tokens ride in webhook and callback URLs; they also start with base64 of "interaction:".
   [/((?:interactions|webhooks)\/\d{5,}\/)[A-Za-z0-9_.-]{8,}/g, '$1[redacted]'],
   [/\baW50ZXJhY3Rpb246[A-Za-z0-9_.-]+/g, '[redacted interaction token]'],
-  [/\b(Bearer|Bot|Basic)\s+[A-Za-z0-9_.+/=-]{8,}/g, '$1 [redacted]'],
+  // A credential has a digit in it: "Bot configuration" stays readable.
+  [/\b(Bearer|Bot|Basic)\s+(?=[A-Za-z_.+/=-]*\d)[A-Za-z0-9_.+/=-]{8,}/g, '$1 [redacted]'],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:)[^@\s/]+@/gi, '$1[redacted]@'],
   [/\b(v0=)[0-9a-f]{64}\b/g, '$1[redacted]'],
 ];
