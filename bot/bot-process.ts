@@ -1,7 +1,10 @@
 import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
+import { Metrics } from '../adapters/observability/metrics';
+import type { OpsHandler } from '../adapters/observability/ops-routes';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { NO_PLATFORM } from './environment-rules';
+import { startOps, type ProcessOps } from './ops-wiring';
 
 /** One chat platform the bot serves: its notifier goes into the desk; it receives requests once started. */
 export interface ChatPlatform {
@@ -13,6 +16,8 @@ export interface ChatPlatform {
   /** Stops taking requests. */
   stop(): Promise<void>;
   describe(): string;
+  /** Takes the health and metrics endpoints onto a server of the platform's own (Slack HTTP mode); false when it has none. */
+  serveOps?(handler: OpsHandler): boolean;
 }
 
 export interface BotLog {
@@ -22,20 +27,21 @@ export interface BotLog {
 }
 
 /**
- * Every platform the environment configures. Each platform's library loads only when it is configured:
- * discord.js alone adds about 35 MB to a Slack-only bot's memory.
+ * Every platform the environment configures, recording into `metrics` when given. Each platform's library
+ * loads only when it is configured: discord.js alone adds about 35 MB to a Slack-only bot's memory.
  */
-export async function chatPlatforms(env: Environment, log: BotLog): Promise<ChatPlatform[]> {
+export async function chatPlatforms(env: Environment, log: BotLog, metrics?: Metrics): Promise<ChatPlatform[]> {
+  const o = { log, ...(metrics ? { metrics } : {}) };
   const platforms: ChatPlatform[] = [];
   if (env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
     const { SlackPlatform, slackSettings } = await import('./slack-wiring.js');
     const slack = slackSettings(env);
-    if (slack) platforms.push(new SlackPlatform(slack, { log }));
+    if (slack) platforms.push(new SlackPlatform(slack, o));
   }
   if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID) {
     const { DiscordPlatform, discordSettings } = await import('./discord-wiring.js');
     const discord = discordSettings(env);
-    if (discord) platforms.push(new DiscordPlatform(discord, { log }));
+    if (discord) platforms.push(new DiscordPlatform(discord, o));
   }
   return platforms;
 }
@@ -47,6 +53,8 @@ export interface BotHandle {
   stop(): Promise<void>;
   /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
   stopped: Promise<void>;
+  /** The health and metrics endpoints, when served (`ops`). */
+  ops: ProcessOps | null;
 }
 
 export interface StartBotOptions {
@@ -55,19 +63,33 @@ export interface StartBotOptions {
   platforms?: ChatPlatform[];
   /** Stop gracefully on SIGINT and SIGTERM. */
   signals?: boolean;
+  /**
+   * Serve /healthz, /readyz and /metrics: on Slack's HTTP server in HTTP mode, else on a server of the bot's own
+   * on this port. `metrics` is what the platforms record into (tests build their platforms with it).
+   */
+  ops?: { port: number; host?: string; metrics?: Metrics };
 }
 
 /** `cqms bot`: the desk (store migrated) with every configured platform on it. */
 export async function startBot(env: Environment, opts: StartBotOptions): Promise<BotHandle> {
-  const platforms = opts.platforms ?? (await chatPlatforms(env, opts.log));
+  const metrics = opts.ops ? (opts.ops.metrics ?? new Metrics()) : undefined;
+  const platforms = opts.platforms ?? (await chatPlatforms(env, opts.log, metrics));
   if (platforms.length === 0) {
     throw new EnvironmentError(NO_PLATFORM);
   }
-  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) });
+  // Up before the desk (migrations may take a while): /healthz answers, /readyz says starting.
+  const ops = opts.ops && metrics ? await startOps(env, metrics, { ...opts.ops, hosts: platforms }) : null;
+  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) }).catch(async (e: unknown) => {
+    await ops?.close();
+    throw e;
+  });
+  await ops?.attach(runtime);
   const started: ChatPlatform[] = [];
   const stopAll = async () => {
+    ops?.drain();
     for (const p of [...started].reverse()) await p.stop().catch((e: unknown) => opts.log.error(`stopping ${p.name} failed`, e));
     await runtime.close();
+    await ops?.close();
   };
   try {
     for (const p of platforms) {
@@ -96,7 +118,7 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
-  return { runtime, platforms: started, stop, stopped };
+  return { runtime, platforms: started, stop, stopped, ops };
 }
 
 /** Warns when the outbox relay cannot reach the job queue, at most once a minute rather than on every retry. */
@@ -106,18 +128,5 @@ export function relayWarner(log: BotLog, quietMs = 60_000): (error: unknown) => 
     if (Date.now() - last < quietMs) return;
     last = Date.now();
     log.warn(`outbox relay: the job queue is away, notifications wait in the outbox (${e instanceof Error ? e.message : String(e)})`);
-  };
-}
-
-/** Log lines on stderr; an error's stack goes to the log (never to a user). */
-export function stderrLog(): BotLog {
-  const line = (level: string, message: string) => process.stderr.write(`${new Date().toISOString()} ${level} ${message}\n`);
-  return {
-    info: (m) => line('INFO', m),
-    warn: (m) => line('WARN', m),
-    error: (m, e) => {
-      const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : e === undefined ? '' : String(e);
-      line('ERROR', detail ? `${m}: ${detail}` : m);
-    },
   };
 }

@@ -13,7 +13,10 @@ import { parseInteraction } from '../adapters/discord/parse-interaction';
 import { PendingUploads } from '../adapters/discord/pending-uploads';
 import { RecentInteractions } from '../adapters/discord/recent-interactions';
 import { discordJsResponder } from '../adapters/discord/responder';
-import { Desk } from '../core/conversation/desk';
+import type { Metrics, Surface } from '../adapters/observability/metrics';
+import { inRequest, sinceRequestStart } from '../adapters/observability/request-context';
+import type { DiscordInbound } from '../adapters/discord/inbound';
+import { deskFor } from './ops-wiring';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
 import type { ChatPlatform } from './bot-process';
 import type { DeskRuntime } from './desk-wiring';
@@ -53,7 +56,11 @@ export interface DiscordPlatformOptions {
   ackBudgetMs?: number;
   /** How long start() waits for the gateway's READY, and stop() for the connection to close. */
   connectTimeoutMs?: number;
+  /** Acknowledgement latency and commands are recorded here when given. */
+  metrics?: Metrics;
 }
+
+const SURFACES: Record<DiscordInbound['kind'], Surface | null> = { command: 'slash_command', button: 'button', submit: 'modal_submit', autocomplete: 'autocomplete', unsupported: null };
 
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
   new Promise<T>((resolve, reject) => {
@@ -100,7 +107,7 @@ export class DiscordPlatform implements ChatPlatform {
   async start(runtime: DeskRuntime): Promise<void> {
     this.runtime = runtime;
     const { deps } = runtime;
-    const desk = new Desk(deps);
+    const desk = deskFor(deps, this.o.metrics);
     const log = this.o.log;
     const calls = new DeskCalls({
       desk,
@@ -112,7 +119,20 @@ export class DiscordPlatform implements ChatPlatform {
     });
     const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
     this.router = router;
-    this.detach = onInteractions(this.client, (raw, interaction) => void router.handle(parseInteraction(raw, COMMAND_NAME), discordJsResponder(interaction)));
+    const metrics = this.o.metrics;
+    // Every line logged while answering an interaction carries its id; its first answer is timed from here.
+    this.detach = onInteractions(this.client, (raw, interaction) =>
+      inRequest(raw.id, () => {
+        const inbound = parseInteraction(raw, COMMAND_NAME);
+        const surface = SURFACES[inbound.kind];
+        const acked = () => {
+          const ms = sinceRequestStart() ?? 0;
+          if (surface) metrics?.acked('discord', surface, ms);
+          log.info(`discord ${surface ?? inbound.kind} acknowledged in ${Math.round(ms)} ms`);
+        };
+        void router.handle(inbound, discordJsResponder(interaction, acked));
+      }),
+    );
     this.client.on(Events.Error, (e) => log.error('Discord client error', e));
     this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
     this.client.rest.on(RESTEvents.RateLimited, (r) => log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
+import { LOG_LEVELS } from '../adapters/observability/log-levels';
 import { slaPolicySchema, type SlaPolicy } from '../core/sla/sla-policy';
 import { crossFieldProblems, type ProcessRole } from './environment-rules';
 
@@ -34,8 +35,12 @@ const environmentSchema = z.object({
   DISCORD_API_URL: unsetIfEmpty(z.url().transform((u) => u.replace(/\/+$/, ''))),
   /** Redis for the job queue (redis://host:port[/db]): `cqms bot` enqueues to BullMQ and `cqms worker` runs the jobs; unset, jobs run in-process. */
   REDIS_URL: unsetIfEmpty(z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
-  /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode). */
+  /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode, and /healthz, /readyz, /metrics). */
   PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3000),
+  /** Port of `cqms worker`'s /healthz, /readyz and /metrics. */
+  WORKER_PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3001),
+  /** Least severe log level written (JSON lines on stderr). */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CQMS_CATEGORIES: z
     .string()
     .optional()

@@ -13,6 +13,10 @@ import { SlackController } from '../adapters/slack/slack-controller';
 import type { SlackLog } from '../adapters/slack/slack-log';
 import { SlackNotifier } from '../adapters/slack/slack-notifier';
 import { Desk } from '../core/conversation/desk';
+import { sinceRequestStart } from '../adapters/observability/request-context';
+import type { Metrics } from '../adapters/observability/metrics';
+import { OPS_PATHS, type OpsHandler } from '../adapters/observability/ops-routes';
+import { deskFor, inRequestWithId } from './ops-wiring';
 import type { DeskDeps } from '../core/desk/desk-deps';
 import type { ChatPlatform } from './bot-process';
 import type { DeskRuntime } from './desk-wiring';
@@ -58,6 +62,8 @@ export interface SlackPlatformOptions {
   /** The address HTTP mode listens on (all interfaces by default; tests use 127.0.0.1). */
   host?: string;
   submitDeadlineMs?: number;
+  /** Acknowledgement latency and commands are recorded here when given. */
+  metrics?: Metrics;
 }
 
 /**
@@ -73,6 +79,7 @@ export class SlackPlatform implements ChatPlatform {
   private runtime: DeskRuntime | undefined;
   private controller: SlackController | undefined;
   private server: Server | undefined;
+  private ops: OpsHandler | undefined;
 
   constructor(
     readonly settings: SlackSettings,
@@ -85,6 +92,9 @@ export class SlackPlatform implements ChatPlatform {
       ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
       log: o.log,
       ...(o.clientOptions ? { clientOptions: o.clientOptions } : {}),
+      // The ops endpoints sit on Bolt's server in HTTP mode; they answer 404 until the bot hands them over.
+      customRoutes: OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void (this.ops?.(req, res) || res.writeHead(404).end()) })),
+      inRequest: inRequestWithId,
     });
     this.charts = {
       renderer: chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {}),
@@ -104,9 +114,10 @@ export class SlackPlatform implements ChatPlatform {
 
   async start(runtime: DeskRuntime): Promise<void> {
     this.runtime = runtime;
-    const desk = new Desk(runtime.deps);
+    const desk = deskFor(runtime.deps, this.o.metrics);
     const onDefect = (ref: string, e: unknown) => this.o.log.error(`unexpected error (ref ${ref})`, e);
-    const home = new AppHome({ desk, client: this.app.client, charts: this.charts, onDefect });
+    // The App Home renders its sections with commands: not counted as commands anyone ran.
+    const home = new AppHome({ desk: new Desk(runtime.deps), client: this.app.client, charts: this.charts, onDefect });
     this.controller = new SlackController({
       desk,
       client: this.app.client,
@@ -117,7 +128,11 @@ export class SlackPlatform implements ChatPlatform {
       onDefect,
       ...(this.o.submitDeadlineMs ? { submitDeadlineMs: this.o.submitDeadlineMs } : {}),
     });
-    registerListeners(this.app, this.controller, this.o.log);
+    registerListeners(this.app, this.controller, this.o.log, (surface) => {
+      const ms = sinceRequestStart() ?? 0;
+      this.o.metrics?.acked('slack', surface, ms);
+      this.o.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
+    });
     await this.app.init();
     if (this.settings.appToken) await this.app.start();
     else this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
@@ -125,6 +140,13 @@ export class SlackPlatform implements ChatPlatform {
 
   notifyOnly(runtime: DeskRuntime): void {
     this.runtime = runtime;
+  }
+
+  /** HTTP mode serves the ops endpoints on Bolt's server; Socket Mode has no server to serve them on. */
+  serveOps(handler: OpsHandler): boolean {
+    if (this.settings.appToken) return false;
+    this.ops = handler;
+    return true;
   }
 
   /** Where Slack must send requests in HTTP mode (after start), e.g. http://127.0.0.1:3000/slack/events. */

@@ -7,6 +7,9 @@ import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bo
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { WORKER_NEEDS_REDIS } from './environment-rules';
+import { Metrics } from '../adapters/observability/metrics';
+import { DEFAULT_QUEUE_NAME } from '../adapters/queue/bullmq-queue';
+import { observedJobs, startOps, type ProcessOps } from './ops-wiring';
 
 export interface WorkerHandle {
   runtime: DeskRuntime;
@@ -15,6 +18,8 @@ export interface WorkerHandle {
   stop(): Promise<void>;
   /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
   stopped: Promise<void>;
+  /** The health and metrics endpoints, when served (`ops`). */
+  ops: ProcessOps | null;
 }
 
 export interface StartWorkerOptions {
@@ -25,6 +30,8 @@ export interface StartWorkerOptions {
   concurrency?: number;
   /** How often the SLA sweep job is scheduled (every minute by default). */
   slaSweepEveryMs?: number;
+  /** Serve /healthz, /readyz and /metrics on a server of the worker's own (WORKER_PORT). */
+  ops?: { port: number; host?: string; metrics?: Metrics };
 }
 
 /**
@@ -37,13 +44,19 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   const { log } = opts;
   const platforms = opts.platforms ?? (await chatPlatforms(env, log));
   if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
-  const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
+  const ops = opts.ops ? await startOps(env, opts.ops.metrics ?? new Metrics(), opts.ops) : null;
+  const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) }).catch(async (e: unknown) => {
+    await ops?.close();
+    throw e;
+  });
+  await ops?.attach(runtime);
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
   const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, notificationJobHandler(() => runtime.deps, notifier), {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
     onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
+    around: observedJobs(ops?.metrics, DEFAULT_QUEUE_NAME),
   });
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue({ redisUrl: env.REDIS_URL });
@@ -59,14 +72,16 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     (stopping ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      ops?.drain();
       await worker.close();
       await scheduler.close();
       await runtime.close();
+      await ops?.close();
       done();
     })());
   if (opts.signals) {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
-  return { runtime, worker, stop, stopped };
+  return { runtime, worker, stop, stopped, ops };
 }

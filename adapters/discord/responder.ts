@@ -28,11 +28,13 @@ class Unanswerable extends Error {
   }
 }
 
-export function discordJsResponder(i: Interaction): Responder {
+/** `onFirstAnswer` is told once, right after the first answer went out (the acknowledgement's latency). */
+export function discordJsResponder(i: Interaction, onFirstAnswer?: () => void): Responder {
   const kind = i.constructor.name;
   let answered = false;
   const first = async (send: () => Promise<unknown>) => {
     await send();
+    if (!answered) onFirstAnswer?.();
     answered = true;
   };
   return {

@@ -6,6 +6,8 @@ export interface BullmqWorkerOptions {
   concurrency?: number;
   onFailed?: (job: Job, error: unknown, final: boolean) => void;
   onError?: (error: unknown) => void;
+  /** Wraps each run of a job (its log context, its duration); `run` rejects as the job fails. */
+  around?: (job: { id: string; name: string }, run: () => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -20,15 +22,18 @@ export class BullmqWorker {
     this.worker = new Worker(
       settings.queueName ?? DEFAULT_QUEUE_NAME,
       async (job: BullJob, token?: string) => {
-        try {
-          await handler(job.data as Job);
-        } catch (e) {
-          if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
-            await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
-            throw new DelayedError();
+        const run = async () => {
+          try {
+            await handler(job.data as Job);
+          } catch (e) {
+            if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
+              await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
+              throw new DelayedError();
+            }
+            throw e;
           }
-          throw e;
-        }
+        };
+        await (opts.around ? opts.around({ id: String(job.id), name: job.name }, run) : run());
       },
       {
         connection: redisConnection(settings.redisUrl, { maxRetriesPerRequest: null }),

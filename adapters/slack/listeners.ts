@@ -8,11 +8,16 @@ import { FORM_CALLBACK_ID, parseViewSubmission } from './parse-view-submission';
 import { commandAck, type SlackController, type ViewAck } from './slack-controller';
 import type { SlackLog } from './slack-log';
 
+/** The surfaces an acknowledgement is timed for. */
+export type SlackSurface = 'slash_command' | 'button' | 'modal_submit';
+/** Told right after each acknowledgement went out (its latency is measured from the request's arrival). */
+export type AckHook = (surface: SlackSurface) => void;
+
 /**
  * Binds the controller to a Bolt app: each listener parses its payload, acknowledges (at once for commands
  * and buttons, the work following; with the outcome for submissions, within the deadline).
  */
-export function registerListeners(app: App, controller: SlackController, log: SlackLog): void {
+export function registerListeners(app: App, controller: SlackController, log: SlackLog, acked: AckHook = () => undefined): void {
   const usable = <T extends { kind: string }>(parsed: T | Unsupported): parsed is T => {
     if (parsed.kind !== 'unsupported') return true;
     log.warn(`ignored: ${(parsed as Unsupported).reason}`);
@@ -23,12 +28,14 @@ export function registerListeners(app: App, controller: SlackController, log: Sl
     const c = parseSlashCommand(body);
     if (!usable(c)) return ack();
     await ack(commandAck(c.text));
+    acked('slash_command');
     await controller.command(c);
   });
 
   // Every button: ids are decoded (and unknown ones refused) by core, never matched on raw strings here.
   app.action(/.*/, async ({ body, ack }) => {
     await ack();
+    acked('button');
     const b = parseBlockActions(body);
     if (usable(b)) await controller.press(b);
   });
@@ -36,7 +43,10 @@ export function registerListeners(app: App, controller: SlackController, log: Sl
   app.view(FORM_CALLBACK_ID, async ({ body, ack }) => {
     const s = parseViewSubmission(body);
     if (!usable(s)) return ack();
-    await controller.submit(s, (answer?: ViewAck) => (answer ? ack(answer) : ack()));
+    await controller.submit(s, async (answer?: ViewAck) => {
+      await (answer ? ack(answer) : ack());
+      acked('modal_submit');
+    });
   });
 
   app.event('app_home_opened', async ({ body }) => {

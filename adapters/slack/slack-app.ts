@@ -1,4 +1,4 @@
-import { App, LogLevel, type HTTPReceiverOptions, type Logger, type webApi } from '@slack/bolt';
+import { App, LogLevel, type CustomRoute, type HTTPReceiverOptions, type Logger, type webApi } from '@slack/bolt';
 import { bodyLimitedReceiver } from './body-limit';
 import { EVENTS_PATH } from './manifest';
 import type { SlackLog } from './slack-log';
@@ -15,6 +15,13 @@ export interface SlackAppOptions {
   log: SlackLog;
   /** Retries, timeout: tests turn the 30-minute default retry policy off. */
   clientOptions?: Pick<webApi.WebClientOptions, 'retryConfig' | 'timeout' | 'rejectRateLimitedCalls'>;
+  /** HTTP mode: more routes on the same server (the health and metrics endpoints). */
+  customRoutes?: CustomRoute[];
+  /**
+   * Runs each request inside the caller's context (its log id): in HTTP mode from the request's arrival, with
+   * no id yet; in Socket Mode from Bolt's first middleware, with the payload's trigger id when it has one.
+   */
+  inRequest?: <T>(id: string | undefined, run: () => T) => T;
 }
 
 /**
@@ -25,16 +32,33 @@ export interface SlackAppOptions {
 export function createSlackApp(o: SlackAppOptions): App {
   const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), ...o.clientOptions };
   const logger = boltLogger(o.log);
-  if (o.appToken) return new App({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
+  if (o.appToken) {
+    const app = new App({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
+    const inRequest = o.inRequest;
+    if (inRequest) app.use(({ body, next }) => inRequest(triggerIdOf(body), next));
+    return app;
+  }
   if (!o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
-  return new App({
-    token: o.botToken,
+  const receiver = bodyLimitedReceiver({
+    signingSecret: o.signingSecret,
+    endpoints: EVENTS_PATH,
     // Acknowledge first, work after: the HTTP answer goes out as soon as a listener calls ack().
-    receiver: bodyLimitedReceiver({ signingSecret: o.signingSecret, endpoints: EVENTS_PATH, processBeforeResponse: false, logger, unhandledRequestHandler: notAcknowledged }),
-    clientOptions,
+    processBeforeResponse: false,
+    customRoutes: o.customRoutes ?? [],
+    unhandledRequestHandler: notAcknowledged,
     logger,
-    deferInitialization: true,
   });
+  const inRequest = o.inRequest;
+  if (inRequest) {
+    const listener = receiver.requestListener;
+    receiver.requestListener = (req, res) => inRequest(undefined, () => listener(req, res));
+  }
+  return new App({ token: o.botToken, receiver, clientOptions, logger, deferInitialization: true });
+}
+
+function triggerIdOf(body: unknown): string | undefined {
+  const id = (body as { trigger_id?: unknown } | null)?.trigger_id;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 /**

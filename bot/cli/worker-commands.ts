@@ -11,8 +11,9 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
     .action(async (o: { concurrency?: number }) => {
       // The worker's modules (bullmq, the chat libraries' notifiers) load on use, keeping other commands light.
       const { startWorker } = await import('../worker-process.js');
-      const { stderrLog } = await import('../bot-process.js');
-      const worker = await startWorker(ctx.env, { log: stderrLog(), signals: true, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
+      const { processLog } = await import('../process-log.js');
+      const { log } = processLog(ctx.env, 'worker');
+      const worker = await startWorker(ctx.env, { log, signals: true, ops: { port: ctx.env.WORKER_PORT }, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
       ctx.out('CQMS worker running. SIGTERM or Ctrl-C lets the active jobs finish, then stops.');
       await worker.stopped;
       ctx.out('CQMS worker stopped.');

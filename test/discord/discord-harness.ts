@@ -1,3 +1,4 @@
+import type { Metrics } from '../../adapters/observability/metrics';
 import { startBot, type BotHandle, type ChatPlatform } from '../../bot/bot-process';
 import { runCli } from '../../bot/cli/program';
 import { DiscordPlatform, discordSettings } from '../../bot/discord-wiring';
@@ -37,6 +38,10 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   ackBudgetMs?: number;
   store?: TestStore;
+  /** Every line is also written here (a pino log under test). */
+  alsoLog?: LogSink;
+  /** Recorded by the platform; the ops endpoints are served on a server of the bot's own. */
+  metrics?: Metrics;
 }
 
 export interface LogSink {
@@ -72,12 +77,14 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
   });
   const log: LogLine[] = [];
   const sink: LogSink = {
-    info: (message) => log.push({ level: 'info', message }),
-    warn: (message) => log.push({ level: 'warn', message }),
-    error: (message, error) => log.push({ level: 'error', message, error }),
+    info: (message) => (log.push({ level: 'info', message }), opts.alsoLog?.info(message)),
+    warn: (message) => (log.push({ level: 'warn', message }), opts.alsoLog?.warn(message)),
+    error: (message, error) => (log.push({ level: 'error', message, error }), opts.alsoLog?.error(message, error)),
   };
-  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}) });
-  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])] }), 15_000, 'starting the bot');
+  const observed = opts.metrics ? { metrics: opts.metrics } : {};
+  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}), ...observed });
+  const ops = opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {};
+  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])], ...ops }), 15_000, 'starting the bot');
   return {
     fake,
     bot,

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import { startBot, type BotHandle } from '../../bot/bot-process';
+import type { Metrics } from '../../adapters/observability/metrics';
+import { startBot, type BotHandle, type BotLog } from '../../bot/bot-process';
 import { readEnvironment } from '../../bot/environment';
 import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import type { Role } from '../../core/domain/roles';
@@ -36,7 +37,16 @@ export interface SlackHarness {
  * 127.0.0.1:0, requests verified with the signing secret), a migrated store, the in-process queue,
  * and the Web API pointed at the fake through SLACK_API_URL.
  */
-export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: webApi.RetryOptions; submitDeadlineMs?: number } = {}): Promise<SlackHarness> {
+export interface SlackHarnessOptions {
+  retryConfig?: webApi.RetryOptions;
+  submitDeadlineMs?: number;
+  /** Every line is also written here (a pino log under test). */
+  alsoLog?: BotLog;
+  /** Recorded by the platform; the ops endpoints are served on Bolt's server. */
+  metrics?: Metrics;
+}
+
+export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const store = await openTestStore(kind);
   const env = readEnvironment({
@@ -49,14 +59,15 @@ export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: w
   });
   const log: LogLine[] = [];
   const sink = {
-    info: (message: string) => log.push({ level: 'info', message }),
-    warn: (message: string) => log.push({ level: 'warn', message }),
-    error: (message: string, error?: unknown) => log.push({ level: 'error', message, error }),
+    info: (message: string) => (log.push({ level: 'info', message }), opts.alsoLog?.info(message)),
+    warn: (message: string) => (log.push({ level: 'warn', message }), opts.alsoLog?.warn(message)),
+    error: (message: string, error?: unknown) => (log.push({ level: 'error', message, error }), opts.alsoLog?.error(message, error)),
   };
   const slack = new SlackPlatform(slackSettings(env)!, { log: sink, host: '127.0.0.1', clientOptions: { retryConfig: opts.retryConfig ?? { retries: 0 }, timeout: 5000 },
     ...(opts.submitDeadlineMs ? { submitDeadlineMs: opts.submitDeadlineMs } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
   });
-  const bot = await startBot(env, { log: sink, platforms: [slack] });
+  const bot = await startBot(env, { log: sink, platforms: [slack], ...(opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {}) });
   const driver = new SlackDriver(slack.eventsUrl!, fake);
   return {
     fake,
