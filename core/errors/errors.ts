@@ -118,11 +118,18 @@ export class Conflict extends CqmsError {
   }
 }
 
+/** What a user is told while the database is away: the command did nothing, and trying again will work. */
+export const STORE_UNAVAILABLE_TEXT = 'The desk cannot reach its database right now; nothing was saved. Please try again in a moment.';
+
+/**
+ * The database is away (connection refused, reset or lost; no pooled connection within the acquire timeout).
+ * Raised by the storage adapter; the transaction in progress was rolled back, so nothing half-done remains.
+ */
 export class StoreUnavailable extends CqmsError {
   readonly code = ErrorCode.StoreUnavailable;
   override readonly retryable = true;
   constructor(cause?: unknown) {
-    super('The database is not reachable right now. Nothing was saved; please try again in a moment.', { cause });
+    super(STORE_UNAVAILABLE_TEXT, { cause });
   }
 }
 
