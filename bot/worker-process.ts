@@ -4,7 +4,7 @@ import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
 import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
-import { buildDesk, type DeskRuntime } from './desk-wiring';
+import { buildDesk, bullmqSettings, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 
 export interface WorkerHandle {
@@ -39,13 +39,13 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
-  const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, notificationJobHandler(() => runtime.deps, notifier), {
+  const worker = new BullmqWorker(bullmqSettings(env), notificationJobHandler(() => runtime.deps, notifier), {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
     onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
   });
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
-  const scheduler = new BullmqQueue({ redisUrl: env.REDIS_URL });
+  const scheduler = new BullmqQueue(bullmqSettings(env));
   await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB).catch((e) => log.warn(`the SLA sweep could not be scheduled: ${e instanceof Error ? e.message : String(e)}`));
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
