@@ -3,7 +3,7 @@ import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
-import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
+import { chatPlatforms, exitIfStuck, relayWarner, SHUTDOWN_GRACE_MS, type BotLog, type ChatPlatform } from './bot-process';
 import { buildDesk, bullmqSettings, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 
@@ -24,6 +24,8 @@ export interface StartWorkerOptions {
   concurrency?: number;
   /** How often the SLA sweep job is scheduled (every minute by default). */
   slaSweepEveryMs?: number;
+  /** How long a stop waits for the active jobs (SHUTDOWN_GRACE_MS less what closing the rest takes, by default). */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -50,15 +52,17 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
+  const graceMs = opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
   const onSignal = (signal: NodeJS.Signals) => {
     log.info(`${signal}: finishing active jobs, then stopping`);
-    void stop();
+    exitIfStuck(log, graceMs, stop());
   };
   const stop = () =>
     (stopping ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await worker.close();
+      // Jobs get most of the grace; closing the scheduler, the relay and the store needs the rest.
+      if (!(await worker.close(graceMs - 5_000))) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');
       await scheduler.close();
       await runtime.close();
       done();

@@ -43,8 +43,18 @@ export class BullmqWorker {
     this.worker.on('error', (e) => opts.onError?.(e));
   }
 
-  /** Stops taking jobs and waits for the active ones to finish (their results are recorded). */
-  close(): Promise<void> {
-    return this.worker.close();
+  /**
+   * Stops taking jobs and waits for the active ones to finish (their results are recorded). Past `graceMs` it
+   * stops waiting and resolves false: the jobs still running keep their lock until it expires, then BullMQ's
+   * stalled-job check returns them to the queue for another worker.
+   */
+  async close(graceMs?: number): Promise<boolean> {
+    const closing = this.worker.close().then(() => true);
+    if (graceMs === undefined) return closing;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([closing, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(graceMs, 0))))]);
+    clearTimeout(timer);
+    if (!finished) await this.worker.close(true);
+    return finished;
   }
 }

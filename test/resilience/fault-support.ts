@@ -1,6 +1,8 @@
+import { BullmqQueue } from '../../adapters/queue/bullmq-queue';
 import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
 import type { SequelizeStore } from '../../adapters/storage/sequelize-store';
 import type { CardView } from '../../core/views/view-model';
+import { REDIS_URL } from '../support/queues-under-test';
 
 /** A platform notifier that records what it was asked to deliver (one line per delivery). */
 export function recordingNotifier(): PlatformNotifier & { delivered: string[] } {
@@ -55,4 +57,11 @@ export async function untilItWorks<T>(attempt: () => Promise<T>, timeoutMs: numb
       await new Promise((r) => setTimeout(r, everyMs));
     }
   }
+}
+
+/** Removes every BullMQ key a test wrote under its prefix on the shared Redis. */
+export async function dropQueue(prefix: string): Promise<void> {
+  const q = new BullmqQueue({ redisUrl: REDIS_URL, prefix });
+  await q.queue.obliterate({ force: true }).catch(() => undefined);
+  await q.close();
 }

@@ -12,7 +12,7 @@ import { makeActor } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { TcpProxy } from '../support/tcp-proxy';
 import { quietLog } from '../support/worker-env';
-import { recordingNotifier } from './fault-support';
+import { dropQueue, recordingNotifier } from './fault-support';
 
 const waitUntil = async (probe: () => boolean, what: string, timeoutMs = 15_000) => {
   const until = Date.now() + timeoutMs;
@@ -49,9 +49,7 @@ describe('a Redis outage', () => {
     await bot.close();
     await worker.stop();
     await proxy.close();
-    const q = new BullmqQueue({ redisUrl: REDIS_URL, prefix });
-    await q.queue.obliterate({ force: true }).catch(() => undefined);
-    await q.close();
+    await dropQueue(prefix);
     await db.dispose();
   });
 
