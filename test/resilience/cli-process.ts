@@ -56,10 +56,18 @@ export class CqmsProcess {
     return Date.now();
   }
 
-  /** Ends the process if a test left it running. */
+  /**
+   * Ends the process if a test left it running: SIGTERM first (tsx passes it on to the node process it runs;
+   * a SIGKILL would orphan that one, holding our pipes open), SIGKILL when it lingers.
+   */
   async kill(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGKILL');
-    await this.exited;
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
   }
 }
