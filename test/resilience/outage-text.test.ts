@@ -1,7 +1,7 @@
 import { errorReply as discordReply } from '../../adapters/discord/error-reply';
 import { errorLine } from '../../adapters/shell/error-line';
 import { errorReply as slackReply, submissionErrors } from '../../adapters/slack/error-text';
-import { StoreUnavailable, STORE_UNAVAILABLE_TEXT } from '../../core/errors';
+import { COMMIT_UNKNOWN_TEXT, StoreUnavailable, STORE_UNAVAILABLE_TEXT } from '../../core/errors';
 import { translateDbError } from '../../adapters/storage/db-errors';
 import { ConnectionAcquireTimeoutError, ConnectionRefusedError, DatabaseError } from 'sequelize';
 
@@ -17,6 +17,14 @@ describe('a database outage, as each surface says it', () => {
     expect(JSON.stringify(slackReply(outage, noDefect))).toContain(STORE_UNAVAILABLE_TEXT);
     expect(JSON.stringify(discordReply(outage, noDefect))).toContain(STORE_UNAVAILABLE_TEXT);
     expect(submissionErrors(outage, ['heading', 'description'], noDefect)).toEqual({ heading: STORE_UNAVAILABLE_TEXT });
+  });
+
+  it('says the change may be there when the connection went during the commit', () => {
+    const cut = new StoreUnavailable(new Error('Connection lost: The server closed the connection.'), true);
+    for (const said of [errorLine(cut, noDefect), JSON.stringify(slackReply(cut, noDefect)), JSON.stringify(discordReply(cut, noDefect))]) {
+      expect(said).toContain(COMMIT_UNKNOWN_TEXT);
+      expect(said).not.toContain('nothing was saved');
+    }
   });
 
   it('is what the storage adapter makes of refused, timed-out and lost connections', () => {
