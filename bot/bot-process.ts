@@ -68,6 +68,25 @@ export interface StartBotOptions {
    * on this port. `metrics` is what the platforms record into (tests build their platforms with it).
    */
   ops?: { port: number; host?: string; metrics?: Metrics };
+  /** How long a stop on a signal may take before the process exits anyway (SHUTDOWN_GRACE_MS by default). */
+  shutdownGraceMs?: number;
+}
+
+/** How long a graceful stop may take: under the 30 s an orchestrator (Kubernetes, Docker) waits before SIGKILL. */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * Once a stop signal has arrived: when the graceful stop has not finished within `ms`, logs it and exits 1,
+ * so a stuck connection never keeps a stopping process alive. Unreferenced: it never holds the process up;
+ * cancelled once `stopped` settles (the process may live on: tests, a host embedding the bot).
+ */
+export function exitIfStuck(log: BotLog, ms: number, stopped: Promise<unknown>): void {
+  const timer = setTimeout(() => {
+    log.error(`the graceful stop did not finish within ${ms} ms; exiting anyway`);
+    process.exit(1);
+  }, ms).unref();
+  const cancel = () => clearTimeout(timer);
+  void stopped.then(cancel, cancel);
 }
 
 /** `cqms bot`: the desk (store migrated) with every configured platform on it. */
@@ -103,9 +122,10 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
+  // A second signal while stopping finds no handler and ends the process at once.
   const onSignal = (signal: NodeJS.Signals) => {
-    opts.log.info(`${signal}: stopping`);
-    void stop();
+    opts.log.info(`${signal}: taking no new requests, finishing those in flight, then stopping`);
+    exitIfStuck(opts.log, opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS, stop());
   };
   const stop = () =>
     (stopping ??= (async () => {

@@ -5,7 +5,7 @@ import type { DeskDeps } from '../core/desk/desk-deps';
 import { systemClock } from '../core/ports/clock';
 import type { Environment } from './environment';
 import { InProcessQueue } from '../adapters/queue/in-process-queue';
-import type { BullmqQueue } from '../adapters/queue/bullmq-queue';
+import type { BullmqQueue, BullmqSettings } from '../adapters/queue/bullmq-queue';
 import { startRelayLoop, type RelayLoop } from '../adapters/queue/relay-loop';
 import { CompositeNotifier, type PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
@@ -54,7 +54,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
   const inProcess = env.REDIS_URL ? null : new InProcessQueue(notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [])));
-  const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(env.REDIS_URL as string);
+  const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(bullmqSettings(env));
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
   const onError = opts.onRelayError ?? (() => undefined);
   const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError }) : null;
@@ -82,13 +82,19 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   };
 }
 
+/** Where BullMQ lives: REDIS_URL, and the key prefix when one is set. */
+export function bullmqSettings(env: Environment): BullmqSettings {
+  if (!env.REDIS_URL) throw new Error('BullMQ needs REDIS_URL');
+  return { redisUrl: env.REDIS_URL, ...(env.CQMS_QUEUE_PREFIX ? { prefix: env.CQMS_QUEUE_PREFIX } : {}) };
+}
+
 /** Connects to Redis on the first job, so commands that queue nothing (most of the CLI) never open it. */
 class LazyBullmqQueue implements JobQueue {
   private queue: Promise<BullmqQueue> | undefined;
-  constructor(private readonly redisUrl: string) {}
+  constructor(private readonly settings: BullmqSettings) {}
   async enqueue(job: Job, opts?: EnqueueOptions): Promise<void> {
     // bullmq itself loads here too, so it weighs nothing on commands that never queue.
-    this.queue ??= import('../adapters/queue/bullmq-queue.js').then(({ BullmqQueue }) => new BullmqQueue({ redisUrl: this.redisUrl }));
+    this.queue ??= import('../adapters/queue/bullmq-queue.js').then(({ BullmqQueue }) => new BullmqQueue(this.settings));
     return (await this.queue).enqueue(job, opts);
   }
   async close(): Promise<void> {

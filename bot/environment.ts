@@ -35,6 +35,8 @@ const environmentSchema = z.object({
   DISCORD_API_URL: unsetIfEmpty(z.url().transform((u) => u.replace(/\/+$/, ''))),
   /** Redis for the job queue (redis://host:port[/db]): `cqms bot` enqueues to BullMQ and `cqms worker` runs the jobs; unset, jobs run in-process. */
   REDIS_URL: unsetIfEmpty(z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
+  /** BullMQ key prefix (BullMQ's `bull` when unset): desks sharing one Redis keep apart by it. */
+  CQMS_QUEUE_PREFIX: unsetIfEmpty(z.string().trim().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _')),
   /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode, and /healthz, /readyz, /metrics). */
   PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3000),
   /** Port of `cqms worker`'s /healthz, /readyz and /metrics. */

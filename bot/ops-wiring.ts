@@ -77,7 +77,7 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
         metrics.watchDatabase(db);
       }
       if (env.REDIS_URL) {
-            // Loaded only with Redis configured: a bot on the in-process queue never loads ioredis or bullmq.
+        // Loaded only with Redis configured: a bot on the in-process queue never loads ioredis or bullmq.
         const [{ redisProbe }, { DEFAULT_QUEUE_NAME, redisConnection }, { Queue }] = await Promise.all([
           import('../adapters/observability/redis-probe.js'),
           import('../adapters/queue/bullmq-queue.js'),
@@ -91,7 +91,7 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
           counts: async () => {
             await probe.check(); // connected, or the scrape counts an error at once
             // On the probe's connection: one client to close, which closes at once even after Redis came and went.
-            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, { connection: probe.client });
+            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, { connection: probe.client, ...(env.CQMS_QUEUE_PREFIX ? { prefix: env.CQMS_QUEUE_PREFIX } : {}) });
             return depthReader.getJobCounts(...QUEUE_STATES);
           },
         });

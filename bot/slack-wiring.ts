@@ -161,9 +161,20 @@ export class SlackPlatform implements ChatPlatform {
     return this.settings.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${this.settings.port}, ${EVENTS_PATH})`;
   }
 
-  /** Stops taking requests, then lets the answers and App Home refreshes in flight finish. */
+  /**
+   * Stops taking requests (HTTP mode: the server stops listening; Socket Mode: the socket closes), lets the
+   * requests in flight finish, then the answers and App Home refreshes that follow them.
+   */
   async stop(): Promise<void> {
-    await this.app.stop();
+    // Keep-alive connections the finished requests leave idle would hold the server's close for its
+    // keep-alive timeout (5 s): close each as it goes idle.
+    const server = this.server;
+    const idle = server ? setInterval(() => server.closeIdleConnections(), 50) : undefined;
+    try {
+      await this.app.stop();
+    } finally {
+      clearInterval(idle);
+    }
     await this.controller?.drain();
   }
 

@@ -3,8 +3,8 @@ import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
-import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
-import { buildDesk, type DeskRuntime } from './desk-wiring';
+import { chatPlatforms, exitIfStuck, relayWarner, SHUTDOWN_GRACE_MS, type BotLog, type ChatPlatform } from './bot-process';
+import { buildDesk, bullmqSettings, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { WORKER_NEEDS_REDIS } from './environment-rules';
 import { Metrics } from '../adapters/observability/metrics';
@@ -32,6 +32,8 @@ export interface StartWorkerOptions {
   slaSweepEveryMs?: number;
   /** Serve /healthz, /readyz and /metrics on a server of the worker's own (WORKER_PORT). */
   ops?: { port: number; host?: string; metrics?: Metrics };
+  /** How long a stop waits for the active jobs (SHUTDOWN_GRACE_MS less what closing the rest takes, by default). */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -52,28 +54,30 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   await ops?.attach(runtime);
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
-  const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, notificationJobHandler(() => runtime.deps, notifier), {
+  const worker = new BullmqWorker(bullmqSettings(env), notificationJobHandler(() => runtime.deps, notifier), {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
     onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
     around: observedJobs(ops?.metrics, DEFAULT_QUEUE_NAME),
   });
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
-  const scheduler = new BullmqQueue({ redisUrl: env.REDIS_URL });
+  const scheduler = new BullmqQueue(bullmqSettings(env));
   await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB).catch((e) => log.warn(`the SLA sweep could not be scheduled: ${e instanceof Error ? e.message : String(e)}`));
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
+  const graceMs = opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
   const onSignal = (signal: NodeJS.Signals) => {
     log.info(`${signal}: finishing active jobs, then stopping`);
-    void stop();
+    exitIfStuck(log, graceMs, stop());
   };
   const stop = () =>
     (stopping ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       ops?.drain();
-      await worker.close();
+      // Jobs get most of the grace; closing the scheduler, the relay and the store needs the rest.
+      if (!(await worker.close(graceMs - 5_000))) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');
       await scheduler.close();
       await runtime.close();
       await ops?.close();

@@ -17,20 +17,26 @@ export interface BullmqWorkerOptions {
  */
 export class BullmqWorker {
   readonly worker: Worker;
+  /** The handlers running now, so a bounded close can wait for them. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(settings: BullmqSettings, handler: JobHandler, opts: BullmqWorkerOptions = {}) {
     this.worker = new Worker(
       settings.queueName ?? DEFAULT_QUEUE_NAME,
       async (job: BullJob, token?: string) => {
         const run = async () => {
+          const running = handler(job.data as Job);
+          this.running.add(running);
           try {
-            await handler(job.data as Job);
+            await running;
           } catch (e) {
             if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
               await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
               throw new DelayedError();
             }
             throw e;
+          } finally {
+            this.running.delete(running);
           }
         };
         await (opts.around ? opts.around({ id: String(job.id), name: job.name }, run) : run());
@@ -48,8 +54,24 @@ export class BullmqWorker {
     this.worker.on('error', (e) => opts.onError?.(e));
   }
 
-  /** Stops taking jobs and waits for the active ones to finish (their results are recorded). */
-  close(): Promise<void> {
-    return this.worker.close();
+  /**
+   * Stops taking jobs and waits for the active ones to finish (their results are recorded). Past `graceMs` it
+   * stops waiting and resolves false: the jobs still running keep their lock until it expires, then BullMQ's
+   * stalled-job check returns them to the queue for another worker.
+   */
+  async close(graceMs?: number): Promise<boolean> {
+    if (graceMs === undefined) {
+      await this.worker.close();
+      return true;
+    }
+    // BullMQ's close() cannot be made forced once called: take no new job, wait for the handlers ourselves.
+    await this.worker.pause(true);
+    let timer: NodeJS.Timeout | undefined;
+    const handlers = Promise.allSettled([...this.running]).then(() => true);
+    const finished = await Promise.race([handlers, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(graceMs, 0))))]);
+    clearTimeout(timer);
+    // Finished: close() records their results; past the grace: close without waiting.
+    await this.worker.close(!finished);
+    return finished;
   }
 }

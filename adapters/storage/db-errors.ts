@@ -13,8 +13,12 @@ export function translateDbError(e: unknown): unknown {
     return new Conflict(column, `That ${column.replace(/_/g, ' ')} is already in use.`);
   }
   if (e instanceof ConnectionError || e instanceof TimeoutError) return new StoreUnavailable(e);
-  const code = (e as { parent?: { code?: string }; original?: { code?: string }; code?: string })?.parent?.code ?? (e as { code?: string })?.code;
+  const cause = (e as { parent?: { code?: string; fatal?: boolean } })?.parent;
+  const code = cause?.code ?? (e as { code?: string })?.code;
   if (code && CONNECTION_CODES.has(code)) return new StoreUnavailable(e);
+  // mysql2 marks errors that leave the connection unusable as fatal (a connection lost in the middle of a
+  // transaction, then "closed state" on its next statement); SQL errors are never fatal.
+  if (cause?.fatal === true) return new StoreUnavailable(e);
   return e;
 }
 

@@ -4,7 +4,8 @@ import { SqlAnalyticsStore } from './analytics/sql-analytics-store';
 import { MYSQL, SQLITE } from './analytics/sql-dialect';
 import { connect, ensureMysqlDatabase, type ConnectOptions } from './connect';
 import { parseDatabaseUrl } from './database-url';
-import { guarded } from './db-errors';
+import { StoreUnavailable } from '../../core/errors';
+import { guarded, translateDbError } from './db-errors';
 import { migrate } from './migrator';
 import { defineModels, type Models } from './models';
 import { agentRepo } from './repos/agent-repo';
@@ -76,13 +77,26 @@ export class SequelizeStore implements Store {
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const run = () =>
-      guarded(() =>
-        this.sequelize.transaction(
-          // READ COMMITTED: conditional updates decide races; no gap locks to deadlock on.
-          this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {},
-          (t) => fn(repos({ models: this.models, transaction: t })),
-        ),
-      );
+      guarded(async () => {
+        // READ COMMITTED: conditional updates decide races; no gap locks to deadlock on.
+        const t = await this.sequelize.transaction(this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {});
+        let result: T;
+        try {
+          result = await fn(repos({ models: this.models, transaction: t }));
+        } catch (e) {
+          // A lost connection fails the rollback too; the server rolls back what the connection left open.
+          await t.rollback().catch(() => undefined);
+          throw e;
+        }
+        try {
+          await t.commit();
+        } catch (e) {
+          const outage = translateDbError(e);
+          // Committed or not, the server alone knows: say so rather than "nothing was saved".
+          throw outage instanceof StoreUnavailable ? new StoreUnavailable(e, true) : outage;
+        }
+        return result;
+      });
     return this.dialect === 'sqlite' ? this.writer.run('sqlite', run) : run();
   }
 

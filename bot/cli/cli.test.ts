@@ -56,5 +56,5 @@ describe.each(['sqlite', 'mysql'] as const)('cqms db and users commands on %s', 
 it('says the database is unreachable, not a stack trace', async () => {
   const r = await cqms(['users', 'list'], { DATABASE_URL: 'mysql://root@127.0.0.1:1/cqms' });
   expect(r.code).toBe(1);
-  expect(r.err).toBe('error: The database is not reachable right now. Nothing was saved; please try again in a moment.');
+  expect(r.err).toBe('error: The desk cannot reach its database right now; nothing was saved. Please try again in a moment.');
 });

@@ -48,7 +48,8 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
 async function withQueue(ctx: CliContext, fn: (q: BullmqQueue) => Promise<void>): Promise<void> {
   if (!ctx.env.REDIS_URL) throw new EnvironmentError('Jobs run in-process without REDIS_URL; set REDIS_URL to see the BullMQ queue.');
   const { BullmqQueue } = await import('../../adapters/queue/bullmq-queue.js');
-  const q = new BullmqQueue({ redisUrl: ctx.env.REDIS_URL });
+  const { bullmqSettings } = await import('../desk-wiring.js');
+  const q = new BullmqQueue(bullmqSettings(ctx.env));
   try {
     await q.queue.waitUntilReady();
     await fn(q);

@@ -118,11 +118,24 @@ export class Conflict extends CqmsError {
   }
 }
 
+/** What a user is told while the database is away: the command did nothing, and trying again will work. */
+export const STORE_UNAVAILABLE_TEXT = 'The desk cannot reach its database right now; nothing was saved. Please try again in a moment.';
+/** The connection was lost during the commit: the database may have kept the change, so a blind retry could repeat it. */
+export const COMMIT_UNKNOWN_TEXT = 'The desk lost its database while saving, so this may or may not have been saved. Please check before trying again.';
+
+/**
+ * The database is away (connection refused, reset or lost; no pooled connection within the acquire timeout).
+ * Raised by the storage adapter; the transaction in progress was rolled back, so nothing half-done remains.
+ * `commitUnknown`: the connection went during the COMMIT itself; the change is whole, but may be there.
+ */
 export class StoreUnavailable extends CqmsError {
   readonly code = ErrorCode.StoreUnavailable;
   override readonly retryable = true;
-  constructor(cause?: unknown) {
-    super('The database is not reachable right now. Nothing was saved; please try again in a moment.', { cause });
+  constructor(
+    cause?: unknown,
+    readonly commitUnknown = false,
+  ) {
+    super(commitUnknown ? COMMIT_UNKNOWN_TEXT : STORE_UNAVAILABLE_TEXT, { cause });
   }
 }
 

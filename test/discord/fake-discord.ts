@@ -41,6 +41,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** Attachment downloads from the CDN (paths). */
   readonly cdnHits: string[] = [];
+  /** Delay before an attachment download is answered (a slow CDN). */
+  cdnDelayMs = 0;
   readonly gateway: FakeGateway;
   /** channel id -> message id -> the message as last written. */
   readonly messages = new Map<string, Map<string, Json>>();
@@ -129,6 +131,7 @@ export class FakeDiscord {
     const cdn = /^\/attachments\/\d+\/(\d+)\//.exec(u.pathname);
     if (cdn) {
       this.cdnHits.push(u.pathname);
+      if (this.cdnDelayMs) await new Promise((r) => setTimeout(r, this.cdnDelayMs));
       const file = this.cdn.get(cdn[1]!);
       if (!file) return send(res, 404, { message: '404: Not Found', code: 0 });
       res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': String(file.data.byteLength) });

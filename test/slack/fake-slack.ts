@@ -32,6 +32,8 @@ export class FakeSlack {
   private readonly socketAcks = new Map<string, (ack: Record<string, unknown>) => void>();
   /** Delay before a file download is answered (a slow file server). */
   fileDelayMs = 0;
+  /** Delay before a Web API method is answered (a slow Slack), by method; the call is recorded on arrival. */
+  readonly apiDelayMs = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -144,6 +146,8 @@ export class FakeSlack {
       if (this.fileDelayMs) await new Promise((r) => setTimeout(r, this.fileDelayMs));
       return this.serve(rest ?? '', req, res);
     }
+    const delay = this.apiDelayMs.get(call.method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const limited = this.rateLimits.get(call.method)?.shift();
     if (limited !== undefined) {
       res.setHeader('Retry-After', String(limited));
