@@ -5,7 +5,7 @@ import { COMMAND_NAME } from '../adapters/discord/command-registration';
 import { createDiscordClient, type DiscordClientOptions } from '../adapters/discord/discord-client';
 import type { DiscordLog } from '../adapters/discord/discord-log';
 import { DiscordNotifier } from '../adapters/discord/discord-notifier';
-import { DeskCalls } from '../adapters/discord/desk-calls';
+import { DeskCalls, DOWNLOAD_PEEK_MS } from '../adapters/discord/desk-calls';
 import { storeKeys } from '../adapters/discord/handled-once';
 import { onInteractions } from '../adapters/discord/interaction-source';
 import { InteractionRouter } from '../adapters/discord/interaction-router';
@@ -116,6 +116,8 @@ export class DiscordPlatform implements ChatPlatform {
       uploads: new PendingUploads(),
       log,
       onDefect: (ref, e) => log.error(`unexpected error (ref ${ref})`, e),
+      // The peek at a screenshot must leave most of the ack budget for opening the modal.
+      ...(this.o.ackBudgetMs ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.o.ackBudgetMs * 0.4)) } : {}),
     });
     const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
     this.router = router;

@@ -30,12 +30,14 @@ export interface DeskCallsOptions {
   uploads: PendingUploads;
   log: DiscordLog;
   onDefect: DefectSink;
+  /** How long `/cqms new` waits for a screenshot's download before opening the modal (DOWNLOAD_PEEK_MS by default). */
+  downloadPeekMs?: number;
 }
 
 type Of<K extends DiscordInbound['kind']> = Extract<DiscordInbound, { kind: K }>;
 
-/** How long `/cqms new` waits for a screenshot's download before opening the modal (well inside the ack budget). */
-const DOWNLOAD_PEEK_MS = 800;
+/** Long enough to refuse most bad screenshots before the modal opens; well inside the default 2 s ack budget. */
+export const DOWNLOAD_PEEK_MS = 800;
 
 /** The error `p` fails with within `ms`, or null when it succeeds or is still running (its rejection stays handled). */
 function failureWithin(p: Promise<unknown>, ms: number): Promise<unknown> {
@@ -66,7 +68,7 @@ export class DeskCalls {
         for (const [name, ref] of files) this.o.files.checkDeclared(ref, name);
         const [first] = files;
         const download = first ? this.o.files.fetch(first[1], first[0]) : undefined;
-        const refused = download ? await failureWithin(download, DOWNLOAD_PEEK_MS) : null;
+        const refused = download ? await failureWithin(download, this.o.downloadPeekMs ?? DOWNLOAD_PEEK_MS) : null;
         if (refused) throw refused;
         const uploadId = download ? this.o.uploads.start(c.meta.user.userId, download) : undefined;
         const presets = typeof args.category === 'string' ? { category: args.category } : {};

@@ -32,7 +32,8 @@ export class CqmsProcess {
   private readonly child: ChildProcess;
 
   constructor(args: string[], env: Record<string, string>) {
-    this.child = spawn(process.execPath, [...cqmsCommand().args, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // WORKER_PORT 0: workers of parallel runs never fight over the default port (a test may still set one).
+    this.child = spawn(process.execPath, [...cqmsCommand().args, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (d: Buffer) => (this.output += d.toString());
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);
