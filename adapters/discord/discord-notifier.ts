@@ -11,6 +11,7 @@ import type { RecentInteractions } from './recent-interactions';
 import { renderReply } from './render-reply';
 import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
+import { discordRetryAfterMs } from './rate-limit';
 
 export interface DiscordNotifierOptions {
   rest: Pick<REST, 'post' | 'patch'>;
@@ -42,6 +43,7 @@ const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code =
  */
 export class DiscordNotifier implements PlatformNotifier {
   readonly platform = 'discord' as const;
+  readonly retryAfterMs = discordRetryAfterMs;
   private readonly serial = new KeyedLock<string>();
   private readonly dmChannels = new Map<string, string>();
 

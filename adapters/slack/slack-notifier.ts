@@ -10,6 +10,7 @@ import { renderReply } from './render-reply';
 import type { ReplySender } from './reply-sender';
 import { escapeMrkdwn } from './mrkdwn';
 import { slackErrorCode, type SlackLog } from './slack-log';
+import { slackRetryAfterMs } from './rate-limit';
 
 export interface SlackNotifierOptions {
   client: SlackClient;
@@ -36,6 +37,7 @@ const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_c
  */
 export class SlackNotifier implements PlatformNotifier {
   readonly platform = 'slack' as const;
+  readonly retryAfterMs = slackRetryAfterMs;
   private readonly lock = new KeyedLock<number>();
 
   constructor(private readonly o: SlackNotifierOptions) {}
