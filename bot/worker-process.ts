@@ -2,6 +2,7 @@ import { BullmqQueue } from '../adapters/queue/bullmq-queue';
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
+import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
 import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
@@ -39,7 +40,8 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
-  const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, notificationJobHandler(() => runtime.deps, notifier), {
+  const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
+  const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, handler, {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
     onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),

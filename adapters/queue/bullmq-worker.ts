@@ -22,7 +22,7 @@ export class BullmqWorker {
       settings.queueName ?? DEFAULT_QUEUE_NAME,
       async (job: BullJob, token?: string) => {
         try {
-          await handler(job.data as Job);
+          await handler(job.data as Job, job.id === undefined ? {} : { jobId: job.id });
         } catch (e) {
           if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
             // Every start but the failed attempts was a RetryLater wait (this one included).

@@ -97,7 +97,7 @@ export function defineModels(s: Sequelize): Models {
     SlaAlert: s.define('SlaAlert', { id: pk(), queryId: int(), clock: str(), level: str(), dueAt: ms(), firedAt: ms() }, opts('sla_alerts')),
     Outbox: s.define(
       'Outbox',
-      { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
+      { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), doneAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
       opts('outbox'),
     ),
   };
