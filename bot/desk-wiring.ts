@@ -57,7 +57,7 @@ const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): Promise<DeskRuntime> {
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
-  const handler = notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? []));
+  const handler = notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [], { delivered: () => store.idempotency }));
   const inProcess = env.REDIS_URL ? null : new InProcessQueue(markingOutboxDone(() => deps as DeskDeps, handler, opts.onRelayError));
   const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(env.REDIS_URL as string);
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;

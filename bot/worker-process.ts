@@ -39,7 +39,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
   const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) });
   for (const p of platforms) p.notifyOnly(runtime);
-  const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
+  const notifier = new CompositeNotifier(platforms.map((p) => p.notifier), { delivered: () => runtime.deps.store.idempotency });
   const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
   const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, handler, {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),

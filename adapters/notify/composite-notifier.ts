@@ -1,5 +1,6 @@
 import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
+import type { IdempotencyRepo } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
 import { onEveryPlatform, platformFailure } from './platform-failure';
 
@@ -9,12 +10,21 @@ export interface PlatformNotifier extends Notifier {
   retryAfterMs?(error: unknown): number | undefined;
 }
 
+export interface CompositeNotifierOptions {
+  /** Where each platform's completed deliveries are recorded (the store's idempotency keys). */
+  delivered?: () => Pick<IdempotencyRepo, 'seen' | 'claim'>;
+  now?: () => Date;
+}
+
 /**
  * One desk across platforms: a card goes to every configured support channel, and a client is told on
  * the platform they used, or on another where they are linked when that one cannot reach them.
  */
 export class CompositeNotifier implements Notifier {
-  constructor(private readonly notifiers: readonly PlatformNotifier[]) {}
+  constructor(
+    private readonly notifiers: readonly PlatformNotifier[],
+    private readonly o: CompositeNotifierOptions = {},
+  ) {}
 
   upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     // Re-running the job is safe: each platform updates its message in place.
@@ -22,7 +32,21 @@ export class CompositeNotifier implements Notifier {
   }
 
   postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
-    return onEveryPlatform(this.notifiers, (n) => n.postAlert(channel, alert));
+    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(alert.deliveryKey, n, () => n.postAlert(channel, alert)));
+  }
+
+  /**
+   * Posts unless this platform already posted the same delivery (an earlier run of a job that then failed on
+   * another platform), and records it once posted. A crash between the post and the record posts it again: an
+   * alert twice rather than never.
+   */
+  private async oncePerPlatform(deliveryKey: string | undefined, n: PlatformNotifier, post: () => Promise<void>): Promise<void> {
+    const ledger = this.o.delivered?.();
+    if (!deliveryKey || !ledger) return post();
+    const key = `${deliveryKey}:${n.platform}`;
+    if (await ledger.seen(key)) return;
+    await post();
+    await ledger.claim(key, (this.o.now ?? (() => new Date()))());
   }
 
   async sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean> {

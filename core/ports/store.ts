@@ -125,6 +125,8 @@ export interface IdempotencyRepo {
   claim(key: string, now: Date): Promise<boolean>;
   /** Forgets the key, so a request that failed may be sent again. */
   release(key: string): Promise<void>;
+  /** Whether the key is recorded. */
+  seen(key: string): Promise<boolean>;
 }
 
 /** Repositories bound to one transaction (or to autocommit outside one). */

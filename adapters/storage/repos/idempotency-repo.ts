@@ -16,6 +16,7 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
           throw e;
         }
       }),
+    seen: (key) => guarded(async () => (await IdempotencyKey.count({ where: { key }, transaction })) > 0),
     release: (key) =>
       guarded(async () => {
         await IdempotencyKey.destroy({ where: { key }, transaction });
