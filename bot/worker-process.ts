@@ -1,5 +1,6 @@
 import { BullmqQueue } from '../adapters/queue/bullmq-queue';
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
+import { retryUntilDone } from '../adapters/queue/retry-until-done';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { markingOutboxDone } from '../core/notifications/outbox-done';
@@ -15,6 +16,8 @@ export interface WorkerHandle {
   stop(): Promise<void>;
   /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
   stopped: Promise<void>;
+  /** Resolves true once the SLA sweep is scheduled (false if the worker stopped first). */
+  sweepScheduled: Promise<boolean>;
 }
 
 export interface StartWorkerOptions {
@@ -25,6 +28,11 @@ export interface StartWorkerOptions {
   concurrency?: number;
   /** How often the SLA sweep job is scheduled (every minute by default). */
   slaSweepEveryMs?: number;
+  /**
+   * Wait for, and between, attempts to schedule the sweep while Redis is away (by default 10 s for an attempt,
+   * then from 1 s doubling to 30 s between them).
+   */
+  scheduleRetryMs?: number;
 }
 
 /**
@@ -48,7 +56,11 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   });
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue({ redisUrl: env.REDIS_URL });
-  await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB).catch((e) => log.warn(`the SLA sweep could not be scheduled: ${e instanceof Error ? e.message : String(e)}`));
+  // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
+  const scheduling = retryUntilDone(() => scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB), {
+    ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
+    onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}), trying again: ${e instanceof Error ? e.message : String(e)}`),
+  });
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
@@ -60,6 +72,8 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     (stopping ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      scheduling.stop();
+      await scheduling.done;
       await worker.close();
       await scheduler.close();
       await runtime.close();
@@ -69,5 +83,5 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
-  return { runtime, worker, stop, stopped };
+  return { runtime, worker, stop, stopped, sweepScheduled: scheduling.done };
 }
