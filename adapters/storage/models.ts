@@ -90,7 +90,7 @@ export function defineModels(s: Sequelize): Models {
     ),
     MessageRef: s.define(
       'MessageRef',
-      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), updatedAt: ms() },
+      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), cardVersion: ms(), updatedAt: ms() },
       opts('message_refs'),
     ),
     IdempotencyKey: s.define('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
