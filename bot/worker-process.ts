@@ -11,12 +11,11 @@ import { EnvironmentError, type Environment } from './environment';
 
 export interface WorkerHandle {
   runtime: DeskRuntime;
-  worker: BullmqWorker;
   /** Takes no more jobs, lets the active ones finish, stops the relay, closes the store. Safe to call twice. */
   stop(): Promise<void>;
   /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
   stopped: Promise<void>;
-  /** Resolves true once the SLA sweep is scheduled (false if the worker stopped first). */
+  /** Resolves true once the SLA sweep is scheduled and jobs are taken (false if the worker stopped first). */
   sweepScheduled: Promise<boolean>;
 }
 
@@ -49,17 +48,23 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier), { delivered: () => runtime.deps.store.idempotency });
   const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
-  const worker = new BullmqWorker({ redisUrl: env.REDIS_URL }, handler, {
-    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
-    onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
-    onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
-  });
+  const redisUrl = env.REDIS_URL;
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue({ redisUrl: env.REDIS_URL });
   // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
   const scheduling = retryUntilDone(() => scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB), {
     ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
     onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}), trying again: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  // The job worker starts once Redis has answered: a BullMQ worker that never connected cannot be closed.
+  let worker: BullmqWorker | null = null;
+  const workerStarted = scheduling.done.then((scheduled) => {
+    if (!scheduled) return;
+    worker = new BullmqWorker({ redisUrl }, handler, {
+      ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+      onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
+      onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
+    });
   });
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
@@ -73,8 +78,8 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       scheduling.stop();
-      await scheduling.done;
-      await worker.close();
+      await workerStarted;
+      await (worker as BullmqWorker | null)?.close();
       await scheduler.close();
       await runtime.close();
       done();
@@ -83,5 +88,5 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
-  return { runtime, worker, stop, stopped, sweepScheduled: scheduling.done };
+  return { runtime, stop, stopped, sweepScheduled: scheduling.done };
 }

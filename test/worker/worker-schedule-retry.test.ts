@@ -25,6 +25,16 @@ describe('cqms worker started before Redis', () => {
     await ts.dispose();
   });
 
+  it('stops at once while Redis is still down', async () => {
+    const env = readEnvironment({ DATABASE_URL: ts.url, REDIS_URL: redis.url });
+    const early = await startWorker(env, { log: { info: () => undefined, warn: () => undefined, error: () => undefined }, platforms: [], scheduleRetryMs: 100 });
+    await sleep(300);
+    const t = Date.now();
+    await early.stop();
+    expect(Date.now() - t).toBeLessThan(8_000); // the relay's last flush may wait for its enqueue timeout (5 s)
+    expect(await early.sweepScheduled).toBe(false);
+  }, 20_000);
+
   it('schedules the sweep once Redis is up, without a restart', async () => {
     const warnings: string[] = [];
     const log: BotLog = { info: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined };
