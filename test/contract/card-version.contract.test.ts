@@ -1,5 +1,8 @@
 import { webApi } from '@slack/bolt';
 import { LocalChartRenderer } from '../../adapters/charts/local-chart-renderer';
+import { createDiscordClient } from '../../adapters/discord/discord-client';
+import { DiscordNotifier } from '../../adapters/discord/discord-notifier';
+import { RecentInteractions } from '../../adapters/discord/recent-interactions';
 import { ReplySender } from '../../adapters/slack/reply-sender';
 import { SlackNotifier } from '../../adapters/slack/slack-notifier';
 import type { QueryRecord } from '../../core/domain/query';
@@ -7,6 +10,7 @@ import { claimQuery } from '../../core/queries/claim-query';
 import { closeQuery } from '../../core/queries/close-query';
 import { createQuery } from '../../core/queries/create-query';
 import { queryCard } from '../../core/views/query-card';
+import { FakeDiscord } from '../discord/fake-discord';
 import { FakeSlack } from '../slack/fake-slack';
 import { makeActor, testDesk, type TestDesk } from '../support/test-desk';
 import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stores';
@@ -57,5 +61,22 @@ describe.each(STORE_KINDS)('card versions in message_refs on %s', (kind) => {
     // The same version again (a retried job) may write: it shows the same row.
     await notifier.upsertChannelCard(opened.id, card(closed));
     expect(fake.api('chat.update')).toHaveLength(2);
+
+    // Discord keeps its own version per channel message, with the same rule.
+    const discord = await FakeDiscord.start();
+    const dc = createDiscordClient({ apiUrl: discord.apiUrl, rest: { retries: 0, timeout: 5000 } });
+    try {
+      dc.rest.setToken(discord.token);
+      const charts = new LocalChartRenderer();
+      const onDiscord = new DiscordNotifier({ rest: dc.rest, supportChannels: ['900'], store: () => ts.store, charts, recent: new RecentInteractions(), log });
+      await onDiscord.upsertChannelCard(opened.id, card(opened));
+      await onDiscord.upsertChannelCard(opened.id, card(closed));
+      await onDiscord.upsertChannelCard(opened.id, card(claimed));
+      expect(discord.calls('PATCH', /^\/channels\/900\/messages\/\d+$/)).toHaveLength(1);
+      expect((await ts.store.messageRefs.find('discord', '900', opened.id))?.cardVersion).toBe(closed.updatedAt.getTime());
+    } finally {
+      await dc.destroy();
+      await discord.close();
+    }
   });
 });
