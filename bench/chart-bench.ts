@@ -23,7 +23,7 @@ function sampleTeam(): TeamAnalytics {
   });
   const agents: AgentStats[] = ['Asha', 'Ben', 'Chen', 'Dara', 'Eli', 'Farah', 'Gus', 'Hana'].map((name, i) => {
     const [inProgress, closed] = [1 + (i % 4), 10 + ((i * 9) % 25)];
-    return { agentId: i + 1, name, handled: inProgress + closed, inProgress, closed, resolution: stats(4 + ((i * 3.7) % 20), closed), firstResponseBreaches: i % 3, resolutionBreaches: i % 2 };
+    return { agentId: i + 1, name, handled: inProgress + closed, inProgress, closed, resolution: stats(4 + ((i * 3.7) % 20), closed), firstResponseBreaches: i % 3, resolutionBreaches: i % 2, recordedBreaches: (i % 3) + (i % 2) };
   });
   const sum = (k: 'open' | 'inProgress' | 'closed') => categories.reduce((s, c) => s + c[k], 0);
   const totals = { open: sum('open'), inProgress: sum('inProgress'), closed: sum('closed') };
@@ -34,7 +34,7 @@ function sampleTeam(): TeamAnalytics {
     firstResponse: stats(1.5, totals.closed),
     agents,
     categories,
-    sla: { firstResponseBreaches: 20, resolutionBreaches: 15, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
+    sla: { firstResponseBreaches: 20, resolutionBreaches: 15, recorded: { firstResponseBreaches: 20, resolutionBreaches: 15 }, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
     trend: Array.from({ length: 30 }, (_, d) => ({
       period: new Date(Date.UTC(2026, 0, d + 1)).toISOString().slice(0, 10),
       opened: 5 + ((d * 7) % 9),

@@ -10,6 +10,7 @@ import { startRelayLoop, type RelayLoop } from '../adapters/queue/relay-loop';
 import { CompositeNotifier, type PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { OutboxRelay } from '../core/notifications/outbox-relay';
+import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB } from '../core/sla/sweep-job';
 import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
 
@@ -53,7 +54,8 @@ const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): Promise<DeskRuntime> {
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
-  const inProcess = env.REDIS_URL ? null : new InProcessQueue(notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [])));
+  const handler = notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [], { delivered: () => store.idempotency }));
+  const inProcess = env.REDIS_URL ? null : new InProcessQueue(markingOutboxDone(() => deps as DeskDeps, handler, opts.onRelayError));
   const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(bullmqSettings(env));
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
   const onError = opts.onRelayError ?? (() => undefined);

@@ -1,7 +1,9 @@
 import { BullmqQueue } from '../adapters/queue/bullmq-queue';
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
+import { retryUntilDone } from '../adapters/queue/retry-until-done';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
+import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
 import { chatPlatforms, exitIfStuck, relayWarner, SHUTDOWN_GRACE_MS, type BotLog, type ChatPlatform } from './bot-process';
 import { buildDesk, bullmqSettings, type DeskRuntime } from './desk-wiring';
@@ -13,13 +15,14 @@ import { observedJobs, startOps, type ProcessOps } from './ops-wiring';
 
 export interface WorkerHandle {
   runtime: DeskRuntime;
-  worker: BullmqWorker;
   /** Takes no more jobs, lets the active ones finish, stops the relay, closes the store. Safe to call twice. */
   stop(): Promise<void>;
   /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
   stopped: Promise<void>;
   /** The health and metrics endpoints, when served (`ops`). */
   ops: ProcessOps | null;
+  /** Resolves true once the SLA sweep is scheduled and jobs are taken (false if the worker stopped first). */
+  sweepScheduled: Promise<boolean>;
 }
 
 export interface StartWorkerOptions {
@@ -34,6 +37,11 @@ export interface StartWorkerOptions {
   ops?: { port: number; host?: string; metrics?: Metrics };
   /** How long a stop waits for the active jobs (SHUTDOWN_GRACE_MS less what closing the rest takes, by default). */
   shutdownGraceMs?: number;
+  /**
+   * Wait for, and between, attempts to schedule the sweep while Redis is away (by default 10 s for an attempt,
+   * then from 1 s doubling to 30 s between them).
+   */
+  scheduleRetryMs?: number;
 }
 
 /**
@@ -53,16 +61,26 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   });
   await ops?.attach(runtime);
   for (const p of platforms) p.notifyOnly(runtime);
-  const notifier = new CompositeNotifier(platforms.map((p) => p.notifier));
-  const worker = new BullmqWorker(bullmqSettings(env), notificationJobHandler(() => runtime.deps, notifier), {
-    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
-    onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
-    onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
-    around: observedJobs(ops?.metrics, DEFAULT_QUEUE_NAME),
-  });
+  const notifier = new CompositeNotifier(platforms.map((p) => p.notifier), { delivered: () => runtime.deps.store.idempotency });
+  const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue(bullmqSettings(env));
-  await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB).catch((e) => log.warn(`the SLA sweep could not be scheduled: ${e instanceof Error ? e.message : String(e)}`));
+  // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
+  const scheduling = retryUntilDone(() => scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB), {
+    ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
+    onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}), trying again: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  // The job worker starts once Redis has answered: a BullMQ worker that never connected cannot be closed.
+  let worker: BullmqWorker | null = null;
+  const workerStarted = scheduling.done.then((scheduled) => {
+    if (!scheduled) return;
+    worker = new BullmqWorker(bullmqSettings(env), handler, {
+      ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+      onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
+      onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
+      around: observedJobs(ops?.metrics, DEFAULT_QUEUE_NAME),
+    });
+  });
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
@@ -76,8 +94,11 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       ops?.drain();
+      scheduling.stop();
+      await workerStarted;
       // Jobs get most of the grace; closing the scheduler, the relay and the store needs the rest.
-      if (!(await worker.close(graceMs - 5_000))) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');
+      const finished = await ((worker as BullmqWorker | null)?.close(graceMs - 5_000) ?? Promise.resolve(true));
+      if (!finished) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');
       await scheduler.close();
       await runtime.close();
       await ops?.close();
@@ -87,5 +108,5 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
-  return { runtime, worker, stop, stopped, ops };
+  return { runtime, stop, stopped, sweepScheduled: scheduling.done, ops };
 }

@@ -5,6 +5,8 @@ import * as m003 from './003-idempotency-keys';
 import * as m004 from './004-outbox';
 import * as m005 from './005-sla-alerts';
 import * as m006 from './006-sla-sweep-index';
+import * as m007 from './007-outbox-done-at';
+import * as m008 from './008-message-ref-version';
 
 export interface Migration {
   name: string;
@@ -20,4 +22,6 @@ export const MIGRATIONS: Migration[] = [
   { name: '004-outbox', ...m004 },
   { name: '005-sla-alerts', ...m005 },
   { name: '006-sla-sweep-index', ...m006 },
+  { name: '007-outbox-done-at', ...m007 },
+  { name: '008-message-ref-version', ...m008 },
 ];

@@ -14,8 +14,8 @@ const team: TeamAnalytics = {
   resolution: stats(5),
   firstResponse: stats(1),
   categories: [{ category: 'Login', total: 6, open: 1, inProgress: 2, closed: 3, firstResponseBreaches: 2, resolutionBreaches: 1 }],
-  agents: [{ agentId: 7, name: 'Dana', handled: 5, inProgress: 2, closed: 3, resolution: stats(5), firstResponseBreaches: 2, resolutionBreaches: 1 }],
-  sla: { firstResponseBreaches: 2, resolutionBreaches: 1, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
+  agents: [{ agentId: 7, name: 'Dana', handled: 5, inProgress: 2, closed: 3, resolution: stats(5), firstResponseBreaches: 2, resolutionBreaches: 1, recordedBreaches: 3 }],
+  sla: { firstResponseBreaches: 2, resolutionBreaches: 1, recorded: { firstResponseBreaches: 2, resolutionBreaches: 1 }, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
   trend: [
     { period: '2025-01-01', opened: 4, closed: 1, avgResolutionHours: 3 },
     { period: '2025-01-02', opened: 2, closed: 2, avgResolutionHours: 6 },

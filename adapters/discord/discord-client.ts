@@ -1,11 +1,12 @@
 import { Client, GatewayIntentBits, type RESTOptions } from 'discord.js';
 import { NO_MENTIONS } from './discord-message';
+import { rejectPersistentRateLimits } from './rate-limit';
 
 export interface DiscordClientOptions {
   /** REST base URL override (DISCORD_API_URL): a proxy, or a fake in tests; the gateway URL then comes from its /gateway/bot. */
   apiUrl?: string;
   /** REST tuning (retries, timeout); tests shorten them. */
-  rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout' | 'offset'>>;
+  rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout' | 'offset' | 'rejectOnRateLimit'>>;
 }
 
 /**
@@ -18,6 +19,6 @@ export function createDiscordClient(o: DiscordClientOptions = {}): Client {
     intents: [GatewayIntentBits.Guilds],
     shards: 'auto',
     allowedMentions: NO_MENTIONS,
-    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), ...o.rest },
+    rest: { rejectOnRateLimit: rejectPersistentRateLimits(), ...(o.apiUrl ? { api: o.apiUrl } : {}), ...o.rest },
   });
 }

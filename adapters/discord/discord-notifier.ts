@@ -11,6 +11,8 @@ import type { RecentInteractions } from './recent-interactions';
 import { renderReply } from './render-reply';
 import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
+import { discordRetryAfterMs } from './rate-limit';
+import { versionField } from '../notify/card-version';
 
 export interface DiscordNotifierOptions {
   rest: Pick<REST, 'post' | 'patch'>;
@@ -42,6 +44,7 @@ const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code =
  */
 export class DiscordNotifier implements PlatformNotifier {
   readonly platform = 'discord' as const;
+  readonly retryAfterMs = discordRetryAfterMs;
   private readonly serial = new KeyedLock<string>();
   private readonly dmChannels = new Map<string, string>();
 
@@ -50,7 +53,7 @@ export class DiscordNotifier implements PlatformNotifier {
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     const [message] = await this.render({ visibility: 'public', views: [card] });
     if (!message) return;
-    await Promise.all(this.o.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message))));
+    await Promise.all(this.o.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message, card.version))));
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
@@ -72,10 +75,11 @@ export class DiscordNotifier implements PlatformNotifier {
     return told;
   }
 
-  private async upsert(channelId: string, queryId: number, m: DiscordMessage): Promise<void> {
+  private async upsert(channelId: string, queryId: number, m: DiscordMessage, version: number | undefined): Promise<void> {
     const refs = this.o.store().messageRefs;
     const posted = await refs.find('discord', channelId, queryId);
     if (posted) {
+      if (version !== undefined && !(await refs.claimVersion('discord', channelId, queryId, version))) return; // a newer card is shown
       try {
         await this.o.rest.patch(Routes.channelMessage(channelId, posted.messageId), restPayload(m));
         return;
@@ -85,7 +89,7 @@ export class DiscordNotifier implements PlatformNotifier {
       }
     }
     const sent = (await this.o.rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string };
-    await refs.save({ platform: 'discord', channelId, queryId, messageId: sent.id }, (this.o.now ?? (() => new Date()))());
+    await refs.save({ platform: 'discord', channelId, queryId, messageId: sent.id, ...versionField(version) }, (this.o.now ?? (() => new Date()))());
   }
 
   private async tell(discordUserId: string, messages: DiscordMessage[]): Promise<boolean> {

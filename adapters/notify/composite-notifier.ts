@@ -1,9 +1,19 @@
 import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
+import type { IdempotencyRepo } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
+import { onEveryPlatform, platformFailure } from './platform-failure';
 
 export interface PlatformNotifier extends Notifier {
   readonly platform: Platform;
+  /** When `error` is this platform's rate limit that its client gave up on: how long it asked to wait. */
+  retryAfterMs?(error: unknown): number | undefined;
+}
+
+export interface CompositeNotifierOptions {
+  /** Where each platform's completed deliveries are recorded (the store's idempotency keys). */
+  delivered?: () => Pick<IdempotencyRepo, 'seen' | 'claim'>;
+  now?: () => Date;
 }
 
 /**
@@ -11,24 +21,43 @@ export interface PlatformNotifier extends Notifier {
  * the platform they used, or on another where they are linked when that one cannot reach them.
  */
 export class CompositeNotifier implements Notifier {
-  constructor(private readonly notifiers: readonly PlatformNotifier[]) {}
+  constructor(
+    private readonly notifiers: readonly PlatformNotifier[],
+    private readonly o: CompositeNotifierOptions = {},
+  ) {}
 
-  async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
-    const results = await Promise.allSettled(this.notifiers.map((n) => n.upsertChannelCard(queryId, card)));
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     // Re-running the job is safe: each platform updates its message in place.
-    if (failed) throw failed.reason;
+    return onEveryPlatform(this.notifiers, (n) => n.upsertChannelCard(queryId, card));
   }
 
-  async postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
-    const results = await Promise.allSettled(this.notifiers.map((n) => n.postAlert(channel, alert)));
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+  postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
+    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(alert.deliveryKey, n, () => n.postAlert(channel, alert)));
+  }
+
+  /**
+   * Posts unless this platform already posted the same delivery (an earlier run of a job that then failed on
+   * another platform), and records it once posted. A crash between the post and the record posts it again: an
+   * alert twice rather than never.
+   */
+  private async oncePerPlatform(deliveryKey: string | undefined, n: PlatformNotifier, post: () => Promise<void>): Promise<void> {
+    const ledger = this.o.delivered?.();
+    if (!deliveryKey || !ledger) return post();
+    const key = `${deliveryKey}:${n.platform}`;
+    if (await ledger.seen(key)) return;
+    await post();
+    await ledger.claim(key, (this.o.now ?? (() => new Date()))());
   }
 
   async sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean> {
     const ordered = [...this.notifiers].sort((a, b) => Number(b.platform === platform) - Number(a.platform === platform));
-    for (const n of ordered) if (await n.sendDirect(userId, n.platform, reply)) return true;
+    for (const n of ordered) {
+      try {
+        if (await n.sendDirect(userId, n.platform, reply)) return true;
+      } catch (error) {
+        throw platformFailure([{ notifier: n, error }]);
+      }
+    }
     return false;
   }
 }

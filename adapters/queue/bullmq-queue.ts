@@ -10,6 +10,8 @@ export interface BullmqSettings {
   attempts?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
+  /** RetryLater waits allowed a job before it fails (the worker's; DEFAULT_MAX_RETRY_LATER). */
+  maxRetryLater?: number;
 }
 
 export const DEFAULT_QUEUE_NAME = 'cqms-jobs';

@@ -1,6 +1,7 @@
-import { DelayedError, Worker, type Job as BullJob } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
 import { DEFAULT_QUEUE_NAME, redisConnection, type BullmqSettings } from './bullmq-queue';
+import { DEFAULT_MAX_RETRY_LATER, retryLaterExhausted } from './retry-later-cap';
 
 export interface BullmqWorkerOptions {
   concurrency?: number;
@@ -12,8 +13,8 @@ export interface BullmqWorkerOptions {
 
 /**
  * Runs the same JobHandler as the in-process queue, on BullMQ. A RetryLater with retryAfterMs (a
- * platform's 429) moves the job to delayed for that long without spending an attempt; any other
- * error retries with the queue's exponential backoff.
+ * platform's 429) moves the job to delayed for that long without spending an attempt, up to
+ * `maxRetryLater` times, then fails it for good; any other error retries with the queue's exponential backoff.
  */
 export class BullmqWorker {
   readonly worker: Worker;
@@ -25,12 +26,15 @@ export class BullmqWorker {
       settings.queueName ?? DEFAULT_QUEUE_NAME,
       async (job: BullJob, token?: string) => {
         const run = async () => {
-          const running = handler(job.data as Job);
+          const running = handler(job.data as Job, job.id === undefined ? {} : { jobId: job.id });
           this.running.add(running);
           try {
             await running;
           } catch (e) {
             if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
+              // Every start but the failed attempts was a RetryLater wait (this one included).
+              const waits = job.attemptsStarted - job.attemptsMade - 1;
+              if (waits >= (settings.maxRetryLater ?? DEFAULT_MAX_RETRY_LATER)) throw new UnrecoverableError(retryLaterExhausted(e, waits).message);
               await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
               throw new DelayedError();
             }
@@ -49,7 +53,7 @@ export class BullmqWorker {
     );
     this.worker.on('failed', (job, error) => {
       if (!job) return;
-      opts.onFailed?.(job.data as Job, error, job.attemptsMade >= (job.opts.attempts ?? 1));
+      opts.onFailed?.(job.data as Job, error, error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1));
     });
     this.worker.on('error', (e) => opts.onError?.(e));
   }

@@ -1,12 +1,20 @@
-import { RetryLater, type EnqueueOptions, type Job, type JobHandler, type JobQueue } from '../../core/ports/job-queue';
+import { RetryLater, type EnqueueOptions, type Job, type JobHandler, type JobMeta, type JobQueue } from '../../core/ports/job-queue';
+import { DEFAULT_MAX_RETRY_LATER, retryLaterExhausted } from './retry-later-cap';
 
 export interface InProcessQueueOptions {
   attempts?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
+  /** RetryLater waits allowed a job before it fails (DEFAULT_MAX_RETRY_LATER). */
+  maxRetryLater?: number;
   /** Job ids remembered for de-duplication. */
   rememberIds?: number;
   onFailed?: (job: Job, error: unknown) => void;
+}
+
+interface Queued {
+  job: Job;
+  meta: JobMeta;
 }
 
 export interface FailedJob {
@@ -39,37 +47,45 @@ export class InProcessQueue implements JobQueue {
       this.seen.add(o.jobId);
       if (this.seen.size > (this.opts.rememberIds ?? 10_000)) this.seen.delete(this.seen.values().next().value as string);
     }
-    this.schedule(job, 1, o.delayMs ?? 0);
+    this.schedule({ job, meta: o.jobId ? { jobId: o.jobId } : {} }, 1, 0, o.delayMs ?? 0);
   }
 
-  private schedule(job: Job, attempt: number, delayMs: number): void {
+  private schedule(run: Queued, attempt: number, waits: number, delayMs: number): void {
     this.active++;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      void this.run(job, attempt);
+      void this.run(run, attempt, waits);
     }, delayMs);
     this.timers.add(t);
   }
 
-  private async run(job: Job, attempt: number): Promise<void> {
+  private async run(queued: Queued, attempt: number, waits: number): Promise<void> {
+    const { job } = queued;
     try {
-      await this.handler(job);
-    } catch (error) {
-      // A platform's Retry-After: wait as long as asked, without spending an attempt.
+      await this.handler(job, queued.meta);
+    } catch (e) {
+      let error = e;
+      // A platform's Retry-After: wait as long as asked, without spending an attempt, up to the cap.
       if (error instanceof RetryLater && error.retryAfterMs !== undefined && !this.closed) {
-        this.schedule(job, attempt, error.retryAfterMs);
+        if (waits < (this.opts.maxRetryLater ?? DEFAULT_MAX_RETRY_LATER)) {
+          this.schedule(queued, attempt, waits + 1, error.retryAfterMs);
+          return;
+        }
+        this.fail(job, retryLaterExhausted(error, waits), attempt);
         return;
       }
       const attempts = this.opts.attempts ?? 5;
-      if (attempt < attempts && !this.closed) this.schedule(job, attempt + 1, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
-      else {
-        this.failed.push({ job, error, attempts: attempt });
-        this.opts.onFailed?.(job, error);
-      }
+      if (attempt < attempts && !this.closed) this.schedule(queued, attempt + 1, waits, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
+      else this.fail(job, error, attempt);
     } finally {
       this.active--;
       if (this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
     }
+  }
+
+  private fail(job: Job, error: unknown, attempts: number): void {
+    this.failed.push({ job, error, attempts });
+    this.opts.onFailed?.(job, error);
   }
 
   /** Resolves when no job is running or waiting. */

@@ -10,6 +10,8 @@ import { renderReply } from './render-reply';
 import type { ReplySender } from './reply-sender';
 import { escapeMrkdwn } from './mrkdwn';
 import { slackErrorCode, type SlackLog } from './slack-log';
+import { slackRetryAfterMs } from './rate-limit';
+import { versionField } from '../notify/card-version';
 
 export interface SlackNotifierOptions {
   client: SlackClient;
@@ -36,6 +38,7 @@ const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_c
  */
 export class SlackNotifier implements PlatformNotifier {
   readonly platform = 'slack' as const;
+  readonly retryAfterMs = slackRetryAfterMs;
   private readonly lock = new KeyedLock<number>();
 
   constructor(private readonly o: SlackNotifierOptions) {}
@@ -51,6 +54,7 @@ export class SlackNotifier implements PlatformNotifier {
     const refs = this.o.store().messageRefs;
     const posted = await refs.find('slack', channel, queryId);
     if (posted) {
+      if (card.version !== undefined && !(await refs.claimVersion('slack', channel, queryId, card.version))) return; // a newer card is shown
       try {
         await client.chat.update({ channel, ts: posted.messageId, text, blocks });
         return;
@@ -61,7 +65,7 @@ export class SlackNotifier implements PlatformNotifier {
     }
     const res = await client.chat.postMessage({ channel, text, blocks });
     if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
-    await refs.save({ platform: 'slack', channelId: channel, queryId, messageId: res.ts }, (this.o.now ?? (() => new Date()))());
+    await refs.save({ platform: 'slack', channelId: channel, queryId, messageId: res.ts, ...versionField(card.version) }, (this.o.now ?? (() => new Date()))());
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {

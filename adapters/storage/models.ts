@@ -90,14 +90,14 @@ export function defineModels(s: Sequelize): Models {
     ),
     MessageRef: s.define(
       'MessageRef',
-      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), updatedAt: ms() },
+      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), cardVersion: ms(), updatedAt: ms() },
       opts('message_refs'),
     ),
     IdempotencyKey: s.define('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
     SlaAlert: s.define('SlaAlert', { id: pk(), queryId: int(), clock: str(), level: str(), dueAt: ms(), firedAt: ms() }, opts('sla_alerts')),
     Outbox: s.define(
       'Outbox',
-      { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
+      { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), doneAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
       opts('outbox'),
     ),
   };

@@ -39,11 +39,23 @@ export interface AgentStats {
   resolution: DurationStats;
   firstResponseBreaches: number;
   resolutionBreaches: number;
+  /** Breaches the SLA sweep recorded (and alerted) for this agent's queries, both clocks. */
+  recordedBreaches: number;
 }
 
-export interface SlaSummary {
+/** Breaches per clock. */
+export interface BreachCounts {
   firstResponseBreaches: number;
   resolutionBreaches: number;
+}
+
+export interface SlaSummary extends BreachCounts {
+  /**
+   * Breaches recorded in sla_alerts by the sweep, for the same queries. The counts above are derived from the
+   * queries' timestamps against today's targets (wall clock); these are what was alerted, on the policy's own
+   * clock (business hours included) when it happened.
+   */
+  recorded: BreachCounts;
   /** Targets in hours, as applied. */
   targets: { firstResponseHours: number; resolutionHours: number; overrides: Record<string, { firstResponseHours?: number; resolutionHours?: number }> };
 }

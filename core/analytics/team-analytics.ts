@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
-import type { AggregateRow } from '../ports/analytics-store';
+import type { AggregateRow, RecordedBreachRow } from '../ports/analytics-store';
 import { parseInput } from '../schemas/parse-input';
 import { analyticsFilterSchema } from '../schemas/analytics-input';
 import type { AgentStats, TeamAnalytics } from './analytics-types';
@@ -24,9 +24,10 @@ export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<
       a.quantiles(scope, 'firstResponse', false, [50, 90], valueCounts(rows, 'firstResponse', false)),
     ] as const),
   );
-  const [[rows, overall, perAgent, firstResponse], trend] = await Promise.all([rollup, a.trend(scope, f.bucket)]);
+  const [[rows, overall, perAgent, firstResponse], trend, recorded] = await Promise.all([rollup, a.trend(scope, f.bucket), a.recordedBreaches(scope)]);
   const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
-  const agents = await agentStats(deps, rows, picksByGroup(perAgent));
+  const agents = await agentStats(deps, rows, picksByGroup(perAgent), recorded);
+  const recordedOf = (clock: RecordedBreachRow['clock']) => recorded.reduce((s, r) => s + (r.clock === clock ? r.count : 0), 0);
   return {
     range: { ...rangeOf(f, now), agentId: f.agentId ?? null },
     totals: totalsOf(rows),
@@ -37,6 +38,7 @@ export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<
     sla: {
       firstResponseBreaches: sum((r) => r.firstResponseBreaches),
       resolutionBreaches: sum((r) => r.resolutionBreaches),
+      recorded: { firstResponseBreaches: recordedOf('firstResponse'), resolutionBreaches: recordedOf('resolution') },
       targets: {
         firstResponseHours: deps.config.sla.default.firstResponseHours,
         resolutionHours: deps.config.sla.default.resolutionHours,
@@ -47,7 +49,12 @@ export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<
   };
 }
 
-async function agentStats(deps: DeskDeps, rows: readonly AggregateRow[], picks: ReturnType<typeof picksByGroup>): Promise<AgentStats[]> {
+async function agentStats(
+  deps: DeskDeps,
+  rows: readonly AggregateRow[],
+  picks: ReturnType<typeof picksByGroup>,
+  recorded: readonly RecordedBreachRow[],
+): Promise<AgentStats[]> {
   const by = new Map<number, { counts: ReturnType<typeof emptyCounts>; n: number; ms: number; fr: number; res: number }>();
   for (const r of rows) {
     if (r.assigneeId === null) continue;
@@ -59,6 +66,8 @@ async function agentStats(deps: DeskDeps, rows: readonly AggregateRow[], picks: 
     s.fr += r.firstResponseBreaches;
     s.res += r.resolutionBreaches;
   }
+  const alerted = new Map<number, number>();
+  for (const r of recorded) if (r.assigneeId !== null) alerted.set(r.assigneeId, (alerted.get(r.assigneeId) ?? 0) + r.count);
   const users = new Map((await deps.store.users.findByIds([...by.keys()])).map((u) => [u.id, u]));
   return [...by.entries()]
     .map(([agentId, s]) => ({
@@ -70,6 +79,7 @@ async function agentStats(deps: DeskDeps, rows: readonly AggregateRow[], picks: 
       resolution: durationStats(s.n, s.ms, picks.get(agentId) ?? []),
       firstResponseBreaches: s.fr,
       resolutionBreaches: s.res,
+      recordedBreaches: alerted.get(agentId) ?? 0,
     }))
     .sort((x, y) => y.handled - x.handled || x.name.localeCompare(y.name));
 }

@@ -18,6 +18,7 @@ const agent = (agentId: number, name: string, handled: number, inProgress: numbe
   resolution: medianHours === null ? none : { count: closed, avgHours: medianHours, medianHours, p90Hours: medianHours },
   firstResponseBreaches: 0,
   resolutionBreaches: 0,
+  recordedBreaches: 0,
 });
 
 const range = { from: null, to: null, category: null, bucket: 'week' as const, generatedAt: new Date('2025-03-20T00:00:00Z') };
@@ -40,7 +41,7 @@ const team: TeamAnalytics = {
   range: { ...range, agentId: null },
   firstResponse: none,
   agents: [agent(1, 'Alice', 4, 1, 3, 8.333), agent(2, 'Bob', 2, 1, 1, 12)],
-  sla: { firstResponseBreaches: 1, resolutionBreaches: 2, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
+  sla: { firstResponseBreaches: 1, resolutionBreaches: 2, recorded: { firstResponseBreaches: 1, resolutionBreaches: 2 }, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
 };
 const empty: TeamAnalytics = { ...team, totals: { total: 0, open: 0, inProgress: 0, closed: 0 }, categories: [], trend: [], agents: [] };
 

@@ -27,7 +27,7 @@ export async function deliverNotification(deps: DeskDeps, notifier: Notifier, in
   if (intent.kind === 'slaAlert') {
     const assignee = q.assigneeId !== null && names.assignee !== null ? { userId: q.assigneeId, name: names.assignee } : null;
     const notice = slaAlertNotice(q, intent.clock, intent.level, assignee);
-    await notifier.postAlert(intent.channel, notice);
+    await notifier.postAlert(intent.channel, { ...notice, deliveryKey: `slaAlert:${q.id}:${intent.clock}:${intent.level}:${intent.channel}` });
     return;
   }
   const who = intent.event === 'claimed' ? (names.assignee ?? intent.actorName) : intent.actorName;

@@ -16,6 +16,22 @@ export interface OutboxRelayOptions {
   onError?: (error: unknown) => void;
   /** Sent rows are kept this long (for inspection), then deleted by the relay. */
   keepSentMs?: number;
+  /**
+   * A row sent this long ago whose job has not run (not marked done) is relayed again: Redis lost the job.
+   * While the job still exists, the same job id makes the copy a no-op.
+   */
+  redeliverAfterMs?: number;
+  /** Relays of one row at most (its first included), so a job that failed for good is left to `cqms jobs`. */
+  maxRelays?: number;
+}
+
+/** The job id of an outbox row's job. */
+export const outboxJobId = (id: number) => `outbox:${id}`;
+
+/** The outbox row behind a job id, in the queue's spelling (BullMQ's `outbox-42` too); null for other jobs. */
+export function outboxIdOf(jobId: string | undefined): number | null {
+  const m = /^outbox[:-](\d+)$/.exec(jobId ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 /** The relay's answer to `nudge`: something that wants to know a change just committed. */
@@ -26,7 +42,9 @@ export interface RelayNudge {
 /**
  * Moves outbox rows to the job queue. Each row becomes the job `outbox:<id>`, so a row relayed twice
  * (a relay that died between enqueue and markSent, two relays racing past a lease) is one job. When the
- * queue is away the rows are given back and wait; nothing is lost and no command fails.
+ * queue is away the rows are given back and wait; nothing is lost and no command fails. A row stays
+ * relayed-not-done until its job has run (`markingOutboxDone`); one not done after `redeliverAfterMs` is
+ * relayed again, so a job lost by Redis is still delivered.
  */
 export class OutboxRelay implements RelayNudge {
   private readonly id = randomUUID().slice(0, 8);
@@ -40,11 +58,13 @@ export class OutboxRelay implements RelayNudge {
   /** One pass: takes a batch, enqueues it, marks it sent. Returns how many rows were relayed. */
   async relayOnce(): Promise<number> {
     const owner = `${this.id}:${++this.seq}`;
-    const rows = await this.o.store.outbox.claimBatch(owner, this.o.batch ?? 100, this.o.clock.now(), this.o.leaseMs ?? 30_000);
+    const now = this.o.clock.now();
+    const redeliver = { sentBefore: new Date(now.getTime() - (this.o.redeliverAfterMs ?? 10 * MINUTE)), maxRelays: this.o.maxRelays ?? 10 };
+    const rows = await this.o.store.outbox.claimBatch(owner, this.o.batch ?? 100, now, this.o.leaseMs ?? 30_000, redeliver);
     const sent: number[] = [];
     try {
       for (const row of rows) {
-        await withTimeout(this.o.queue.enqueue(row.job, { jobId: `outbox:${row.id}` }), this.o.enqueueTimeoutMs ?? 5_000);
+        await withTimeout(this.o.queue.enqueue(row.job, { jobId: outboxJobId(row.id) }), this.o.enqueueTimeoutMs ?? 5_000);
         sent.push(row.id);
       }
     } catch (e) {
@@ -83,7 +103,8 @@ export class OutboxRelay implements RelayNudge {
   }
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import type { QueryStatus } from '../domain/status';
+import type { SlaClock } from '../sla/sla-alert';
 import type { SlaTargetsMs } from '../sla/sla-policy';
 
 /** Which queries an analytics request covers; dates bound createdAt (from inclusive, to exclusive). */
@@ -53,8 +54,17 @@ export interface TrendRow {
   resolutionMsSum: number;
 }
 
+/** Breaches recorded in sla_alerts (alerted by the sweep) for the scope's queries, per assignee and clock. */
+export interface RecordedBreachRow {
+  assigneeId: number | null;
+  clock: SlaClock;
+  count: number;
+}
+
 export interface AnalyticsStore {
   aggregate(scope: AnalyticsScope, sla: SlaCutoffs): Promise<AggregateRow[]>;
+  /** Counts the breach alerts recorded for the queries in scope (the same queries `aggregate` covers). */
+  recordedBreaches(scope: AnalyticsScope): Promise<RecordedBreachRow[]>;
   /**
    * Picks for whole-scope quantiles (group null) or per assignee. `counts`, when the caller already has them
    * from `aggregate` of the same scope, gives each group's number of values and spares the store a count.

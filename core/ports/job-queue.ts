@@ -16,8 +16,14 @@ export interface JobQueue {
   enqueue(job: Job, opts?: EnqueueOptions): Promise<void>;
 }
 
+/** What the queue knows of a job besides its data. */
+export interface JobMeta {
+  /** The job id it was enqueued with (BullMQ stores ':' as '-'). */
+  jobId?: string;
+}
+
 /** Runs one job; throwing makes the queue retry with backoff. */
-export type JobHandler = (job: Job) => Promise<void>;
+export type JobHandler = (job: Job, meta?: JobMeta) => Promise<void>;
 
 /**
  * Thrown by a handler when the work should run again later without counting as a failure of the

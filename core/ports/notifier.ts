@@ -19,4 +19,9 @@ export interface AlertNotice {
   text: string;
   /** Mentioned by their linked account on the platform when they have one, else by name. */
   mention: { userId: number; name: string } | null;
+  /**
+   * Names this alert across retries of its job: a platform that posted it records the key, so a retry after
+   * another platform failed does not post it there again.
+   */
+  deliveryKey?: string;
 }

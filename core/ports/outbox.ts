@@ -9,6 +9,11 @@ export interface OutboxEntry {
   attempts: number;
 }
 
+export interface RedeliverRule {
+  sentBefore: Date;
+  maxRelays: number;
+}
+
 /**
  * The outbox: jobs recorded with the change that caused them, so a committed change is never without
  * its notifications and a rolled-back one never has any. Relays lease rows, so racing relays take
@@ -16,10 +21,16 @@ export interface OutboxEntry {
  */
 export interface OutboxRepo {
   add(jobs: readonly Job[], now: Date): Promise<void>;
-  /** Leases up to `limit` pending rows (oldest first) whose lease is free or expired, to `owner`. */
-  claimBatch(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxEntry[]>;
+  /**
+   * Leases up to `limit` pending rows (oldest first) whose lease is free or expired, to `owner`; with
+   * `redeliver`, then rows sent at or before `sentBefore` whose job never ran (not done), relayed fewer than
+   * `maxRelays` times.
+   */
+  claimBatch(owner: string, limit: number, now: Date, leaseMs: number, redeliver?: RedeliverRule): Promise<OutboxEntry[]>;
   /** Marks rows this owner still leases as sent. */
   markSent(ids: readonly number[], owner: string, now: Date): Promise<void>;
+  /** The row's job has run: it is never relayed again. */
+  markDone(id: number, now: Date): Promise<void>;
   /** Gives leased rows back at once (the queue was away), so the next pass takes them. */
   release(ids: readonly number[], owner: string): Promise<void>;
   pendingCount(): Promise<number>;

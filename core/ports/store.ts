@@ -111,12 +111,19 @@ export interface MessageRef {
   channelId: string;
   queryId: number;
   messageId: string;
+  /** The version of the card the message shows (0: unknown). */
+  cardVersion?: number;
 }
 
 export interface MessageRefRepo {
   find(platform: MessageRef['platform'], channelId: string, queryId: number): Promise<MessageRef | null>;
   /** Records (or moves) the message holding a query's card in a channel. */
   save(ref: MessageRef, now: Date): Promise<void>;
+  /**
+   * Before editing the card in place: records `version` as the card's, unless the message already shows a newer
+   * one (false: skip the edit). One conditional update, so of two racing jobs the older cannot win after the newer.
+   */
+  claimVersion(platform: MessageRef['platform'], channelId: string, queryId: number, version: number): Promise<boolean>;
 }
 
 /** Keys of requests already handled, so a request delivered twice (a double-submitted modal) acts once. */
@@ -125,6 +132,10 @@ export interface IdempotencyRepo {
   claim(key: string, now: Date): Promise<boolean>;
   /** Forgets the key, so a request that failed may be sent again. */
   release(key: string): Promise<void>;
+  /** Whether the key is recorded. */
+  seen(key: string): Promise<boolean>;
+  /** Deletes keys recorded before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** Repositories bound to one transaction (or to autocommit outside one). */

@@ -34,6 +34,7 @@ export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudien
     fields,
     buttons: buttonsFor(q, audience, extra.rated ?? false),
     queryId: q.id,
+    version: q.updatedAt.getTime(),
     footer: q.externalRef ? `Imported as ${q.externalRef}` : `Raised on ${q.platform}`,
   };
 }

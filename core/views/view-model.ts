@@ -33,6 +33,8 @@ export interface CardView {
   buttons: ButtonView[];
   /** The query the card shows, so notifiers can update it in place. */
   queryId?: number;
+  /** The query's version (updated_at, ms): an in-place edit never replaces a newer version of the card. */
+  version?: number;
   footer?: string;
 }
 

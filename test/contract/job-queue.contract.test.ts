@@ -6,8 +6,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
   let open: QueueUnderTest[] = [];
-  const make = (handler: JobHandler, attempts = 3, backoffMs = 50) => {
-    const q = queueUnderTest(kind, handler, { attempts, backoffMs });
+  const make = (handler: JobHandler, attempts = 3, backoffMs = 50, maxRetryLater?: number) => {
+    const q = queueUnderTest(kind, handler, { attempts, backoffMs, ...(maxRetryLater === undefined ? {} : { maxRetryLater }) });
     open.push(q);
     return q;
   };
@@ -77,5 +77,18 @@ describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
     expect(times).toHaveLength(3); // two 429s and a success, with only 2 attempts allowed
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(390);
     expect(await q.failedCount()).toBe(0);
+  });
+
+  it('fails a job for good once it has asked RetryLater more often than the cap', async () => {
+    let runs = 0;
+    const q = make(async () => {
+      runs++;
+      throw new RetryLater('429 Too Many Requests, again', 20);
+    }, 5, 10, 3);
+    await q.queue.enqueue(job(7));
+    await q.settle();
+    expect(runs).toBe(4); // the first run and 3 waits; the 4th RetryLater fails it
+    expect(await q.failedCount()).toBe(1);
+    expect(await q.failedReasons()).toEqual([expect.stringMatching(/gave up after 3 waits for RetryLater: 429 Too Many Requests, again/)]);
   });
 });

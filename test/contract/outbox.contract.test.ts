@@ -64,13 +64,37 @@ describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
   });
 
   it('deletes sent rows once they are older than the keeping time', async () => {
+    // Relays that never relay a row again here: this test is about purging.
+    const relay = () => new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock, redeliverAfterMs: 30 * 24 * 3_600_000 });
     await ts.store.transaction((tx) => tx.outbox.add([job(10)], clock.now()));
-    await new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock }).flush();
+    await relay().flush();
     expect(await ts.store.outbox.purgeSent(new Date(clock.now().getTime() - 1))).toBe(0);
     clock.advance(8 * 24 * 3_600_000);
     await ts.store.transaction((tx) => tx.outbox.add([job(11)], clock.now()));
-    await new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock }).flush(); // purges the old ones
+    await relay().flush(); // purges the old ones
     expect(await ts.store.outbox.purgeSent(new Date(clock.now().getTime() + 1))).toBe(1); // only job 11 was left
+  });
+
+  it('relays a row sent but not done again after redeliverAfterMs, until it is done, at most maxRelays times', async () => {
+    const queue = new CountingQueue();
+    const relay = new OutboxRelay({ store: ts.store, queue, clock, redeliverAfterMs: 60_000, maxRelays: 3 });
+    await ts.store.transaction((tx) => tx.outbox.add([job(20), job(21)], clock.now()));
+    await relay.flush();
+    const ids = [...queue.calls.keys()];
+    expect(ids).toHaveLength(2);
+    clock.advance(59_999);
+    await relay.flush(); // too soon: the jobs may still be waiting in the queue
+    expect([...queue.calls.values()]).toEqual([1, 1]);
+    clock.advance(1);
+    await ts.store.outbox.markDone(Number(ids[0]!.split(':')[1]), clock.now()); // job 20 ran
+    await relay.flush();
+    expect(Object.fromEntries(queue.calls)).toEqual({ [ids[0]!]: 1, [ids[1]!]: 2 });
+    for (let i = 0; i < 3; i++) {
+      clock.advance(60_000);
+      await relay.flush();
+    }
+    expect(queue.calls.get(ids[1]!)).toBe(3); // maxRelays: left to `cqms jobs failed`
+    await ts.store.outbox.markDone(Number(ids[1]!.split(':')[1]), clock.now());
   });
 
   it('takes a row again after its lease expired; the job id makes it one BullMQ job', async () => {

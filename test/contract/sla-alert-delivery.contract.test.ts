@@ -92,6 +92,6 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
     await runSlaSweep(deps, at(1000 * H + 57.6 * H), { onRecorded: queueSlaAlert });
     await settle();
     const mine = notifier.alerts.filter((a) => a.alert.queryId === q.id);
-    expect(mine).toEqual([{ channel: 'support', alert: { queryId: q.id, text: `SLA warning: the resolution target of query #${q.id} (Bug Report) is close.`, mention: { userId: agent.userId, name: 'Alertagent' } } }]);
+    expect(mine).toEqual([{ channel: 'support', alert: { queryId: q.id, text: `SLA warning: the resolution target of query #${q.id} (Bug Report) is close.`, mention: { userId: agent.userId, name: 'Alertagent' }, deliveryKey: `slaAlert:${q.id}:resolution:warning:support` } }]);
   });
 });

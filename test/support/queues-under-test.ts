@@ -12,12 +12,15 @@ export interface QueueUnderTest {
   /** Resolves when nothing is waiting, delayed or running. */
   settle(timeoutMs?: number): Promise<void>;
   failedCount(): Promise<number>;
+  /** Why each failed job failed, as `cqms jobs failed` lists them on BullMQ. */
+  failedReasons(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export interface QueueTuning {
   attempts: number;
   backoffMs: number;
+  maxRetryLater?: number;
 }
 
 export type QueueKind = 'in-process' | 'bullmq';
@@ -27,7 +30,13 @@ export const QUEUE_KINDS: QueueKind[] = ['in-process', 'bullmq'];
 export function queueUnderTest(kind: QueueKind, handler: JobHandler, t: QueueTuning, redisUrl = REDIS_URL): QueueUnderTest {
   if (kind === 'in-process') {
     const q = new InProcessQueue(handler, t);
-    return { queue: q, settle: () => q.drain(), failedCount: async () => q.failed.length, close: () => q.close() };
+    return {
+      queue: q,
+      settle: () => q.drain(),
+      failedCount: async () => q.failed.length,
+      failedReasons: async () => q.failed.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))),
+      close: () => q.close(),
+    };
   }
   const settings = { redisUrl, prefix: `cqms-test-${process.pid}-${randomBytes(4).toString('hex')}`, ...t };
   const q = new BullmqQueue(settings);
@@ -44,6 +53,7 @@ export function queueUnderTest(kind: QueueKind, handler: JobHandler, t: QueueTun
       }
     },
     failedCount: () => q.queue.getJobCountByTypes('failed'),
+    failedReasons: async () => (await q.failed()).map((f) => f.failedReason),
     async close() {
       await w.close();
       await q.queue.obliterate({ force: true }).catch(() => undefined);

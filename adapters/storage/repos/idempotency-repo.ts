@@ -1,4 +1,4 @@
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import type { IdempotencyRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
 import type { RepoContext } from './repo-context';
@@ -16,6 +16,9 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
           throw e;
         }
       }),
+    seen: (key) => guarded(async () => (await IdempotencyKey.count({ where: { key }, transaction })) > 0),
+    // Along idempotency_keys_created: a range of old keys, nothing else read.
+    prune: (before) => guarded(() => IdempotencyKey.destroy({ where: { createdAt: { [Op.lt]: before.getTime() } }, transaction })),
     release: (key) =>
       guarded(async () => {
         await IdempotencyKey.destroy({ where: { key }, transaction });

@@ -1,3 +1,4 @@
+import { Op } from 'sequelize';
 import type { MessageRefRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
 import type { DbRow } from '../row-mapping';
@@ -8,13 +9,21 @@ export function messageRefRepo({ models: { MessageRef }, transaction }: RepoCont
     find: (platform, channelId, queryId) =>
       guarded(async () => {
         const r = (await MessageRef.findOne({ where: { platform, channelId, queryId }, raw: true, transaction })) as unknown as DbRow | null;
-        return r ? { platform, channelId, queryId, messageId: String(r.messageId) } : null;
+        return r ? { platform, channelId, queryId, messageId: String(r.messageId), cardVersion: Number(r.cardVersion) } : null;
       }),
     save: (ref, now) =>
       guarded(async () => {
         const where = { platform: ref.platform, channelId: ref.channelId, queryId: ref.queryId };
-        const [n] = await MessageRef.update({ messageId: ref.messageId, updatedAt: now.getTime() }, { where, transaction });
-        if (n === 0) await MessageRef.create({ ...where, messageId: ref.messageId, updatedAt: now.getTime() }, { transaction });
+        const values = { messageId: ref.messageId, updatedAt: now.getTime(), ...(ref.cardVersion === undefined ? {} : { cardVersion: ref.cardVersion }) };
+        const [n] = await MessageRef.update(values, { where, transaction });
+        if (n === 0) await MessageRef.create({ cardVersion: 0, ...where, ...values }, { transaction });
+      }),
+    claimVersion: (platform, channelId, queryId, version) =>
+      guarded(async () => {
+        const where = { platform, channelId, queryId };
+        // Equal versions show the same row: both may write. (MySQL connections count matched rows, as SQLite does.)
+        const [n] = await MessageRef.update({ cardVersion: version }, { where: { ...where, cardVersion: { [Op.lte]: version } }, transaction });
+        return n > 0 || (await MessageRef.count({ where, transaction })) === 0;
       }),
   };
 }

@@ -1,11 +1,19 @@
-import { literal, Op } from 'sequelize';
+import { literal, Op, type WhereOptions } from 'sequelize';
 import type { Job } from '../../../core/ports/job-queue';
-import type { OutboxRepo } from '../../../core/ports/outbox';
+import type { OutboxRepo, RedeliverRule } from '../../../core/ports/outbox';
 import { guarded } from '../db-errors';
 import type { DbRow } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
-const free = (now: Date) => ({ sentAt: null, [Op.or]: [{ leaseUntil: null }, { leaseUntil: { [Op.lt]: now.getTime() } }] });
+const leaseFree = (now: Date) => ({ [Op.or]: [{ leaseUntil: null }, { leaseUntil: { [Op.lt]: now.getTime() } }] });
+const free = (now: Date) => ({ sentAt: null, ...leaseFree(now) });
+/** Relayed, never done, not relayed again since `sentBefore`: its job was lost (or failed) in the queue. */
+const undone = (now: Date, r: RedeliverRule) => ({
+  doneAt: null,
+  sentAt: { [Op.lte]: r.sentBefore.getTime() },
+  attempts: { [Op.lt]: r.maxRelays },
+  ...leaseFree(now),
+});
 
 /**
  * Leases are taken by one conditional UPDATE over the candidate rows: each row's condition is checked
@@ -21,16 +29,18 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
           { transaction },
         );
       }),
-    claimBatch: (owner, limit, now, leaseMs) =>
+    claimBatch: (owner, limit, now, leaseMs, redeliver) =>
       guarded(async () => {
-        const candidates = (await Outbox.findAll({ attributes: ['id'], where: free(now), order: [['id', 'ASC']], limit, raw: true, transaction })) as unknown as DbRow[];
-        if (candidates.length === 0) return [];
-        const ids = candidates.map((r) => Number(r.id));
-        await Outbox.update(
-          { leaseOwner: owner, leaseUntil: now.getTime() + leaseMs, attempts: literal('attempts + 1') },
-          { where: { id: ids, ...free(now) }, transaction },
-        );
-        const won = (await Outbox.findAll({ where: { id: ids, leaseOwner: owner, sentAt: null }, order: [['id', 'ASC']], raw: true, transaction })) as unknown as DbRow[];
+        // Two reads, each along its own index (outbox_pending, outbox_undone), rather than one OR of both.
+        const idsWhere = async (where: WhereOptions, n: number) =>
+          n <= 0 ? [] : ((await Outbox.findAll({ attributes: ['id'], where, order: [['id', 'ASC']], limit: n, raw: true, transaction })) as unknown as DbRow[]).map((r) => Number(r.id));
+        const pending = await idsWhere(free(now), limit);
+        const stale = redeliver ? await idsWhere(undone(now, redeliver), limit - pending.length) : [];
+        if (pending.length + stale.length === 0) return [];
+        const lease = { leaseOwner: owner, leaseUntil: now.getTime() + leaseMs, attempts: literal('attempts + 1') };
+        await Outbox.update(lease, { where: { id: pending, ...free(now) }, transaction });
+        if (redeliver && stale.length) await Outbox.update(lease, { where: { id: stale, ...undone(now, redeliver) }, transaction });
+        const won = (await Outbox.findAll({ where: { id: [...pending, ...stale], leaseOwner: owner, doneAt: null }, order: [['id', 'ASC']], raw: true, transaction })) as unknown as DbRow[];
         return won.map((r) => ({
           id: Number(r.id),
           job: JSON.parse(String(r.job)) as Job,
@@ -42,6 +52,10 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
       guarded(async () => {
         if (ids.length === 0) return;
         await Outbox.update({ sentAt: now.getTime() }, { where: { id: [...ids], leaseOwner: owner }, transaction });
+      }),
+    markDone: (id, now) =>
+      guarded(async () => {
+        await Outbox.update({ doneAt: now.getTime() }, { where: { id, doneAt: null }, transaction });
       }),
     release: (ids, owner) =>
       guarded(async () => {

@@ -75,8 +75,8 @@ export function queryRepo({ models: { Query }, transaction }: RepoContext): Quer
   return {
     insert: (row) =>
       guarded(async () => {
-        const now = new Date();
-        const created = await Query.create(queryRowValues(row, now), { transaction });
+        // updated_at starts at the creation time, on the caller's clock like every later change (it versions cards).
+        const created = await Query.create(queryRowValues(row, row.createdAt), { transaction });
         return toQuery(created.get({ plain: true }) as DbRow);
       }),
     findById: (id) => guarded(() => one({ id })),

@@ -7,7 +7,9 @@ import { authorize } from '../../authz/policy';
 import { NotFound, ValidationFailed } from '../../errors';
 import { reassignQuery } from '../../queries/reassign-query';
 import { mostUrgent, slaStatus } from '../../sla/sla-status';
-import { ephemeral, singlePageList, text } from '../../views/view-model';
+import { ephemeral, singlePageList, text, type View } from '../../views/view-model';
+import type { BreachCounts } from '../../analytics/analytics-types';
+import type { SlaClock } from '../../sla/sla-alert';
 import { actorOf, pick, type Handler } from '../handler';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
@@ -33,6 +35,7 @@ export const team: Handler = async (ctx, args) => {
     { label: 'Avg first response', value: a.firstResponse.avgHours === null ? '-' : `${a.firstResponse.avgHours.toFixed(1)} h`, inline: true },
     { label: 'First-response breaches', value: String(a.sla.firstResponseBreaches), inline: true },
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
+    { label: 'Breaches alerted', value: alertedText(a.sla.recorded), inline: true },
   ];
   const agents = singlePageList(
     'Agents',
@@ -44,6 +47,7 @@ export const team: Handler = async (ctx, args) => {
       ['avg', 'Avg h'],
       ['median', 'Median h'],
       ['breaches', 'Breaches'],
+      ['alerted', 'Alerted'],
     ],
     a.agents.map((g) => ({
       cells: {
@@ -54,12 +58,18 @@ export const team: Handler = async (ctx, args) => {
         avg: h(g.resolution.avgHours),
         median: h(g.resolution.medianHours),
         breaches: String(g.firstResponseBreaches + g.resolutionBreaches),
+        alerted: String(g.recordedBreaches),
       },
     })),
     'No query in this range has been handled by an agent yet.',
   );
   return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...teamCharts(a));
 };
+
+/** Breaches the SLA sweep recorded, per clock. */
+function alertedText(b: BreachCounts): string {
+  return `${b.firstResponseBreaches} first response, ${b.resolutionBreaches} resolution`;
+}
 
 /** How many active queries the sla command inspects, oldest first (the likeliest to breach). */
 const SLA_SCAN = 1000;
@@ -98,9 +108,21 @@ export const sla: Handler = async (ctx, args) => {
     })),
     'No active query is near or past its SLA.',
   );
-  const views = [view];
+  const recorded = await ctx.deps.store.slaAlerts.countByCategory({ level: 'breach', ...(filter.category ? { category: filter.category } : {}) });
+  const alerted = (clock: SlaClock) => recorded.reduce((n, r) => n + (r.clock === clock ? r.count : 0), 0);
+  const figures = [
+    { label: 'Breaches alerted (all time)', value: alertedText({ firstResponseBreaches: alerted('firstResponse'), resolutionBreaches: alerted('resolution') }), inline: true },
+    ...(recorded.length > 0 ? [{ label: 'By category', value: byCategoryText(recorded), inline: false }] : []),
+  ];
+  const views: View[] = [view, { kind: 'stats', title: 'Recorded SLA breaches', figures }];
   return total > SLA_SCAN ? ephemeral(...views, text(`Showing the oldest ${SLA_SCAN} of ${total} active queries.`, 'warning')) : ephemeral(...views);
 };
+
+function byCategoryText(rows: readonly { category: string; count: number }[]): string {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.category, (by.get(r.category) ?? 0) + r.count);
+  return [...by.entries()].map(([c, n]) => `${c}: ${n}`).join(', ');
+}
 
 export const assign: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
