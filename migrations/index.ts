@@ -5,6 +5,7 @@ import * as m003 from './003-idempotency-keys';
 import * as m004 from './004-outbox';
 import * as m005 from './005-sla-alerts';
 import * as m006 from './006-sla-sweep-index';
+import * as m010 from './010-bulk-load-index-stash';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '004-outbox', ...m004 },
   { name: '005-sla-alerts', ...m005 },
   { name: '006-sla-sweep-index', ...m006 },
+  { name: '010-bulk-load-index-stash', ...m010 },
 ];
