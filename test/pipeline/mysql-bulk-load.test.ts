@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { loadCleanedFile } from '../../adapters/csv/load-cleaned-file';
 import { MysqlBulkImport, type MysqlBulkImportOptions } from '../../adapters/storage/bulk-load/mysql-bulk-import';
 import { dropSecondaryIndexes } from '../../adapters/storage/bulk-load/secondary-indexes';
 import { clientDisplayName } from '../../adapters/storage/repos/bulk-import';
 import { bulkImportQueries, type ImportRow } from '../../core/imports/import-queries';
-import { T0 } from '../support/test-desk';
+import { T0, testDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 
 // Every load here is "large" for the policy, so the drop-and-rebuild path runs on a few rows.
@@ -95,10 +99,8 @@ describe('MySQL set-based import', () => {
 
     it('restores the indexes when the import fails half-way, and a second run finishes it', async () => {
       const rows = Array.from({ length: 6 }, (_, i) => row(`Q${i}`, `c${i}@example.com`));
-      let chunks = 0;
-      const failing = load(t, batches(rows), { localInfile, dropIndexes: ALWAYS_DROP, chunkRows: 2 }, () => {
-        chunks += 1;
-        if (chunks === 1) throw new Error('interrupted after the first chunk');
+      const failing = load(t, batches(rows), { localInfile, dropIndexes: ALWAYS_DROP, chunkRows: 2 }, (done) => {
+        if (done === 2) throw new Error('interrupted after the first chunk');
       });
       await expect(failing).rejects.toThrow('interrupted after the first chunk');
       expect(await indexSet(t)).toBe(indexesBefore);
@@ -126,6 +128,20 @@ describe('MySQL set-based import', () => {
       await expect(load(t, broken(), { localInfile, dropIndexes: ALWAYS_DROP })).rejects.toThrow('line 9: not a date');
       expect(await counts(t)).toEqual({ queries: 0, users: 0, stash: 0 });
     });
+  });
+
+  it('cqms data load on MySQL: a bad value on the last line of the file leaves the store untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulk-bad-'));
+    const file = join(dir, 'cleaned.csv');
+    const good = (id: string) => `${id},a@b.co,true,9876543210,true,Billing,x,Open,2025-01-01T00:00:00.000Z,,`;
+    const header = 'query_id,client_email,email_valid,client_mobile,mobile_valid,query_heading,query_description,status,query_created_time,query_closed_time,resolution_hours';
+    writeFileSync(file, [header, good('Q1'), good('Q2'), good('Q3').replace('Open', 'Pending')].join('\n'));
+    try {
+      await expect(loadCleanedFile(testDesk(t.store), file)).rejects.toThrow(/line 4, status: "Pending" is not one of/);
+      expect(await counts(t)).toEqual({ queries: 0, users: 0, stash: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('index policy and recovery', () => {

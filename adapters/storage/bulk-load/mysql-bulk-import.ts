@@ -117,6 +117,7 @@ export class MysqlBulkImport implements BulkQueryImport {
     const [[range]] = await this.conn.query<RowDataPacket[]>(`SELECT MIN(seq) lo, MAX(seq) hi, COUNT(*) n FROM ${STAGING_TABLE}`);
     const staged = Number(range?.n ?? 0);
     if (staged === 0) return { inserted: 0, usersCreated: 0, rebuiltIndexes: [] };
+    onProgress?.(0, staged);
     return this.exclusively(() => translated(async () => {
       await restoreStashedIndexes(this.conn);
       const [stored] = await this.conn.query<ResultSetHeader>(FORGET_STORED);
