@@ -16,9 +16,9 @@ import { CREATE_STAGING, INDEX_STAGED_EMAILS, STAGED_COLUMNS, STAGING_TABLE, TSV
  * there, and the desk's analytics go without their indexes meanwhile), never on a big live table.
  */
 export interface DropIndexPolicy {
-  /** At least this many staged rows. */
+  /** At least this many new rows (staged and not stored yet). */
   minRows: number;
-  /** At most this share of the staged rows already in the table... */
+  /** At most this share of the new rows already in client_queries... */
   maxExistingShare: number;
   /** ...and never more than this many. */
   maxExisting: number;
