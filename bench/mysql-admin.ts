@@ -29,27 +29,32 @@ const PLAIN_TABLE = `CREATE TABLE plain_cleaned (
   query_heading VARCHAR(64), query_description TEXT, status VARCHAR(16), query_created_time VARCHAR(32),
   query_closed_time VARCHAR(32), resolution_hours VARCHAR(16)) CHARACTER SET utf8mb4`;
 
-// LIKE copies the columns and every index of the real table, not its foreign keys.
-const INDEXED_TABLE = 'CREATE TABLE indexed_copy LIKE client_queries';
-
-const INTO_INDEXED = `(external_ref, @email, @email_valid, @mobile, @mobile_valid, category, @description, @status, @created, @closed, @hours)
-  SET client_id = 1, description = @description, heading = LEFT(SUBSTRING_INDEX(@description, '\\n', 1), 120),
+const intoClientQueries = (clientId: number) => `(external_ref, @email, @email_valid, @mobile, @mobile_valid, category, @description, @status, @created, @closed, @hours)
+  SET client_id = ${clientId}, description = @description, heading = LEFT(SUBSTRING_INDEX(@description, '\\n', 1), 120),
       mobile = NULLIF(@mobile, ''), mobile_valid = (@mobile_valid = 'true'), status = @status, platform = 'import',
       created_at = ${epochMs('@created')}, updated_at = ${epochMs('@created')}, reopen_count = 0,
       closed_at = IF(@status = 'Closed', ${epochMs('@closed')}, NULL),
       resolution_ms = IF(@status = 'Closed', ${epochMs('@closed')} - ${epochMs('@created')}, NULL)`;
 
 /**
- * MySQL's own bulk path for the same cleaned file: into a plain table of text columns, or into a copy
- * of client_queries with all its indexes (what any loader into the real table has to maintain).
+ * MySQL's own bulk path for the same cleaned file, as someone would type it: into a plain table of text
+ * columns (`plain`), or into the real client_queries of a freshly migrated, empty database, every index
+ * and foreign key in place, all rows given to one client account (`schema`).
  */
-export async function loadDataInfile(baseUrl: string, db: string, file: string, into: 'plain' | 'indexed'): Promise<number> {
+export async function loadDataInfile(baseUrl: string, db: string, file: string, into: 'plain' | 'schema'): Promise<number> {
   const conn = await connection(baseUrl, db);
   try {
     await conn.query("SET time_zone = '+00:00'");
-    await conn.query(into === 'plain' ? PLAIN_TABLE : INDEXED_TABLE);
-    const table = into === 'plain' ? 'plain_cleaned' : 'indexed_copy';
-    const sql = `LOAD DATA LOCAL INFILE ? INTO TABLE ${table} CHARACTER SET utf8mb4 ${INFILE} ${into === 'plain' ? '' : INTO_INDEXED}`;
+    let target = 'plain_cleaned';
+    let mapping = '';
+    if (into === 'plain') await conn.query(PLAIN_TABLE);
+    else {
+      const [user] = await conn.query<mysql.ResultSetHeader>(
+        "INSERT INTO users (username, email, display_name, role, failed_logins, created_at) VALUES ('bench_client', 'bench_client@example.com', 'Bench client', 'client', 0, 0)",
+      );
+      [target, mapping] = ['client_queries', intoClientQueries(user.insertId)];
+    }
+    const sql = `LOAD DATA LOCAL INFILE ? INTO TABLE ${target} CHARACTER SET utf8mb4 ${INFILE} ${mapping}`;
     const [res] = await conn.query({ sql, values: [file], infileStreamFactory: (path: string) => createReadStream(path) });
     return (res as { affectedRows: number }).affectedRows;
   } finally {

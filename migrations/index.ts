@@ -7,6 +7,7 @@ import * as m005 from './005-sla-alerts';
 import * as m006 from './006-sla-sweep-index';
 import * as m007 from './007-outbox-done-at';
 import * as m008 from './008-message-ref-version';
+import * as m009 from './009-bulk-load-index-stash';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '006-sla-sweep-index', ...m006 },
   { name: '007-outbox-done-at', ...m007 },
   { name: '008-message-ref-version', ...m008 },
+  { name: '009-bulk-load-index-stash', ...m009 },
 ];

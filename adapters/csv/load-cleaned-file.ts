@@ -2,7 +2,7 @@ import { CLEANED_COLUMNS, type CleanedColumn, type CleanedRow } from '../../core
 import { importRowOf } from '../../core/cleaning/import-row-of';
 import type { DeskDeps } from '../../core/desk/desk-deps';
 import { ValidationFailed } from '../../core/errors';
-import { importQueries, type ImportRow } from '../../core/imports/import-queries';
+import { bulkImportQueries, importQueries, type ImportRow } from '../../core/imports/import-queries';
 import { CsvInputError } from './csv-input-error';
 import { CsvSource, type CsvRecord } from './csv-source';
 
@@ -11,14 +11,24 @@ export interface LoadSummary {
   inserted: number;
   skipped: number;
   usersCreated: number;
+  /** Secondary indexes dropped for the load and rebuilt in one pass after it (MySQL, large loads). */
+  rebuiltIndexes: number;
 }
 
 export interface LoadOptions {
   batchSize?: number;
-  onProgress?: (bytesRead: number, size: number, rows: number) => void;
+  /** While the file is read and checked (on MySQL also staged): bytes read of the file's size, rows so far. */
+  onCheck?: (bytesRead: number, size: number, rows: number) => void;
+  /** While rows are written to the store: rows done of total. */
+  onWrite?: (done: number, total: number) => void;
 }
 
 const NOT_CLEANED_HINT = ' (is it a cleaned file? run `cqms data clean` on a raw export first)';
+
+/** Reads the header only: a missing file or a file that is not a cleaned export fails at once. */
+export async function checkCleanedHeader(file: string): Promise<void> {
+  (await openCleaned(file)).close();
+}
 
 /**
  * Reads the whole cleaned file once without writing anything, so a broken line near the end is
@@ -31,20 +41,39 @@ export async function verifyCleanedFile(file: string, opts: LoadOptions = {}): P
 }
 
 /**
- * Streams a cleaned file into the store through core's importQueries, one transaction per batch.
- * The next batch is parsed while the previous one is being written, and only one batch is ever in
- * flight: batches must commit in order for the "already loaded" check to see the earlier ones.
+ * Loads a cleaned file through core, creating client accounts by email; loading it twice changes
+ * nothing. Where the store has a set-based import (MySQL), the file is read once into a staging table
+ * (that read is the check: a bad row leaves the store untouched) and written in a few statements.
+ * Elsewhere (SQLite) the file is checked in a first pass, then written in batches.
  */
 export async function loadCleanedFile(deps: DeskDeps, file: string, opts: LoadOptions = {}): Promise<LoadSummary> {
-  const total: LoadSummary = { rows: 0, inserted: 0, skipped: 0, usersCreated: 0 };
+  const bulk = await deps.store.openBulkImport();
+  if (!bulk) return loadInBatches(deps, file, opts);
+  try {
+    const r = await bulkImportQueries(bulk, importBatches(await openCleaned(file), opts), deps.clock.now(), opts.onWrite);
+    return { rows: r.inserted + r.skipped, inserted: r.inserted, skipped: r.skipped, usersCreated: r.usersCreated, rebuiltIndexes: r.rebuiltIndexes.length };
+  } finally {
+    await bulk.close();
+  }
+}
+
+/**
+ * One transaction per batch. The next batch is parsed while the previous one is being written, and
+ * only one batch is ever in flight: batches must commit in order for the "already loaded" check to
+ * see the earlier ones.
+ */
+async function loadInBatches(deps: DeskDeps, file: string, opts: LoadOptions): Promise<LoadSummary> {
+  const rows = await verifyCleanedFile(file, opts);
+  const total: LoadSummary = { rows: 0, inserted: 0, skipped: 0, usersCreated: 0, rebuiltIndexes: 0 };
   let inFlight: Promise<void> | null = null;
-  for await (const rows of importBatches(await openCleaned(file), opts)) {
+  for await (const batch of importBatches(await openCleaned(file), { batchSize: opts.batchSize })) {
     if (inFlight) await inFlight;
-    inFlight = importQueries(deps, rows).then((r) => {
-      total.rows += rows.length;
+    inFlight = importQueries(deps, batch).then((r) => {
+      total.rows += batch.length;
       total.inserted += r.inserted;
       total.skipped += r.skipped;
       total.usersCreated += r.usersCreated;
+      opts.onWrite?.(total.rows, rows);
     });
     // Handled when awaited; this only keeps Node from reporting it as unhandled in between.
     inFlight.catch(() => undefined);
@@ -68,7 +97,7 @@ async function* importBatches(source: CsvSource<CleanedColumn>, opts: LoadOption
   try {
     for (let converted = await next(); converted; converted = await next()) {
       rows += converted.length;
-      opts.onProgress?.(source.bytesRead, source.size, rows);
+      opts.onCheck?.(source.bytesRead, source.size, rows);
       yield converted;
     }
   } finally {

@@ -1,5 +1,7 @@
 import { Transaction, type Sequelize } from 'sequelize';
+import type { BulkQueryImport } from '../../core/imports/bulk-query-import';
 import type { Store, StoreTx } from '../../core/ports/store';
+import { MysqlBulkImport } from './bulk-load/mysql-bulk-import';
 import { SqlAnalyticsStore } from './analytics/sql-analytics-store';
 import { MYSQL, SQLITE } from './analytics/sql-dialect';
 import { connect, ensureMysqlDatabase, type ConnectOptions } from './connect';
@@ -98,6 +100,10 @@ export class SequelizeStore implements Store {
         return result;
       });
     return this.dialect === 'sqlite' ? this.writer.run('sqlite', run) : run();
+  }
+
+  async openBulkImport(): Promise<BulkQueryImport | null> {
+    return this.dialect === 'mysql' ? guarded(() => MysqlBulkImport.open(this.sequelize)) : null;
   }
 
   close(): Promise<void> {

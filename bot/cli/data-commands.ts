@@ -3,14 +3,14 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { cleanCsvFile } from '../../adapters/csv/clean-csv-file';
 import { CsvInputError } from '../../adapters/csv/csv-input-error';
-import { loadCleanedFile, verifyCleanedFile } from '../../adapters/csv/load-cleaned-file';
+import { checkCleanedHeader, loadCleanedFile } from '../../adapters/csv/load-cleaned-file';
 import { writeRawCsv } from '../../adapters/csv/write-raw-csv';
 import { redact } from '../../adapters/storage/database-url';
 import { describeReport } from '../../core/cleaning/clean-report';
 import { generateRawRows } from '../../core/cleaning/generator';
 import type { CliContext } from './cli-context';
 import { UsageError } from './error-sink';
-import { progressBar } from './progress-bar';
+import { progressBar, type Progress } from './progress-bar';
 
 const DEFAULT_RAW = 'data/raw/synthetic_raw.csv';
 const DEFAULT_CLEANED = 'data/cleaned/cleaned_client_queries.csv';
@@ -69,15 +69,19 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .action((file: string) =>
       asUsage(async () => {
         const t0 = Date.now();
+        await checkCleanedHeader(file);
         const check = progressBar('check', process.stderr);
-        const rows = await verifyCleanedFile(file, { onProgress: (b, size, r) => check.update(b, size, r) });
-        check.finish();
-        const bar = progressBar('load', process.stderr);
-        const s = await ctx.withDesk((deps) => loadCleanedFile(deps, file, { onProgress: (_b, _size, done) => bar.update(done, rows, done) }), { migrate: true });
-        bar.finish();
+        let bar: Progress | null = null;
+        const onWrite = (done: number, total: number) => {
+          if (!bar) (check.finish(), (bar = progressBar('load', process.stderr)));
+          bar.update(done, total, done);
+        };
+        const s = await ctx.withDesk((deps) => loadCleanedFile(deps, file, { onCheck: (b, size, r) => check.update(b, size, r), onWrite }), { migrate: true });
+        (bar ?? check).finish();
         ctx.out(
           `Loaded ${file} into ${redact(ctx.env.DATABASE_URL)}: ${n(s.rows)} rows, ${n(s.inserted)} inserted, ` +
-            `${n(s.skipped)} already present, ${n(s.usersCreated)} client account(s) created, in ${since(t0).toFixed(1)} s (${rate(s.rows, since(t0))}).`,
+            `${n(s.skipped)} already present, ${n(s.usersCreated)} client account(s) created, in ${since(t0).toFixed(1)} s (${rate(s.rows, since(t0))})` +
+            `${s.rebuiltIndexes > 0 ? `; ${s.rebuiltIndexes} secondary indexes rebuilt in one pass after the load` : ''}.`,
         );
       }),
     );

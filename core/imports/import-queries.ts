@@ -2,6 +2,7 @@ import type { QueryStatus } from '../domain/status';
 import type { DeskDeps } from '../desk/desk-deps';
 import type { NewQueryRow } from '../domain/query';
 import { HEADING_MAX } from '../schemas/query-input';
+import type { BulkQueryImport, StagedQueryRow } from './bulk-query-import';
 
 /** One cleaned row of a historical export (the data pipeline's output). */
 export interface ImportRow {
@@ -50,11 +51,17 @@ function dedupe(rows: ImportRow[]): ImportRow[] {
 }
 
 function toQueryRow(r: ImportRow, clientId: number): NewQueryRow {
+  const { clientEmail: _email, ...row } = stagedQueryRow(r);
+  return { ...row, clientId };
+}
+
+/** What an imported row stores: the heading is the description's first line, resolution time is kept. */
+export function stagedQueryRow(r: ImportRow): StagedQueryRow {
   const resolutionMs = r.status === 'Closed' && r.closedAt ? r.closedAt.getTime() - r.createdAt.getTime() : null;
   const firstLine = r.description.split(/\r?\n/)[0] ?? r.description;
   return {
     externalRef: r.externalRef,
-    clientId,
+    clientEmail: r.clientEmail,
     category: r.category,
     heading: firstLine.length > HEADING_MAX ? `${firstLine.slice(0, HEADING_MAX - 1)}…` : firstLine,
     description: r.description,
@@ -71,4 +78,22 @@ function toQueryRow(r: ImportRow, clientId: number): NewQueryRow {
     firstResponseMs: null,
     reopenCount: 0,
   };
+}
+
+/**
+ * The same import as importQueries over a whole stream, set-based: every batch is staged first (a bad
+ * row fails the stream before the store changes), then clients and queries are written together.
+ */
+export async function bulkImportQueries(
+  bulk: BulkQueryImport,
+  batches: AsyncIterable<readonly ImportRow[]>,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult & { rebuiltIndexes: string[] }> {
+  async function* staged(): AsyncGenerator<StagedQueryRow[]> {
+    for await (const rows of batches) yield rows.map(stagedQueryRow);
+  }
+  const rows = await bulk.stage(staged());
+  const r = await bulk.commit(now, onProgress);
+  return { inserted: r.inserted, skipped: rows - r.inserted, usersCreated: r.usersCreated, rebuiltIndexes: r.rebuiltIndexes };
 }

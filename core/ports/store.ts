@@ -7,6 +7,7 @@ import type { NewReviewRow, ReviewRecord } from '../domain/review';
 import type { Role } from '../domain/roles';
 import type { QueryStatus } from '../domain/status';
 import type { NewUserRow, UserRecord } from '../domain/user';
+import type { BulkQueryImport } from '../imports/bulk-query-import';
 import type { SlaAlertLevel, SlaAlertRecord, SlaCandidate, SlaClock, SlaSweepBounds } from '../sla/sla-alert';
 import type { AnalyticsStore } from './analytics-store';
 import type { OutboxRepo } from './outbox';
@@ -158,6 +159,8 @@ export interface Store extends StoreTx {
   /** Runs fn in one database transaction: all of its writes land, or none. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   analytics: AnalyticsStore;
+  /** A set-based import for large files, where the engine has one (MySQL); null: import in batches. */
+  openBulkImport(): Promise<BulkQueryImport | null>;
   /** Which engine backs the store, for messages and benchmarks. */
   readonly dialect: 'mysql' | 'sqlite';
   close(): Promise<void>;

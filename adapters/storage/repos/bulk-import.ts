@@ -10,11 +10,11 @@ const MAX_ROWS_PER_STATEMENT = 250;
 const rowsPerStatement = (columns: number) => Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VARIABLES / columns));
 const DISPLAY_NAME_MAX = 80;
 
-const QUERY_COLUMNS = [
+export const QUERY_COLUMNS = [
   'external_ref', 'client_id', 'category', 'heading', 'description', 'mobile', 'mobile_valid', 'status', 'assignee_id', 'platform',
   'created_at', 'claimed_at', 'closed_at', 'resolution_note', 'resolution_ms', 'first_response_ms', 'reopen_count', 'updated_at',
 ] as const;
-const USER_COLUMNS = ['username', 'email', 'mobile', 'display_name', 'role', 'password_hash', 'password_scheme', 'failed_logins', 'locked_until', 'created_at'] as const;
+export const USER_COLUMNS = ['username', 'email', 'mobile', 'display_name', 'role', 'password_hash', 'password_scheme', 'failed_logins', 'locked_until', 'created_at'] as const;
 
 type SqlValue = string | number | boolean | null;
 
@@ -50,7 +50,7 @@ export class BulkImport {
   async insertClients(rows: readonly { email: string; createdAt: Date }[]): Promise<Map<string, number>> {
     if (rows.length === 0) return new Map();
     await this.insert('users', USER_COLUMNS, rows, (r) => [
-      r.email, r.email, null, (r.email.split('@')[0] || r.email).slice(0, DISPLAY_NAME_MAX), 'client', null, null, 0, null, r.createdAt.getTime(),
+      r.email, r.email, null, clientDisplayName(r.email), 'client', null, null, 0, null, r.createdAt.getTime(),
     ]);
     return this.idsByEmail(rows.map((r) => r.email));
   }
@@ -81,3 +81,9 @@ export class BulkImport {
 }
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+/** An imported client's display name: the local part of the email. */
+export const clientDisplayName = (email: string) => (email.split('@')[0] || email).slice(0, DISPLAY_NAME_MAX);
+/** The same in SQL (MySQL), for accounts created set-based from a staging table. */
+export const clientDisplayNameSql = (email: string) =>
+  `LEFT(IF(SUBSTRING_INDEX(${email}, '@', 1) = '', ${email}, SUBSTRING_INDEX(${email}, '@', 1)), ${DISPLAY_NAME_MAX})`;
