@@ -1,4 +1,5 @@
 import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
+import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { DiscordPlatform, discordSettings } from './discord-wiring';
@@ -44,6 +45,8 @@ export interface StartBotOptions {
   platforms?: ChatPlatform[];
   /** Stop gracefully on SIGINT and SIGTERM. */
   signals?: boolean;
+  /** Draws chart images for the in-process jobs (tests pass one they control). */
+  charts?: ChartRenderer;
 }
 
 /** `cqms bot`: the desk (store migrated) with every configured platform on it. */
@@ -52,7 +55,7 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
   if (platforms.length === 0) {
     throw new EnvironmentError('No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.');
   }
-  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) });
+  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log), ...(opts.charts ? { charts: opts.charts } : {}) });
   const started: ChatPlatform[] = [];
   const stopAll = async () => {
     for (const p of [...started].reverse()) await p.stop().catch((e: unknown) => opts.log.error(`stopping ${p.name} failed`, e));

@@ -51,6 +51,8 @@ export interface DiscordPlatformOptions {
   ackBudgetMs?: number;
   /** How long start() waits for the gateway's READY, and stop() for the connection to close. */
   connectTimeoutMs?: number;
+  /** The notifier's clock (tests move it past an interaction's 15-minute window). */
+  now?: () => Date;
 }
 
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
@@ -87,6 +89,7 @@ export class DiscordPlatform implements ChatPlatform {
       charts: this.charts,
       recent: this.recent,
       log: o.log,
+      ...(o.now ? { now: o.now } : {}),
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
-import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, ChartImage, ChatPlace, Notifier } from '../../core/ports/notifier';
 import type { CardView, Reply } from '../../core/views/view-model';
 
 export interface PlatformNotifier extends Notifier {
@@ -20,8 +20,22 @@ export class CompositeNotifier implements Notifier {
     if (failed) throw failed.reason;
   }
 
-  async postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
-    const results = await Promise.allSettled(this.notifiers.map((n) => n.postAlert(channel, alert)));
+  postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
+    return this.everyone((n) => n.postAlert(channel, alert));
+  }
+
+  /** Only the place's platform posts; the others skip it. */
+  postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
+    return this.everyone((n) => (n.platform === place.platform ? n.postCharts(place, charts) : Promise.resolve()));
+  }
+
+  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    return this.everyone((n) => n.postReport(channel, report, charts));
+  }
+
+  /** Every platform tries; the first failure is thrown afterwards, so the job retries. */
+  private async everyone(post: (n: PlatformNotifier) => Promise<void>): Promise<void> {
+    const results = await Promise.allSettled(this.notifiers.map(post));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }

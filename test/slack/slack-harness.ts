@@ -3,6 +3,7 @@ import { startBot, type BotHandle } from '../../bot/bot-process';
 import { readEnvironment } from '../../bot/environment';
 import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import type { Role } from '../../core/domain/roles';
+import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import type { Actor } from '../../core/domain/actor';
 import { makeActor } from '../support/test-desk';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-stores';
@@ -36,7 +37,10 @@ export interface SlackHarness {
  * 127.0.0.1:0, requests verified with the signing secret), a migrated store, the in-process queue,
  * and the Web API pointed at the fake through SLACK_API_URL.
  */
-export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: webApi.RetryOptions; submitDeadlineMs?: number } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  kind: StoreKind,
+  opts: { retryConfig?: webApi.RetryOptions; submitDeadlineMs?: number; charts?: ChartRenderer; env?: Record<string, string> } = {},
+): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const store = await openTestStore(kind);
   const env = readEnvironment({
@@ -46,6 +50,7 @@ export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: w
     SLACK_API_URL: fake.apiUrl,
     SLACK_SUPPORT_CHANNEL: SUPPORT,
     PORT: '0',
+    ...opts.env,
   });
   const log: LogLine[] = [];
   const sink = {
@@ -56,7 +61,7 @@ export async function startSlackHarness(kind: StoreKind, opts: { retryConfig?: w
   const slack = new SlackPlatform(slackSettings(env)!, { log: sink, host: '127.0.0.1', clientOptions: { retryConfig: opts.retryConfig ?? { retries: 0 }, timeout: 5000 },
     ...(opts.submitDeadlineMs ? { submitDeadlineMs: opts.submitDeadlineMs } : {}),
   });
-  const bot = await startBot(env, { log: sink, platforms: [slack] });
+  const bot = await startBot(env, { log: sink, platforms: [slack], ...(opts.charts ? { charts: opts.charts } : {}) });
   const driver = new SlackDriver(slack.eventsUrl!, fake);
   return {
     fake,
