@@ -16,7 +16,7 @@ const DIGEST_ACTOR: Actor = { userId: 0, username: 'digest', role: 'lead', platf
  */
 export async function postDigest(deps: DeskDeps, notifier: Notifier, renderer: ChartRenderer, period: DigestPeriod): Promise<boolean> {
   const range = digestRange(period, deps.clock.now());
-  const key = `digest:${period}:${range.to.toISOString()}`;
+  const { key } = range;
   if (!(await deps.store.idempotency.claim(key, deps.clock.now()))) return false;
   try {
     const analytics = await teamAnalytics(deps, DIGEST_ACTOR, { from: range.from, to: range.to, bucket: 'day' });

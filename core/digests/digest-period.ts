@@ -11,13 +11,12 @@ export const DIGEST_SCHEDULER_ID: Record<DigestPeriod, string> = { daily: 'cqms-
 export interface DigestRange {
   from: Date;
   to: Date;
+  /** The period and its end minute: two processes firing the same schedule a few milliseconds apart agree on it. */
+  key: string;
 }
 
-/**
- * The period ending at `now`, its end cut to the minute: two processes firing the same schedule a few
- * milliseconds apart agree on it (it keys the digest, which is posted once).
- */
+/** The period ending at `now`. */
 export function digestRange(period: DigestPeriod, now: Date): DigestRange {
-  const to = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  return { from: new Date(to.getTime() - SPAN_MS[period]), to };
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  return { from: new Date(now.getTime() - SPAN_MS[period]), to: now, key: `digest:${period}:${minute.toISOString()}` };
 }

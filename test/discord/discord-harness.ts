@@ -4,6 +4,7 @@ import { DiscordPlatform, discordSettings } from '../../bot/discord-wiring';
 import { readEnvironment, type Environment } from '../../bot/environment';
 import type { Actor } from '../../core/domain/actor';
 import type { Role } from '../../core/domain/roles';
+import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import { makeActor } from '../support/test-desk';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-stores';
 import { APP_ID, SUPPORT_CHANNEL } from './discord-ids';
@@ -37,6 +38,10 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   ackBudgetMs?: number;
   store?: TestStore;
+  /** Draws the chart jobs' images (the real local renderer by default). */
+  charts?: ChartRenderer;
+  /** The notifier's clock. */
+  now?: () => Date;
 }
 
 export interface LogSink {
@@ -76,8 +81,8 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
     warn: (message) => log.push({ level: 'warn', message }),
     error: (message, error) => log.push({ level: 'error', message, error }),
   };
-  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}) });
-  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])] }), 15_000, 'starting the bot');
+  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])], ...(opts.charts ? { charts: opts.charts } : {}) }), 15_000, 'starting the bot');
   return {
     fake,
     bot,

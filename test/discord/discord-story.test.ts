@@ -1,6 +1,6 @@
 import { decodeAction } from '../../core/views/action-id';
 import { TINY_PNG } from '../support/png';
-import { APP_ID, SUPPORT_CHANNEL, type Json } from './discord-ids';
+import { SUPPORT_CHANNEL, type Json } from './discord-ids';
 import { buttonIds, textOf, type TestUser } from './discord-driver';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness';
 
