@@ -6,7 +6,11 @@
  * goes when the app has finished the work the last one started (its answers posted), so bursts do not pile up.
  * Prints p50 / p99 / max of both and the ratios.
  *
- *   npx tsx bench/slack-ack-bench.ts [--rounds 20] [--concurrency 50] [--store mysql|sqlite]
+ * With --charts N, each burst follows N `/cqms team` commands from a lead: their answers go out and N chart jobs
+ * (6 charts each) are drawn and uploaded by the bot itself (no REDIS_URL: the in-process queue, the heaviest case)
+ * while the burst's acknowledgements are measured. The bench checks that the drawing overlapped the burst.
+ *
+ *   npx tsx bench/slack-ack-bench.ts [--rounds 20] [--concurrency 50] [--store mysql|sqlite] [--charts 20]
  *
  * Targets: our p99 < 100 ms, and <= 3x the bare app's p99.
  */
@@ -24,11 +28,12 @@ import { makeActor, testDesk } from '../test/support/test-desk';
 import { openTestStore, type StoreKind } from '../test/support/test-stores';
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' } },
+  options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' }, charts: { type: 'string', default: '0' } },
   allowPositionals: true,
 });
 const ROUNDS = Number(args.rounds);
 const CONCURRENCY = Number(args.concurrency);
+const CHART_JOBS = Number(args.charts);
 const USERS = { client: 'U0ZOE', agents: ['U0ANN', 'U0BEN', 'U0CAL'], lead: 'U0LEE' };
 const QUERIES = 300;
 
@@ -66,9 +71,21 @@ async function fakeChild(): Promise<void> {
   const fake = await FakeSlack.start();
   process.send!({ url: fake.url });
   process.on('message', (m) => {
-    if (m === 'count') process.send!({ count: fake.calls.length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length });
+    if (m === 'count') {
+      const uploads = fake.api('files.completeUploadExternal');
+      process.send!({ count: fake.calls.length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length, uploads: uploads.length, lastUploadAt: uploads.at(-1)?.at ?? 0 } satisfies Counts);
+    }
     if (m === 'stop') void fake.close().then(() => process.exit(0));
   });
+}
+
+interface Counts {
+  count: number;
+  responses: number;
+  api: number;
+  /** Chart uploads completed, and when the latest was (epoch ms). */
+  uploads: number;
+  lastUploadAt: number;
 }
 
 /** The fake Slack in its child process, seen from here. */
@@ -93,9 +110,9 @@ class RemoteFake {
     return `${this.url}/response/${++this.seq}`;
   }
 
-  counts(): Promise<{ count: number; responses: number; api: number }> {
+  counts(): Promise<Counts> {
     return new Promise((r) => {
-      this.proc.once('message', (m) => r(m as { count: number; responses: number; api: number }));
+      this.proc.once('message', (m) => r(m as Counts));
       this.proc.send('count');
     });
   }
@@ -106,9 +123,10 @@ class RemoteFake {
   }
 }
 
+const slash = (fake: RemoteFake, user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
+
 /** One request of the mix, signed at send time. */
 function request(i: number, fake: RemoteFake): { body: string; label: string } {
-  const slash = (user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
   const press = (user: string, actionId: string) => {
     const p = fixture('block-actions.json') as Record<string, unknown> & { actions: Record<string, unknown>[] };
     return { label: `button ${actionId.split('|')[1]}`, body: interaction({ ...p, user: { id: user, team_id: 'T1' }, response_url: fake.responseUrl(), actions: [{ ...p.actions[0], action_id: actionId }] }) };
@@ -118,13 +136,13 @@ function request(i: number, fake: RemoteFake): { body: string; label: string } {
   switch (i % 10) {
     case 0:
     case 1:
-      return slash(agent, 'queue');
+      return slash(fake, agent, 'queue');
     case 2:
-      return slash(USERS.client, 'mine');
+      return slash(fake, USERS.client, 'mine');
     case 3:
-      return slash(USERS.client, 'help');
+      return slash(fake, USERS.client, 'help');
     case 4:
-      return slash(USERS.client, 'new');
+      return slash(fake, USERS.client, 'new');
     case 5:
     case 6:
       return press(agent, encodeAction({ kind: 'claim', queryId: id }));
@@ -133,7 +151,7 @@ function request(i: number, fake: RemoteFake): { body: string; label: string } {
     case 8:
       return press(USERS.client, encodeAction({ kind: 'show', queryId: id }));
     default:
-      return slash(agent, `show ${id}`);
+      return slash(fake, agent, `show ${id}`);
   }
 }
 
@@ -156,10 +174,23 @@ async function quiet(fake: RemoteFake, quietMs = 60): Promise<void> {
   }
 }
 
-/** One burst of CONCURRENCY requests sent at once; the latencies, then a wait until the app is done. */
+/** Rounds in which chart uploads went on after the burst's last acknowledgement: the drawing overlapped it. */
+let overlapped = 0;
+
+/**
+ * One burst of CONCURRENCY requests sent at once, after CHART_JOBS analytics commands (acknowledged, their chart
+ * jobs started); the latencies, then a wait until the app is done.
+ */
 async function burst(url: string, fake: RemoteFake, round: number): Promise<number[]> {
+  const before = CHART_JOBS ? await fake.counts() : null;
+  await Promise.all(Array.from({ length: CHART_JOBS }, () => send(url, slash(fake, USERS.lead, 'team').body)));
   const ms = await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => send(url, request(round * CONCURRENCY + k + 1000, fake).body)));
-  await quiet(fake);
+  const burstEnd = Date.now();
+  await quiet(fake, CHART_JOBS ? 300 : 60);
+  if (before) {
+    const after = await fake.counts();
+    if (after.uploads - before.uploads >= CHART_JOBS && after.lastUploadAt > burstEnd) overlapped++;
+  }
   return ms;
 }
 
@@ -226,13 +257,14 @@ async function main(): Promise<void> {
     const ratio = p99 / pct(bare, 99);
     console.log(`Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds (${ours.length} per app, after 2 warm-up rounds)`);
     console.log(`mix: /cqms queue, mine, help, new (modal), show; Claim, Show and paging buttons; store ${store.store.dialect}, ${QUERIES} queries; Node ${process.version}`);
+    if (CHART_JOBS) console.log(`each burst sent while ${CHART_JOBS} chart jobs (/cqms team, 6 charts each) were drawn in the bot's process; the drawing outlasted the burst in ${overlapped} of ${ROUNDS + 2} rounds`);
     console.log(`${''.padEnd(28)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
     console.log(row('bare Bolt app (ack only)', bare));
     console.log(row('cqms bot (Slack, HTTP)', ours));
     console.log(`ratio ours/bare: p50 ${(pct(ours, 50) / pct(bare, 50)).toFixed(2)}x, p99 ${ratio.toFixed(2)}x`);
     console.log(`targets: p99 < 100 ms ${p99 < 100 ? 'met' : 'MISSED'}; p99 <= 3x bare ${ratio <= 3 ? 'met' : 'MISSED'}`);
     const seen = await fake.counts();
-    console.log(`our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home)`);
+    console.log(`our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home), ${seen.uploads} chart uploads`);
   } finally {
     await store.dispose();
     await fake.stop();
