@@ -16,6 +16,7 @@ import { OutboxRelay } from '../core/notifications/outbox-relay';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB } from '../core/sla/sweep-job';
 import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
 import { chartRenderer } from '../adapters/charts/choose-renderer';
+import { OneAtATimeRenderer } from '../adapters/charts/one-at-a-time-renderer';
 import { startCronTimer } from '../adapters/queue/cron-timer';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { DIGEST_PERIODS, type DigestPeriod } from '../core/digests/digest-period';
@@ -74,7 +75,8 @@ const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): Promise<DeskRuntime> {
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
-  const charts = opts.charts ?? chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {});
+  // In-process chart jobs share the loop that acknowledges chat requests: one chart at a time.
+  const charts = opts.charts ?? new OneAtATimeRenderer(chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}));
   const inProcess = env.REDIS_URL ? null : new InProcessQueue(notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? []), charts));
   const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(env.REDIS_URL as string);
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;

@@ -9,7 +9,8 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v 
 const snowflake = (what: string) => unsetIfEmpty(z.string().trim().regex(/^\d{17,20}$/, `must be ${what} id (17 to 20 digits)`));
 
 /** A digest's cron pattern (minute hour day month weekday), or 'off'. */
-const digestCron = (fallback: string) => z.string().trim().default(fallback).refine((p) => p === 'off' || isCronPattern(p), 'must be a cron pattern such as "0 9 * * 1", or off');
+const digestCron = (fallback: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().default(fallback).refine((p) => p === 'off' || isCronPattern(p), 'must be a cron pattern such as "0 9 * * 1", or off'));
 
 const isTimeZone = (tz: string) => {
   try {
