@@ -6,7 +6,12 @@
  * goes when the app has finished the work the last one started (its answers posted), so bursts do not pile up.
  * Prints p50 / p99 / max of both and the ratios.
  *
- *   npx tsx bench/slack-ack-bench.ts [--rounds 20] [--concurrency 50] [--store mysql|sqlite]
+ * With --charts N, each burst follows N `/cqms team` commands from a lead: their answers go out and N chart jobs
+ * (6 charts each) are drawn and uploaded while the burst's acknowledgements are measured: by the bot itself (no
+ * REDIS_URL: the in-process queue, the heaviest case for the bot), or with --worker by a `cqms worker` child on a
+ * redis-server of the bench's own (as in production). It counts the charts drawn during the bursts.
+ *
+ *   npx tsx bench/slack-ack-bench.ts [--rounds 20] [--concurrency 50] [--store mysql|sqlite] [--charts 20 [--worker]]
  *
  * Targets: our p99 < 100 ms, and <= 3x the bare app's p99.
  */
@@ -22,13 +27,16 @@ import { FakeSlack } from '../test/slack/fake-slack';
 import { fixture, form, interaction, signatureHeaders, SIGNING_SECRET } from '../test/slack/slack-driver';
 import { makeActor, testDesk } from '../test/support/test-desk';
 import { openTestStore, type StoreKind } from '../test/support/test-stores';
+import { freePort, OwnRedis } from '../test/support/redis-server';
+import { recordingRenderer, renderTimes, workerChild } from './chart-load';
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' } },
+  options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' }, charts: { type: 'string', default: '0' }, worker: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
 const ROUNDS = Number(args.rounds);
 const CONCURRENCY = Number(args.concurrency);
+const CHART_JOBS = Number(args.charts);
 const USERS = { client: 'U0ZOE', agents: ['U0ANN', 'U0BEN', 'U0CAL'], lead: 'U0LEE' };
 const QUERIES = 300;
 
@@ -52,7 +60,7 @@ async function child(mode: 'ours' | 'bare'): Promise<void> {
   } else {
     const env = readEnvironment({ ...process.env, PORT: '0', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' });
     const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
-    const bot = await startBot(env, { log: quiet, platforms: [slack] });
+    const bot = await startBot(env, { log: quiet, platforms: [slack], ...(env.REDIS_URL ? {} : { charts: recordingRenderer() }) });
     process.send!({ url: slack.eventsUrl! } satisfies Ready);
     stop = () => bot.stop();
   }
@@ -66,9 +74,20 @@ async function fakeChild(): Promise<void> {
   const fake = await FakeSlack.start();
   process.send!({ url: fake.url });
   process.on('message', (m) => {
-    if (m === 'count') process.send!({ count: fake.calls.length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length });
+    if (m === 'count') {
+      const uploads = fake.api('files.completeUploadExternal');
+      process.send!({ count: fake.calls.length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length, uploadsAt: uploads.map((u) => u.at) } satisfies Counts);
+    }
     if (m === 'stop') void fake.close().then(() => process.exit(0));
   });
+}
+
+interface Counts {
+  count: number;
+  responses: number;
+  api: number;
+  /** When each chart upload completed (epoch ms). */
+  uploadsAt: number[];
 }
 
 /** The fake Slack in its child process, seen from here. */
@@ -93,9 +112,9 @@ class RemoteFake {
     return `${this.url}/response/${++this.seq}`;
   }
 
-  counts(): Promise<{ count: number; responses: number; api: number }> {
+  counts(): Promise<Counts> {
     return new Promise((r) => {
-      this.proc.once('message', (m) => r(m as { count: number; responses: number; api: number }));
+      this.proc.once('message', (m) => r(m as Counts));
       this.proc.send('count');
     });
   }
@@ -106,9 +125,10 @@ class RemoteFake {
   }
 }
 
+const slash = (fake: RemoteFake, user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
+
 /** One request of the mix, signed at send time. */
 function request(i: number, fake: RemoteFake): { body: string; label: string } {
-  const slash = (user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
   const press = (user: string, actionId: string) => {
     const p = fixture('block-actions.json') as Record<string, unknown> & { actions: Record<string, unknown>[] };
     return { label: `button ${actionId.split('|')[1]}`, body: interaction({ ...p, user: { id: user, team_id: 'T1' }, response_url: fake.responseUrl(), actions: [{ ...p.actions[0], action_id: actionId }] }) };
@@ -118,13 +138,13 @@ function request(i: number, fake: RemoteFake): { body: string; label: string } {
   switch (i % 10) {
     case 0:
     case 1:
-      return slash(agent, 'queue');
+      return slash(fake, agent, 'queue');
     case 2:
-      return slash(USERS.client, 'mine');
+      return slash(fake, USERS.client, 'mine');
     case 3:
-      return slash(USERS.client, 'help');
+      return slash(fake, USERS.client, 'help');
     case 4:
-      return slash(USERS.client, 'new');
+      return slash(fake, USERS.client, 'new');
     case 5:
     case 6:
       return press(agent, encodeAction({ kind: 'claim', queryId: id }));
@@ -133,7 +153,7 @@ function request(i: number, fake: RemoteFake): { body: string; label: string } {
     case 8:
       return press(USERS.client, encodeAction({ kind: 'show', queryId: id }));
     default:
-      return slash(agent, `show ${id}`);
+      return slash(fake, agent, `show ${id}`);
   }
 }
 
@@ -156,10 +176,34 @@ async function quiet(fake: RemoteFake, quietMs = 60): Promise<void> {
   }
 }
 
-/** One burst of CONCURRENCY requests sent at once; the latencies, then a wait until the app is done. */
-async function burst(url: string, fake: RemoteFake, round: number): Promise<number[]> {
+/** The process drawing the charts (the bot, or the worker), and how many of its charts were drawn during bursts. */
+let drawer: ChildProcess | null = null;
+const drawn = { duringBursts: 0, total: 0, roundsOverlapped: 0 };
+
+/**
+ * One burst of CONCURRENCY requests sent at once, after CHART_JOBS analytics commands (acknowledged, their chart
+ * jobs started); the latencies, then a wait until the app is done.
+ */
+async function burst(url: string, fake: RemoteFake, round: number, ours: boolean): Promise<number[]> {
+  const charting = CHART_JOBS > 0 && ours;
+  const before = charting ? (await renderTimes(drawer!)).length : 0;
+  const uploadsBefore = charting ? (await fake.counts()).uploadsAt.length : 0;
+  if (charting) await Promise.all(Array.from({ length: CHART_JOBS }, () => send(url, slash(fake, USERS.lead, 'team').body)));
+  // The burst goes once the jobs are drawing (their first chart is done, the other charts are to come).
+  while (charting && (await renderTimes(drawer!)).length === before) await new Promise((r) => setTimeout(r, 10));
+  const burstStart = Date.now();
   const ms = await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => send(url, request(round * CONCURRENCY + k + 1000, fake).body)));
+  const burstEnd = Date.now();
+  // Every chart job of the round has posted its images before the next round.
+  while (charting && (await fake.counts()).uploadsAt.length < uploadsBefore + CHART_JOBS) await new Promise((r) => setTimeout(r, 50));
   await quiet(fake);
+  if (charting) {
+    const times = (await renderTimes(drawer!)).slice(before);
+    const during = times.filter((t) => t >= burstStart && t <= burstEnd).length;
+    drawn.total += times.length;
+    drawn.duringBursts += during;
+    if (during > 0) drawn.roundsOverlapped++;
+  }
   return ms;
 }
 
@@ -170,7 +214,7 @@ interface AppProcess {
   stop(): Promise<void>;
 }
 
-async function startApp(mode: 'ours' | 'bare', env: NodeJS.ProcessEnv): Promise<AppProcess> {
+async function startApp(mode: 'ours' | 'bare' | 'worker', env: NodeJS.ProcessEnv): Promise<AppProcess & { proc: ChildProcess }> {
   const proc: ChildProcess = fork(__filename, ['child', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve, reject) => {
     proc.once('message', (m) => resolve(m as Ready));
@@ -178,6 +222,7 @@ async function startApp(mode: 'ours' | 'bare', env: NodeJS.ProcessEnv): Promise<
   });
   return {
     url: ready.url,
+    proc,
     async stop() {
       proc.send('stop');
       await new Promise((r) => proc.once('exit', r));
@@ -201,15 +246,19 @@ async function main(): Promise<void> {
     const zoe = await desk.conversation({ platform: 'slack', workspaceId: 'T1', platformUserId: USERS.client });
     for (let i = 0; i < QUERIES; i++) await desk.run(zoe, 'new', { category: 'Bug Report', heading: `bench query ${i}`, description: 'load' });
 
-    const env = { SLACK_API_URL: fake.apiUrl, DATABASE_URL: store.url };
+    const redis = args.worker ? new OwnRedis(await freePort()) : null;
+    await redis?.start();
+    const env = { SLACK_API_URL: fake.apiUrl, DATABASE_URL: store.url, ...(redis ? { REDIS_URL: redis.url } : {}) };
     const apps = { bare: await startApp('bare', env), ours: await startApp('ours', env) };
+    const worker = redis ? await startApp('worker', env) : null;
+    drawer = worker?.proc ?? apps.ours.proc;
     const bare: number[] = [];
     const ours: number[] = [];
     try {
       // Bursts alternate between the two apps, so both see the same machine (other load drifts over a run).
       for (let round = -2; round < ROUNDS; round++) {
-        const b = await burst(apps.bare.url, fake, round);
-        const o = await burst(apps.ours.url, fake, round);
+        const b = await burst(apps.bare.url, fake, round, false);
+        const o = await burst(apps.ours.url, fake, round, true);
         if (round >= 0) {
           bare.push(...b);
           ours.push(...o);
@@ -218,6 +267,8 @@ async function main(): Promise<void> {
     } finally {
       await apps.bare.stop();
       await apps.ours.stop();
+      await worker?.stop();
+      await redis?.kill();
     }
     bare.sort((a, b) => a - b);
     ours.sort((a, b) => a - b);
@@ -226,20 +277,26 @@ async function main(): Promise<void> {
     const ratio = p99 / pct(bare, 99);
     console.log(`Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds (${ours.length} per app, after 2 warm-up rounds)`);
     console.log(`mix: /cqms queue, mine, help, new (modal), show; Claim, Show and paging buttons; store ${store.store.dialect}, ${QUERIES} queries; Node ${process.version}`);
+    if (CHART_JOBS) {
+      const where = redis ? 'by a cqms worker process (BullMQ on its own redis-server)' : "in the bot's process (no Redis)";
+      console.log(`each of our bursts sent right after ${CHART_JOBS} /cqms team commands, whose chart jobs (6 charts each) were drawn ${where}:`);
+      console.log(`${drawn.duringBursts} of ${drawn.total} charts were drawn while a burst was being acknowledged, in ${drawn.roundsOverlapped} of ${ROUNDS + 2} rounds`);
+    }
     console.log(`${''.padEnd(28)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
     console.log(row('bare Bolt app (ack only)', bare));
     console.log(row('cqms bot (Slack, HTTP)', ours));
     console.log(`ratio ours/bare: p50 ${(pct(ours, 50) / pct(bare, 50)).toFixed(2)}x, p99 ${ratio.toFixed(2)}x`);
     console.log(`targets: p99 < 100 ms ${p99 < 100 ? 'met' : 'MISSED'}; p99 <= 3x bare ${ratio <= 3 ? 'met' : 'MISSED'}`);
     const seen = await fake.counts();
-    console.log(`our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home)`);
+    console.log(`our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home), ${seen.uploadsAt.length} chart uploads`);
   } finally {
     await store.dispose();
     await fake.stop();
   }
 }
 
-if (process.argv[2] === 'child') void child(process.argv[3] === 'bare' ? 'bare' : 'ours');
+if (process.argv[2] === 'child' && process.argv[3] === 'worker') void workerChild();
+else if (process.argv[2] === 'child') void child(process.argv[3] === 'bare' ? 'bare' : 'ours');
 else if (process.argv[2] === 'fake') void fakeChild();
 else
   main().catch((e: unknown) => {

@@ -1,6 +1,7 @@
 import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
 import { Metrics } from '../adapters/observability/metrics';
 import type { OpsHandler } from '../adapters/observability/ops-routes';
+import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { NO_PLATFORM } from './environment-rules';
@@ -68,6 +69,8 @@ export interface StartBotOptions {
    * on this port. `metrics` is what the platforms record into (tests build their platforms with it).
    */
   ops?: { port: number; host?: string; metrics?: Metrics };
+  /** Draws chart images for the in-process jobs (tests pass one they control). */
+  charts?: ChartRenderer;
   /** How long a stop on a signal may take before the process exits anyway (SHUTDOWN_GRACE_MS by default). */
   shutdownGraceMs?: number;
 }
@@ -98,7 +101,7 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
   }
   // Up before the desk (migrations may take a while): /healthz answers, /readyz says starting.
   const ops = opts.ops && metrics ? await startOps(env, metrics, { ...opts.ops, hosts: platforms }) : null;
-  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log) }).catch(async (e: unknown) => {
+  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log), ...(opts.charts ? { charts: opts.charts } : {}) }).catch(async (e: unknown) => {
     await ops?.close();
     throw e;
   });

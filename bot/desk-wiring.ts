@@ -13,6 +13,11 @@ import { OutboxRelay } from '../core/notifications/outbox-relay';
 import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB } from '../core/sla/sweep-job';
 import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
+import { chartRenderer } from '../adapters/charts/choose-renderer';
+import { OneAtATimeRenderer } from '../adapters/charts/one-at-a-time-renderer';
+import { startCronTimer } from '../adapters/queue/cron-timer';
+import type { ChartRenderer } from '../core/ports/chart-renderer';
+import { DIGEST_PERIODS, type DigestPeriod } from '../core/digests/digest-period';
 
 export function deskConfig(env: Environment): DeskConfig {
   const config: DeskConfig = { ...DEFAULT_DESK_CONFIG };
@@ -41,6 +46,20 @@ export interface BuildDeskOptions {
   onRelayError?: (error: unknown) => void;
   /** How often the in-process desk sweeps the SLA clocks (every minute by default). */
   slaSweepEveryMs?: number;
+  /** Draws the in-process chart and digest jobs' images (by default the one QUICKCHART_URL chooses). */
+  charts?: ChartRenderer;
+}
+
+export interface DigestSchedule {
+  period: DigestPeriod;
+  pattern: string;
+  tz: string;
+}
+
+/** The digests the environment turns on (a pattern of 'off' turns one off). */
+export function digestSchedules(env: Environment): DigestSchedule[] {
+  const patterns: Record<DigestPeriod, string> = { daily: env.CQMS_DIGEST_DAILY_CRON, weekly: env.CQMS_DIGEST_WEEKLY_CRON };
+  return DIGEST_PERIODS.filter((period) => patterns[period] !== 'off').map((period) => ({ period, pattern: patterns[period], tz: env.CQMS_DIGEST_TZ }));
 }
 
 /** In-process: poll often so the demo stays snappy (commits also nudge); BullMQ: the worker polls too. */
@@ -54,7 +73,9 @@ const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): Promise<DeskRuntime> {
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
-  const handler = notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [], { delivered: () => store.idempotency }));
+  // In-process chart jobs share the loop that acknowledges chat requests: one chart at a time.
+  const charts = opts.charts ?? new OneAtATimeRenderer(chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}));
+  const handler = notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [], { delivered: () => store.idempotency }), charts);
   const inProcess = env.REDIS_URL ? null : new InProcessQueue(markingOutboxDone(() => deps as DeskDeps, handler, opts.onRelayError));
   const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(bullmqSettings(env));
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
@@ -65,6 +86,8 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   // In-process mode runs the SLA sweep itself, only where notifications are relayed (not for plain CLI commands).
   const sweeps = inProcess && relay ? setInterval(() => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError), opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS) : null;
   sweeps?.unref();
+  // Digests likewise, on timers from their cron patterns (a worker's BullMQ schedulers do this with REDIS_URL).
+  const digests = inProcess && relay ? digestSchedules(env).map((d) => startCronTimer(d.pattern, d.tz, () => void inProcess.enqueue({ name: 'digest', period: d.period }).catch(onError))) : [];
   const settle = async () => {
     await relay?.flush();
     await inProcess?.drain();
@@ -76,6 +99,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
     settle,
     async close() {
       if (sweeps) clearInterval(sweeps);
+      for (const d of digests) d.stop();
       await loop?.stop();
       await settle().catch(onError);
       await queue.close();

@@ -58,6 +58,8 @@ export interface DiscordPlatformOptions {
   connectTimeoutMs?: number;
   /** Acknowledgement latency and commands are recorded here when given. */
   metrics?: Metrics;
+  /** The notifier's clock (tests move it past an interaction's 15-minute window). */
+  now?: () => Date;
 }
 
 const SURFACES: Record<DiscordInbound['kind'], Surface | null> = { command: 'slash_command', button: 'button', submit: 'modal_submit', autocomplete: 'autocomplete', unsupported: null };
@@ -96,6 +98,7 @@ export class DiscordPlatform implements ChatPlatform {
       charts: this.charts,
       recent: this.recent,
       log: o.log,
+      ...(o.now ? { now: o.now } : {}),
     });
   }
 

@@ -6,12 +6,26 @@ import { slaPolicySchema, type SlaPolicy } from '../core/sla/sla-policy';
 import { crossFieldProblems, type ProcessRole } from './environment-rules';
 
 export type { ProcessRole } from './environment-rules';
+import { isCronPattern } from '../adapters/queue/cron-timer';
 
 /** An empty variable counts as unset. */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /** A Discord id (a snowflake: 17 to 20 digits). */
 const snowflake = (what: string) => unsetIfEmpty(z.string().trim().regex(/^\d{17,20}$/, `must be ${what} id (17 to 20 digits)`));
+
+/** A digest's cron pattern (minute hour day month weekday), or 'off'. */
+const digestCron = (fallback: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().default(fallback).refine((p) => p === 'off' || isCronPattern(p), 'must be a cron pattern such as "0 9 * * 1", or off'));
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Every variable the processes read, parsed once at start; nothing below bot/ touches process.env. */
 const environmentSchema = z.object({
@@ -57,6 +71,10 @@ const environmentSchema = z.object({
   /** Where the shell writes chart PNGs and file exports. */
   CQMS_CHARTS_DIR: z.string().trim().min(1).default('data/charts'),
   CQMS_EXPORTS_DIR: z.string().trim().min(1).default('data/exports'),
+  /** The leads' digests: when they are posted (cron, in CQMS_DIGEST_TZ), or 'off'. */
+  CQMS_DIGEST_DAILY_CRON: digestCron('0 9 * * *'),
+  CQMS_DIGEST_WEEKLY_CRON: digestCron('0 9 * * 1'),
+  CQMS_DIGEST_TZ: z.string().trim().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
   /** Any non-empty value turns terminal colours off (https://no-color.org). */
   NO_COLOR: z.string().optional(),
 });

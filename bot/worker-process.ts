@@ -1,16 +1,18 @@
-import { BullmqQueue } from '../adapters/queue/bullmq-queue';
+import { BullmqQueue, DEFAULT_QUEUE_NAME } from '../adapters/queue/bullmq-queue';
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { retryUntilDone } from '../adapters/queue/retry-until-done';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
+import { chartRenderer } from '../adapters/charts/choose-renderer';
+import { Metrics } from '../adapters/observability/metrics';
+import type { ChartRenderer } from '../core/ports/chart-renderer';
+import { DIGEST_PERIODS, DIGEST_SCHEDULER_ID } from '../core/digests/digest-period';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
 import { chatPlatforms, exitIfStuck, relayWarner, SHUTDOWN_GRACE_MS, type BotLog, type ChatPlatform } from './bot-process';
-import { buildDesk, bullmqSettings, type DeskRuntime } from './desk-wiring';
+import { buildDesk, bullmqSettings, digestSchedules, type DeskRuntime, type DigestSchedule } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { WORKER_NEEDS_REDIS } from './environment-rules';
-import { Metrics } from '../adapters/observability/metrics';
-import { DEFAULT_QUEUE_NAME } from '../adapters/queue/bullmq-queue';
 import { observedJobs, startOps, type ProcessOps } from './ops-wiring';
 
 export interface WorkerHandle {
@@ -42,6 +44,17 @@ export interface StartWorkerOptions {
    * then from 1 s doubling to 30 s between them).
    */
   scheduleRetryMs?: number;
+  /** Draws chart and digest images (by default the one QUICKCHART_URL chooses). */
+  charts?: ChartRenderer;
+}
+
+/** One cron scheduler per digest, with fixed ids so every worker upserts the same; one turned off is removed. */
+export async function scheduleDigests(scheduler: BullmqQueue, on: readonly DigestSchedule[]): Promise<void> {
+  for (const period of DIGEST_PERIODS) {
+    const d = on.find((s) => s.period === period);
+    if (d) await scheduler.scheduleCron(DIGEST_SCHEDULER_ID[period], d.pattern, d.tz, { name: 'digest', period });
+    else await scheduler.unschedule(DIGEST_SCHEDULER_ID[period]);
+  }
 }
 
 /**
@@ -62,13 +75,19 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   await ops?.attach(runtime);
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier), { delivered: () => runtime.deps.store.idempotency });
-  const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
+  const charts = opts.charts ?? chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {});
+  const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier, charts), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue(bullmqSettings(env));
   // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
-  const scheduling = retryUntilDone(() => scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB), {
+  const digests = digestSchedules(env);
+  const scheduleAll = async () => {
+    await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB);
+    await scheduleDigests(scheduler, digests);
+  };
+  const scheduling = retryUntilDone(scheduleAll, {
     ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
-    onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}), trying again: ${e instanceof Error ? e.message : String(e)}`),
+    onError: (e, attempt) => log.warn(`the SLA sweep and digests could not be scheduled (attempt ${attempt}), trying again: ${e instanceof Error ? e.message : String(e)}`),
   });
   // The job worker starts once Redis has answered: a BullMQ worker that never connected cannot be closed.
   let worker: BullmqWorker | null = null;

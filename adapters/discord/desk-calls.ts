@@ -5,6 +5,7 @@ import type { Desk } from '../../core/conversation/desk';
 import type { Args } from '../../core/conversation/handler';
 import { ValidationFailed } from '../../core/errors';
 import type { ChartRenderer } from '../../core/ports/chart-renderer';
+import type { DiscordPlace } from '../../core/ports/notifier';
 import type { FormView, Reply } from '../../core/views/view-model';
 import type { AttachmentFetcher } from './attachment-fetcher';
 import { alwaysOpensForm } from './command-registration';
@@ -114,7 +115,7 @@ export class DeskCalls {
 
   private async outcome(meta: InteractionMeta, run: (conv: Conversation) => Promise<{ reply: Reply; modal?: Omit<ModalContext, 'categories'> }>): Promise<Outcome> {
     try {
-      const conv = await this.o.desk.conversation(accountOf(meta.user));
+      const conv = await this.o.desk.conversation(accountOf(meta.user), this.placeOf(meta));
       const { reply, modal } = await run(conv);
       const form = reply.views.find((v): v is FormView => v.kind === 'form');
       const rest = { ...reply, views: reply.views.filter((v) => v.kind !== 'form') };
@@ -124,6 +125,12 @@ export class DeskCalls {
     } catch (e) {
       return { messages: await this.render(errorReply(e, this.o.onDefect)), failed: true };
     }
+  }
+
+  /** Where chart images follow the answer: its interaction (token and channel), answered ephemerally. */
+  private placeOf(meta: InteractionMeta): DiscordPlace {
+    const receivedAt = this.o.desk.deps.clock.now().getTime();
+    return { platform: 'discord', applicationId: meta.applicationId, interactionToken: meta.token, userId: meta.user.userId, channelId: meta.channelId, receivedAt, ephemeral: true };
   }
 
   render(reply: Reply): Promise<DiscordMessage[]> {

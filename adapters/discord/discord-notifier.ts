@@ -1,7 +1,7 @@
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { Platform } from '../../core/domain/platform';
 import type { ChartRenderer } from '../../core/ports/chart-renderer';
-import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
 import type { PlatformNotifier } from '../notify/composite-notifier';
@@ -9,13 +9,14 @@ import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import type { RecentInteractions } from './recent-interactions';
 import { renderReply } from './render-reply';
+import { postDiscordCharts, postDiscordReport } from './post-charts';
 import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
 import { discordRetryAfterMs } from './rate-limit';
 import { versionField } from '../notify/card-version';
 
 export interface DiscordNotifierOptions {
-  rest: Pick<REST, 'post' | 'patch'>;
+  rest: Pick<REST, 'post' | 'patch' | 'get'>;
   /** Channel ids query cards are posted to (DISCORD_SUPPORT_CHANNEL_ID). */
   supportChannels: readonly string[];
   /** Channel ids breach alerts also go to (DISCORD_LEADS_CHANNEL_ID). */
@@ -64,6 +65,15 @@ export class DiscordNotifier implements PlatformNotifier {
     // Only the assignee may be pinged: any mention-like text in the alert stays inert.
     const body = { content: `${mention}${plain(alert.text, LIMITS.content - 200)}`, allowed_mentions: { parse: [], users: linked ? [linked.platformUserId] : [] } };
     await Promise.all(channels.map((channelId) => this.o.rest.post(Routes.channelMessages(channelId), { body })));
+  }
+
+  postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
+    return postDiscordCharts(this.o, place, charts);
+  }
+
+  async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    const channels = to === 'support' ? this.o.supportChannels : (this.o.leadsChannels ?? []);
+    if (channels.length) await postDiscordReport(this.o.rest, channels, await this.render({ ...report, visibility: 'public' }), charts);
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

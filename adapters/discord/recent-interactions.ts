@@ -1,5 +1,5 @@
 /** Discord accepts follow-ups on an interaction's token for 15 minutes; a minute is kept in hand. */
-const TOKEN_LIFETIME_MS = 14 * 60_000;
+export const TOKEN_LIFETIME_MS = 14 * 60_000;
 
 export interface InteractionToken {
   applicationId: string;

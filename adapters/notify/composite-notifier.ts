@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
-import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, ChartImage, ChatPlace, Notifier } from '../../core/ports/notifier';
 import type { IdempotencyRepo } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
 import { onEveryPlatform, platformFailure } from './platform-failure';
@@ -47,6 +47,15 @@ export class CompositeNotifier implements Notifier {
     if (await ledger.seen(key)) return;
     await post();
     await ledger.claim(key, (this.o.now ?? (() => new Date()))());
+  }
+
+  /** Only the place's platform posts; the others skip it. */
+  postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
+    return onEveryPlatform(this.notifiers, (n) => (n.platform === place.platform ? n.postCharts(place, charts) : Promise.resolve()));
+  }
+
+  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    return onEveryPlatform(this.notifiers, (n) => n.postReport(channel, report, charts));
   }
 
   async sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean> {

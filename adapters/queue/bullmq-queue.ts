@@ -80,6 +80,16 @@ export class BullmqQueue implements JobQueue {
     await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name: job.name, data: job });
   }
 
+  /** Runs `job` when the cron pattern fires in the time zone, from one scheduler per id (as scheduleEvery). */
+  async scheduleCron(schedulerId: string, pattern: string, tz: string, job: Job): Promise<void> {
+    await this.queue.upsertJobScheduler(schedulerId, { pattern, tz }, { name: job.name, data: job });
+  }
+
+  /** Removes a scheduler (a schedule turned off); nothing happens when there is none. */
+  async unschedule(schedulerId: string): Promise<void> {
+    await this.queue.removeJobScheduler(schedulerId);
+  }
+
   async failed(limit = 50): Promise<FailedJobInfo[]> {
     const jobs = (await this.queue.getFailed(0, limit - 1)) as BullJob[];
     return jobs.map((j) => ({

@@ -1,6 +1,6 @@
 import type { PlatformNotifier } from '../notify/composite-notifier';
 import type { Platform } from '../../core/domain/platform';
-import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
 import { oneLine, toneColour, type Paint } from './ansi';
@@ -43,6 +43,16 @@ export class ShellNotifier implements PlatformNotifier {
     const channel = to === 'support' ? this.channel : 'leads';
     const mention = alert.mention ? `@${oneLine(alert.mention.name, 40)}: ` : '';
     this.o.console.notice([`[#${channel}] ${mention}${oneLine(alert.text, 200)}`]);
+  }
+
+  /** The shell has no place to post to later: its answers keep their charts (written as PNGs as they print). */
+  async postCharts(_place: ChatPlace, _charts: ChartImage[]): Promise<void> {}
+
+  /** A digest as `[#leads] ...` lines; its charts are written as PNG files like any answer's. */
+  async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    const channel = to === 'support' ? this.channel : 'leads';
+    const { lines } = await this.o.printer.lines({ ...report, views: [...report.views, ...charts.map((c) => c.spec)] });
+    this.o.console.notice(lines.map((l) => `[#${channel}] ${l}`));
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

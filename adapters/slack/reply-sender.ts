@@ -23,7 +23,7 @@ export interface ReplySenderOptions {
 }
 
 /** Errors after which a channel cannot take the message and a DM is the way left. */
-const UNREACHABLE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_in_channel', 'restricted_action']);
+export const UNREACHABLE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_in_channel', 'restricted_action']);
 
 /**
  * Delivers a reply: its blocks (ephemeral answers through response_url or chat.postEphemeral, messages

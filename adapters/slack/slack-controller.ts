@@ -150,7 +150,9 @@ export class SlackController {
   private async answer(to: ReplyTarget, triggerId: string, run: (conv: Conversation) => Promise<Reply>, changes: boolean): Promise<void> {
     let reply: Reply;
     try {
-      reply = await run(await this.o.desk.conversation(accountOf(to.user)));
+      // Where the request was made: chart images follow the answer there.
+      const place = to.channelId ? { platform: 'slack' as const, teamId: to.user.teamId, userId: to.user.userId, channelId: to.channelId } : undefined;
+      reply = await run(await this.o.desk.conversation(accountOf(to.user), place));
     } catch (e) {
       await this.o.sender.send(errorReply(e, this.o.onDefect), to);
       return;

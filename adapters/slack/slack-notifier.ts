@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
-import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
+import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
 import type { PlatformNotifier } from '../notify/composite-notifier';
@@ -9,6 +9,7 @@ import { KeyedLock } from '../concurrency/keyed-lock';
 import { renderReply } from './render-reply';
 import type { ReplySender } from './reply-sender';
 import { escapeMrkdwn } from './mrkdwn';
+import { postSlackCharts, postSlackReport } from './post-charts';
 import { slackErrorCode, type SlackLog } from './slack-log';
 import { slackRetryAfterMs } from './rate-limit';
 import { versionField } from '../notify/card-version';
@@ -77,6 +78,15 @@ export class SlackNotifier implements PlatformNotifier {
       mention = `${linked ? `<@${linked.platformUserId}>` : escapeMrkdwn(alert.mention.name)}: `;
     }
     await this.o.client.chat.postMessage({ channel, text: `${mention}${escapeMrkdwn(alert.text)}` });
+  }
+
+  postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
+    return postSlackCharts(this.o, place, charts);
+  }
+
+  async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    const channel = to === 'support' ? this.o.supportChannel : this.o.leadsChannel;
+    if (channel) await postSlackReport(this.o.client, channel, report, charts);
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

@@ -3,6 +3,7 @@ import { findCommand, type CommandName } from '../commands/catalog';
 import { audienceAllows } from '../commands/command-spec';
 import { parseArgs, tokenize } from '../commands/parse-command-line';
 import type { DeskDeps } from '../desk/desk-deps';
+import type { ChatPlace } from '../ports/notifier';
 import { NotAuthenticated, NotAuthorized, ValidationFailed } from '../errors';
 import { decodeAction } from '../views/action-id';
 import { ephemeral, text, type FormId, type Reply } from '../views/view-model';
@@ -21,8 +22,9 @@ import { decodeListFilter } from './list-filter-code';
 export class Desk {
   constructor(readonly deps: DeskDeps) {}
 
-  async conversation(account: PlatformAccount): Promise<Conversation> {
-    return { account, actor: await resolveActor(this.deps, account) };
+  /** `place`: where the request was made, for what follows the answer (see Conversation). */
+  async conversation(account: PlatformAccount, place?: ChatPlace): Promise<Conversation> {
+    return { account, actor: await resolveActor(this.deps, account), ...(place ? { place } : {}) };
   }
 
   help(conv: Conversation, note?: string): Reply {

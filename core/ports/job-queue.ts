@@ -1,10 +1,17 @@
+import type { ChartSpec } from '../charts/chart-spec';
+import type { DigestPeriod } from '../digests/digest-period';
 import type { NotificationIntent } from '../notifications/notification-intent';
+import type { ChatPlace } from './notifier';
 
 /** Background work; the BullMQ worker and the in-process queue run the same jobs. */
 export type Job =
   | { name: 'notify'; intent: NotificationIntent }
   /** One SLA sweep at the time the job runs (scheduled every minute; sweeps racing record each level once). */
-  | { name: 'slaSweep' };
+  | { name: 'slaSweep' }
+  /** Charts of an answer already given: drawn and posted where the command was issued. */
+  | { name: 'chart'; specs: ChartSpec[]; target: ChatPlace }
+  /** The leads' digest of the period ending when the job runs (scheduled by cron). */
+  | { name: 'digest'; period: DigestPeriod };
 
 export interface EnqueueOptions {
   /** De-duplicates: a job with an id already queued or done is not added again. */

@@ -1,3 +1,4 @@
+import type { ChartSpec } from '../charts/chart-spec';
 import type { Platform } from '../domain/platform';
 import type { CardView, Reply } from '../views/view-model';
 
@@ -9,6 +10,10 @@ export interface Notifier {
   sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean>;
   /** Posts an alert to the support or leads channel (a platform without that channel skips it). */
   postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void>;
+  /** Posts chart images where a command was issued; a notifier of another platform than the place's skips it. */
+  postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void>;
+  /** Posts a report (a digest) and its chart images to the support or leads channel (skipped where unset). */
+  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void>;
 }
 
 export type AlertChannel = 'support' | 'leads';
@@ -24,4 +29,38 @@ export interface AlertNotice {
    * another platform failed does not post it there again.
    */
   deliveryKey?: string;
+}
+
+/** A chart drawn for posting: its PNG, or null when the renderer refused the spec (its altText is posted instead). */
+export interface ChartImage {
+  spec: ChartSpec;
+  png: Uint8Array | null;
+}
+
+/**
+ * Where a command was issued, as the surface that received it describes it, so what follows the answer (chart
+ * images) lands beside it. It travels in job data (JSON): plain values only.
+ */
+export type ChatPlace = SlackPlace | DiscordPlace;
+
+export interface SlackPlace {
+  platform: 'slack';
+  teamId: string;
+  userId: string;
+  channelId: string;
+  threadTs?: string;
+}
+
+export interface DiscordPlace {
+  platform: 'discord';
+  applicationId: string;
+  /** The interaction's token: follow-ups use it for 15 minutes. A secret of sorts: never logged. */
+  interactionToken: string;
+  userId: string;
+  /** null when Discord did not say (the window then is the only way). */
+  channelId: string | null;
+  /** When the interaction was received (epoch ms), for its 15-minute window. */
+  receivedAt: number;
+  /** The answer was seen by the caller only; follow-ups are too. */
+  ephemeral: boolean;
 }

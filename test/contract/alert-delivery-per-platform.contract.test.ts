@@ -22,6 +22,8 @@ class AlertPlatform implements PlatformNotifier {
     this.posted.push(`${channel}: ${alert.text}`);
   }
   async upsertChannelCard(): Promise<void> {}
+  async postCharts(): Promise<void> {}
+  async postReport(): Promise<void> {}
   async sendDirect(): Promise<boolean> {
     return false;
   }
@@ -47,7 +49,7 @@ describe.each(STORE_KINDS)('an alert across platforms on %s', (kind) => {
     const slack = new AlertPlatform('slack');
     const discord = new AlertPlatform('discord', 1);
     const notifier = new CompositeNotifier([slack, discord], { delivered: () => ts.store.idempotency });
-    const queue = new InProcessQueue(notificationJobHandler(() => deps, notifier), { attempts: 3, backoffMs: 10 });
+    const queue = new InProcessQueue(notificationJobHandler(() => deps, notifier, { render: () => Promise.reject(new Error('no chart is drawn in this test')) }), { attempts: 3, backoffMs: 10 });
     await queue.enqueue(alertJob(query.id, 'breach', 'support'));
     await queue.drain();
     expect(queue.failed).toHaveLength(0);

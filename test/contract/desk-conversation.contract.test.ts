@@ -26,6 +26,8 @@ class RecordingNotifier implements Notifier {
   async postAlert(channel: AlertChannel, alert: AlertNotice) {
     this.alerts.push({ channel, alert });
   }
+  async postCharts() {}
+  async postReport() {}
 }
 
 const acct = (id: string, platform: Platform = 'shell'): PlatformAccount => ({ platform, workspaceId: 'W1', platformUserId: id });
@@ -47,7 +49,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
-    queue = new InProcessQueue(notificationJobHandler(() => deps, notifier));
+    queue = new InProcessQueue(notificationJobHandler(() => deps, notifier, { render: () => Promise.reject(new Error('no chart is drawn in this test')) }));
     (deps as { jobs: unknown }).jobs = queue;
     relay = new OutboxRelay({ store: ts.store, queue, clock: deps.clock });
     deps.relay = relay;

@@ -5,6 +5,7 @@ import { DiscordPlatform, discordSettings } from '../../bot/discord-wiring';
 import { readEnvironment, type Environment } from '../../bot/environment';
 import type { Actor } from '../../core/domain/actor';
 import type { Role } from '../../core/domain/roles';
+import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import { makeActor } from '../support/test-desk';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-stores';
 import { APP_ID, SUPPORT_CHANNEL } from './discord-ids';
@@ -42,6 +43,10 @@ export interface HarnessOptions {
   alsoLog?: LogSink;
   /** Recorded by the platform; the ops endpoints are served on a server of the bot's own. */
   metrics?: Metrics;
+  /** Draws the chart jobs' images (the real local renderer by default). */
+  charts?: ChartRenderer;
+  /** The notifier's clock. */
+  now?: () => Date;
 }
 
 export interface LogSink {
@@ -82,9 +87,9 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
     error: (message, error) => (log.push({ level: 'error', message, error }), opts.alsoLog?.error(message, error)),
   };
   const observed = opts.metrics ? { metrics: opts.metrics } : {};
-  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}), ...observed });
+  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}), ...(opts.now ? { now: opts.now } : {}), ...observed });
   const ops = opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {};
-  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])], ...ops }), 15_000, 'starting the bot');
+  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])], ...ops, ...(opts.charts ? { charts: opts.charts } : {}) }), 15_000, 'starting the bot');
   return {
     fake,
     bot,

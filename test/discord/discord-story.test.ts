@@ -1,6 +1,6 @@
 import { decodeAction } from '../../core/views/action-id';
 import { TINY_PNG } from '../support/png';
-import { APP_ID, SUPPORT_CHANNEL, type Json } from './discord-ids';
+import { SUPPORT_CHANNEL, type Json } from './discord-ids';
 import { buttonIds, textOf, type TestUser } from './discord-driver';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness';
 
@@ -97,23 +97,27 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     const rated = await driver.callback(driver.press(ZOE, buttonIds(rateDm.body)[4]!, { dm: true, channelId: dm }));
     expect(textOf(rated)).toMatch(/you rated query #\d+ ★★★★★ \(5\/5\)/);
 
-    // Lee's team analytics: deferred at once, then the figures and the charts as PNG attachments.
+    // Lee's team analytics: deferred at once, the figures as the answer, then the charts (a job) as a follow-up
+    // with PNG attachments on the same interaction, ephemeral like the answer.
     const team = driver.slash(LEE, 'team');
     const deferred = await driver.callback(team);
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const answer = await driver.edited(team);
-    expect(answer.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(textOf(answer)).toMatch(/Team analytics/);
-    expect(answer.files.length).toBeGreaterThanOrEqual(1);
-    for (const f of answer.files) {
+    expect(textOf(answer)).toMatch(/6 charts follow as images/);
+    const charts = await h.fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up');
+    expect(charts.at).toBeGreaterThanOrEqual(answer.at);
+    expect(charts.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(charts.body.flags).toBe(64);
+    expect(charts.files).toHaveLength(6);
+    for (const f of charts.files) {
       expect(f.field).toMatch(/^files\[\d+\]$/);
       expect(f.contentType).toBe('image/png');
       expect(f.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     }
-    const images = (answer.body.embeds as Json[]).map((e) => (e.image as Json | undefined)?.url).filter(Boolean);
-    expect(images).toEqual(answer.files.map((f) => `attachment://${f.filename}`));
-    expect(answer.body.allowed_mentions).toEqual({ parse: [] });
-    expect(h.driver.followUps(team).every((f) => f.path === `/webhooks/${APP_ID}/${team.token}`)).toBe(true);
+    const images = (charts.body.embeds as Json[]).map((e) => (e.image as Json | undefined)?.url).filter(Boolean);
+    expect(images).toEqual(charts.files.map((f) => `attachment://${f.filename}`));
+    expect(charts.body.allowed_mentions).toEqual({ parse: [] });
 
     // Every interaction had its first answer well within Discord's 3 seconds.
     expect(Math.max(...driver.ackTimes())).toBeLessThan(3000);

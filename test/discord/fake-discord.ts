@@ -188,7 +188,9 @@ export class FakeDiscord {
         answer: (m, r) => {
           const type = Number(r.body.type);
           const data = (r.body.data ?? {}) as Json;
-          const msg = [4, 5, 7].includes(type) ? this.store(`wh:${m[2]}`, '@original', data, r.files) : null;
+          // A deferred answer is a "thinking" message (flag LOADING, 128) until it is edited.
+          const shown = type === 5 ? { ...data, flags: Number(data.flags ?? 0) | 128 } : data;
+          const msg = [4, 5, 7].includes(type) ? this.store(`wh:${m[2]}`, '@original', shown, r.files) : null;
           if (r.query.get('with_response') !== 'true') return ok();
           return ok({ interaction: { id: m[1], type: 2, response_message_loading: type === 5, response_message_ephemeral: (Number(data.flags ?? 0) & 64) === 64 }, resource: { type, ...(msg ? { message: msg } : {}) } });
         },
@@ -235,7 +237,8 @@ export class FakeDiscord {
   private edit(channel: string, id: string, r: RecordedRequest) {
     const prev = this.messages.get(channel)?.get(id);
     if (!prev) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
-    return { status: 200, body: this.store(channel, id, { ...prev, ...r.body }, r.files, prev) };
+    const flags = Number(prev.flags ?? 0) & ~128;
+    return { status: 200, body: this.store(channel, id, { ...prev, flags, ...r.body }, r.files, prev) };
   }
 
   /** Keeps the message as Discord would return it: full message JSON, attachments listed. */

@@ -16,6 +16,12 @@ export function recordingNotifier(): PlatformNotifier & { delivered: string[] } 
     async postAlert(channel, alert) {
       delivered.push(`alert ${channel} ${alert.queryId} ${alert.text}`);
     },
+    async postCharts(place) {
+      delivered.push(`charts ${place.platform}`);
+    },
+    async postReport(channel) {
+      delivered.push(`report ${channel}`);
+    },
     async sendDirect(userId) {
       delivered.push(`direct ${userId}`);
       return true;

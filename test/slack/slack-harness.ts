@@ -4,6 +4,7 @@ import { startBot, type BotHandle, type BotLog } from '../../bot/bot-process';
 import { readEnvironment } from '../../bot/environment';
 import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import type { Role } from '../../core/domain/roles';
+import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import type { Actor } from '../../core/domain/actor';
 import { makeActor } from '../support/test-desk';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-stores';
@@ -44,6 +45,9 @@ export interface SlackHarnessOptions {
   alsoLog?: BotLog;
   /** Recorded by the platform; the ops endpoints are served on Bolt's server. */
   metrics?: Metrics;
+  /** Draws the chart jobs' images (the real local renderer by default). */
+  charts?: ChartRenderer;
+  env?: Record<string, string>;
 }
 
 export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptions = {}): Promise<SlackHarness> {
@@ -56,6 +60,7 @@ export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptio
     SLACK_API_URL: fake.apiUrl,
     SLACK_SUPPORT_CHANNEL: SUPPORT,
     PORT: '0',
+    ...opts.env,
   });
   const log: LogLine[] = [];
   const sink = {
@@ -67,7 +72,7 @@ export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptio
     ...(opts.submitDeadlineMs ? { submitDeadlineMs: opts.submitDeadlineMs } : {}),
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
   });
-  const bot = await startBot(env, { log: sink, platforms: [slack], ...(opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {}) });
+  const bot = await startBot(env, { log: sink, platforms: [slack], ...(opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {}), ...(opts.charts ? { charts: opts.charts } : {}) });
   const driver = new SlackDriver(slack.eventsUrl!, fake);
   return {
     fake,

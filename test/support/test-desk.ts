@@ -8,6 +8,7 @@ import { ManualClock } from '../../core/ports/clock';
 import type { Job, JobQueue } from '../../core/ports/job-queue';
 import type { Store } from '../../core/ports/store';
 import { addUser } from '../../core/users/manage-users';
+import { createQuery } from '../../core/queries/create-query';
 
 export const T0 = new Date('2026-03-02T09:00:00Z');
 
@@ -50,4 +51,10 @@ export async function makeActor(deps: DeskDeps, role: Role, username: string, pl
     displayName: username[0]!.toUpperCase() + username.slice(1),
   });
   return { userId: u.id, username: u.username, role: u.role, platform };
+}
+
+/** A client and one query raised now, so analytics and digests have something to count. */
+export async function raiseSampleQuery(deps: DeskDeps, username = 'zoe'): Promise<number> {
+  const client = await makeActor(deps, 'client', username);
+  return (await createQuery(deps, client, { category: 'Bug Report', heading: 'app crashes', description: 'on start' })).query.id;
 }

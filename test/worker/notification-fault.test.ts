@@ -23,6 +23,8 @@ class CountingNotifier implements PlatformNotifier {
     void card;
   }
   async postAlert() {}
+  async postCharts() {}
+  async postReport() {}
   async sendDirect(_userId: number, _platform: Platform, reply: Reply) {
     const text = JSON.stringify(reply.views);
     const m = /query #(\d+)/.exec(text);

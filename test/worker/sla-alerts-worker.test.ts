@@ -17,6 +17,8 @@ const recorder = (): PlatformNotifier => ({
   platform: 'shell',
   upsertChannelCard: async () => undefined,
   sendDirect: async () => true,
+  postCharts: async () => undefined,
+  postReport: async () => undefined,
   postAlert: async (channel: AlertChannel, alert: AlertNotice) => void posted.push(`${channel} #${alert.queryId}: ${alert.text.replace(/:.*/, '')}`),
 });
 /** A query raised 5 h ago (an injected clock), so the first sweep finds both first-response levels due. */

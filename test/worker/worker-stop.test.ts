@@ -20,6 +20,8 @@ describe('cqms worker stops gracefully', () => {
     const slow: PlatformNotifier = {
       platform: 'shell',
       postAlert: async () => undefined,
+      postCharts: async () => undefined,
+      postReport: async () => undefined,
       async upsertChannelCard(queryId) {
         events.push(`start ${queryId}`);
         started();

@@ -1,5 +1,6 @@
 import { clientAnalytics } from '../../analytics/client-analytics';
 import { clientCharts } from '../../charts/charts-for';
+import { chartsOrJob } from '../../charts/charts-follow';
 import { createQuery } from '../../queries/create-query';
 import { getQuery } from '../../queries/get-query';
 import { reopenQuery } from '../../queries/reopen-query';
@@ -55,5 +56,5 @@ export const rate: Handler = async (ctx, args) => {
 
 export const stats: Handler = async (ctx, args) => {
   const a = await clientAnalytics(ctx.deps, actorOf(ctx), pick(args, ['from', 'to', 'category', 'bucket']));
-  return ephemeral({ kind: 'stats', title: 'Your queries', figures: statsFigures(a.totals, a.resolution) }, ...clientCharts(a));
+  return ephemeral({ kind: 'stats', title: 'Your queries', figures: statsFigures(a.totals, a.resolution) }, ...(await chartsOrJob(ctx.deps, ctx.conv.place, clientCharts(a))));
 };

@@ -1,5 +1,6 @@
 import { teamAnalytics } from '../../analytics/team-analytics';
 import { teamCharts } from '../../charts/charts-for';
+import { chartsOrJob } from '../../charts/charts-follow';
 import { lookupUser } from '../../users/manage-users';
 import type { DeskDeps } from '../../desk/desk-deps';
 import { isStaff } from '../../domain/roles';
@@ -63,7 +64,7 @@ export const team: Handler = async (ctx, args) => {
     })),
     'No query in this range has been handled by an agent yet.',
   );
-  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...teamCharts(a));
+  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))));
 };
 
 /** Breaches the SLA sweep recorded, per clock. */
