@@ -87,7 +87,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   };
   const scheduling = retryUntilDone(scheduleAll, {
     ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
-    onError: (e, attempt) => log.warn(`the SLA sweep and digests could not be scheduled (attempt ${attempt}), trying again: ${e instanceof Error ? e.message : String(e)}`),
+    onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}; the digests wait with it), trying again: ${e instanceof Error ? e.message : String(e)}`),
   });
   // The job worker starts once Redis has answered: a BullMQ worker that never connected cannot be closed.
   let worker: BullmqWorker | null = null;

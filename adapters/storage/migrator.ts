@@ -1,4 +1,4 @@
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { MIGRATIONS } from '../../migrations';
 
@@ -11,8 +11,25 @@ export function migrator(sequelize: Sequelize) {
   });
 }
 
-/** Applies pending migrations; returns the names applied. */
+/** How long a process waits for another one's migrations before giving up. */
+const MIGRATION_LOCK_WAIT_S = 300;
+
+/**
+ * Applies pending migrations; returns the names applied. On MySQL, processes starting together (two bots and a
+ * worker on an empty database) take turns under a named lock for this database, so each migration runs once.
+ */
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
-  const applied = await migrator(sequelize).up();
-  return applied.map((m) => m.name);
+  const up = async () => (await migrator(sequelize).up()).map((m) => m.name);
+  if (sequelize.getDialect() !== 'mysql') return up();
+  // The lock belongs to one connection: a transaction pins it while the migrations use others from the pool.
+  return sequelize.transaction(async (transaction) => {
+    const lockName = "CONCAT('cqms_migrate:', DATABASE())";
+    const [row] = await sequelize.query<{ got: number | null }>(`SELECT GET_LOCK(${lockName}, ${MIGRATION_LOCK_WAIT_S}) AS got`, { transaction, type: QueryTypes.SELECT });
+    if (row?.got !== 1) throw new Error(`another process has been migrating this database for over ${MIGRATION_LOCK_WAIT_S} s`);
+    try {
+      return await up();
+    } finally {
+      await sequelize.query(`SELECT RELEASE_LOCK(${lockName})`, { transaction });
+    }
+  });
 }
