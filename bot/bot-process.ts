@@ -5,6 +5,7 @@ import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { NO_PLATFORM } from './environment-rules';
+import { gracefulStop, SHUTDOWN_GRACE_MS } from './graceful-stop';
 import { startOps, type ProcessOps } from './ops-wiring';
 
 /** One chat platform the bot serves: its notifier goes into the desk; it receives requests once started. */
@@ -75,23 +76,6 @@ export interface StartBotOptions {
   shutdownGraceMs?: number;
 }
 
-/** How long a graceful stop may take: under the 30 s an orchestrator (Kubernetes, Docker) waits before SIGKILL. */
-export const SHUTDOWN_GRACE_MS = 25_000;
-
-/**
- * Once a stop signal has arrived: when the graceful stop has not finished within `ms`, logs it and exits 1,
- * so a stuck connection never keeps a stopping process alive. Unreferenced: it never holds the process up;
- * cancelled once `stopped` settles (the process may live on: tests, a host embedding the bot).
- */
-export function exitIfStuck(log: BotLog, ms: number, stopped: Promise<unknown>): void {
-  const timer = setTimeout(() => {
-    log.error(`the graceful stop did not finish within ${ms} ms; exiting anyway`);
-    process.exit(1);
-  }, ms).unref();
-  const cancel = () => clearTimeout(timer);
-  void stopped.then(cancel, cancel);
-}
-
 /** `cqms bot`: the desk (store migrated) with every configured platform on it. */
 export async function startBot(env: Environment, opts: StartBotOptions): Promise<BotHandle> {
   const metrics = opts.ops ? (opts.ops.metrics ?? new Metrics()) : undefined;
@@ -122,25 +106,13 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
     await stopAll();
     throw e;
   }
-  let done: () => void = () => undefined;
-  const stopped = new Promise<void>((r) => (done = r));
-  let stopping: Promise<void> | undefined;
-  // A second signal while stopping finds no handler and ends the process at once.
-  const onSignal = (signal: NodeJS.Signals) => {
-    opts.log.info(`${signal}: taking no new requests, finishing those in flight, then stopping`);
-    exitIfStuck(opts.log, opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS, stop());
-  };
-  const stop = () =>
-    (stopping ??= (async () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      await stopAll();
-      done();
-    })());
-  if (opts.signals) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+  const { stop, stopped } = gracefulStop({
+    log: opts.log,
+    run: stopAll,
+    signals: opts.signals ?? false,
+    graceMs: opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
+    onSignal: 'taking no new requests, finishing those in flight, then stopping',
+  });
   return { runtime, platforms: started, stop, stopped, ops };
 }
 

@@ -73,10 +73,7 @@ const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): Promise<DeskRuntime> {
   const store = await openStore(env.DATABASE_URL, { migrate: opts.migrate ?? false });
   let deps: DeskDeps | undefined;
-  // In-process chart jobs share the loop that acknowledges chat requests: one chart at a time.
-  const charts = opts.charts ?? new OneAtATimeRenderer(chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}));
-  const handler = notificationJobHandler(() => deps as DeskDeps, new CompositeNotifier(opts.notifiers ?? [], { delivered: () => store.idempotency }), charts);
-  const inProcess = env.REDIS_URL ? null : new InProcessQueue(markingOutboxDone(() => deps as DeskDeps, handler, opts.onRelayError));
+  const inProcess = env.REDIS_URL ? null : inProcessQueue(env, opts, () => deps as DeskDeps);
   const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(bullmqSettings(env));
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
   const onError = opts.onRelayError ?? (() => undefined);
@@ -106,6 +103,19 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
       await store.close();
     },
   };
+}
+
+/** Without REDIS_URL the desk runs its jobs itself, delivering through the platforms it was given. */
+function inProcessQueue(env: Environment, opts: BuildDeskOptions, deps: () => DeskDeps): InProcessQueue {
+  // In-process chart jobs share the loop that acknowledges chat requests: one chart at a time.
+  const charts = opts.charts ?? new OneAtATimeRenderer(chartRendererFor(env));
+  const notifier = new CompositeNotifier(opts.notifiers ?? [], { delivered: () => deps().store.idempotency });
+  return new InProcessQueue(markingOutboxDone(deps, notificationJobHandler(deps, notifier, charts), opts.onRelayError));
+}
+
+/** The chart renderer the environment chooses: QuickChart at QUICKCHART_URL, else local. */
+export function chartRendererFor(env: Environment): ChartRenderer {
+  return chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {});
 }
 
 /** Where BullMQ lives: REDIS_URL, and the key prefix when one is set. */

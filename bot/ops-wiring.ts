@@ -10,7 +10,7 @@ import type { Queue } from 'bullmq';
 import { SequelizeStore } from '../adapters/storage/sequelize-store';
 import { Desk } from '../core/conversation/desk';
 import type { DeskDeps } from '../core/desk/desk-deps';
-import type { DeskRuntime } from './desk-wiring';
+import { bullmqSettings, type DeskRuntime } from './desk-wiring';
 import type { Environment } from './environment';
 
 /** Runs `run` as one request: with the id the platform gave it, or a generated one. */
@@ -84,6 +84,7 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
           import('bullmq'),
         ]);
         const probe = redisProbe(redisConnection(env.REDIS_URL) as Record<string, unknown>);
+        const queuePrefix = bullmqSettings(env).prefix;
         redis = probe;
         checks.push(probe);
         metrics.watchQueue({
@@ -91,7 +92,7 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
           counts: async () => {
             await probe.check(); // connected, or the scrape counts an error at once
             // On the probe's connection: one client to close, which closes at once even after Redis came and went.
-            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, { connection: probe.client, ...(env.CQMS_QUEUE_PREFIX ? { prefix: env.CQMS_QUEUE_PREFIX } : {}) });
+            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, { connection: probe.client, ...(queuePrefix ? { prefix: queuePrefix } : {}) });
             return depthReader.getJobCounts(...QUEUE_STATES);
           },
         });

@@ -1,4 +1,3 @@
-import { chartRenderer } from '../adapters/charts/choose-renderer';
 import { painter } from '../adapters/shell/ansi';
 import { ArtifactWriter } from '../adapters/shell/artifact-writer';
 import { LineReader } from '../adapters/shell/line-reader';
@@ -8,7 +7,7 @@ import { ShellRepl } from '../adapters/shell/shell-repl';
 import { ButtonBoard, ShellConsole } from '../adapters/shell/shell-console';
 import { Desk } from '../core/conversation/desk';
 import type { DeskDeps } from '../core/desk/desk-deps';
-import { buildDesk, type DeskRuntime } from './desk-wiring';
+import { buildDesk, chartRendererFor, type DeskRuntime } from './desk-wiring';
 import type { Environment } from './environment';
 
 export interface ShellStreams {
@@ -41,7 +40,7 @@ export async function runShell(env: Environment, io: ShellStreams, opts: ShellRu
   const paint = painter(isTty(io.output) && !env.NO_COLOR);
   const terminal = new ShellConsole(io.output);
   const board = new ButtonBoard();
-  const artifacts = new ArtifactWriter(chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}), {
+  const artifacts = new ArtifactWriter(chartRendererFor(env), {
     chartsDir: env.CQMS_CHARTS_DIR,
     exportsDir: env.CQMS_EXPORTS_DIR,
   });

@@ -2,15 +2,15 @@ import { BullmqQueue, DEFAULT_QUEUE_NAME } from '../adapters/queue/bullmq-queue'
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { retryUntilDone } from '../adapters/queue/retry-until-done';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
-import { chartRenderer } from '../adapters/charts/choose-renderer';
 import { Metrics } from '../adapters/observability/metrics';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { DIGEST_PERIODS, DIGEST_SCHEDULER_ID } from '../core/digests/digest-period';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
-import { chatPlatforms, exitIfStuck, relayWarner, SHUTDOWN_GRACE_MS, type BotLog, type ChatPlatform } from './bot-process';
-import { buildDesk, bullmqSettings, digestSchedules, type DeskRuntime, type DigestSchedule } from './desk-wiring';
+import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
+import { gracefulStop, SHUTDOWN_GRACE_MS } from './graceful-stop';
+import { buildDesk, bullmqSettings, chartRendererFor, digestSchedules, type DeskRuntime, type DigestSchedule } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { WORKER_NEEDS_REDIS } from './environment-rules';
 import { observedJobs, startOps, type ProcessOps } from './ops-wiring';
@@ -75,7 +75,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   await ops?.attach(runtime);
   for (const p of platforms) p.notifyOnly(runtime);
   const notifier = new CompositeNotifier(platforms.map((p) => p.notifier), { delivered: () => runtime.deps.store.idempotency });
-  const charts = opts.charts ?? chartRenderer(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {});
+  const charts = opts.charts ?? chartRendererFor(env);
   const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier, charts), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue(bullmqSettings(env));
@@ -100,18 +100,13 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       around: observedJobs(ops?.metrics, DEFAULT_QUEUE_NAME),
     });
   });
-  let done: () => void = () => undefined;
-  const stopped = new Promise<void>((r) => (done = r));
-  let stopping: Promise<void> | undefined;
   const graceMs = opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
-  const onSignal = (signal: NodeJS.Signals) => {
-    log.info(`${signal}: finishing active jobs, then stopping`);
-    exitIfStuck(log, graceMs, stop());
-  };
-  const stop = () =>
-    (stopping ??= (async () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+  const { stop, stopped } = gracefulStop({
+    log,
+    signals: opts.signals ?? false,
+    graceMs,
+    onSignal: 'finishing active jobs, then stopping',
+    run: async () => {
       ops?.drain();
       scheduling.stop();
       await workerStarted;
@@ -121,11 +116,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       await scheduler.close();
       await runtime.close();
       await ops?.close();
-      done();
-    })());
-  if (opts.signals) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+    },
+  });
   return { runtime, stop, stopped, sweepScheduled: scheduling.done, ops };
 }

@@ -22,8 +22,7 @@ describe('a database outage', () => {
 
   beforeAll(async () => {
     db = await openTestStore('mysql');
-    const mysql = new URL(db.url);
-    proxy = await TcpProxy.start({ host: mysql.hostname, port: Number(mysql.port || 3306) });
+    proxy = await TcpProxy.inFrontOf(db.url, 3306);
     desk = await buildDesk(readEnvironment({ DATABASE_URL: proxy.rewrite(db.url) }), { notifiers: [notifier] });
     zoe = await makeActor(desk.deps, 'client', 'zoe');
     amir = await makeActor(desk.deps, 'agent', 'amir');

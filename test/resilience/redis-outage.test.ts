@@ -36,8 +36,7 @@ describe('a Redis outage', () => {
 
   beforeAll(async () => {
     db = await openTestStore('mysql');
-    const redis = new URL(REDIS_URL);
-    proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+    proxy = await TcpProxy.inFrontOf(REDIS_URL, 6379);
     const env = readEnvironment({ DATABASE_URL: db.url, REDIS_URL: proxy.rewrite(REDIS_URL), CQMS_QUEUE_PREFIX: prefix });
     worker = await startWorker(env, { log: quietLog, platforms: [platform] });
     bot = await buildDesk(env, { relay: true });

@@ -23,8 +23,7 @@ describe('the Slack surface during a database outage', () => {
 
   beforeAll(async () => {
     db = await openTestStore('mysql');
-    const mysql = new URL(db.url);
-    proxy = await TcpProxy.start({ host: mysql.hostname, port: Number(mysql.port || 3306) });
+    proxy = await TcpProxy.inFrontOf(db.url, 3306);
     fake = await FakeSlack.start();
     const env = readEnvironment({ DATABASE_URL: proxy.rewrite(db.url), SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', PORT: '0' });
     const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });

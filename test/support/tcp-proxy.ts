@@ -27,6 +27,12 @@ export class TcpProxy {
     return proxy;
   }
 
+  /** A proxy in front of the server a URL names (`defaultPort` when the URL gives none); `rewrite` the URL to use it. */
+  static inFrontOf(url: string, defaultPort: number): Promise<TcpProxy> {
+    const u = new URL(url);
+    return TcpProxy.start({ host: u.hostname, port: Number(u.port || defaultPort) });
+  }
+
   get up(): boolean {
     return this.server !== null;
   }

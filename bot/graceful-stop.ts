@@ -1,0 +1,63 @@
+/** The part of a process log a stop needs (BotLog satisfies it). */
+interface StopLog {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** How long a graceful stop may take: under the 30 s an orchestrator (Kubernetes, Docker) waits before SIGKILL. */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * Once a stop signal has arrived: when the graceful stop has not finished within `ms`, logs it and exits 1,
+ * so a stuck connection never keeps a stopping process alive. Unreferenced: it never holds the process up;
+ * cancelled once `stopped` settles (the process may live on: tests, a host embedding the bot).
+ */
+export function exitIfStuck(log: StopLog, ms: number, stopped: Promise<unknown>): void {
+  const timer = setTimeout(() => {
+    log.error(`the graceful stop did not finish within ${ms} ms; exiting anyway`);
+    process.exit(1);
+  }, ms).unref();
+  const cancel = () => clearTimeout(timer);
+  void stopped.then(cancel, cancel);
+}
+
+export interface GracefulStop {
+  /** Runs the stop once, however often called. */
+  stop(): Promise<void>;
+  /** Resolves once stopped (by stop() or by SIGINT/SIGTERM). */
+  stopped: Promise<void>;
+}
+
+export interface GracefulStopOptions {
+  log: StopLog;
+  /** What the stop does (stop taking work, finish it, close connections). */
+  run: () => Promise<void>;
+  /** Stop on SIGINT and SIGTERM, bounded by `graceMs`; `onSignal` says what happens next. */
+  signals?: boolean;
+  graceMs: number;
+  onSignal: string;
+}
+
+/** The stop shared by `cqms bot` and `cqms worker`: once, on demand or on a signal, bounded after a signal. */
+export function gracefulStop(o: GracefulStopOptions): GracefulStop {
+  let done: () => void = () => undefined;
+  const stopped = new Promise<void>((r) => (done = r));
+  let stopping: Promise<void> | undefined;
+  // A second signal while stopping finds no handler and ends the process at once.
+  const onSignal = (signal: NodeJS.Signals) => {
+    o.log.info(`${signal}: ${o.onSignal}`);
+    exitIfStuck(o.log, o.graceMs, stop());
+  };
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await o.run();
+      done();
+    })());
+  if (o.signals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return { stop, stopped };
+}
