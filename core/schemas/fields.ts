@@ -41,7 +41,7 @@ export const usernameField = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'username may hold only letters, digits, dot, dash and underscore');
 
 /** Accepts a Date or an ISO date string (YYYY-MM-DD means midnight UTC). */
-export const dateField = z.union([z.date(), z.string().trim()]).transform((v, ctx) => {
+export const dateField = z.union([z.date(), z.string().trim()], { error: 'a date must be written YYYY-MM-DD' }).transform((v, ctx) => {
   if (v instanceof Date) return v;
   const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : new Date(v);
   if (Number.isNaN(d.getTime())) {

@@ -1,8 +1,8 @@
 import { DEFAULT_CATEGORIES } from '../config/categories';
 import { ValidationFailed } from '../errors';
 import { parseInput } from './parse-input';
-import { newQuerySchema, reviewSchema } from './query-input';
-import { registerSchema } from './auth-input';
+import { newQuerySchema, queryFilterSchema, reviewSchema } from './query-input';
+import { loginSchema, registerSchema } from './auth-input';
 
 const schema = newQuerySchema(DEFAULT_CATEGORIES);
 const valid = { category: 'bug report', heading: 'Cannot save', description: 'The save button does nothing', mobile: '+91 98765-43210' };
@@ -42,5 +42,13 @@ describe('new query validation', () => {
     expect(issues(() => parseInput(reviewSchema, { queryId: 'abc', rating: 3 }))[0]).toMatchObject({ field: 'queryId' });
     const reg = issues(() => parseInput(registerSchema, { username: 'a', email: 'not-an-email', mobile: '98765', password: 'short' }));
     expect(reg.map((i) => i.field).sort()).toEqual(['email', 'mobile', 'password', 'username']);
+  });
+
+  // Found by the Discord fuzzer: zod's own wording ("Invalid input: expected string, received number") reached a user.
+  it('says what is wrong in words when a field has the wrong type', () => {
+    expect(issues(() => parseInput(reviewSchema, { queryId: 1, rating: 4, comment: 42 }))).toEqual([{ field: 'comment', message: 'comment must be text' }]);
+    expect(issues(() => parseInput(registerSchema, { username: 'zoe', email: 'z@x.io', mobile: '9876543210', password: 'long enough', displayName: 7 }))).toEqual([{ field: 'displayName', message: 'display name must be text' }]);
+    expect(issues(() => parseInput(queryFilterSchema, { from: 20260101 }))).toEqual([{ field: 'from', message: 'a date must be written YYYY-MM-DD' }]);
+    expect(issues(() => parseInput(loginSchema, { login: 'x'.repeat(255), password: 'p' }))).toEqual([{ field: 'login', message: 'login must be at most 254 characters' }]);
   });
 });

@@ -56,7 +56,7 @@ export const reviewSchema = z.object({
     .int('rating must be a whole number from 1 to 5')
     .min(1, 'rating must be from 1 to 5')
     .max(5, 'rating must be from 1 to 5'),
-  comment: z.string().trim().max(REVIEW_COMMENT_MAX, `comment must be at most ${REVIEW_COMMENT_MAX} characters`).optional(),
+  comment: z.string({ error: 'comment must be text' }).trim().max(REVIEW_COMMENT_MAX, `comment must be at most ${REVIEW_COMMENT_MAX} characters`).optional(),
 });
 
 export const queryFilterSchema = z
