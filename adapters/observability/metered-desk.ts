@@ -1,5 +1,4 @@
 import { findCommand } from '../../core/commands/catalog';
-import type { PlatformAccount } from '../../core/auth/identities';
 import type { Conversation } from '../../core/conversation/conversation';
 import { Desk } from '../../core/conversation/desk';
 import type { Args } from '../../core/conversation/handler';
@@ -31,9 +30,10 @@ export class MeteredDesk extends Desk {
     super(deps);
   }
 
-  override async conversation(account: PlatformAccount): Promise<Conversation> {
+  // Every parameter passes through: dropping the place once kept chart jobs from being queued.
+  override async conversation(...args: Parameters<Desk['conversation']>): Promise<Conversation> {
     try {
-      return await super.conversation(account);
+      return await super.conversation(...args);
     } catch (e) {
       this.count(RESOLVE_USER, outcomeOf(e));
       throw e;
