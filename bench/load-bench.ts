@@ -5,7 +5,10 @@
  * modal submissions and card buttons. The Slack Web API is test/slack/fake-slack.ts in a child process.
  * Prints throughput, p50/p99 acknowledgement latency, errors, and the peak RSS of the bot and the worker.
  *
- *   npm run build && npx tsx bench/load-bench.ts [--seconds 120] [--clients 50] [--seeded 200] [--pace answer|ack] [--lead-mix team,queue,sla] [--node-options=...]
+ *   npm run build && npx tsx bench/load-bench.ts [--seconds 120] [--clients 50] [--seeded 200] [--pace answer|ack] [--lead-mix team,queue,sla] [--node-options=...] [--worker-node-options=...]
+ *
+ * Each service runs with the NODE_OPTIONS docker-compose.yml gives it (the bot's heap budget), unless
+ * `--node-options` (the bot's) or `--worker-node-options` say otherwise (`--node-options=` for none).
  *
  * `--pace answer` (default): each user sends the next request once the answer to the last reached Slack.
  * `--pace ack`: as soon as it is acknowledged, which floods the bot with work it queues after acknowledging.
@@ -14,7 +17,7 @@
  * and a redis-server of its own on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +26,7 @@ import { signatureHeaders, SIGNING_SECRET, TEAM } from '../test/slack/slack-driv
 import { freePort, OwnRedis } from '../test/support/redis-server';
 import { makeActor, testDesk } from '../test/support/test-desk';
 import { openTestStore, type TestStore } from '../test/support/test-stores';
+import { composeNodeOptions } from '../test/deploy/compose-node-options';
 import { RemoteFakeSlack } from './fake-slack-process';
 import { AnswerPacer } from './answer-pacer';
 import { nextRequest, type LoadRole, type LoadState, type VirtualUser } from './load-mix';
@@ -36,9 +40,16 @@ const { values: args } = parseArgs({
     seeded: { type: 'string', default: '200' },
     pace: { type: 'string', default: 'answer' },
     'lead-mix': { type: 'string', default: 'team,queue,sla' },
-    'node-options': { type: 'string', default: '' },
+    'node-options': { type: 'string' },
+    'worker-node-options': { type: 'string' },
   },
 });
+const COMPOSE = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
+/** NODE_OPTIONS per service: as production runs them unless told otherwise. */
+const NODE_OPTIONS = {
+  bot: args['node-options'] ?? composeNodeOptions(COMPOSE, 'bot') ?? '',
+  worker: args['worker-node-options'] ?? composeNodeOptions(COMPOSE, 'worker') ?? '',
+};
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const SEEDED = Number(args.seeded);
@@ -85,7 +96,7 @@ interface Service {
 
 /** `node dist/bot/cli.js <command>`, resolved once it prints `ready`; its ERROR log lines are kept. */
 async function startService(command: 'bot' | 'worker', env: Record<string, string>, ready: RegExp): Promise<Service> {
-  const nodeOptions = args['node-options'] ? { NODE_OPTIONS: args['node-options'] } : {};
+  const nodeOptions = NODE_OPTIONS[command] ? { NODE_OPTIONS: NODE_OPTIONS[command] } : {};
   const proc = spawn(process.execPath, [CLI, command], { env: { PATH: process.env.PATH ?? '', ...nodeOptions, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const errors: string[] = [];
   const service: Service = {
@@ -237,7 +248,8 @@ async function main(): Promise<void> {
     const late = samples.filter((s) => s.ms > SLACK_ACK_LIMIT_MS).length;
     const byLabel = new Map<string, number[]>();
     for (const s of samples) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s.ms]);
-    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; leads run ${args['lead-mix']}; Node ${process.version}${args['node-options'] ? `, NODE_OPTIONS=${args['node-options']}` : ''}`);
+    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; leads run ${args['lead-mix']}; Node ${process.version}`);
+    console.log(`NODE_OPTIONS: bot ${NODE_OPTIONS.bot || '(none)'}; worker ${NODE_OPTIONS.worker || '(none)'}`);
     console.log(`machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`);
     console.log(`requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`);
     console.log(`acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`);

@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENVIRONMENT_KEYS, readEnvironment } from '../../bot/environment';
+import { composeNodeOptions } from './compose-node-options';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (name: string) => readFileSync(join(ROOT, name), 'utf8');
@@ -67,6 +68,13 @@ if ('reason' in compose) process.stderr.write(`docker-compose.yml not checked by
 const withCompose = 'argv' in compose ? it : it.skip;
 
 describe('docker-compose.yml', () => {
+  it("gives the bot a heap budget (the load bench's memory target is met with it) and leaves the worker's heap free", () => {
+    const compose = read('docker-compose.yml');
+    expect(composeNodeOptions(compose, 'bot')).toMatch(/^--max-old-space-size=\d+ --max-semi-space-size=\d+$/);
+    expect(composeNodeOptions(compose, 'worker')).toBeNull();
+    expect(composeNodeOptions(compose, 'nope')).toBeNull();
+  });
+
   withCompose('is accepted by `compose config`, with .env made from .env.example', () => {
     const [cmd, ...pre] = (compose as { argv: string[] }).argv as [string, ...string[]];
     const dir = mkdtempSync(join(tmpdir(), 'cqms-compose-'));
