@@ -6,10 +6,12 @@
  * goes when the app has finished the work the last one started (its answers posted), so bursts do not pile up.
  * Prints p50 / p99 / max of both and the ratios.
  *
- * With --charts N, each burst follows N `/cqms team` commands from a lead: their answers go out and N chart jobs
- * (6 charts each) are drawn and uploaded while the burst's acknowledgements are measured: by the bot itself (no
- * REDIS_URL: the in-process queue, the heaviest case for the bot), or with --worker by a `cqms worker` child on a
- * redis-server of the bench's own (as in production). It counts the charts drawn during the bursts.
+ * With --charts N, each round starts with N `/cqms team` commands from a lead: their answers go out and N chart
+ * jobs (6 charts each) are drawn and uploaded: by the bot itself (no REDIS_URL: the in-process queue, the heaviest
+ * case for the bot), or with --worker by a `cqms worker` child on a redis-server of the bench's own (as in
+ * production). Once the first chart is drawn, bursts follow each other until the round's last chart is posted,
+ * so every acknowledgement measured is made while chart jobs are being drawn. It counts the charts drawn during
+ * the bursts. The bot is wired as `cqms bot` wires it (metrics on).
  *
  *   npx tsx bench/slack-ack-bench.ts [--rounds 20] [--concurrency 50] [--store mysql|sqlite] [--charts 20 [--worker]]
  *
@@ -21,6 +23,7 @@ import { App, LogLevel } from '@slack/bolt';
 import { startBot } from '../bot/bot-process';
 import { readEnvironment } from '../bot/environment';
 import { SlackPlatform, slackSettings } from '../bot/slack-wiring';
+import { Metrics } from '../adapters/observability/metrics';
 import { Desk } from '../core/conversation/desk';
 import { encodeAction } from '../core/views/action-id';
 import { FakeSlack } from '../test/slack/fake-slack';
@@ -59,8 +62,10 @@ async function child(mode: 'ours' | 'bare'): Promise<void> {
     stop = () => app.stop();
   } else {
     const env = readEnvironment({ ...process.env, PORT: '0', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' });
-    const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
-    const bot = await startBot(env, { log: quiet, platforms: [slack], ...(env.REDIS_URL ? {} : { charts: recordingRenderer() }) });
+    // Wired as `cqms bot` is: metrics recorded and served (the metered desk is the one production runs).
+    const metrics = new Metrics();
+    const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', metrics, clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
+    const bot = await startBot(env, { log: quiet, platforms: [slack], ops: { port: 0, metrics }, ...(env.REDIS_URL ? {} : { charts: recordingRenderer() }) });
     process.send!({ url: slack.eventsUrl! } satisfies Ready);
     stop = () => bot.stop();
   }
@@ -76,7 +81,8 @@ async function fakeChild(): Promise<void> {
   process.on('message', (m) => {
     if (m === 'count') {
       const uploads = fake.api('files.completeUploadExternal');
-      process.send!({ count: fake.calls.length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length, uploadsAt: uploads.map((u) => u.at) } satisfies Counts);
+      const chartCall = (c: (typeof fake.calls)[number]) => c.kind === 'upload' || (c.kind === 'api' && c.method.startsWith('files.'));
+      process.send!({ count: fake.calls.length, answering: fake.calls.filter((c) => !chartCall(c)).length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length, uploadsAt: uploads.map((u) => u.at) } satisfies Counts);
     }
     if (m === 'stop') void fake.close().then(() => process.exit(0));
   });
@@ -84,6 +90,8 @@ async function fakeChild(): Promise<void> {
 
 interface Counts {
   count: number;
+  /** Calls other than chart uploads: the answers to the requests. */
+  answering: number;
   responses: number;
   api: number;
   /** When each chart upload completed (epoch ms). */
@@ -165,11 +173,15 @@ async function send(url: string, body: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** Until the app has made no call to Slack for `quietMs`: the work after the previous burst is done. */
-async function quiet(fake: RemoteFake, quietMs = 60): Promise<void> {
+/**
+ * Until the app has made no call to Slack for `quietMs` (`answers`: no call but chart uploads): the work after
+ * the previous burst is done.
+ */
+async function quiet(fake: RemoteFake, quietMs = 60, what: 'all' | 'answers' = 'all'): Promise<void> {
   let seen = -1;
   for (;;) {
-    const { count } = await fake.counts();
+    const c = await fake.counts();
+    const count = what === 'all' ? c.count : c.answering;
     if (count === seen) return;
     seen = count;
     await new Promise((r) => setTimeout(r, quietMs));
@@ -191,15 +203,22 @@ async function burst(url: string, fake: RemoteFake, round: number, ours: boolean
   if (charting) await Promise.all(Array.from({ length: CHART_JOBS }, () => send(url, slash(fake, USERS.lead, 'team').body)));
   // The burst goes once the jobs are drawing (their first chart is done, the other charts are to come).
   while (charting && (await renderTimes(drawer!)).length === before) await new Promise((r) => setTimeout(r, 10));
-  const burstStart = Date.now();
-  const ms = await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => send(url, request(round * CONCURRENCY + k + 1000, fake).body)));
-  const burstEnd = Date.now();
-  // Every chart job of the round has posted its images before the next round.
-  while (charting && (await fake.counts()).uploadsAt.length < uploadsBefore + CHART_JOBS) await new Promise((r) => setTimeout(r, 50));
+  const ms: number[] = [];
+  const bursts: [number, number][] = [];
+  let k = 0;
+  // Without charts, one burst. With them, bursts follow each other (each once the last one's answers are out)
+  // until every chart job of the round has posted its images: every acknowledgement measured is one made while
+  // chart jobs are being drawn.
+  do {
+    const start = Date.now();
+    ms.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, () => send(url, request(round * CONCURRENCY + k++ + 1000, fake).body)))));
+    bursts.push([start, Date.now()]);
+    if (charting) await quiet(fake, 60, 'answers');
+  } while (charting && (await fake.counts()).uploadsAt.length < uploadsBefore + CHART_JOBS);
   await quiet(fake);
   if (charting) {
     const times = (await renderTimes(drawer!)).slice(before);
-    const during = times.filter((t) => t >= burstStart && t <= burstEnd).length;
+    const during = times.filter((t) => bursts.some(([s, e]) => t >= s && t <= e)).length;
     drawn.total += times.length;
     drawn.duringBursts += during;
     if (during > 0) drawn.roundsOverlapped++;
