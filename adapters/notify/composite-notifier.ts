@@ -37,8 +37,8 @@ export class CompositeNotifier implements Notifier {
 
   /**
    * Posts unless this platform already posted the same delivery (an earlier run of a job that then failed on
-   * another platform), and records it once posted. A crash between the post and the record posts it again: an
-   * alert twice rather than never.
+   * another platform), and records it once posted. A crash between the post and the record posts it again: a
+   * message twice rather than never.
    */
   private async oncePerPlatform(deliveryKey: string | undefined, n: PlatformNotifier, post: () => Promise<void>): Promise<void> {
     const ledger = this.o.delivered?.();
@@ -49,13 +49,17 @@ export class CompositeNotifier implements Notifier {
     await ledger.claim(key, (this.o.now ?? (() => new Date()))());
   }
 
-  /** Only the place's platform posts; the others skip it. */
+  /**
+   * Only the place's platform posts; the others skip it. So no platform has posted when the job fails and
+   * retries: chart jobs need no delivery key.
+   */
   postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
     return onEveryPlatform(this.notifiers, (n) => (n.platform === place.platform ? n.postCharts(place, charts) : Promise.resolve()));
   }
 
-  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
-    return onEveryPlatform(this.notifiers, (n) => n.postReport(channel, report, charts));
+  /** The report and its charts are one delivery per platform: a retry posts them only where they did not go. */
+  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[], deliveryKey?: string): Promise<void> {
+    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(deliveryKey, n, () => n.postReport(channel, report, charts)));
   }
 
   async sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean> {

@@ -26,7 +26,7 @@ export class BullmqWorker {
       settings.queueName ?? DEFAULT_QUEUE_NAME,
       async (job: BullJob, token?: string) => {
         const run = async () => {
-          const running = handler(job.data as Job, job.id === undefined ? {} : { jobId: job.id });
+          const running = handler(job.data as Job, { ...(job.id === undefined ? {} : { jobId: job.id }), dueAt: new Date(job.timestamp + (job.opts.delay ?? 0)) });
           this.running.add(running);
           try {
             await running;

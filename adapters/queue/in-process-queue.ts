@@ -47,7 +47,7 @@ export class InProcessQueue implements JobQueue {
       this.seen.add(o.jobId);
       if (this.seen.size > (this.opts.rememberIds ?? 10_000)) this.seen.delete(this.seen.values().next().value as string);
     }
-    this.schedule({ job, meta: o.jobId ? { jobId: o.jobId } : {} }, 1, 0, o.delayMs ?? 0);
+    this.schedule({ job, meta: { ...(o.jobId ? { jobId: o.jobId } : {}), dueAt: new Date(Date.now() + (o.delayMs ?? 0)) } }, 1, 0, o.delayMs ?? 0);
   }
 
   private schedule(run: Queued, attempt: number, waits: number, delayMs: number): void {

@@ -11,17 +11,20 @@ import { digestReport } from './digest-report';
 const DIGEST_ACTOR: Actor = { userId: 0, username: 'digest', role: 'lead', platform: 'system' };
 
 /**
- * Builds the period's digest at the clock's now and posts it to the leads channel. Keyed by period and end
- * minute, so schedules firing in several processes post it once; a failed post frees the key for the retry.
+ * Builds the period's digest and posts it to the leads channel. The period ends when the job was due (a
+ * schedule's fire time, the same on every retry; the clock's now when the queue does not say), and is keyed by
+ * period and end minute: schedules firing in several processes post it once, and a failed post frees the key
+ * for the retry. The key also names the delivery, so a retry after one platform failed posts only where it
+ * had not been posted yet.
  */
-export async function postDigest(deps: DeskDeps, notifier: Notifier, renderer: ChartRenderer, period: DigestPeriod): Promise<boolean> {
-  const range = digestRange(period, deps.clock.now());
+export async function postDigest(deps: DeskDeps, notifier: Notifier, renderer: ChartRenderer, period: DigestPeriod, dueAt?: Date): Promise<boolean> {
+  const range = digestRange(period, dueAt ?? deps.clock.now());
   const { key } = range;
   if (!(await deps.store.idempotency.claim(key, deps.clock.now()))) return false;
   try {
     const analytics = await teamAnalytics(deps, DIGEST_ACTOR, { from: range.from, to: range.to, bucket: 'day' });
     const report = digestReport(period, range, analytics);
-    await notifier.postReport('leads', report.reply, await drawCharts(renderer, report.charts));
+    await notifier.postReport('leads', report.reply, await drawCharts(renderer, report.charts), key);
     return true;
   } catch (e) {
     await deps.store.idempotency.release(key);

@@ -10,7 +10,7 @@ export type Job =
   | { name: 'slaSweep' }
   /** Charts of an answer already given: drawn and posted where the command was issued. */
   | { name: 'chart'; specs: ChartSpec[]; target: ChatPlace }
-  /** The leads' digest of the period ending when the job runs (scheduled by cron). */
+  /** The leads' digest of the period ending when the job was due (scheduled by cron; see JobMeta.dueAt). */
   | { name: 'digest'; period: DigestPeriod };
 
 export interface EnqueueOptions {
@@ -27,6 +27,11 @@ export interface JobQueue {
 export interface JobMeta {
   /** The job id it was enqueued with (BullMQ stores ':' as '-'). */
   jobId?: string;
+  /**
+   * When the job was first due: a schedule's fire time, or when it was enqueued plus its delay. The same on
+   * every retry, so work named by time (a digest's period) names the same thing each run.
+   */
+  dueAt?: Date;
 }
 
 /** Runs one job; throwing makes the queue retry with backoff. */

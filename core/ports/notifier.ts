@@ -12,8 +12,11 @@ export interface Notifier {
   postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void>;
   /** Posts chart images where a command was issued; a notifier of another platform than the place's skips it. */
   postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void>;
-  /** Posts a report (a digest) and its chart images to the support or leads channel (skipped where unset). */
-  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void>;
+  /**
+   * Posts a report (a digest) and its chart images to the support or leads channel (skipped where unset).
+   * `deliveryKey` names it across retries of its job, as an alert's does.
+   */
+  postReport(channel: AlertChannel, report: Reply, charts: ChartImage[], deliveryKey?: string): Promise<void>;
 }
 
 export type AlertChannel = 'support' | 'leads';
