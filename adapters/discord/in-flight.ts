@@ -23,12 +23,16 @@ export class InFlight {
 
   /** Runs `work` now if there is room; null, and nothing ran, when there is not. Never rejects. */
   admit(work: () => Promise<void>, onError: (e: unknown) => void): Promise<void> | null {
-    if (!this.closed && this.admitted >= (this.o.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)) {
+    const max = this.o.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+    if (!this.closed && this.admitted >= max) {
       if (this.refused++ === 0) this.o.warn?.(`the desk is overloaded (${this.admitted} interactions being answered): new ones are answered "busy" and not run`);
       return null;
     }
-    if (this.refused > 0) this.o.warn?.(`the desk takes interactions again; ${this.refused} were refused as busy`);
-    this.refused = 0;
+    // Over once half the room is free again, so a desk hovering at its bound does not log twice an interaction.
+    if (this.refused > 0 && this.admitted < max / 2) {
+      this.o.warn?.(`the desk takes interactions again; ${this.refused} were refused as busy`);
+      this.refused = 0;
+    }
     this.admitted++;
     return this.track(async () => {
       try {

@@ -104,8 +104,12 @@ export class InFlight {
       if (this.refused++ === 0) this.o.warn?.(`the desk is overloaded (${this.held} requests waiting): new requests are answered "busy" and not run`);
       return false;
     }
-    if (this.refused > 0) this.o.warn?.(`the desk takes requests again; ${this.refused} were refused as busy`);
-    this.refused = 0;
+    // The burst ends once the line has drained to half, not at the first free place: a line that hovers at its bound
+    // would otherwise log twice a request.
+    if (this.refused > 0 && this.held < this.maxWaiting / 2) {
+      this.o.warn?.(`the desk takes requests again; ${this.refused} were refused as busy`);
+      this.refused = 0;
+    }
     this.held++;
     return true;
   }
