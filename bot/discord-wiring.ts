@@ -122,7 +122,7 @@ export class DiscordPlatform implements ChatPlatform {
       // The peek at a screenshot must leave most of the ack budget for opening the modal.
       ...(this.o.ackBudgetMs ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.o.ackBudgetMs * 0.4)) } : {}),
     });
-    const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
+    const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, onShed: (command) => this.o.metrics?.commandRan(command, 'shed'), ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
     this.router = router;
     const metrics = this.o.metrics;
     // Every line logged while answering an interaction carries its id; its first answer is timed from here.

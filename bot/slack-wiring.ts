@@ -126,6 +126,7 @@ export class SlackPlatform implements ChatPlatform {
       screenshots: new ScreenshotFetcher({ token: this.settings.botToken, allowedHosts: fileHosts(this.settings.apiUrl), maxBytes: runtime.deps.config.maxScreenshotBytes }),
       log: this.o.log,
       onDefect,
+      onShed: (command) => this.o.metrics?.commandRan(command, 'shed'),
       ...(this.o.submitDeadlineMs ? { submitDeadlineMs: this.o.submitDeadlineMs } : {}),
     });
     registerListeners(this.app, this.controller, this.o.log, (surface) => {

@@ -1,5 +1,6 @@
 import { findCommand } from '../../core/commands/catalog';
 import type { Desk } from '../../core/conversation/desk';
+import { DESK_BUSY_TEXT } from '../../core/errors';
 import { decodeAction } from '../../core/views/action-id';
 import { ephemeral, text } from '../../core/views/view-model';
 import { autocompleteChoices, type Choice } from './autocomplete';
@@ -19,6 +20,10 @@ export interface RouterOptions {
   log: DiscordLog;
   /** How long work may run before the interaction is deferred; Discord drops an interaction not answered in 3 s. */
   ackBudgetMs?: number;
+  /** Interactions answered at once (in-flight.ts's default); past it, new ones are answered busy and not run. */
+  maxInFlight?: number;
+  /** Told of each interaction refused as busy, by command (the metrics' `shed` outcome). */
+  onShed?: (command: string) => void;
 }
 
 type Answerable = Extract<DiscordInbound, { kind: 'command' | 'button' | 'submit' }>;
@@ -29,21 +34,30 @@ type Answerable = Extract<DiscordInbound, { kind: 'command' | 'button' | 'submit
  * follow-ups. Each interaction id is handled once; page buttons replace the list they sit on.
  */
 export class InteractionRouter {
-  private readonly work = new InFlight();
+  private readonly work: InFlight;
 
-  constructor(private readonly o: RouterOptions) {}
+  constructor(private readonly o: RouterOptions) {
+    this.work = new InFlight({ ...(o.maxInFlight ? { maxInFlight: o.maxInFlight } : {}), warn: (line) => o.log.warn(line) });
+  }
 
-  /** Never rejects: what cannot be answered is logged. */
+  /** Never rejects: what cannot be answered is logged. When the desk is full, the answer says so and nothing runs. */
   handle(inbound: DiscordInbound, r: Responder): Promise<void> {
-    return this.work.track(
-      () => this.route(inbound, r),
-      (e) => this.o.log.error(`answering a Discord ${inbound.kind} interaction failed`, e),
-    );
+    const onError = (e: unknown) => this.o.log.error(`answering a Discord ${inbound.kind} interaction failed`, e);
+    return this.work.admit(() => this.route(inbound, r), onError) ?? this.work.track(() => this.refuse(inbound, r), onError);
   }
 
   /** Takes no more interactions and waits for those being answered. */
   drain(): Promise<void> {
     return this.work.close();
+  }
+
+  /** A refused interaction: told at once, ephemerally (suggestions: none), and counted. */
+  private async refuse(inbound: DiscordInbound, r: Responder): Promise<void> {
+    if (inbound.kind === 'autocomplete') return r.choices([]);
+    if (inbound.kind === 'unsupported') return;
+    const command = inbound.kind === 'command' ? (findCommand(inbound.name)?.name ?? 'unknown') : inbound.kind === 'button' ? (decodeAction(inbound.actionId)?.kind ?? 'unknown') : inbound.form.formId;
+    this.o.onShed?.(command);
+    await r.reply({ content: DESK_BUSY_TEXT, embeds: [], components: [], files: [], ephemeral: true });
   }
 
   private async route(inbound: DiscordInbound, r: Responder): Promise<void> {

@@ -5,7 +5,7 @@ import { parseBlockActions } from './parse-block-actions';
 import { parseHomeOpened } from './parse-home-opened';
 import { parseSlashCommand } from './parse-slash-command';
 import { FORM_CALLBACK_ID, parseViewSubmission } from './parse-view-submission';
-import { commandAck, type SlackController, type ViewAck } from './slack-controller';
+import { BUSY_ACK, commandAck, type SlackController, type ViewAck } from './slack-controller';
 import type { SlackLog } from './slack-log';
 
 /** The surfaces an acknowledgement is timed for. */
@@ -15,7 +15,8 @@ export type AckHook = (surface: SlackSurface) => void;
 
 /**
  * Binds the controller to a Bolt app: each listener parses its payload, acknowledges (at once for commands
- * and buttons, the work following; with the outcome for submissions, within the deadline).
+ * and buttons, the work following; with the outcome for submissions, within the deadline). The controller
+ * decides whether the desk takes the request; when it is full the acknowledgement says so at once.
  */
 export function registerListeners(app: App, controller: SlackController, log: SlackLog, acked: AckHook = () => undefined): void {
   const usable = <T extends { kind: string }>(parsed: T | Unsupported): parsed is T => {
@@ -27,17 +28,20 @@ export function registerListeners(app: App, controller: SlackController, log: Sl
   app.command(SLASH_COMMAND, async ({ body, ack }) => {
     const c = parseSlashCommand(body);
     if (!usable(c)) return ack();
-    await ack(commandAck(c.text));
-    acked('slash_command');
-    await controller.command(c);
+    await controller.command(c, async (busy) => {
+      await ack(busy ? BUSY_ACK : commandAck(c.text));
+      acked('slash_command');
+    });
   });
 
   // Every button: ids are decoded (and unknown ones refused) by core, never matched on raw strings here.
   app.action(/.*/, async ({ body, ack }) => {
-    await ack();
-    acked('button');
+    const acknowledge = async () => {
+      await ack();
+      acked('button');
+    };
     const b = parseBlockActions(body);
-    if (usable(b)) await controller.press(b);
+    await (usable(b) ? controller.press(b, acknowledge) : acknowledge());
   });
 
   app.view(FORM_CALLBACK_ID, async ({ body, ack }) => {

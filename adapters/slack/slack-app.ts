@@ -33,6 +33,9 @@ export function createSlackApp(o: SlackAppOptions): App {
   const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), ...o.clientOptions };
   const logger = boltLogger(o.log);
   if (o.appToken) {
+    // Frames are limited only by undici's default (128 MiB), not SLACK_BODY_LIMIT: the limit is an option of the
+    // undici Agent given to Bolt's SocketModeReceiver as `dispatcher` (`webSocket.maxPayloadSize`), and undici is
+    // not a dependency of this project (only @slack/socket-mode's and discord.js's).
     const app = new App({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
     const inRequest = o.inRequest;
     if (inRequest) app.use(({ body, next }) => inRequest(triggerIdOf(body), next));

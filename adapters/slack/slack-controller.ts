@@ -3,6 +3,7 @@ import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import { formFor } from '../../core/conversation/forms';
 import type { Args } from '../../core/conversation/handler';
+import { DESK_BUSY_TEXT } from '../../core/errors';
 import { decodeAction } from '../../core/views/action-id';
 import { ephemeral, text, type FormView, type Reply } from '../../core/views/view-model';
 import type { AppHome } from './app-home';
@@ -11,7 +12,7 @@ import { errorReply, submissionErrors, type DefectSink } from './error-text';
 import { accountOf, type ButtonIn, type SlackUserRef, type SlashCommandIn, type SubmitIn } from './inbound';
 import { modalOf } from './modal';
 import type { ReplySender, ReplyTarget } from './reply-sender';
-import { InFlight } from './in-flight';
+import { InFlight, type BusyAck } from './in-flight';
 import type { ScreenshotFetcher } from './screenshot-fetcher';
 import type { SlackLog } from './slack-log';
 
@@ -29,6 +30,10 @@ export interface SlackControllerOptions {
   onDefect: DefectSink;
   /** How long a submission may run before its modal is closed and the outcome sent as a message (Slack allows 3 s). */
   submitDeadlineMs?: number;
+  /** Requests that may wait for the desk (in-flight.ts's default); past it, new ones are answered busy and not run. */
+  maxWaiting?: number;
+  /** Told of each request refused as busy, by command (the metrics' `shed` outcome). */
+  onShed?: (command: string) => void;
 }
 
 /** Commands that only read: nothing on the App Home changes after them. */
@@ -44,37 +49,50 @@ export function commandAck(line: string): { response_type: 'ephemeral'; text: st
   return spec?.slow ? { response_type: 'ephemeral', text: `Working on \`${spec.name}\`; the answer follows here in a moment.` } : undefined;
 }
 
+/** The acknowledgement of a slash command the desk refused: it ran nothing. */
+export const BUSY_ACK = { response_type: 'ephemeral', text: DESK_BUSY_TEXT } as const;
+
 /**
  * Translates parsed Slack requests into Desk calls and their replies back into Slack: answers, modals,
  * App Home refreshes. Commands and buttons run after their acknowledgement; a submission runs before
  * it (its errors are the acknowledgement), bounded by a deadline.
  */
 export class SlackController {
-  private readonly work = new InFlight();
+  private readonly work: InFlight;
 
-  constructor(private readonly o: SlackControllerOptions) {}
+  constructor(private readonly o: SlackControllerOptions) {
+    this.work = new InFlight({ ...(o.maxWaiting ? { maxWaiting: o.maxWaiting } : {}), warn: (line) => o.log.warn(line) });
+  }
 
-  /** Call after acknowledging: the command runs once the acknowledgements waiting to go out have gone. */
-  command(c: SlashCommandIn): Promise<void> {
+  /** Acknowledges with `ack` (busy when the desk is full); the command runs after, once the acknowledgements waiting to go out have gone. */
+  command(c: SlashCommandIn, ack: BusyAck): Promise<void> {
     const to = { user: c.user, channelId: c.channelId, responseUrl: c.responseUrl };
     const word = commandWord(c.text);
     // A bare `/cqms new` opens a modal: its trigger_id expires 3 s after the command, so it goes first.
     const opensForm = Boolean(findCommand(word)?.form) && c.text.trim().toLowerCase() === word;
-    return this.work.later(
+    return this.admit(
+      findCommand(word)?.name ?? 'unknown',
+      ack,
       () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !READ_ONLY_COMMANDS.has(word)),
       this.failed(`/cqms ${word}`),
-      { urgent: opensForm },
+      opensForm,
     );
   }
 
-  /** Call after acknowledging, like command(). */
-  press(b: ButtonIn): Promise<void> {
+  /** Acknowledges with `ack`, like command(); a refused press is told so through its response_url (a button's ack shows nothing). */
+  press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
     const kind = decodeAction(b.actionId)?.kind;
     const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && b.surface === 'ephemeral' };
-    return this.work.later(
+    const busyNote = async (busy: boolean) => {
+      await ack();
+      if (busy) void this.work.track(() => this.o.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
+    };
+    return this.admit(
+      kind ?? 'unknown', // the command the button runs; `page` for a list's pages
+      busyNote,
       () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show'),
       this.failed(`button ${b.actionId}`),
-      { urgent: kind === 'close' },
+      kind === 'close',
     );
   }
 
@@ -83,13 +101,19 @@ export class SlackController {
     return this.work.close();
   }
 
-  /** Runs before the acknowledgement, which it gives (errors, or closing the modal) within the deadline. */
+  /**
+   * Runs before the acknowledgement, which it gives (errors, or closing the modal) within the deadline. A refused
+   * submission keeps its modal open, the busy text on its first input, so it can be sent again as it is.
+   */
   submit(s: SubmitIn, ack: ViewAckFn): Promise<void> {
-    return this.work.track(() => this.submitNow(s, ack), this.failed(`${s.form.formId} form`));
+    const blockIds = formFor(s.form.formId, this.o.desk.deps.config).fields.map((f) => f.name);
+    const running = this.work.now(() => this.submitNow(s, blockIds, ack), this.failed(`${s.form.formId} form`));
+    if (running) return running;
+    this.o.onShed?.(s.form.formId);
+    return ack({ response_action: 'errors', errors: { [blockIds[0] ?? 'input']: DESK_BUSY_TEXT } });
   }
 
-  private async submitNow(s: SubmitIn, ack: ViewAckFn): Promise<void> {
-    const blockIds = formFor(s.form.formId, this.o.desk.deps.config).fields.map((f) => f.name);
+  private async submitNow(s: SubmitIn, blockIds: string[], ack: ViewAckFn): Promise<void> {
     const to: ReplyTarget = { user: s.user, channelId: s.form.channelId ?? null };
     let acked = false;
     const ackOnce = async (body?: ViewAck) => {
@@ -117,10 +141,16 @@ export class SlackController {
 
   /** Publishes the App Home in the background; a failure there never fails the interaction. */
   refreshHome(user: SlackUserRef): void {
-    void this.work.later(
+    // Refused when the desk is full: the App Home is drawn again on the next change or visit.
+    this.work.later(
       () => this.o.home.publish(user),
       (e) => this.o.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
     );
+  }
+
+  /** Admission (in-flight.ts decides); a refusal is counted under the command's name. */
+  private async admit(command: string, ack: BusyAck, work: () => Promise<void>, onError: (e: unknown) => void, urgent: boolean): Promise<void> {
+    if (!(await this.work.admit(ack, work, onError, { urgent }))) this.o.onShed?.(command);
   }
 
   private failed(what: string): (e: unknown) => void {
