@@ -94,6 +94,14 @@ interface Service {
   stop(): Promise<number | null>;
 }
 
+/** cqms_commands_total summed by outcome, from the bot's /metrics. */
+async function commandOutcomes(port: number): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const byOutcome = new Map<string, number>();
+  for (const m of text.matchAll(/^cqms_commands_total\{[^}]*outcome="([^"]+)"[^}]*\} (\d+)/gm)) byOutcome.set(m[1]!, (byOutcome.get(m[1]!) ?? 0) + Number(m[2]));
+  return byOutcome;
+}
+
 /** `node dist/bot/cli.js <command>`, resolved once it prints `ready`; its ERROR log lines are kept. */
 async function startService(command: 'bot' | 'worker', env: Record<string, string>, ready: RegExp): Promise<Service> {
   const nodeOptions = NODE_OPTIONS[command] ? { NODE_OPTIONS: NODE_OPTIONS[command] } : {};
@@ -225,7 +233,7 @@ async function main(): Promise<void> {
     const env = { DATABASE_URL: ts.url, REDIS_URL: redis.url, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', SLACK_LEADS_CHANNEL: 'C0LEADS' };
     const bot = await startService('bot', { ...env, PORT: String(port) }, /CQMS bot running/);
     services.push(bot);
-    const worker = await startService('worker', { ...env, PORT: String(await freePort()) }, /CQMS worker running/);
+    const worker = await startService('worker', { ...env, PORT: String(await freePort()), WORKER_PORT: String(await freePort()) }, /CQMS worker running/);
     services.push(worker);
 
     const pacer = new AnswerPacer(fake.url);
@@ -242,6 +250,7 @@ async function main(): Promise<void> {
     const calls = await fake.counts();
     const statuses = await statusCounts(ts.url);
     const [botMb, workerMb] = [bot.memory.peakMb(), worker.memory.peakMb()];
+    const outcomes = await commandOutcomes(port);
     const [botExit, workerExit] = [await bot.stop(), await worker.stop()];
 
     const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -252,6 +261,7 @@ async function main(): Promise<void> {
     console.log(`NODE_OPTIONS: bot ${NODE_OPTIONS.bot || '(none)'}; worker ${NODE_OPTIONS.worker || '(none)'}`);
     console.log(`machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`);
     console.log(`requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`);
+    console.log(`commands run, by outcome (the bot's /metrics): ${[...outcomes].map(([o, n]) => `${o} ${n}`).join(', ')}; refused as busy (shed, nothing run): ${outcomes.get('shed') ?? 0}`);
     console.log(`acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`);
     if (PACE === 'answer') {
       const answers = samples.flatMap((s) => (s.answerMs === null ? [] : [s.answerMs])).sort((a, b) => a - b);

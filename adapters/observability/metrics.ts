@@ -34,7 +34,7 @@ export class Metrics {
   });
   readonly commands = new Counter({
     name: 'cqms_commands_total',
-    help: 'Commands run, by name and outcome (ok, a user error code, or internal_error)',
+    help: 'Commands, by name and outcome (ok, a user error code, internal_error, or shed: refused as busy, nothing run)',
     labelNames: ['command', 'outcome'] as const,
     registers: [this.registry],
   });
