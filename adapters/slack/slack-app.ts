@@ -33,9 +33,10 @@ export function createSlackApp(o: SlackAppOptions): App {
   const clientOptions = { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), ...o.clientOptions };
   const logger = boltLogger(o.log);
   if (o.appToken) {
-    // Frames are limited only by undici's default (128 MiB), not SLACK_BODY_LIMIT: the limit is an option of the
-    // undici Agent given to Bolt's SocketModeReceiver as `dispatcher` (`webSocket.maxPayloadSize`), and undici is
-    // not a dependency of this project (only @slack/socket-mode's and discord.js's).
+    // Frames keep undici's 128 MiB limit rather than SLACK_BODY_LIMIT, on purpose. The socket is one the bot opened
+    // to Slack over TLS with its app token, so only Slack can send on it (the HTTP endpoint's limit is for anyone
+    // on the internet). Lowering it means our own undici Agent as `dispatcher`, and then the library no longer
+    // destroys a stalled socket when it reconnects: a worse trade than trusting Slack's frame sizes.
     const app = new App({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
     const inRequest = o.inRequest;
     if (inRequest) app.use(({ body, next }) => inRequest(triggerIdOf(body), next));
