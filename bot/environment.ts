@@ -4,6 +4,7 @@ import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
 import { LOG_LEVELS } from '../adapters/observability/log-levels';
 import { slaPolicySchema, type SlaPolicy } from '../core/sla/sla-policy';
 import { crossFieldProblems, type ProcessRole } from './environment-rules';
+import { SHUTDOWN_GRACE_MS } from './graceful-stop';
 
 export type { ProcessRole } from './environment-rules';
 import { isCronPattern } from '../adapters/queue/cron-timer';
@@ -55,6 +56,11 @@ const environmentSchema = z.object({
   PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3000),
   /** Port of `cqms worker`'s /healthz, /readyz and /metrics. */
   WORKER_PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3001),
+  /**
+   * How long `cqms bot` and `cqms worker` may take to stop after SIGTERM before they exit anyway (code 1): keep it
+   * under the orchestrator's own wait before SIGKILL (Kubernetes 30 s, `docker stop` and compose 10 s).
+   */
+  CQMS_SHUTDOWN_GRACE_MS: z.coerce.number('must be a number of milliseconds').int().min(1000, 'must be at least 1000 (ms)').default(SHUTDOWN_GRACE_MS),
   /** Least severe log level written (JSON lines on stderr). */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CQMS_CATEGORIES: z

@@ -1,3 +1,5 @@
+import { constants } from 'node:os';
+
 /** The part of a process log a stop needs (BotLog satisfies it). */
 interface StopLog {
   info(message: string): void;
@@ -38,26 +40,39 @@ export interface GracefulStopOptions {
   onSignal: string;
 }
 
-/** The stop shared by `cqms bot` and `cqms worker`: once, on demand or on a signal, bounded after a signal. */
+/**
+ * The stop shared by `cqms bot` and `cqms worker`: once, on demand or on a signal, bounded after a signal.
+ * A second signal while stopping is someone who will not wait (Ctrl-C twice, an impatient supervisor): the
+ * process says so and exits at once with the signal's conventional code (130 for SIGINT, 143 for SIGTERM).
+ */
 export function gracefulStop(o: GracefulStopOptions): GracefulStop {
   let done: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (done = r));
   let stopping: Promise<void> | undefined;
-  // A second signal while stopping finds no handler and ends the process at once.
+  let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    o.log.info(`${signal}: ${o.onSignal}`);
+    if (signalled) {
+      o.log.error(`${signal} again while stopping: exiting now, without waiting for the work in flight`);
+      process.exit(128 + (constants.signals[signal] ?? 0));
+    }
+    signalled = true;
+    o.log.info(`${signal}: ${o.onSignal} (within ${o.graceMs} ms; a second signal exits at once)`);
     exitIfStuck(o.log, o.graceMs, stop());
   };
   const stop = () =>
     (stopping ??= (async () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      await o.run();
+      // The handlers stay while stopping, so a second signal finds one.
+      try {
+        await o.run();
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
       done();
     })());
   if (o.signals) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   }
   return { stop, stopped };
 }

@@ -16,7 +16,27 @@ export interface BullmqSettings {
 
 export const DEFAULT_QUEUE_NAME = 'cqms-jobs';
 
-/** Connection options, never a shared ioredis instance: BullMQ opens and closes its own clients. */
+/**
+ * How long a Redis connection may take to open (ioredis waits 10 s by default). A network that drops packets
+ * rather than refusing them would otherwise hold each reconnection attempt that long.
+ */
+export const REDIS_CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * How long a Redis command may go unanswered before it fails. A silent network (a partition, a dropped
+ * firewall rule) closes nothing, so without it the outbox relay's enqueue, the readiness PING and a queue-depth
+ * scrape waited for ever, and a stop waited behind them. Redis answers these in milliseconds, even under load.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 5_000;
+
+/** How long close() waits for Redis to answer QUIT before dropping the connection. */
+const QUIT_WAIT_MS = 1_000;
+
+/**
+ * Connection options, never a shared ioredis instance: BullMQ opens and closes its own clients. Commands are
+ * bounded by REDIS_COMMAND_TIMEOUT_MS, except on a worker's connection (`maxRetriesPerRequest: null`, which
+ * BullMQ requires for it), whose blocking pops wait for the next job by design.
+ */
 export function redisConnection(url: string, extra: Record<string, unknown> = {}): ConnectionOptions {
   const u = new URL(url);
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${u.protocol}`);
@@ -28,6 +48,8 @@ export function redisConnection(url: string, extra: Record<string, unknown> = {}
     ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
     ...(db ? { db: Number(db) } : {}),
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+    ...(extra.maxRetriesPerRequest === null ? {} : { commandTimeout: REDIS_COMMAND_TIMEOUT_MS }),
     ...extra,
   };
 }
@@ -110,7 +132,19 @@ export class BullmqQueue implements JobQueue {
     return true;
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  /**
+   * Closes the connection politely (QUIT), or drops it when Redis has not answered the QUIT within a second
+   * (a silent network would hold it for REDIS_COMMAND_TIMEOUT_MS, then fail it): a stop never waits on a goodbye.
+   */
+  async close(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), QUIT_WAIT_MS)));
+    const closed = this.queue.close().then(
+      () => 'closed' as const,
+      () => 'failed' as const,
+    );
+    const outcome = await Promise.race([closed, late]);
+    clearTimeout(timer);
+    if (outcome !== 'closed') await this.queue.disconnect();
   }
 }

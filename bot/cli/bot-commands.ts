@@ -14,7 +14,7 @@ export function registerBotCommands(program: Command, ctx: CliContext): void {
       // take the whole bot down (Node 20 exits on them by default), so log it and keep serving.
       const onRejection = (reason: unknown) => log.error('unhandled rejection (the bot keeps running)', reason);
       process.on('unhandledRejection', onRejection);
-      const bot = await startBot(ctx.env, { log, signals: true, ops: { port: ctx.env.PORT } });
+      const bot = await startBot(ctx.env, { log, signals: true, shutdownGraceMs: ctx.env.CQMS_SHUTDOWN_GRACE_MS, ops: { port: ctx.env.PORT } });
       ctx.out(`CQMS bot running: ${bot.platforms.map((p) => p.describe()).join('; ')}. Ctrl-C stops it.`);
       await bot.stopped;
       process.off('unhandledRejection', onRejection);

@@ -13,7 +13,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
       const { startWorker } = await import('../worker-process.js');
       const { processLog } = await import('../process-log.js');
       const { log } = processLog(ctx.env, 'worker');
-      const worker = await startWorker(ctx.env, { log, signals: true, ops: { port: ctx.env.WORKER_PORT }, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
+      const worker = await startWorker(ctx.env, { log, signals: true, shutdownGraceMs: ctx.env.CQMS_SHUTDOWN_GRACE_MS, ops: { port: ctx.env.WORKER_PORT }, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
       ctx.out('CQMS worker running. SIGTERM or Ctrl-C lets the active jobs finish, then stops.');
       await worker.stopped;
       ctx.out('CQMS worker stopped.');
