@@ -7,6 +7,30 @@ import type { DatabaseTarget } from './database-url';
 export interface ConnectOptions {
   /** Connections in the MySQL pool. */
   poolMax?: number;
+  /** The silence after which a MySQL statement in flight counts as lost (STATEMENT_SILENCE_MS by default). */
+  statementSilenceMs?: number;
+}
+
+/** Whether a connection's statements are bounded now: withoutStatementBound lifts it for one piece of work. */
+interface StatementBound {
+  on: boolean;
+}
+const bounds = new WeakMap<Sequelize, StatementBound>();
+
+/**
+ * Runs `work` with no bound on statement silence: migrations (an index built on a large table, or waiting for
+ * another process's migration lock, says nothing for as long as it takes). The desk serves no command
+ * meanwhile, so a silent network during it only delays the start.
+ */
+export async function withoutStatementBound<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
+  const bound = bounds.get(sequelize);
+  if (!bound) return work();
+  bound.on = false;
+  try {
+    return await work();
+  } finally {
+    bound.on = true;
+  }
 }
 
 /**
@@ -26,21 +50,33 @@ export const CONNECT_TIMEOUT_MS = 5_000;
  */
 export const STATEMENT_SILENCE_MS = 5_000;
 
+/** What the silence timer of one connection needs to know. */
+interface SilenceWatch {
+  ms: number;
+  bound: StatementBound;
+  /** When the statement in flight on this connection was sent; undefined when none is (idle in the pool). */
+  sentAt(): number | undefined;
+}
+
 /**
- * Bounds every statement sent on a mysql2 connection by STATEMENT_SILENCE_MS of silence: the socket is
- * destroyed with ETIMEDOUT, which mysql2 reports to the statements waiting on it as a fatal error (translated
- * to StoreUnavailable) and the pool discards the connection. An idle connection in the pool is left alone.
+ * Bounds every statement sent on a mysql2 connection by `ms` of silence: the socket is destroyed with
+ * ETIMEDOUT, which mysql2 reports to the statements waiting on it as a fatal error (translated to
+ * StoreUnavailable) and the pool discards the connection. The socket's idle timer finds the silence; the time
+ * the statement was sent decides, because an idle connection's timer can fall due in the very tick a new
+ * statement is written on it (that statement has waited for nothing yet).
  */
-export function endSilentStatements(connection: unknown, ms = STATEMENT_SILENCE_MS): void {
-  const c = connection as { stream?: Socket; _command?: unknown };
-  const stream = c.stream;
+export function endSilentStatements(connection: unknown, w: SilenceWatch): void {
+  const stream = (connection as { stream?: Socket }).stream;
   if (!stream || typeof stream.setTimeout !== 'function') return;
   stream.on('timeout', () => {
-    // Idle in the pool: arm the timer again (Node does not re-arm a fired one on the next write).
-    if (c._command === undefined) return void stream.setTimeout(ms);
-    stream.destroy(Object.assign(new Error(`the database sent nothing for ${ms} ms`), { code: 'ETIMEDOUT' }));
+    const sent = w.sentAt();
+    const waited = sent === undefined ? 0 : Date.now() - sent;
+    // Node does not re-arm a fired idle timer by itself.
+    if (sent === undefined || !w.bound.on) return void stream.setTimeout(w.ms);
+    if (waited < w.ms) return void stream.setTimeout(w.ms - waited);
+    stream.destroy(Object.assign(new Error(`the database sent nothing for ${w.ms} ms`), { code: 'ETIMEDOUT' }));
   });
-  stream.setTimeout(ms);
+  stream.setTimeout(w.ms);
 }
 
 export async function connect(target: DatabaseTarget, opts: ConnectOptions = {}): Promise<Sequelize> {
@@ -64,11 +100,20 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
     // acquire: a command waiting for a free connection (all busy, or each new one timing out) gives up after
     // two connect timeouts with StoreUnavailable instead of queueing behind the outage.
     pool: { max: opts.poolMax ?? 10, min: 0, acquire: 2 * CONNECT_TIMEOUT_MS, idle: 10_000 },
-    hooks: { afterConnect: (connection) => endSilentStatements(connection) },
+    hooks: { afterConnect: (connection) => endSilentStatements(connection, { ms: silenceMs, bound, sentAt: () => sentAt.get(connection as object) }) },
   });
+  const silenceMs = opts.statementSilenceMs ?? STATEMENT_SILENCE_MS;
+  const bound: StatementBound = { on: true };
+  bounds.set(sequelize, bound);
+  // Every statement (transactions' BEGIN and COMMIT too) goes through sequelize.query, which runs these.
+  const sentAt = new WeakMap<object, number>();
+  sequelize.addHook('beforeQuery', (_options, query) => void sentAt.set(queryConnection(query), Date.now()));
+  sequelize.addHook('afterQuery', (_options, query) => void sentAt.delete(queryConnection(query)));
   await sequelize.authenticate();
   return sequelize;
 }
+
+const queryConnection = (query: unknown) => (query as { connection: object }).connection;
 
 /** Creates the MySQL database when missing, so `cqms db migrate` works on an empty server. */
 export async function ensureMysqlDatabase(target: Extract<DatabaseTarget, { dialect: 'mysql' }>): Promise<void> {

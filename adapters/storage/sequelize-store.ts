@@ -4,7 +4,7 @@ import type { Store, StoreTx } from '../../core/ports/store';
 import { MysqlBulkImport } from './bulk-load/mysql-bulk-import';
 import { SqlAnalyticsStore } from './analytics/sql-analytics-store';
 import { MYSQL, SQLITE } from './analytics/sql-dialect';
-import { connect, ensureMysqlDatabase, type ConnectOptions } from './connect';
+import { connect, ensureMysqlDatabase, withoutStatementBound, type ConnectOptions } from './connect';
 import { parseDatabaseUrl } from './database-url';
 import { StoreUnavailable } from '../../core/errors';
 import { guarded, translateDbError } from './db-errors';
@@ -120,6 +120,6 @@ export async function openStore(databaseUrl: string, opts: OpenStoreOptions = {}
   const target = parseDatabaseUrl(databaseUrl);
   if (opts.migrate && target.dialect === 'mysql') await guarded(() => ensureMysqlDatabase(target));
   const sequelize = await guarded(() => connect(target, opts));
-  if (opts.migrate) await migrate(sequelize);
+  if (opts.migrate) await withoutStatementBound(sequelize, () => migrate(sequelize));
   return new SequelizeStore(sequelize);
 }
