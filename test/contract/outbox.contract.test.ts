@@ -63,6 +63,24 @@ describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
     expect([...queue.calls.values()]).toEqual([1, 1]);
   });
 
+  it('counts a row whose job ran as no longer pending, even when its enqueue seemed to fail (answered late)', async () => {
+    const queue = new CountingQueue();
+    const relay = new OutboxRelay({ store: ts.store, queue, clock });
+    await ts.store.transaction((tx) => tx.outbox.add([job(9)], clock.now()));
+    // The job reaches the queue but the answer does not reach the relay in time: the row is not marked sent.
+    const enqueue = queue.enqueue.bind(queue);
+    queue.enqueue = async (j, o) => {
+      await enqueue(j, o);
+      throw new Error('Command timed out');
+    };
+    await expect(relay.flush()).rejects.toThrow('timed out');
+    const [jobId] = [...queue.calls.keys()];
+    await ts.store.outbox.markDone(Number(jobId!.split(':')[1]), clock.now()); // the worker ran it
+    expect(await ts.store.outbox.pendingCount()).toBe(0);
+    // Long after the relay's lease: nobody takes it again.
+    expect(await ts.store.outbox.claimBatch('someone', 10, new Date(clock.now().getTime() + 3_600_000), 30_000)).toEqual([]);
+  });
+
   it('deletes sent rows once they are older than the keeping time', async () => {
     // Relays that never relay a row again here: this test is about purging.
     const relay = () => new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock, redeliverAfterMs: 30 * 24 * 3_600_000 });

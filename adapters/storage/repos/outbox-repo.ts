@@ -6,7 +6,7 @@ import type { DbRow } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 const leaseFree = (now: Date) => ({ [Op.or]: [{ leaseUntil: null }, { leaseUntil: { [Op.lt]: now.getTime() } }] });
-const free = (now: Date) => ({ sentAt: null, ...leaseFree(now) });
+const free = (now: Date) => ({ sentAt: null, doneAt: null, ...leaseFree(now) });
 /** Relayed, never done, not relayed again since `sentBefore`: its job was lost (or failed) in the queue. */
 const undone = (now: Date, r: RedeliverRule) => ({
   doneAt: null,
@@ -53,9 +53,11 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
         if (ids.length === 0) return;
         await Outbox.update({ sentAt: now.getTime() }, { where: { id: [...ids], leaseOwner: owner }, transaction });
       }),
+    // A job that ran was sent, whether or not its relay heard the queue's answer (an enqueue that timed out
+    // after it landed): marked sent too, it is no longer pending, nor taken again, and is purged in time.
     markDone: (id, now) =>
       guarded(async () => {
-        await Outbox.update({ doneAt: now.getTime() }, { where: { id, doneAt: null }, transaction });
+        await Outbox.update({ doneAt: now.getTime(), sentAt: literal(`COALESCE(sent_at, ${now.getTime()})`) }, { where: { id, doneAt: null }, transaction });
       }),
     release: (ids, owner) =>
       guarded(async () => {
@@ -63,6 +65,6 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
         await Outbox.update({ leaseOwner: null, leaseUntil: null }, { where: { id: [...ids], leaseOwner: owner, sentAt: null }, transaction });
       }),
     purgeSent: (before) => guarded(() => Outbox.destroy({ where: { sentAt: { [Op.lt]: before.getTime() } }, transaction })),
-    pendingCount: () => guarded(() => Outbox.count({ where: { sentAt: null }, transaction })),
+    pendingCount: () => guarded(() => Outbox.count({ where: { sentAt: null, doneAt: null }, transaction })),
   };
 }
