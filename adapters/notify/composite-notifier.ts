@@ -22,6 +22,11 @@ export interface ReportPart {
   post(): Promise<void>;
 }
 
+/** A report posted in one go by a platform that lists its parts: each in turn. */
+export async function postParts(parts: readonly ReportPart[]): Promise<void> {
+  for (const part of parts) await part.post();
+}
+
 export interface CompositeNotifierOptions {
   /** Where each platform's completed deliveries are recorded (the store's idempotency keys). */
   delivered?: () => Pick<IdempotencyRepo, 'seen' | 'claim'>;

@@ -2,7 +2,7 @@ import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
-import type { PlatformNotifier, ReportPart } from '../notify/composite-notifier';
+import { postParts, type PlatformNotifier, type ReportPart } from '../notify/composite-notifier';
 import type { SlackClient } from './block-kit';
 import type { SlackUserRef } from './inbound';
 import { KeyedLock } from '../concurrency/keyed-lock';
@@ -84,8 +84,8 @@ export class SlackNotifier implements PlatformNotifier {
     return postSlackCharts(this.o, place, charts);
   }
 
-  async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
-    for (const part of this.reportParts(to, report, charts)) await part.post();
+  postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    return postParts(this.reportParts(to, report, charts));
   }
 
   /** The message, then the chart upload; none where the channel is unset. */

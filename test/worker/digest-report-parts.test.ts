@@ -1,5 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { LocalChartRenderer } from '../../adapters/charts/local-chart-renderer';
+import { DiscordNotifier } from '../../adapters/discord/discord-notifier';
+import { RecentInteractions } from '../../adapters/discord/recent-interactions';
 import { CompositeNotifier } from '../../adapters/notify/composite-notifier';
 import { ReplySender } from '../../adapters/slack/reply-sender';
 import { SlackNotifier } from '../../adapters/slack/slack-notifier';
@@ -53,4 +55,49 @@ describe('a digest on Slack whose chart upload failed', () => {
       await fake.close();
     }
   }, 20_000);
+});
+
+/** Discord's REST as the notifier uses it: records each message posted, refuses the first with files once. */
+function flakyDiscordRest() {
+  const posted: { route: string; files: number }[] = [];
+  let failFiles = 1;
+  const post = async (route: string, o?: { files?: unknown[] }) => {
+    const files = o?.files?.length ?? 0;
+    if (files && failFiles-- > 0) throw new Error('Discord is briefly away');
+    posted.push({ route, files });
+    return {};
+  };
+  const refuse = async () => {
+    throw new Error('a report only posts');
+  };
+  return { posted, rest: { post, patch: refuse, get: refuse } as unknown as ConstructorParameters<typeof DiscordNotifier>[0]['rest'] };
+}
+
+describe('a digest on Discord whose chart message failed', () => {
+  it('is retried by posting the charts, without posting its message again', async () => {
+    const ts = await openTestStore('sqlite');
+    try {
+      const { posted, rest } = flakyDiscordRest();
+      const discord = new DiscordNotifier({ rest, supportChannels: ['900'], leadsChannels: ['901'], store: noStore, charts: tinyCharts, recent: new RecentInteractions(), log });
+      const notifier = new CompositeNotifier([discord], { delivered: () => ts.store.idempotency });
+      const deps = testDesk(ts.store);
+      const dueAt = deps.clock.now();
+      const run = () => postDigest(deps, notifier, tinyCharts, 'daily', dueAt);
+
+      await expect(run()).rejects.toThrow();
+      const text = posted.length;
+      expect(text).toBeGreaterThanOrEqual(1);
+      expect(posted.every((p) => p.route === '/channels/901/messages' && p.files === 0)).toBe(true);
+
+      deps.clock.advance(60_000);
+      expect(await run()).toBe(true);
+      const again = posted.slice(text);
+      expect(again.length).toBeGreaterThanOrEqual(1);
+      expect(again.every((p) => p.files > 0)).toBe(true); // only the charts: the message is not posted again
+      expect(await run()).toBe(false);
+      expect(posted).toHaveLength(text + again.length);
+    } finally {
+      await ts.dispose();
+    }
+  });
 });
