@@ -4,7 +4,7 @@ import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
-import type { PlatformNotifier } from '../notify/composite-notifier';
+import { postParts, type PlatformNotifier, type ReportPart } from '../notify/composite-notifier';
 import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import type { RecentInteractions } from './recent-interactions';
@@ -71,9 +71,18 @@ export class DiscordNotifier implements PlatformNotifier {
     return postDiscordCharts(this.o, place, charts);
   }
 
-  async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+  postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    return postParts(this.reportParts(to, report, charts));
+  }
+
+  /** The report's messages, then its chart messages: a retry after the charts failed posts only them. */
+  reportParts(to: AlertChannel, report: Reply, charts: ChartImage[]): ReportPart[] {
     const channels = to === 'support' ? this.o.supportChannels : (this.o.leadsChannels ?? []);
-    if (channels.length) await postDiscordReport(this.o.rest, channels, await this.render({ ...report, visibility: 'public' }), charts);
+    if (!channels.length) return [];
+    return [
+      { name: 'text', post: async () => postDiscordReport(this.o.rest, channels, await this.render({ ...report, visibility: 'public' }), []) },
+      { name: 'charts', post: () => postDiscordReport(this.o.rest, channels, [], charts) },
+    ];
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

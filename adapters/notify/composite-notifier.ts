@@ -8,6 +8,23 @@ export interface PlatformNotifier extends Notifier {
   readonly platform: Platform;
   /** When `error` is this platform's rate limit that its client gave up on: how long it asked to wait. */
   retryAfterMs?(error: unknown): number | undefined;
+  /**
+   * A report as the parts this platform posts one after another (its message, then its chart images), each of
+   * which can be posted alone: a retry after the charts failed then posts only the charts. A platform without
+   * it posts a report in one go (postReport).
+   */
+  reportParts?(channel: AlertChannel, report: Reply, charts: ChartImage[]): ReportPart[];
+}
+
+export interface ReportPart {
+  /** Names the part in its delivery key (`<key>:<platform>:<name>`). */
+  name: 'text' | 'charts';
+  post(): Promise<void>;
+}
+
+/** A report posted in one go by a platform that lists its parts: each in turn. */
+export async function postParts(parts: readonly ReportPart[]): Promise<void> {
+  for (const part of parts) await part.post();
 }
 
 export interface CompositeNotifierOptions {
@@ -40,10 +57,13 @@ export class CompositeNotifier implements Notifier {
    * another platform), and records it once posted. A crash between the post and the record posts it again: a
    * message twice rather than never.
    */
-  private async oncePerPlatform(deliveryKey: string | undefined, n: PlatformNotifier, post: () => Promise<void>): Promise<void> {
+  private oncePerPlatform(deliveryKey: string | undefined, n: PlatformNotifier, post: () => Promise<void>): Promise<void> {
+    return this.once(deliveryKey && `${deliveryKey}:${n.platform}`, post);
+  }
+
+  private async once(key: string | undefined, post: () => Promise<void>): Promise<void> {
     const ledger = this.o.delivered?.();
-    if (!deliveryKey || !ledger) return post();
-    const key = `${deliveryKey}:${n.platform}`;
+    if (!key || !ledger) return post();
     if (await ledger.seen(key)) return;
     await post();
     await ledger.claim(key, (this.o.now ?? (() => new Date()))());
@@ -57,9 +77,19 @@ export class CompositeNotifier implements Notifier {
     return onEveryPlatform(this.notifiers, (n) => (n.platform === place.platform ? n.postCharts(place, charts) : Promise.resolve()));
   }
 
-  /** The report and its charts are one delivery per platform: a retry posts them only where they did not go. */
+  /**
+   * The report and its charts are one delivery per platform: a retry posts them only where they did not go.
+   * Where the platform posts the report in parts, each part is a delivery of its own within it, so a retry
+   * after the charts failed does not post the message again.
+   */
   postReport(channel: AlertChannel, report: Reply, charts: ChartImage[], deliveryKey?: string): Promise<void> {
-    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(deliveryKey, n, () => n.postReport(channel, report, charts)));
+    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(deliveryKey, n, () => this.reportOn(n, channel, report, charts, deliveryKey)));
+  }
+
+  private async reportOn(n: PlatformNotifier, channel: AlertChannel, report: Reply, charts: ChartImage[], deliveryKey: string | undefined): Promise<void> {
+    const parts = n.reportParts?.(channel, report, charts);
+    if (!parts) return n.postReport(channel, report, charts);
+    for (const part of parts) await this.once(deliveryKey && `${deliveryKey}:${n.platform}:${part.name}`, () => part.post());
   }
 
   async sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Reply } from '../../core/views/view-model';
+import type { ReportPart } from '../notify/composite-notifier';
 import type { SlackClient } from './block-kit';
 import { clip, escapeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';
@@ -33,11 +34,18 @@ export async function postSlackCharts(o: SlackChartPosting, place: ChatPlace, ch
   }
 }
 
-/** A report (a digest) as a message in the channel, then its chart images below it. */
-export async function postSlackReport(client: SlackClient, channel: string, report: Reply, charts: ChartImage[]): Promise<void> {
-  const r = renderReply(report, { noUploads: true });
-  for (const blocks of messagesOf(r.blocks)) await client.chat.postMessage({ channel, text: r.text, blocks });
-  await postImages(client, { channel }, charts);
+/** A report (a digest) as a message in the channel, then its chart images below it: two calls, each may fail alone. */
+export function slackReportParts(client: SlackClient, channel: string, report: Reply, charts: ChartImage[]): ReportPart[] {
+  return [
+    {
+      name: 'text',
+      post: async () => {
+        const r = renderReply(report, { noUploads: true });
+        for (const blocks of messagesOf(r.blocks)) await client.chat.postMessage({ channel, text: r.text, blocks });
+      },
+    },
+    { name: 'charts', post: () => postImages(client, { channel }, charts) },
+  ];
 }
 
 /** Drawn charts in one upload; those the renderer refused as their numbers in words. */

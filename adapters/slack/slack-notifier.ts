@@ -2,14 +2,14 @@ import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
-import type { PlatformNotifier } from '../notify/composite-notifier';
+import { postParts, type PlatformNotifier, type ReportPart } from '../notify/composite-notifier';
 import type { SlackClient } from './block-kit';
 import type { SlackUserRef } from './inbound';
 import { KeyedLock } from '../concurrency/keyed-lock';
 import { renderReply } from './render-reply';
 import type { ReplySender } from './reply-sender';
 import { escapeMrkdwn } from './mrkdwn';
-import { postSlackCharts, postSlackReport } from './post-charts';
+import { postSlackCharts, slackReportParts } from './post-charts';
 import { slackErrorCode, type SlackLog } from './slack-log';
 import { slackRetryAfterMs } from './rate-limit';
 import { versionField } from '../notify/card-version';
@@ -84,9 +84,14 @@ export class SlackNotifier implements PlatformNotifier {
     return postSlackCharts(this.o, place, charts);
   }
 
-  async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+  postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
+    return postParts(this.reportParts(to, report, charts));
+  }
+
+  /** The message, then the chart upload; none where the channel is unset. */
+  reportParts(to: AlertChannel, report: Reply, charts: ChartImage[]): ReportPart[] {
     const channel = to === 'support' ? this.o.supportChannel : this.o.leadsChannel;
-    if (channel) await postSlackReport(this.o.client, channel, report, charts);
+    return channel ? slackReportParts(this.o.client, channel, report, charts) : [];
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {

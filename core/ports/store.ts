@@ -135,6 +135,13 @@ export interface IdempotencyRepo {
   release(key: string): Promise<void>;
   /** Whether the key is recorded. */
   seen(key: string): Promise<boolean>;
+  /**
+   * Takes over a key recorded before `staleBefore` (its holder presumed dead) by recording it anew at `now`;
+   * false when the key is younger or absent. Of several racing takers exactly one wins.
+   */
+  takeOver(key: string, staleBefore: Date, now: Date): Promise<boolean>;
+  /** When the key was recorded (or last taken over); null when it is not. */
+  claimedAt(key: string): Promise<Date | null>;
   /** Deletes keys recorded before `before`; returns how many. */
   prune(before: Date): Promise<number>;
 }

@@ -16,6 +16,17 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
           throw e;
         }
       }),
+    // One conditional UPDATE: the first taker moves created_at past staleBefore, so the others match no row.
+    takeOver: (key, staleBefore, now) =>
+      guarded(async () => {
+        const [changed] = await IdempotencyKey.update({ createdAt: now.getTime() }, { where: { key, createdAt: { [Op.lt]: staleBefore.getTime() } }, transaction });
+        return changed === 1;
+      }),
+    claimedAt: (key) =>
+      guarded(async () => {
+        const row = await IdempotencyKey.findOne({ where: { key }, attributes: ['createdAt'], transaction });
+        return row ? new Date(Number(row.get('createdAt'))) : null;
+      }),
     seen: (key) => guarded(async () => (await IdempotencyKey.count({ where: { key }, transaction })) > 0),
     // Along idempotency_keys_created: a range of old keys, nothing else read.
     prune: (before) => guarded(() => IdempotencyKey.destroy({ where: { createdAt: { [Op.lt]: before.getTime() } }, transaction })),
