@@ -1,3 +1,4 @@
+import { SLACK_CLIENT_POLICY } from '../adapters/slack/client-policy';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
@@ -91,7 +92,7 @@ export class SlackPlatform implements ChatPlatform {
       ...(settings.appToken ? { appToken: settings.appToken } : {}),
       ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
       log: o.log,
-      ...(o.clientOptions ? { clientOptions: o.clientOptions } : {}),
+      clientOptions: { ...SLACK_CLIENT_POLICY, ...o.clientOptions },
       // The ops endpoints sit on Bolt's server in HTTP mode; they answer 404 until the bot hands them over.
       customRoutes: OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void (this.ops?.(req, res) || res.writeHead(404).end()) })),
       inRequest: inRequestWithId,
