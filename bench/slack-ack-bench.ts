@@ -294,7 +294,7 @@ async function main(): Promise<void> {
     const row = (name: string, s: number[]) => `${name.padEnd(28)}${pct(s, 50).toFixed(1).padStart(8)}${pct(s, 99).toFixed(1).padStart(8)}${s.at(-1)!.toFixed(1).padStart(8)}`;
     const p99 = pct(ours, 99);
     const ratio = p99 / pct(bare, 99);
-    console.log(`Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds (${ours.length} per app, after 2 warm-up rounds)`);
+    console.log(`Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds after 2 warm-up rounds (${ours.length} acknowledgements of ours, ${bare.length} of the bare app)`);
     console.log(`mix: /cqms queue, mine, help, new (modal), show; Claim, Show and paging buttons; store ${store.store.dialect}, ${QUERIES} queries; Node ${process.version}`);
     if (CHART_JOBS) {
       const where = redis ? 'by a cqms worker process (BullMQ on its own redis-server)' : "in the bot's process (no Redis)";

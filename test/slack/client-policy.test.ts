@@ -22,7 +22,8 @@ describe("the Slack Web API client's bounds", () => {
   });
 
   it('are a timeout and a few retries, not the library default of none and 30 minutes of retries', () => {
-    const client = new SlackPlatform(settings(url), { log: quiet }).app.client;
+    // Both are private fields of WebClient: read as what they hold.
+    const client = new SlackPlatform(settings(url), { log: quiet }).app.client as unknown as { timeout: number; retryConfig: unknown };
     expect(client.timeout).toBe(SLACK_CLIENT_POLICY.timeout);
     expect(client.retryConfig).toEqual(SLACK_CLIENT_POLICY.retryConfig);
     const { retries, maxTimeout } = SLACK_CLIENT_POLICY.retryConfig;
