@@ -65,9 +65,12 @@ export class InFlight {
     );
   }
 
-  /** Background work in its turn, when there is room (false: refused, nothing queued). Never rejects. */
+  /**
+   * Background work in its turn, taken only while the line is less than half full, so it never holds a place a
+   * request needs (false: not queued). Never rejects.
+   */
   later(work: () => Promise<void>, onError: (e: unknown) => void): boolean {
-    if (!this.take(false)) return false;
+    if (this.held >= this.maxWaiting / 2 || !this.take(false)) return false;
     void this.keep(this.inTurn(work, onError, false));
     return true;
   }

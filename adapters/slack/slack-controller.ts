@@ -59,6 +59,8 @@ export const BUSY_ACK = { response_type: 'ephemeral', text: DESK_BUSY_TEXT } as 
  */
 export class SlackController {
   private readonly work: InFlight;
+  /** Users whose App Home refresh waits in line (not started yet). */
+  private readonly homesDue = new Set<string>();
 
   constructor(private readonly o: SlackControllerOptions) {
     this.work = new InFlight({ ...(o.maxWaiting ? { maxWaiting: o.maxWaiting } : {}), warn: (line) => o.log.warn(line) });
@@ -141,11 +143,18 @@ export class SlackController {
 
   /** Publishes the App Home in the background; a failure there never fails the interaction. */
   refreshHome(user: SlackUserRef): void {
-    // Refused when the desk is full: the App Home is drawn again on the next change or visit.
-    this.work.later(
-      () => this.o.home.publish(user),
+    // One waiting refresh per user draws everything that changed before it starts; refused when the desk is
+    // busy: the App Home is drawn again on the next change or visit.
+    const key = `${user.teamId}/${user.userId}`;
+    if (this.homesDue.has(key)) return;
+    const queued = this.work.later(
+      () => {
+        this.homesDue.delete(key);
+        return this.o.home.publish(user);
+      },
       (e) => this.o.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
     );
+    if (queued) this.homesDue.add(key);
   }
 
   /** Admission (in-flight.ts decides); a refusal is counted under the command's name. */
