@@ -94,12 +94,17 @@ interface Service {
   stop(): Promise<number | null>;
 }
 
-/** cqms_commands_total summed by outcome, from the bot's /metrics. */
-async function commandOutcomes(port: number): Promise<Map<string, number>> {
+/** cqms_commands_total from the bot's /metrics: by outcome, and by `outcome command` for the outcomes other than ok. */
+async function commandOutcomes(port: number): Promise<{ byOutcome: Map<string, number>; refusals: Map<string, number> }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const byOutcome = new Map<string, number>();
-  for (const m of text.matchAll(/^cqms_commands_total\{[^}]*outcome="([^"]+)"[^}]*\} (\d+)/gm)) byOutcome.set(m[1]!, (byOutcome.get(m[1]!) ?? 0) + Number(m[2]));
-  return byOutcome;
+  const refusals = new Map<string, number>();
+  for (const m of text.matchAll(/^cqms_commands_total\{command="([^"]+)",outcome="([^"]+)"\} (\d+)/gm)) {
+    const [, command, outcome, n] = m as unknown as [string, string, string, string];
+    byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + Number(n));
+    if (outcome !== 'ok') refusals.set(`${outcome} ${command}`, Number(n));
+  }
+  return { byOutcome, refusals };
 }
 
 /** `node dist/bot/cli.js <command>`, resolved once it prints `ready`; its ERROR log lines are kept. */
@@ -261,7 +266,8 @@ async function main(): Promise<void> {
     console.log(`NODE_OPTIONS: bot ${NODE_OPTIONS.bot || '(none)'}; worker ${NODE_OPTIONS.worker || '(none)'}`);
     console.log(`machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`);
     console.log(`requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`);
-    console.log(`commands run, by outcome (the bot's /metrics): ${[...outcomes].map(([o, n]) => `${o} ${n}`).join(', ')}; refused as busy (shed, nothing run): ${outcomes.get('shed') ?? 0}`);
+    console.log(`commands run, by outcome (the bot's /metrics): ${[...outcomes.byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}; refused as busy (shed, nothing run): ${outcomes.byOutcome.get('shed') ?? 0}`);
+    console.log(`  not ok, by command (the mix's users try what the desk refuses, e.g. closing a query another agent won): ${[...outcomes.refusals].map(([k, n]) => `${k} ${n}`).join(', ')}`);
     console.log(`acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`);
     if (PACE === 'answer') {
       const answers = samples.flatMap((s) => (s.answerMs === null ? [] : [s.answerMs])).sort((a, b) => a - b);
