@@ -1,6 +1,7 @@
 import { findCommand } from '../../core/commands/catalog';
 import type { Desk } from '../../core/conversation/desk';
 import { DESK_BUSY_TEXT } from '../../core/errors';
+import { typedBack } from './typed-back';
 import { decodeAction } from '../../core/views/action-id';
 import { ephemeral, text } from '../../core/views/view-model';
 import { autocompleteChoices, type Choice } from './autocomplete';
@@ -57,7 +58,8 @@ export class InteractionRouter {
     if (inbound.kind === 'unsupported') return;
     const command = inbound.kind === 'command' ? (findCommand(inbound.name)?.name ?? 'unknown') : inbound.kind === 'button' ? (decodeAction(inbound.actionId)?.kind ?? 'unknown') : inbound.form.formId;
     this.o.onShed?.(command);
-    await r.reply({ content: DESK_BUSY_TEXT, embeds: [], components: [], files: [], ephemeral: true });
+    const typed = inbound.kind === 'submit' ? typedBack(inbound.fields) : null;
+    await r.reply({ content: DESK_BUSY_TEXT, embeds: typed ? [typed] : [], components: [], files: [], ephemeral: true });
   }
 
   private async route(inbound: DiscordInbound, r: Responder): Promise<void> {

@@ -9,6 +9,7 @@ import { parseInteraction } from '../../adapters/discord/parse-interaction';
 import { PendingUploads } from '../../adapters/discord/pending-uploads';
 import { RecentInteractions } from '../../adapters/discord/recent-interactions';
 import { discordJsResponder } from '../../adapters/discord/responder';
+import { encodeFormRef } from '../../adapters/discord/modal-id';
 import { DESK_BUSY_TEXT } from '../../core/errors';
 import { encodeAction } from '../../core/views/action-id';
 import { testDesk } from '../support/test-desk';
@@ -74,8 +75,12 @@ describe('Discord under overload (the real discord.js client, a desk that blocks
     expect(button.body).toMatchObject({ type: 4, data: { content: DESK_BUSY_TEXT, flags: 64 } });
     const suggestions = await busy(driver.autocomplete(user(3), 'show', { name: 'id', value: '1' }));
     expect(suggestions.body).toMatchObject({ type: 8, data: { choices: [] } });
+    // Discord closes a modal whatever the answer: what was typed comes back with the busy answer.
+    const form = await busy(driver.submit(user(3), encodeFormRef({ formId: 'new', categoryIndex: 0 }), { heading: 'Card *declined*', description: 'Twice today.\nPlease help.' }));
+    expect(form.body).toMatchObject({ type: 4, data: { content: DESK_BUSY_TEXT, flags: 64 } });
+    expect(form.body.data.embeds).toEqual([{ title: expect.stringMatching(/^What you typed \(nothing was saved\)/), description: '**Heading**\nCard \\*declined\\*\n\n**Description**\nTwice today.\nPlease help.' }]);
 
-    expect(shed).toEqual(['whoami', 'claim']);
+    expect(shed).toEqual(['whoami', 'claim', 'new']);
     expect(warnings.filter((w) => /overloaded/.test(w))).toHaveLength(1);
     expect(desk.ran).toEqual(['whoami', 'whoami']);
 
@@ -85,7 +90,7 @@ describe('Discord under overload (the real discord.js client, a desk that blocks
     const again = await driver.callback(driver.slash(user(4), 'whoami'));
     expect(JSON.stringify(again.body)).not.toContain(DESK_BUSY_TEXT);
     expect(desk.ran).toEqual(['whoami', 'whoami', 'whoami']);
-    expect(shed).toHaveLength(2);
-    expect(warnings.some((w) => /takes interactions again; 3 were refused/.test(w))).toBe(true);
+    expect(shed).toHaveLength(3);
+    expect(warnings.some((w) => /takes interactions again; 4 were refused/.test(w))).toBe(true);
   });
 });
