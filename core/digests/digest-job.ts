@@ -39,7 +39,8 @@ const FIRST_WAIT_MS = 5_000;
 export async function postDigest(deps: DeskDeps, notifier: Notifier, renderer: ChartRenderer, period: DigestPeriod, dueAt?: Date): Promise<boolean> {
   const range = digestRange(period, dueAt ?? deps.clock.now());
   const { key } = range;
-  if (!(await claimDigest(deps, key))) return false;
+  const heldSince = await claimDigest(deps, key);
+  if (!heldSince) return false;
   try {
     const analytics = await teamAnalytics(deps, DIGEST_ACTOR, { from: range.from, to: range.to, bucket: 'day' });
     const report = digestReport(period, range, analytics);
@@ -47,23 +48,27 @@ export async function postDigest(deps: DeskDeps, notifier: Notifier, renderer: C
     await deps.store.idempotency.claim(doneKey(key), deps.clock.now());
     return true;
   } catch (e) {
-    await deps.store.idempotency.release(key);
+    // Only our own claim: if a slow run of ours was taken over meanwhile, the new holder keeps its key.
+    await deps.store.idempotency.release(key, heldSince);
     throw e;
   }
 }
 
 const doneKey = (key: string) => `${key}:done`;
 
-/** True when this run holds the digest's key: claimed now, or taken over from a run whose lease ran out. */
-async function claimDigest(deps: DeskDeps, key: string): Promise<boolean> {
+/**
+ * When this run came to hold the digest's key (claimed now, or taken over from a run whose lease ran out); null
+ * when it does not hold it.
+ */
+async function claimDigest(deps: DeskDeps, key: string): Promise<Date | null> {
   const keys = deps.store.idempotency;
   const now = deps.clock.now();
-  if (await keys.claim(key, now)) return true;
-  if (await keys.seen(doneKey(key))) return false;
+  if (await keys.claim(key, now)) return now;
+  if (await keys.seen(doneKey(key))) return null;
   if (!(await keys.takeOver(key, new Date(now.getTime() - DIGEST_LEASE_MS), now))) {
     const age = now.getTime() - ((await keys.claimedAt(key)) ?? now).getTime();
     throw new RetryLater(`digest ${key} is being posted by another run`, Math.max(FIRST_WAIT_MS, Math.min(age, DIGEST_LEASE_MS - age)));
   }
   // The holder may have finished between the two reads, however late.
-  return !(await keys.seen(doneKey(key)));
+  return (await keys.seen(doneKey(key))) ? null : now;
 }

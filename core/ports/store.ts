@@ -131,8 +131,11 @@ export interface MessageRefRepo {
 export interface IdempotencyRepo {
   /** Records the key; false when it was recorded before (by this process or another). */
   claim(key: string, now: Date): Promise<boolean>;
-  /** Forgets the key, so a request that failed may be sent again. */
-  release(key: string): Promise<void>;
+  /**
+   * Forgets the key, so a request that failed may be sent again. With `heldSince`, only while the key is still
+   * the claim recorded then: a holder whose claim was taken over (its lease ran out) leaves the new one alone.
+   */
+  release(key: string, heldSince?: Date): Promise<void>;
   /** Whether the key is recorded. */
   seen(key: string): Promise<boolean>;
   /**

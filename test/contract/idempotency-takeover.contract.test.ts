@@ -25,6 +25,19 @@ describe.each(STORE_KINDS)('idempotency key takeover (a lease run out) on %s', (
     expect(await keys.claimedAt('digest:daily:never-claimed')).toBeNull();
   });
 
+  it("lets a holder release its key only while it is still its own claim, not one taken over since", async () => {
+    const keys = ts.store.idempotency;
+    expect(await keys.claim('digest:daily:slow', T0)).toBe(true);
+    expect(await keys.takeOver('digest:daily:slow', at(1), at(5))).toBe(true);
+    await keys.release('digest:daily:slow', T0); // the slow first holder fails late
+    expect(await keys.claimedAt('digest:daily:slow')).toEqual(at(5));
+    await keys.release('digest:daily:slow', at(5)); // the new holder fails
+    expect(await keys.seen('digest:daily:slow')).toBe(false);
+    expect(await keys.claim('digest:daily:plain', T0)).toBe(true);
+    await keys.release('digest:daily:plain'); // no time given: whatever its claim
+    expect(await keys.seen('digest:daily:plain')).toBe(false);
+  });
+
   it('of several takers racing for one stale key, exactly one wins', async () => {
     const keys = ts.store.idempotency;
     for (let round = 0; round < 5; round++) {

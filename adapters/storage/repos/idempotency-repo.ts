@@ -30,9 +30,9 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
     seen: (key) => guarded(async () => (await IdempotencyKey.count({ where: { key }, transaction })) > 0),
     // Along idempotency_keys_created: a range of old keys, nothing else read.
     prune: (before) => guarded(() => IdempotencyKey.destroy({ where: { createdAt: { [Op.lt]: before.getTime() } }, transaction })),
-    release: (key) =>
+    release: (key, heldSince) =>
       guarded(async () => {
-        await IdempotencyKey.destroy({ where: { key }, transaction });
+        await IdempotencyKey.destroy({ where: { key, ...(heldSince ? { createdAt: heldSince.getTime() } : {}) }, transaction });
       }),
   };
 }
