@@ -98,7 +98,8 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
       if (sweeps) clearInterval(sweeps);
       for (const d of digests) d.stop();
       await loop?.stop();
-      await settle().catch(onError);
+      // What is pending goes to the queue; its close finishes what runs and is queued, and drops waiting retries.
+      await relay?.flush().catch(onError);
       await queue.close();
       await store.close();
     },

@@ -1,4 +1,4 @@
-import type { Job } from '../../core/ports/job-queue';
+import { RetryLater, type Job } from '../../core/ports/job-queue';
 import { InProcessQueue } from './in-process-queue';
 
 const job = (queryId: number): Job => ({ name: 'notify', intent: { kind: 'channelCard', queryId } });
@@ -43,6 +43,29 @@ describe('in-process job queue', () => {
     await q.drain();
     expect(q.failed).toHaveLength(0);
     expect(calls).toBe(2);
+  });
+
+  it('on close, finishes what runs and what is queued, and drops retries waiting for their time instead of holding the stop', async () => {
+    const ran: string[] = [];
+    const q = new InProcessQueue(
+      async (j) => {
+        const id = String((j as { intent: { queryId: number } }).intent.queryId);
+        ran.push(id);
+        if (id === '6') throw new RetryLater('rate limited', 60_000);
+        if (id === '7') throw new Error('flaky');
+        await new Promise((r) => setTimeout(r, 20));
+      },
+      { backoffMs: 60_000 },
+    );
+    await q.enqueue(job(6));
+    await q.enqueue(job(7));
+    await q.enqueue(job(8));
+    await new Promise((r) => setTimeout(r, 5));
+    const started = Date.now();
+    await q.close();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(ran).toEqual(['6', '7', '8']);
+    expect(q.failed.map((f) => (f.error as Error).message)).toEqual(['the desk stopped before this retry was due', 'the desk stopped before this retry was due']);
   });
 
   it('refuses work after close', async () => {

@@ -33,7 +33,8 @@ export class InProcessQueue implements JobQueue {
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Retries waiting for their time (a backoff, a platform's Retry-After), dropped by close(). */
+  private readonly retries = new Map<NodeJS.Timeout, Queued>();
 
   constructor(
     private readonly handler: JobHandler,
@@ -52,11 +53,12 @@ export class InProcessQueue implements JobQueue {
 
   private schedule(run: Queued, attempt: number, waits: number, delayMs: number): void {
     this.active++;
+    const retry = attempt > 1 || waits > 0;
     const t = setTimeout(() => {
-      this.timers.delete(t);
+      this.retries.delete(t);
       void this.run(run, attempt, waits);
     }, delayMs);
-    this.timers.add(t);
+    if (retry) this.retries.set(t, run);
   }
 
   private async run(queued: Queued, attempt: number, waits: number): Promise<void> {
@@ -93,9 +95,20 @@ export class InProcessQueue implements JobQueue {
     return this.active === 0 ? Promise.resolve() : new Promise((r) => this.idleWaiters.push(r));
   }
 
-  /** Stops taking jobs and lets the running ones finish; waiting retries are dropped into `failed`. */
+  /**
+   * Stops taking jobs and lets the running and queued ones finish; retries waiting for their time are dropped
+   * into `failed` rather than held for (a Retry-After may be longer than any shutdown grace). A dropped
+   * notification is not lost: its outbox row, relayed but not done, is relayed again after the next start.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    for (const [t, queued] of this.retries) {
+      clearTimeout(t);
+      this.fail(queued.job, new Error('the desk stopped before this retry was due'), 0);
+      this.active--;
+    }
+    this.retries.clear();
+    if (this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
     await this.drain();
   }
 }
