@@ -17,21 +17,16 @@
  *
  * Targets: our p99 < 100 ms, and <= 3x the bare app's p99.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { App, LogLevel } from '@slack/bolt';
-import { startBot } from '../bot/bot-process';
-import { readEnvironment } from '../bot/environment';
-import { SlackPlatform, slackSettings } from '../bot/slack-wiring';
-import { Metrics } from '../adapters/observability/metrics';
 import { Desk } from '../core/conversation/desk';
 import { encodeAction } from '../core/views/action-id';
-import { FakeSlack } from '../test/slack/fake-slack';
-import { fixture, form, interaction, signatureHeaders, SIGNING_SECRET } from '../test/slack/slack-driver';
+import { fixture, form, interaction, signatureHeaders } from '../test/slack/slack-driver';
 import { makeActor, testDesk } from '../test/support/test-desk';
 import { openTestStore, type StoreKind } from '../test/support/test-stores';
 import { freePort, OwnRedis } from '../test/support/redis-server';
-import { recordingRenderer, renderTimes, workerChild } from './chart-load';
+import { RemoteFake, startApp } from './ack-bench-processes';
+import { renderTimes } from './chart-load';
 
 const { values: args } = parseArgs({
   options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' }, charts: { type: 'string', default: '0' }, worker: { type: 'boolean', default: false } },
@@ -42,96 +37,6 @@ const CONCURRENCY = Number(args.concurrency);
 const CHART_JOBS = Number(args.charts);
 const USERS = { client: 'U0ZOE', agents: ['U0ANN', 'U0BEN', 'U0CAL'], lead: 'U0LEE' };
 const QUERIES = 300;
-
-interface Ready {
-  url: string;
-}
-
-/** In a child: one app, started against the parent's fake Slack; reports its URL, stops on 'stop'. */
-async function child(mode: 'ours' | 'bare'): Promise<void> {
-  const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => process.stderr.write(`${m} ${String(e)}\n`) };
-  const apiUrl = process.env.SLACK_API_URL!;
-  let stop: () => Promise<unknown>;
-  if (mode === 'bare') {
-    const app = new App({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } }, logLevel: LogLevel.ERROR });
-    app.command('/cqms', async ({ ack }) => ack());
-    app.action(/.*/, async ({ ack }) => ack());
-    const server = await app.start({ port: 0, host: '127.0.0.1' });
-    const port = (server.address() as { port: number }).port;
-    process.send!({ url: `http://127.0.0.1:${port}/slack/events` } satisfies Ready);
-    stop = () => app.stop();
-  } else {
-    const env = readEnvironment({ ...process.env, PORT: '0', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' });
-    // Wired as `cqms bot` is: metrics recorded and served (the metered desk is the one production runs).
-    const metrics = new Metrics();
-    const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', metrics, clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
-    const bot = await startBot(env, { log: quiet, platforms: [slack], ops: { port: 0, metrics }, ...(env.REDIS_URL ? {} : { charts: recordingRenderer() }) });
-    process.send!({ url: slack.eventsUrl! } satisfies Ready);
-    stop = () => bot.stop();
-  }
-  process.on('message', (m) => {
-    if (m === 'stop') void stop().then(() => process.exit(0));
-  });
-}
-
-/** In a child: the fake Slack Web API, so its work never delays the load generator's clock. */
-async function fakeChild(): Promise<void> {
-  const fake = await FakeSlack.start();
-  process.send!({ url: fake.url });
-  process.on('message', (m) => {
-    if (m === 'count') {
-      const uploads = fake.api('files.completeUploadExternal');
-      const chartCall = (c: (typeof fake.calls)[number]) => c.kind === 'upload' || (c.kind === 'api' && c.method.startsWith('files.'));
-      process.send!({ count: fake.calls.length, answering: fake.calls.filter((c) => !chartCall(c)).length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length, uploadsAt: uploads.map((u) => u.at) } satisfies Counts);
-    }
-    if (m === 'stop') void fake.close().then(() => process.exit(0));
-  });
-}
-
-interface Counts {
-  count: number;
-  /** Calls other than chart uploads: the answers to the requests. */
-  answering: number;
-  responses: number;
-  api: number;
-  /** When each chart upload completed (epoch ms). */
-  uploadsAt: number[];
-}
-
-/** The fake Slack in its child process, seen from here. */
-class RemoteFake {
-  private seq = 0;
-  private constructor(
-    private readonly proc: ChildProcess,
-    readonly url: string,
-  ) {}
-
-  static async start(): Promise<RemoteFake> {
-    const proc = fork(__filename, ['fake'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const { url } = await new Promise<{ url: string }>((r) => proc.once('message', (m) => r(m as { url: string })));
-    return new RemoteFake(proc, url);
-  }
-
-  get apiUrl(): string {
-    return `${this.url}/api/`;
-  }
-
-  responseUrl(): string {
-    return `${this.url}/response/${++this.seq}`;
-  }
-
-  counts(): Promise<Counts> {
-    return new Promise((r) => {
-      this.proc.once('message', (m) => r(m as Counts));
-      this.proc.send('count');
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.proc.send('stop');
-    await new Promise((r) => this.proc.once('exit', r));
-  }
-}
 
 const slash = (fake: RemoteFake, user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
 
@@ -228,27 +133,6 @@ async function burst(url: string, fake: RemoteFake, round: number, ours: boolean
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-interface AppProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startApp(mode: 'ours' | 'bare' | 'worker', env: NodeJS.ProcessEnv): Promise<AppProcess & { proc: ChildProcess }> {
-  const proc: ChildProcess = fork(__filename, ['child', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    proc.once('message', (m) => resolve(m as Ready));
-    proc.once('exit', (code) => reject(new Error(`${mode} app exited with ${code}`)));
-  });
-  return {
-    url: ready.url,
-    proc,
-    async stop() {
-      proc.send('stop');
-      await new Promise((r) => proc.once('exit', r));
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const fake = await RemoteFake.start();
   const store = await openTestStore(args.store as StoreKind);
@@ -314,11 +198,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'child' && process.argv[3] === 'worker') void workerChild();
-else if (process.argv[2] === 'child') void child(process.argv[3] === 'bare' ? 'bare' : 'ours');
-else if (process.argv[2] === 'fake') void fakeChild();
-else
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
