@@ -62,6 +62,16 @@ export function digestSchedules(env: Environment): DigestSchedule[] {
   return DIGEST_PERIODS.filter((period) => patterns[period] !== 'off').map((period) => ({ period, pattern: patterns[period], tz: env.CQMS_DIGEST_TZ }));
 }
 
+/** How long a closing desk gives the outbox's last relay: pending rows take milliseconds when the queue answers. */
+const CLOSE_FLUSH_MS = 2_000;
+
+/** Waits for `work`, or `ms`, whichever comes first (the work goes on; its failure is its own to report). */
+async function atMost(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
+
 /** In-process: poll often so the demo stays snappy (commits also nudge); BullMQ: the worker polls too. */
 const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 
@@ -98,8 +108,10 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
       if (sweeps) clearInterval(sweeps);
       for (const d of digests) d.stop();
       await loop?.stop();
-      // What is pending goes to the queue; its close finishes what runs and is queued, and drops waiting retries.
-      await relay?.flush().catch(onError);
+      // What is pending goes to the queue, unless the last pass found it away, and for CLOSE_FLUSH_MS at most (a
+      // silent Redis answers nothing for seconds): what is left waits in the outbox for the next start. The
+      // queue's close then finishes what runs and is queued, and drops waiting retries.
+      if (relay && !loop?.queueAway) await atMost(CLOSE_FLUSH_MS, relay.flush().catch(onError));
       await queue.close();
       await store.close();
     },

@@ -8,6 +8,8 @@ export interface RelayLoopOptions {
 export interface RelayLoop {
   /** Stops polling; waits for the pass in progress. */
   stop(): Promise<void>;
+  /** Whether the last pass failed: the queue is away (or silent), and another pass would only wait for it. */
+  readonly queueAway: boolean;
 }
 
 /** Polls the outbox relay; after a failure (the queue is away) waits longer each time, up to a cap. */
@@ -16,10 +18,15 @@ export function startRelayLoop(relay: { flush(): Promise<void> }, o: RelayLoopOp
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   let wait = o.intervalMs;
+  let away = false;
   const tick = () => {
     current = relay.flush().then(
-      () => void (wait = o.intervalMs),
+      () => {
+        wait = o.intervalMs;
+        away = false;
+      },
       (e: unknown) => {
+        away = true;
         wait = Math.min(wait * 2, o.maxBackoffMs ?? 5_000);
         o.onError?.(e);
       },
@@ -30,6 +37,9 @@ export function startRelayLoop(relay: { flush(): Promise<void> }, o: RelayLoopOp
   };
   timer = setTimeout(tick, o.intervalMs);
   return {
+    get queueAway() {
+      return away;
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

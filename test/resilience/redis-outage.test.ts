@@ -155,7 +155,9 @@ describe('a Redis outage', () => {
     const closeMs = Date.now() - started;
     await proxy.restore();
     expect(outcome).toBe('closed');
-    expect(closeMs).toBeLessThan(15_000);
+    // At most: a relay pass in progress that hears nothing for 5 s (Redis's command timeout), the last relay's
+    // 2 s, 1 s for QUIT.
+    expect(closeMs).toBeLessThan(9_000);
     console.log(`redis blackholed: a desk with notifications waiting closed in ${closeMs} ms`);
   }, 40_000);
 });
