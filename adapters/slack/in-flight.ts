@@ -1,3 +1,6 @@
+import { RefusalBursts } from '../concurrency/refusal-bursts';
+import { TrackedWork } from '../concurrency/tracked-work';
+
 /** How many requests may wait for the desk before new ones are refused: at 8 running, a few seconds of work. */
 export const DEFAULT_MAX_WAITING = 200;
 
@@ -23,20 +26,19 @@ export type BusyAck = (busy: boolean) => Promise<void>;
  * tracked, so a graceful stop can wait.
  */
 export class InFlight {
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly tracked = new TrackedWork();
   private readonly waiting: (() => void)[] = [];
   private readonly concurrency: number;
   private readonly maxWaiting: number;
   private active = 0;
   /** Admitted and not started (its acknowledgement or a slot still to come), or running outside the slots. */
   private held = 0;
-  /** Refused since the line last had room. */
-  private refused = 0;
-  private closed = false;
+  private readonly refusals: RefusalBursts;
 
-  constructor(private readonly o: InFlightOptions = {}) {
+  constructor(o: InFlightOptions = {}) {
     this.concurrency = o.concurrency ?? 8;
     this.maxWaiting = o.maxWaiting ?? DEFAULT_MAX_WAITING;
+    this.refusals = new RefusalBursts({ noun: 'requests', warn: o.warn });
   }
 
   /**
@@ -51,7 +53,7 @@ export class InFlight {
       await ack(true);
       return false;
     }
-    return this.keep(
+    return this.tracked.keep(
       (async () => {
         try {
           await ack(false);
@@ -71,7 +73,7 @@ export class InFlight {
    */
   later(work: () => Promise<void>, onError: (e: unknown) => void): boolean {
     if (this.held >= this.maxWaiting / 2 || !this.take(false)) return false;
-    void this.keep(this.inTurn(work, onError, false));
+    void this.tracked.keep(this.inTurn(work, onError, false));
     return true;
   }
 
@@ -89,30 +91,23 @@ export class InFlight {
 
   /** Runs `work` now, tracked and unbounded (a short answer to a refused request); never rejects. */
   track(work: () => Promise<void>, onError: (e: unknown) => void): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    return this.keep(work().catch(onError));
+    return this.tracked.run(work, onError);
   }
 
   /** Takes no more work and resolves when what runs and waits has finished. */
-  async close(): Promise<void> {
-    this.closed = true;
-    while (this.running.size) await Promise.allSettled([...this.running]);
+  close(): Promise<void> {
+    return this.tracked.close();
   }
 
   /** A place in line, or false; the start and the end of each burst of refusals are told once. */
   private take(urgent = false): boolean {
-    if (this.closed) return false;
+    if (this.tracked.closed) return false;
     const room = this.maxWaiting + (urgent ? Math.ceil(this.maxWaiting / 10) : 0);
     if (this.held >= room) {
-      if (this.refused++ === 0) this.o.warn?.(`the desk is overloaded (${this.held} requests waiting): new requests are answered "busy" and not run`);
+      this.refusals.refuse(`${this.held} requests waiting`);
       return false;
     }
-    // The burst ends once the line has drained to half, not at the first free place: a line that hovers at its bound
-    // would otherwise log twice a request.
-    if (this.refused > 0 && this.held < this.maxWaiting / 2) {
-      this.o.warn?.(`the desk takes requests again; ${this.refused} were refused as busy`);
-      this.refused = 0;
-    }
+    this.refusals.taken(this.held, this.maxWaiting);
     this.held++;
     return true;
   }
@@ -133,14 +128,6 @@ export class InFlight {
       this.active--;
       this.next();
     }
-  }
-
-  /** Tracked until settled, so close() waits for it. */
-  private keep<T>(p: Promise<T>): Promise<T> {
-    this.running.add(p);
-    const done = () => void this.running.delete(p);
-    p.then(done, done);
-    return p;
   }
 
   private next(): void {
