@@ -1,3 +1,4 @@
+import { within } from '../core/async/within';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher';
 import { openStore } from '../adapters/storage/sequelize-store';
 import { DEFAULT_DESK_CONFIG, type DeskConfig } from '../core/config/desk-config';
@@ -65,13 +66,6 @@ export function digestSchedules(env: Environment): DigestSchedule[] {
 /** How long a closing desk gives the outbox's last relay: pending rows take milliseconds when the queue answers. */
 const CLOSE_FLUSH_MS = 2_000;
 
-/** Waits for `work`, or `ms`, whichever comes first (the work goes on; its failure is its own to report). */
-async function atMost(ms: number, work: Promise<unknown>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
-  clearTimeout(timer);
-}
-
 /** In-process: poll often so the demo stays snappy (commits also nudge); BullMQ: the worker polls too. */
 const RELAY_POLL_MS = { inProcess: 300, bullmq: 1000 };
 
@@ -111,7 +105,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
       // What is pending goes to the queue, unless the last pass found it away, and for CLOSE_FLUSH_MS at most (a
       // silent Redis answers nothing for seconds): what is left waits in the outbox for the next start. The
       // queue's close then finishes what runs and is queued, and drops waiting retries.
-      if (relay && !loop?.queueAway) await atMost(CLOSE_FLUSH_MS, relay.flush().catch(onError));
+      if (relay && !loop?.queueAway) await within(relay.flush().catch(onError), CLOSE_FLUSH_MS, () => undefined);
       await queue.close();
       await store.close();
     },

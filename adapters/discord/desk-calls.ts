@@ -1,3 +1,4 @@
+import { within } from '../../core/async/within';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { findCommand } from '../../core/commands/catalog';
 import type { Conversation } from '../../core/conversation/conversation';
@@ -42,9 +43,11 @@ export const DOWNLOAD_PEEK_MS = 800;
 
 /** The error `p` fails with within `ms`, or null when it succeeds or is still running (its rejection stays handled). */
 function failureWithin(p: Promise<unknown>, ms: number): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  return Promise.race([p.then(() => null, (e: unknown) => e), late]).finally(() => clearTimeout(timer));
+  return within(
+    p.then(() => null, (e: unknown) => e),
+    ms,
+    () => null,
+  );
 }
 
 /**

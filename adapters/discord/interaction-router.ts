@@ -1,3 +1,4 @@
+import { within } from '../../core/async/within';
 import { findCommand } from '../../core/commands/catalog';
 import type { Desk } from '../../core/conversation/desk';
 import { DESK_BUSY_TEXT } from '../../core/errors';
@@ -122,11 +123,7 @@ export class InteractionRouter {
       this.o.log.warn(`autocomplete for ${a.name}.${a.focused.name} failed: ${String(e)}`);
       return [];
     });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<Choice[]>((resolve) => (timer = setTimeout(() => resolve([]), this.o.ackBudgetMs ?? 2000)));
-    const choices = await Promise.race([lookup, late]);
-    clearTimeout(timer);
-    await r.choices(choices);
+    await r.choices(await within(lookup, this.o.ackBudgetMs ?? 2000, (): Choice[] => []));
   }
 }
 

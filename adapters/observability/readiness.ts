@@ -1,3 +1,5 @@
+import { within } from '../../core/async/within';
+
 /** One dependency the process needs to serve: the database, Redis. */
 export interface ReadinessCheck {
   readonly name: string;
@@ -14,15 +16,13 @@ export interface ReadinessReport {
 export async function readiness(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<ReadinessReport> {
   const results = await Promise.all(
     checks.map(async (c) => {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)));
       try {
-        await Promise.race([c.check(), late]);
+        await within(c.check(), timeoutMs, () => {
+          throw new Error(`no answer within ${timeoutMs} ms`);
+        });
         return [c.name, 'ok'] as const;
       } catch (e) {
         return [c.name, e instanceof Error ? e.message : String(e)] as const;
-      } finally {
-        clearTimeout(timer);
       }
     }),
   );

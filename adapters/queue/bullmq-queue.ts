@@ -1,3 +1,4 @@
+import { within } from '../../core/async/within';
 import { Job as BullJob, Queue, type ConnectionOptions } from 'bullmq';
 import type { EnqueueOptions, Job, JobQueue } from '../../core/ports/job-queue';
 
@@ -137,14 +138,10 @@ export class BullmqQueue implements JobQueue {
    * (a silent network would hold it for REDIS_COMMAND_TIMEOUT_MS, then fail it): a stop never waits on a goodbye.
    */
   async close(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), QUIT_WAIT_MS)));
     const closed = this.queue.close().then(
       () => 'closed' as const,
       () => 'failed' as const,
     );
-    const outcome = await Promise.race([closed, late]);
-    clearTimeout(timer);
-    if (outcome !== 'closed') await this.queue.disconnect();
+    if ((await within(closed, QUIT_WAIT_MS, () => 'late' as const)) !== 'closed') await this.queue.disconnect();
   }
 }

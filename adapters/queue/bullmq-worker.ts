@@ -1,3 +1,4 @@
+import { within } from '../../core/async/within';
 import { DelayedError, UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
 import { DEFAULT_QUEUE_NAME, redisConnection, type BullmqSettings } from './bullmq-queue';
@@ -70,10 +71,8 @@ export class BullmqWorker {
     }
     // BullMQ's close() cannot be made forced once called: take no new job, wait for the handlers ourselves.
     await this.worker.pause(true);
-    let timer: NodeJS.Timeout | undefined;
     const handlers = Promise.allSettled([...this.running]).then(() => true);
-    const finished = await Promise.race([handlers, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(graceMs, 0))))]);
-    clearTimeout(timer);
+    const finished = await within(handlers, Math.max(graceMs, 0), () => false);
     // Finished: close() records their results; past the grace: close without waiting.
     await this.worker.close(!finished);
     return finished;

@@ -1,3 +1,5 @@
+import { within } from '../../core/async/within';
+
 export interface RetryUntilDoneOptions {
   /** Wait after the first failure; doubles each time. */
   firstDelayMs?: number;
@@ -27,9 +29,9 @@ export function retryUntilDone(task: () => Promise<unknown>, o: RetryUntilDoneOp
   const delay = (ms: number) => new Promise<void>((r) => (timer = setTimeout(r, ms)));
   const attempt = () => {
     const ms = o.attemptTimeoutMs ?? 10_000;
-    let t: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-    return Promise.race([task(), timeout]).finally(() => clearTimeout(t));
+    return within(task(), ms, () => {
+      throw new Error(`no answer within ${ms} ms`);
+    });
   };
   const loop = (async () => {
     let wait = o.firstDelayMs ?? 1_000;

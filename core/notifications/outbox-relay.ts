@@ -1,3 +1,4 @@
+import { within } from '../async/within';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../ports/clock';
 import type { JobQueue } from '../ports/job-queue';
@@ -64,7 +65,10 @@ export class OutboxRelay implements RelayNudge {
     const sent: number[] = [];
     try {
       for (const row of rows) {
-        await withTimeout(this.o.queue.enqueue(row.job, { jobId: outboxJobId(row.id) }), this.o.enqueueTimeoutMs ?? 5_000);
+        const ms = this.o.enqueueTimeoutMs ?? 5_000;
+        await within(this.o.queue.enqueue(row.job, { jobId: outboxJobId(row.id) }), ms, () => {
+          throw new Error(`the job queue did not answer within ${ms} ms`);
+        });
         sent.push(row.id);
       }
     } catch (e) {
@@ -105,11 +109,3 @@ export class OutboxRelay implements RelayNudge {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the job queue did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
