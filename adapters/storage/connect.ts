@@ -53,8 +53,7 @@ export const STATEMENT_SILENCE_MS = 5_000;
 /** What the silence timer of one connection needs to know. */
 interface SilenceWatch {
   ms: number;
-  bound: StatementBound;
-  /** When the statement in flight on this connection was sent; undefined when none is (idle in the pool). */
+  /** When the bounded statement in flight on this connection was sent; undefined when none is (idle in the pool, or unbounded). */
   sentAt(): number | undefined;
 }
 
@@ -71,8 +70,7 @@ export function endSilentStatements(connection: unknown, w: SilenceWatch): void 
   stream.on('timeout', () => {
     const sent = w.sentAt();
     const waited = sent === undefined ? 0 : Date.now() - sent;
-    // Node does not re-arm a fired idle timer by itself.
-    if (sent === undefined || !w.bound.on) return void stream.setTimeout(w.ms);
+    // Nothing bounded in flight, or not for long: wait again (Node does not re-arm a fired idle timer by itself).
     if (waited < w.ms) return void stream.setTimeout(w.ms - waited);
     stream.destroy(Object.assign(new Error(`the database sent nothing for ${w.ms} ms`), { code: 'ETIMEDOUT' }));
   });
@@ -89,6 +87,9 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
     }
     return sequelize;
   }
+  const silenceMs = opts.statementSilenceMs ?? STATEMENT_SILENCE_MS;
+  const bound: StatementBound = { on: true };
+  const sentAt = new WeakMap<object, number>();
   const sequelize = new Sequelize(target.database, target.user, target.password, {
     dialect: 'mysql',
     host: target.host,
@@ -100,14 +101,12 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
     // acquire: a command waiting for a free connection (all busy, or each new one timing out) gives up after
     // two connect timeouts with StoreUnavailable instead of queueing behind the outage.
     pool: { max: opts.poolMax ?? 10, min: 0, acquire: 2 * CONNECT_TIMEOUT_MS, idle: 10_000 },
-    hooks: { afterConnect: (connection) => endSilentStatements(connection, { ms: silenceMs, bound, sentAt: () => sentAt.get(connection as object) }) },
+    hooks: { afterConnect: (connection) => endSilentStatements(connection, { ms: silenceMs, sentAt: () => sentAt.get(connection as object) }) },
   });
-  const silenceMs = opts.statementSilenceMs ?? STATEMENT_SILENCE_MS;
-  const bound: StatementBound = { on: true };
   bounds.set(sequelize, bound);
-  // Every statement (transactions' BEGIN and COMMIT too) goes through sequelize.query, which runs these.
-  const sentAt = new WeakMap<object, number>();
-  sequelize.addHook('beforeQuery', (_options, query) => void sentAt.set(queryConnection(query), Date.now()));
+  // Every statement (transactions' BEGIN and COMMIT too) goes through sequelize.query, which runs these. One sent
+  // while the bound is lifted is not recorded, so nothing cuts it.
+  sequelize.addHook('beforeQuery', (_options, query) => void (bound.on && sentAt.set(queryConnection(query), Date.now())));
   sequelize.addHook('afterQuery', (_options, query) => void sentAt.delete(queryConnection(query)));
   await sequelize.authenticate();
   return sequelize;
