@@ -1,5 +1,6 @@
 import { within } from '../core/async/within';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher';
+import { CanvasImageCleaner } from '../adapters/images/canvas-image-cleaner';
 import { openStore } from '../adapters/storage/sequelize-store';
 import { DEFAULT_DESK_CONFIG, type DeskConfig } from '../core/config/desk-config';
 import type { DeskDeps } from '../core/desk/desk-deps';
@@ -83,7 +84,7 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   const onError = opts.onRelayError ?? (() => undefined);
   const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError }) : null;
   const loop: RelayLoop | null = relay ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError }) : null;
-  deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), jobs: queue, ...(relay ? { relay } : {}) };
+  deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), images: new CanvasImageCleaner(), jobs: queue, ...(relay ? { relay } : {}) };
   // In-process mode runs the SLA sweep itself, only where notifications are relayed (not for plain CLI commands).
   const sweeps = inProcess && relay ? setInterval(() => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError), opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS) : null;
   sweeps?.unref();

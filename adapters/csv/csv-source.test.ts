@@ -109,4 +109,36 @@ describe('CsvSource', () => {
   it('reports a record with the wrong number of fields', async () => {
     expect(await failure(file('a,b\n1,2\n3\n'))).toMatch(/: line 3 has 1 field\(s\); the header has 2$/);
   });
+
+  it('refuses bytes that are not UTF-8, naming the line, and takes a character split between two reads', async () => {
+    const latin1 = Buffer.concat([Buffer.from('a,b\n1,2\n3,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    expect(await failure(file(latin1))).toMatch(/not UTF-8 text: byte 0xE9 on line 3 starts no UTF-8 character \(save the file as UTF-8/);
+    // The reader takes 64 KiB at a time: a three-byte euro sign straddles the first boundary.
+    const head = 'a,b\n1,';
+    const straddle = Buffer.from(`${head}${'x'.repeat(65_536 - head.length - 1)}€\n2,ok\n`);
+    expect(straddle.indexOf(Buffer.from('€'))).toBe(65_535);
+    const { records } = await readAll(file(straddle));
+    expect(records.map((r) => r.fields[1]!.slice(-1))).toEqual(['€', 'k']);
+    expect(await failure(file(Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xe2, 0x82])])))).toMatch(/byte 0xE2 on line 3/);
+  });
+
+  it('names the line of the broken record, not the line the reader had reached', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},"two\r\nlines"`).join('\r\n');
+    const path = file(`a,b\r\n${rows}\r\n9,"open\r\n1,2\r\n`);
+    // The header is line 1; each record takes two lines.
+    expect(await failure(path)).toMatch(/the quoted field opened in the record on line 6002 is never closed$/);
+    const source = await CsvSource.open(path, ['a', 'b']);
+    await expect((async () => { for await (const _ of source.batches(10)) void _; })()).rejects.toThrow(/record on line 6002 is never closed/);
+  });
+
+  it('tells a record over 1 MiB from a quote that is never closed', async () => {
+    const long = 'x'.repeat(1.2 * 1024 * 1024);
+    expect(await failure(file(`a,b\n1,2\n3,"${long}"\n4,5\n`))).toMatch(/the record on line 3 is 1\.2 MiB long; a record may hold at most 1\.0 MiB$/);
+    // Unquoted rows for more than 1 MiB, then a quoted one: its opening quote "closes" the open field.
+    const following = Array.from({ length: 100_000 }, (_, i) => `${i},row ${i}`).join('\n');
+    expect(await failure(file(`a,b\n1,2\n3,"open\n${following}\n7,"quoted"\n`))).toMatch(
+      /the quoted field opened in the record on line 3 is never closed \(it runs on to line 100004, past 1\.0 MiB\)$/,
+    );
+    expect(await failure(file(`a,b\n1,2\n3,"open\n${long}\n`))).toMatch(/the quoted field opened in the record on line 3 is never closed$/);
+  });
 });

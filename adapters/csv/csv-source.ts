@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
 import { CsvInputError, describeParseFailure } from './csv-input-error';
+import { diagnoseLongRecord } from './long-record';
 import { locateColumns } from './header-check';
 import { TextGuard } from './text-guard';
 
@@ -15,10 +16,15 @@ export interface CsvRecord {
 // An unclosed quote would otherwise swallow the rest of the file into one field, in memory.
 const MAX_RECORD_BYTES = 1 << 20;
 
-/** Where the stream stands; the pipeline's callback and the reader share it. */
+/** Where the stream stands; the pipeline's callback, the parser's record hook and the reader share it. */
 class StreamState {
   failure: unknown = null;
   ended = false;
+  /** Line and byte offset where the next record starts: once parsing fails, where the broken record starts. */
+  nextLine = 1;
+  nextByte = 0;
+  /** The starting line of each record parsed and not yet read, in order. */
+  readonly lines: number[] = [];
   private waiter: (() => void) | null = null;
 
   notify(): void {
@@ -44,7 +50,6 @@ export class CsvSource<C extends string> {
     readonly header: string[],
     /** Position of each required column in a record. */
     readonly columns: Record<C, number>,
-    private nextLine: number,
     private readonly guard: TextGuard,
     private readonly parser: Parser,
     private readonly state: StreamState,
@@ -54,8 +59,20 @@ export class CsvSource<C extends string> {
   static async open<C extends string>(file: string, required: readonly C[], hint = ''): Promise<CsvSource<C>> {
     const size = await sizeOf(file);
     const guard = new TextGuard(file);
-    const parser = parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES });
     const state = new StreamState();
+    // Lines are counted as records are parsed, not as they are read: parsing runs ahead of the reader, and
+    // csv-parse's own count drifts after quoted fields that hold CRLF.
+    const parser = parse({
+      bom: true,
+      relax_column_count: true,
+      max_record_size: MAX_RECORD_BYTES,
+      on_record: (fields, info) => {
+        state.lines.push(state.nextLine);
+        state.nextLine += 1 + newlinesIn(fields);
+        state.nextByte = info.bytes;
+        return fields;
+      },
+    });
     parser.on('readable', () => state.notify());
     parser.on('end', () => ((state.ended = true), state.notify()));
     // Small reads keep parse-ahead short: records parsed long before they are used outlive the young generation.
@@ -63,16 +80,14 @@ export class CsvSource<C extends string> {
       if (e) state.failure ??= e;
       state.notify();
     });
-    let line = 1;
     for (;;) {
-      const fields = await nextRecord(parser, state);
-      if (state.failure) throw asInputError(file, state.failure, line);
-      if (!fields) throw new CsvInputError(`${file}: the file is empty (no header line)`);
-      if (!isBlank(fields)) {
-        const columns = locateColumns(file, fields, required, hint);
-        return new CsvSource(file, size, fields, columns, line + 1 + newlinesIn(fields), guard, parser, state);
+      const record = await nextRecord(parser, state);
+      if (state.failure) throw await asInputError(file, state);
+      if (!record) throw new CsvInputError(`${file}: the file is empty (no header line)`);
+      if (!isBlank(record.fields)) {
+        const columns = locateColumns(file, record.fields, required, hint);
+        return new CsvSource(file, size, record.fields, columns, guard, parser, state);
       }
-      line += 1;
     }
   }
 
@@ -88,16 +103,15 @@ export class CsvSource<C extends string> {
     for (;;) {
       let fields: string[] | null;
       while (batch.length < max && (fields = this.parser.read() as string[] | null) !== null) {
-        const line = this.nextLine;
-        this.nextLine += 1 + newlinesIn(fields);
-        if (isBlank(fields)) continue;
-        if (fields.length !== width) {
+        const record = { line: this.state.lines.shift()!, fields };
+        if (isBlank(record.fields)) continue;
+        if (record.fields.length !== width) {
           this.close();
-          throw new CsvInputError(`${this.file}: line ${line} has ${fields.length} field(s); the header has ${width}`);
+          throw new CsvInputError(`${this.file}: line ${record.line} has ${record.fields.length} field(s); the header has ${width}`);
         }
-        batch.push({ line, fields });
+        batch.push(record);
       }
-      if (this.state.failure) throw asInputError(this.file, this.state.failure, this.nextLine);
+      if (this.state.failure) throw await asInputError(this.file, this.state);
       if (batch.length >= max || (this.state.ended && batch.length > 0)) {
         // splice hands the records over and leaves this suspended frame holding none of them.
         yield batch.splice(0);
@@ -116,16 +130,20 @@ export class CsvSource<C extends string> {
   }
 }
 
-async function nextRecord(parser: Parser, state: StreamState): Promise<string[] | null> {
+async function nextRecord(parser: Parser, state: StreamState): Promise<CsvRecord | null> {
   for (;;) {
-    const r = parser.read() as string[] | null;
-    if (r !== null || state.failure || state.ended) return r;
+    const fields = parser.read() as string[] | null;
+    if (fields !== null) return { line: state.lines.shift()!, fields };
+    if (state.failure || state.ended) return null;
     await state.wait();
   }
 }
 
-function asInputError(file: string, e: unknown, line: number): CsvInputError {
-  return e instanceof CsvInputError ? e : describeParseFailure(file, e, line);
+async function asInputError(file: string, state: StreamState): Promise<CsvInputError> {
+  const e = state.failure;
+  if (e instanceof CsvInputError) return e;
+  if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') return diagnoseLongRecord(file, state.nextByte, state.nextLine, MAX_RECORD_BYTES);
+  return describeParseFailure(file, e, state.nextLine);
 }
 
 async function sizeOf(file: string): Promise<number> {

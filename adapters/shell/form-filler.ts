@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { megabytes } from '../../core/domain/image-type';
@@ -88,17 +89,20 @@ const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'i
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /**
- * A file's bytes, or why it cannot be sent: never more than `max` bytes are read, so a huge file or a
- * device that never ends (/dev/zero) is refused without filling memory. Core checks the bytes again.
+ * A file's bytes, or why it cannot be sent: only a regular file is read, and never more than `max` bytes of
+ * it, so a huge file is refused without filling memory. Opened non-blocking: opening a named pipe otherwise
+ * waits for a writer that may never come. Core checks the bytes again.
  */
 async function readUpTo(path: string, max = DEFAULT_MAX_BYTES): Promise<Uint8Array | string> {
   let fh;
   try {
-    fh = await open(path, 'r');
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await fh.stat();
-    if (stat.isFile() && stat.size > max) return `"${path}" is ${megabytes(stat.size)}; the limit is ${megabytes(max)}`;
-    // Devices and /proc files report no size: room for the limit, plus one byte to tell "more".
-    const buf = Buffer.alloc(Math.min(max, stat.isFile() && stat.size > 0 ? stat.size : max) + 1);
+    if (stat.isDirectory()) return `cannot read "${path}": it is a directory`;
+    if (!stat.isFile()) return `"${path}" is not a regular file (a pipe, device or socket); give the path of an image file`;
+    if (stat.size > max) return `"${path}" is ${megabytes(stat.size)}; the limit is ${megabytes(max)}`;
+    // /proc files report no size: room for the limit, plus one byte to tell "more".
+    const buf = Buffer.alloc(Math.min(max, stat.size > 0 ? stat.size : max) + 1);
     let n = 0;
     for (let got = -1; got !== 0 && n < buf.length; n += got) got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
     if (n > max) return `"${path}" is larger than ${megabytes(max)}`;

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../domain/actor';
 import type { AttachmentMeta } from '../domain/attachment';
-import { megabytes, sniffImageType } from '../domain/image-type';
 import type { QueryRecord } from '../domain/query';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
 import { ValidationFailed } from '../errors';
 import { parseInput } from '../schemas/parse-input';
-import { newQuerySchema, type ScreenshotInput } from '../schemas/query-input';
+import { newQuerySchema } from '../schemas/query-input';
+import { checkedScreenshot } from './checked-screenshot';
 import { announceCommitted, recordIntents } from '../notifications/announce';
 import { intentsForCreated } from '../notifications/intents-for';
 
@@ -23,7 +22,7 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
   const client = await deps.store.users.findById(actor.userId);
   const mobile = data.mobile ?? client?.mobile ?? null;
   if (!mobile) throw ValidationFailed.field('mobile', 'mobile is required (your account has none on file)');
-  const shot = data.screenshot ? checkScreenshot(data.screenshot, deps.config.maxScreenshotBytes) : null;
+  const shot = data.screenshot ? await checkedScreenshot(data.screenshot, deps.config.maxScreenshotBytes, deps.images) : null;
   const now = deps.clock.now();
   const created = await deps.store.transaction(async (tx) => {
     const query = await tx.queries.insert({
@@ -64,15 +63,3 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
   announceCommitted(deps);
   return created;
 }
-
-function checkScreenshot(s: ScreenshotInput, maxBytes: number) {
-  if (s.data.byteLength === 0) throw ValidationFailed.field('screenshot', 'the file is empty');
-  if (s.data.byteLength > maxBytes) {
-    throw ValidationFailed.field('screenshot', `the file is ${megabytes(s.data.byteLength)}; the limit is ${megabytes(maxBytes)}`);
-  }
-  const contentType = sniffImageType(s.data);
-  if (!contentType) throw ValidationFailed.field('screenshot', 'the file is not a PNG, JPEG, GIF or WebP image');
-  const filename = s.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'screenshot';
-  return { filename, contentType, data: s.data, sha256: createHash('sha256').update(s.data).digest('hex') };
-}
-

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readCalendarDate } from '../domain/calendar-date';
 import { isValidEmail, normalizeEmail } from '../domain/email';
 import { isValidIndianMobile, normalizeMobile } from '../domain/mobile';
 
@@ -40,13 +41,13 @@ export const usernameField = z
   .max(32, 'username must be at most 32 characters')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'username may hold only letters, digits, dot, dash and underscore');
 
-/** Accepts a Date or an ISO date string (YYYY-MM-DD means midnight UTC). */
+/** Accepts a Date, `YYYY-MM-DD` (midnight UTC) or a full ISO timestamp; a date that does not exist is refused. */
 export const dateField = z.union([z.date(), z.string().trim()], { error: 'a date must be written YYYY-MM-DD' }).transform((v, ctx) => {
   if (v instanceof Date) return v;
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : new Date(v);
-  if (Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `"${v}" is not a date (expected YYYY-MM-DD)` });
+  const read = readCalendarDate(v);
+  if (!read.ok) {
+    ctx.addIssue({ code: 'custom', message: read.reason });
     return z.NEVER;
   }
-  return d;
+  return read.date;
 });

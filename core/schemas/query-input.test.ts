@@ -44,6 +44,11 @@ describe('new query validation', () => {
     expect(reg.map((i) => i.field).sort()).toEqual(['email', 'mobile', 'password', 'username']);
   });
 
+  it('refuses impossible and partial dates, naming the field', () => {
+    expect(issues(() => parseInput(queryFilterSchema, { to: '2024-02-30' }))).toEqual([{ field: 'to', message: '"2024-02-30" is not a date: February 2024 has 29 days' }]);
+    expect(issues(() => parseInput(queryFilterSchema, { from: '1' }))).toEqual([{ field: 'from', message: '"1" is not a date (expected YYYY-MM-DD)' }]);
+  });
+
   // Found by the Discord fuzzer: zod's own wording ("Invalid input: expected string, received number") reached a user.
   it('says what is wrong in words when a field has the wrong type', () => {
     expect(issues(() => parseInput(reviewSchema, { queryId: 1, rating: 4, comment: 42 }))).toEqual([{ field: 'comment', message: 'comment must be text' }]);

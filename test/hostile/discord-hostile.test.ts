@@ -28,13 +28,13 @@ describe('Discord under hostile input (real discord.js client, fake gateway, SQL
   const newWith = (filename: string, data: Uint8Array, contentType: string, size?: number) =>
     h.driver.callback(h.driver.slash(ZOE, 'new', { category: 'Bug Report' }, { files: { screenshot: { filename, data, contentType, ...(size !== undefined ? { size } : {}) } } }));
 
-  it('takes a PNG named notes.txt and declared text/plain as a PNG', async () => {
+  it('takes a PNG named notes.txt and declared text/plain as a PNG, stored as notes.png', async () => {
     const modal = await newWith('notes.txt', TINY_PNG, 'text/plain');
     expect(modal.body.type).toBe(9);
     const done = await h.driver.callback(h.driver.submit(ZOE, String(modal.body.data.custom_id), { heading: 'discord png as txt', description: 'see screenshot', mobile: '' }));
-    expect(textOf(done)).toMatch(/raised with screenshot notes\.txt/);
+    expect(textOf(done)).toMatch(/raised with screenshot notes\.png/);
     const [q] = await queriesTitled('discord png as txt');
-    expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([{ filename: 'notes.txt', contentType: 'image/png' }]);
+    expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([{ filename: 'notes.png', contentType: 'image/png' }]);
   });
 
   it('refuses HTML declared image/png and 5 MB + 1 byte before the modal opens, so nothing typed is lost', async () => {

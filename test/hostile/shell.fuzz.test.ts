@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,25 +131,30 @@ describe('shell lines under fuzzing', () => {
       const png = join(dir, 'notes.txt');
       const html = join(dir, 'page.png');
       const big = join(dir, 'big.png');
+      const fifo = join(dir, 'shot.fifo');
+      execFileSync('mkfifo', [fifo]);
       writeFileSync(png, TINY_PNG);
       writeFileSync(html, '<!doctype html><p>not an image</p>');
       const bytes = Buffer.alloc(5 * 1024 * 1024 + 1);
       bytes.set(TINY_PNG);
       writeFileSync(big, bytes);
       const raise = (heading: string, ...shots: string[]) => ['new', '1', heading, 'It crashes', '', ...shots];
-      const run = await runScripted(['shell', '--as', 'zoe'], env, ['login', 'zoe', 'correct horse battery', ...raise('png named txt', png), ...raise('html then device then big then fixed', html, '/dev/zero', big, dir, png), '/quit']);
+      const run = await runScripted(['shell', '--as', 'zoe'], env, ['login', 'zoe', 'correct horse battery', ...raise('png named txt', png), ...raise('html then device then pipe then big then fixed', html, '/dev/zero', fifo, big, dir, png), '/quit']);
       expect(run).toMatchObject({ code: 0, err: [] });
       const out = run.out;
-      expect(out).toMatch(/✓ Query #1 raised with screenshot notes\.txt/);
+      // Stored under the type its bytes are, re-encoded.
+      expect(out).toMatch(/✓ Query #1 raised with screenshot notes\.png/);
       expect(out).toMatch(/✗ screenshot: the file is not a PNG, JPEG, GIF or WebP image\s*\nPlease answer again: Screenshot\./);
-      expect(out).toContain(`✗ "/dev/zero" is larger than 5.0 MB`);
+      expect(out).toContain(`✗ "/dev/zero" is not a regular file (a pipe, device or socket); give the path of an image file`);
+      // A named pipe with no writer is refused at once: opening it used to wait for ever.
+      expect(out).toContain(`✗ "${fifo}" is not a regular file (a pipe, device or socket); give the path of an image file`);
       expect(out).toContain(`✗ "${big}" is 5.1 MB; the limit is 5.0 MB`);
       expect(out).toContain(`✗ cannot read "${dir}": it is a directory`);
       // Heading and description were asked once: only the screenshot was asked again.
       expect(out.match(/Heading \(/g)).toHaveLength(2);
-      expect(out).toMatch(/✓ Query #2 raised with screenshot notes\.txt/);
+      expect(out).toMatch(/✓ Query #2 raised with screenshot notes\.png/);
       const [, second] = (await ts.store.queries.list({}, { limit: 10, offset: 0 })).rows.sort((a, b) => a.id - b.id);
-      expect(second).toMatchObject({ heading: 'html then device then big then fixed' });
+      expect(second).toMatchObject({ heading: 'html then device then pipe then big then fixed' });
     }, 60_000);
   });
 });

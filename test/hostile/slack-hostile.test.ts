@@ -64,12 +64,12 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
     expect(h.log.filter((l) => /verify|Malformed/.test(l.message))).toEqual([]);
   });
 
-  it('takes a PNG named notes.txt and declared text/plain as a PNG', async () => {
+  it('takes a PNG named notes.txt and declared text/plain as a PNG, stored as notes.png', async () => {
     const shot = slackFile(h.fake, 'F0PNGTXT', 'notes.txt', TINY_PNG, 'text/plain');
     const answer = await h.driver.submit('U0ZOE', 'V0H1', NEW_FORM, { ...valid('png named txt'), screenshot: { files: [shot] } });
     expect(answer).toMatchObject({ status: 200, text: '' });
     const [q] = await queriesTitled('png named txt');
-    expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([{ filename: 'notes.txt', contentType: 'image/png', size: TINY_PNG.byteLength }]);
+    expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([{ filename: 'notes.png', contentType: 'image/png' }]);
   });
 
   it('refuses HTML declared image/png and a file of 5 MB + 1 byte on the screenshot input alone, creating nothing', async () => {

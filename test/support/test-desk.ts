@@ -1,4 +1,5 @@
 import { argon2Hasher } from '../../adapters/crypto/argon2-hasher';
+import { CanvasImageCleaner } from '../../adapters/images/canvas-image-cleaner';
 import { DEFAULT_DESK_CONFIG, type DeskConfig } from '../../core/config/desk-config';
 import type { DeskDeps } from '../../core/desk/desk-deps';
 import type { Actor } from '../../core/domain/actor';
@@ -32,6 +33,7 @@ export function testDesk(store: Store, config: Partial<DeskConfig> = {}): TestDe
     clock: new ManualClock(T0),
     config: { ...DEFAULT_DESK_CONFIG, ...config },
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+    images: new CanvasImageCleaner(),
     jobs: new RecordingQueue(),
   };
 }
