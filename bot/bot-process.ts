@@ -1,26 +1,11 @@
-import type { PlatformNotifier } from '../adapters/notify/composite-notifier';
+import type { ChatPlatform } from './chat-platform';
 import { Metrics } from '../adapters/observability/metrics';
-import type { OpsHandler } from '../adapters/observability/ops-routes';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { buildDesk, type DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { NO_PLATFORM } from './environment-rules';
 import { gracefulStop, SHUTDOWN_GRACE_MS } from './graceful-stop';
 import { startOps, type ProcessOps } from './ops-wiring';
-
-/** One chat platform the bot serves: its notifier goes into the desk; it receives requests once started. */
-export interface ChatPlatform {
-  readonly name: string;
-  readonly notifier: PlatformNotifier;
-  start(runtime: DeskRuntime): Promise<void>;
-  /** Gives the notifier the desk without taking requests (`cqms worker` delivers, the bot receives). */
-  notifyOnly(runtime: DeskRuntime): void;
-  /** Stops taking requests. */
-  stop(): Promise<void>;
-  describe(): string;
-  /** Takes the health and metrics endpoints onto a server of the platform's own (Slack HTTP mode); false when it has none. */
-  serveOps?(handler: OpsHandler): boolean;
-}
 
 export interface BotLog {
   info(message: string): void;

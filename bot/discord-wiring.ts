@@ -18,7 +18,7 @@ import { inRequest, sinceRequestStart } from '../adapters/observability/request-
 import type { DiscordInbound } from '../adapters/discord/inbound';
 import { deskFor } from './ops-wiring';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
-import type { ChatPlatform } from './bot-process';
+import type { ChatPlatform } from './chat-platform';
 import type { DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { discordProblems } from './environment-rules';

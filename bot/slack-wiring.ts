@@ -19,7 +19,7 @@ import type { Metrics } from '../adapters/observability/metrics';
 import { OPS_PATHS, type OpsHandler } from '../adapters/observability/ops-routes';
 import { deskFor, inRequestWithId } from './ops-wiring';
 import type { DeskDeps } from '../core/desk/desk-deps';
-import type { ChatPlatform } from './bot-process';
+import type { ChatPlatform } from './chat-platform';
 import type { DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { slackProblems } from './environment-rules';

@@ -8,7 +8,8 @@ import { DIGEST_PERIODS, DIGEST_SCHEDULER_ID } from '../core/digests/digest-peri
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../core/sla/sweep-job';
-import { chatPlatforms, relayWarner, type BotLog, type ChatPlatform } from './bot-process';
+import { chatPlatforms, relayWarner, type BotLog } from './bot-process';
+import type { ChatPlatform } from './chat-platform';
 import { gracefulStop, SHUTDOWN_GRACE_MS } from './graceful-stop';
 import { buildDesk, bullmqSettings, chartRendererFor, digestSchedules, type DeskRuntime, type DigestSchedule } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';

@@ -4,7 +4,7 @@ import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
-import { postParts, type PlatformNotifier, type ReportPart } from '../notify/composite-notifier';
+import { postParts, type PlatformNotifier, type ReportPart } from '../notify/platform-notifier';
 import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import type { RecentInteractions } from './recent-interactions';

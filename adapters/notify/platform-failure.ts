@@ -1,5 +1,5 @@
 import { RetryLater } from '../../core/ports/job-queue';
-import type { PlatformNotifier } from './composite-notifier';
+import type { PlatformNotifier } from './platform-notifier';
 
 /**
  * The error a fan-out to several platforms throws when some failed: any failure that is not a rate limit

@@ -1,6 +1,6 @@
 import { within } from '../../core/async/within';
 import { DelayedError, UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
-import { RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
+import { isFinalFailure, RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
 import { DEFAULT_QUEUE_NAME, redisConnection, type BullmqSettings } from './bullmq-queue';
 import { DEFAULT_MAX_RETRY_LATER, retryLaterExhausted } from './retry-later-cap';
 
@@ -15,7 +15,8 @@ export interface BullmqWorkerOptions {
 /**
  * Runs the same JobHandler as the in-process queue, on BullMQ. A RetryLater with retryAfterMs (a
  * platform's 429) moves the job to delayed for that long without spending an attempt, up to
- * `maxRetryLater` times, then fails it for good; any other error retries with the queue's exponential backoff.
+ * `maxRetryLater` times, then fails it for good; a final failure (isFinalFailure) fails at once; any other
+ * error retries with the queue's exponential backoff.
  */
 export class BullmqWorker {
   readonly worker: Worker;
@@ -39,6 +40,8 @@ export class BullmqWorker {
               await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
               throw new DelayedError();
             }
+            // BullMQ retries anything but an UnrecoverableError: one that core calls final fails the job for good.
+            if (isFinalFailure(e)) throw new UnrecoverableError(e instanceof Error ? e.message : String(e));
             throw e;
           } finally {
             this.running.delete(running);

@@ -1,4 +1,4 @@
-import { RetryLater, type EnqueueOptions, type Job, type JobHandler, type JobMeta, type JobQueue } from '../../core/ports/job-queue';
+import { isFinalFailure, RetryLater, type EnqueueOptions, type Job, type JobHandler, type JobMeta, type JobQueue } from '../../core/ports/job-queue';
 import { DEFAULT_MAX_RETRY_LATER, retryLaterExhausted } from './retry-later-cap';
 
 export interface InProcessQueueOptions {
@@ -77,7 +77,7 @@ export class InProcessQueue implements JobQueue {
         return;
       }
       const attempts = this.opts.attempts ?? 5;
-      if (attempt < attempts && !this.closed) this.schedule(queued, attempt + 1, waits, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
+      if (attempt < attempts && !this.closed && !isFinalFailure(error)) this.schedule(queued, attempt + 1, waits, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
       else this.fail(job, error, attempt);
     } finally {
       this.active--;

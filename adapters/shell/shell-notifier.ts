@@ -1,4 +1,4 @@
-import type { PlatformNotifier } from '../notify/composite-notifier';
+import type { PlatformNotifier } from '../notify/platform-notifier';
 import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';

@@ -1,6 +1,6 @@
 import type { ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Reply } from '../../core/views/view-model';
-import type { ReportPart } from '../notify/composite-notifier';
+import type { ReportPart } from '../notify/platform-notifier';
 import type { SlackClient } from './block-kit';
 import { clip, escapeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';

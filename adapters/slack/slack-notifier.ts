@@ -2,7 +2,7 @@ import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
-import { postParts, type PlatformNotifier, type ReportPart } from '../notify/composite-notifier';
+import { postParts, type PlatformNotifier, type ReportPart } from '../notify/platform-notifier';
 import type { SlackClient } from './block-kit';
 import type { SlackUserRef } from './inbound';
 import { KeyedLock } from '../concurrency/keyed-lock';

@@ -1,4 +1,6 @@
 import type { ChartSpec } from '../charts/chart-spec';
+import { CqmsError } from '../errors/errors';
+import { ChartRenderFailed } from './chart-renderer';
 import type { DigestPeriod } from '../digests/digest-period';
 import type { NotificationIntent } from '../notifications/notification-intent';
 import type { ChatPlace } from './notifier';
@@ -50,4 +52,22 @@ export class RetryLater extends Error {
     super(message);
     this.name = 'RetryLater';
   }
+}
+
+/**
+ * Thrown by a handler when running the job again cannot help: the platform refused what was sent (an invalid
+ * payload, a channel that does not exist). Queues fail such a job at once instead of retrying it.
+ */
+export class WillNotSucceed extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WillNotSucceed';
+  }
+}
+
+/** Whether a job's failure is final: core's own errors say so (`retryable`), and so do WillNotSucceed and a refused chart. */
+export function isFinalFailure(e: unknown): boolean {
+  if (e instanceof WillNotSucceed) return true;
+  if (e instanceof CqmsError || e instanceof ChartRenderFailed) return !e.retryable;
+  return false;
 }

@@ -1,4 +1,6 @@
-import { RetryLater, type Job, type JobHandler } from '../../core/ports/job-queue';
+import { NotFound, StoreUnavailable } from '../../core/errors';
+import { ChartRenderFailed } from '../../core/ports/chart-renderer';
+import { RetryLater, WillNotSucceed, type Job, type JobHandler } from '../../core/ports/job-queue';
 import { QUEUE_KINDS, queueUnderTest, type QueueUnderTest } from '../support/queues-under-test';
 
 const job = (queryId: number): Job => ({ name: 'notify', intent: { kind: 'channelCard', queryId } });
@@ -53,6 +55,26 @@ describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
     await q.settle();
     expect(calls).toBe(2);
     expect(await q.failedCount()).toBe(0);
+  });
+
+  it('fails at once, without a retry, what core marks as final; retries what may work later', async () => {
+    const calls = new Map<number, number>();
+    const errors: Record<number, Error> = {
+      10: new NotFound('query', 10),
+      11: new WillNotSucceed('Slack refused the card: invalid_blocks'),
+      12: new ChartRenderFailed('the chart spec was refused', false),
+      13: new StoreUnavailable(),
+    };
+    const q = make(async (j) => {
+      const id = j.name === 'notify' ? j.intent.queryId : 0;
+      calls.set(id, (calls.get(id) ?? 0) + 1);
+      throw errors[id]!;
+    });
+    for (const id of [10, 11, 12, 13]) await q.queue.enqueue(job(id));
+    await q.settle();
+    expect(Object.fromEntries(calls)).toEqual({ 10: 1, 11: 1, 12: 1, 13: 3 });
+    expect(await q.failedCount()).toBe(4);
+    expect((await q.failedReasons()).sort()).toEqual(expect.arrayContaining(['No query #10 exists.', 'Slack refused the card: invalid_blocks']));
   });
 
   it('runs a delayed job no earlier than asked', async () => {

@@ -1,5 +1,6 @@
 import type { Metrics } from '../../adapters/observability/metrics';
-import { startBot, type BotHandle, type ChatPlatform } from '../../bot/bot-process';
+import { startBot, type BotHandle } from '../../bot/bot-process';
+import type { ChatPlatform } from '../../bot/chat-platform';
 import { runCli } from '../../bot/cli/program';
 import { DiscordPlatform, discordSettings } from '../../bot/discord-wiring';
 import { readEnvironment, type Environment } from '../../bot/environment';

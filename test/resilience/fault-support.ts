@@ -1,5 +1,5 @@
 import { BullmqQueue } from '../../adapters/queue/bullmq-queue';
-import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
+import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
 import type { SequelizeStore } from '../../adapters/storage/sequelize-store';
 import type { CardView } from '../../core/views/view-model';
 import { REDIS_URL } from '../support/queues-under-test';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Metrics } from '../../adapters/observability/metrics';
 import { BullmqQueue } from '../../adapters/queue/bullmq-queue';
-import type { ChatPlatform } from '../../bot/bot-process';
+import type { ChatPlatform } from '../../bot/chat-platform';
 import { buildDesk, type DeskRuntime } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startOps, type ProcessOps } from '../../bot/ops-wiring';

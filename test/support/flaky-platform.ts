@@ -1,4 +1,4 @@
-import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
+import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
 import type { Platform } from '../../core/domain/platform';
 import type { AlertChannel, AlertNotice, ChartImage } from '../../core/ports/notifier';
 import type { Reply } from '../../core/views/view-model';

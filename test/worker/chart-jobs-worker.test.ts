@@ -1,4 +1,4 @@
-import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
+import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';

@@ -1,4 +1,4 @@
-import type { ChatPlatform } from '../../bot/bot-process';
+import type { ChatPlatform } from '../../bot/chat-platform';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';
 import { FlakyPlatform } from '../support/flaky-platform';

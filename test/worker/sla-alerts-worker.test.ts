@@ -1,5 +1,5 @@
-import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
-import type { ChatPlatform } from '../../bot/bot-process';
+import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
+import type { ChatPlatform } from '../../bot/chat-platform';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { PlatformNotifier } from '../../adapters/notify/composite-notifier';
-import type { ChatPlatform } from '../../bot/bot-process';
+import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
+import type { ChatPlatform } from '../../bot/chat-platform';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker } from '../../bot/worker-process';

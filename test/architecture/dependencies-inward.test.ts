@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const FORBIDDEN_IN_CORE = /^(discord\.js|@discordjs\/|@slack\/|sequelize|mysql2|sqlite3|umzug|bullmq|ioredis|@napi-rs\/|quickchart-js|chart\.js|@node-rs\/|pino|prom-client|commander|csv-parse|csv-stringify)/;
 
 function tsFiles(dir: string): string[] {
