@@ -3,7 +3,7 @@
  * password on an argon2id account, and a wrong password on a legacy SHA-256 account. Medians side by side and their
  * ratios: a case that answers faster tells an attacker which logins exist or which accounts are legacy.
  *
- *   npx tsx bench/login-timing-bench.ts [--rounds 60] [--engines sqlite,mysql]
+ *   npx tsx bench/login-timing-bench.ts [--rounds 150] [--engines sqlite,mysql]
  *
  * Each engine gets a fresh store (a temporary SQLite file; a MySQL database cqms_bench_login_<pid> on
  * BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306), dropped at the end. Every round signs in once per case,
@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher';
@@ -24,7 +24,7 @@ import { addUser } from '../core/users/manage-users';
 import { RecordingQueue } from '../test/support/test-desk';
 import { dropMysqlDatabase } from '../test/support/test-stores';
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '60' }, engines: { type: 'string', default: 'sqlite,mysql' } } });
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '150' }, engines: { type: 'string', default: 'sqlite,mysql' } } });
 const ROUNDS = Number(args.rounds);
 const WARMUP = 5;
 const BASE = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
@@ -79,9 +79,14 @@ async function benchEngine(engine: 'sqlite' | 'mysql'): Promise<void> {
     const medians = CASES.map((c) => median(times[c]));
     console.log(`\n${engine}: ${ROUNDS} sign-ins per case, median answer time`);
     for (const [k, c] of CASES.entries()) console.log(`  ${c.padEnd(15)} ${medians[k]!.toFixed(2).padStart(7)} ms`);
+    // Beside the ratio of medians, the median of the per-round ratios: the three cases of a round run back to back,
+    // so a change in the machine's load during the run weighs on both sides of each ratio alike.
+    console.log(`  ${'ratio'.padEnd(33)} of medians  paired`);
     for (let a = 0; a < CASES.length; a++) {
       for (let b = a + 1; b < CASES.length; b++) {
-        console.log(`  ${`${CASES[a]} / ${CASES[b]}`.padEnd(33)} ${(medians[a]! / medians[b]!).toFixed(3)}`);
+        const [x, y] = [times[CASES[a]!], times[CASES[b]!]];
+        const paired = median(x.map((t, i) => t / y[i]!));
+        console.log(`  ${`${CASES[a]} / ${CASES[b]}`.padEnd(33)} ${(medians[a]! / medians[b]!).toFixed(3).padStart(10)}  ${paired.toFixed(3)}`);
       }
     }
     const spread = Math.max(...medians) / Math.min(...medians);
@@ -94,6 +99,8 @@ async function benchEngine(engine: 'sqlite' | 'mysql'): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Other work on the machine moves single medians by several per cent: say how busy it was.
+  console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   for (const engine of String(args.engines).split(',')) {
     if (engine !== 'sqlite' && engine !== 'mysql') throw new Error(`unknown engine ${engine}: sqlite or mysql`);
     await benchEngine(engine);
