@@ -5,6 +5,7 @@ export type Table = ModelStatic<Row>;
 
 export interface Models {
   User: Table;
+  LoginAttempt: Table;
   Agent: Table;
   Identity: Table;
   Query: Table;
@@ -40,12 +41,11 @@ export function defineModels(s: Sequelize): Models {
         role: str(),
         passwordHash: str(),
         passwordScheme: str(),
-        failedLogins: int(),
-        lockedUntil: ms(),
         createdAt: ms(),
       },
       opts('users'),
     ),
+    LoginAttempt: s.define('LoginAttempt', { subject: { ...str(), primaryKey: true }, failures: int(), lockedUntil: ms() }, opts('login_attempts')),
     Agent: s.define('Agent', { userId: { ...int(), primaryKey: true }, displayName: str(), active: bool(), createdAt: ms() }, opts('support_agents')),
     Identity: s.define(
       'Identity',

@@ -15,6 +15,7 @@ import { attachmentRepo } from './repos/attachment-repo';
 import { eventRepo } from './repos/event-repo';
 import { identityRepo } from './repos/identity-repo';
 import { idempotencyRepo } from './repos/idempotency-repo';
+import { loginAttemptRepo } from './repos/login-attempt-repo';
 import { messageRefRepo } from './repos/message-ref-repo';
 import { outboxRepo } from './repos/outbox-repo';
 import { queryRepo } from './repos/query-repo';
@@ -27,6 +28,7 @@ import { KeyedLock } from '../concurrency/keyed-lock';
 function repos(ctx: RepoContext): StoreTx {
   return {
     users: userRepo(ctx),
+    loginAttempts: loginAttemptRepo(ctx),
     agents: agentRepo(ctx),
     queries: queryRepo(ctx),
     events: eventRepo(ctx),
@@ -43,6 +45,7 @@ function repos(ctx: RepoContext): StoreTx {
 /** The Store port on Sequelize: MySQL/MariaDB through mysql2, or an embedded SQLite file. */
 export class SequelizeStore implements Store {
   readonly users;
+  readonly loginAttempts;
   readonly agents;
   readonly queries;
   readonly events;
@@ -64,6 +67,7 @@ export class SequelizeStore implements Store {
     this.models = defineModels(sequelize);
     const base = repos({ models: this.models, transaction: undefined });
     this.users = base.users;
+    this.loginAttempts = base.loginAttempts;
     this.agents = base.agents;
     this.queries = base.queries;
     this.events = base.events;

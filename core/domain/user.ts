@@ -12,12 +12,10 @@ export interface UserRecord {
   /** Null for accounts created by an import that have never set a password. */
   passwordHash: string | null;
   passwordScheme: PasswordScheme | null;
-  failedLogins: number;
-  lockedUntil: Date | null;
   createdAt: Date;
 }
 
-export type NewUserRow = Omit<UserRecord, 'id' | 'failedLogins' | 'lockedUntil' | 'createdAt'> & { createdAt: Date };
+export type NewUserRow = Omit<UserRecord, 'id' | 'createdAt'> & { createdAt: Date };
 
 /** What other surfaces may see of a user: never the hash. */
 export interface UserSummary {

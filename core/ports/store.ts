@@ -10,6 +10,7 @@ import type { NewUserRow, UserRecord } from '../domain/user';
 import type { BulkQueryImport } from '../imports/bulk-query-import';
 import type { SlaAlertLevel, SlaAlertRecord, SlaCandidate, SlaClock, SlaSweepBounds } from '../sla/sla-alert';
 import type { AnalyticsStore } from './analytics-store';
+import type { LoginAttemptRepo } from './login-attempts';
 import type { OutboxRepo } from './outbox';
 
 export interface UserRepo {
@@ -21,12 +22,6 @@ export interface UserRepo {
   list(filter: { role?: Role }, page: Page): Promise<PageOf<UserRecord>>;
   setRole(id: number, role: Role): Promise<void>;
   setPassword(id: number, hash: string, scheme: UserRecord['passwordScheme']): Promise<void>;
-  /** Adds one failed sign-in and returns the new count, atomically. */
-  recordFailedLogin(id: number): Promise<number>;
-  /** Locks the account until the given time and restarts the failure count. */
-  lock(id: number, until: Date): Promise<void>;
-  /** Clears failures and any lock. */
-  clearFailedLogins(id: number): Promise<void>;
   /** Ids of the accounts with these (normalized) emails. */
   idsByEmail(emails: readonly string[]): Promise<Map<string, number>>;
   /** Creates password-less client accounts for imported emails; returns email -> id. */
@@ -152,6 +147,7 @@ export interface IdempotencyRepo {
 /** Repositories bound to one transaction (or to autocommit outside one). */
 export interface StoreTx {
   users: UserRepo;
+  loginAttempts: LoginAttemptRepo;
   agents: AgentRepo;
   queries: QueryRepo;
   events: EventRepo;

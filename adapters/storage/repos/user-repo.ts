@@ -3,7 +3,7 @@ import type { Role } from '../../../core/domain/roles';
 import type { NewUserRow, UserRecord } from '../../../core/domain/user';
 import type { UserRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
-import { toDate, toDateOrNull, toStrOrNull, type DbRow } from '../row-mapping';
+import { toDate, toStrOrNull, type DbRow } from '../row-mapping';
 import { BulkImport } from './bulk-import';
 import type { RepoContext } from './repo-context';
 
@@ -17,8 +17,6 @@ export function toUser(r: DbRow): UserRecord {
     role: r.role as Role,
     passwordHash: toStrOrNull(r.passwordHash),
     passwordScheme: toStrOrNull(r.passwordScheme) as UserRecord['passwordScheme'],
-    failedLogins: Number(r.failedLogins),
-    lockedUntil: toDateOrNull(r.lockedUntil),
     createdAt: toDate(r.createdAt),
   };
 }
@@ -31,7 +29,7 @@ export function userRepo({ models: { User }, transaction }: RepoContext): UserRe
   return {
     insert: (row: NewUserRow) =>
       guarded(async () => {
-        const created = await User.create({ ...row, failedLogins: 0, lockedUntil: null, createdAt: row.createdAt.getTime() }, { transaction });
+        const created = await User.create({ ...row, createdAt: row.createdAt.getTime() }, { transaction });
         return toUser(created.get({ plain: true }) as DbRow);
       }),
     findById: (id) => guarded(() => byId(id)),
@@ -59,17 +57,7 @@ export function userRepo({ models: { User }, transaction }: RepoContext): UserRe
     setRole: (id, role: Role) => guarded(async () => void (await User.update({ role }, { where: { id }, transaction }))),
     setPassword: (id, hash, scheme) =>
       guarded(async () => void (await User.update({ passwordHash: hash, passwordScheme: scheme }, { where: { id }, transaction }))),
-    recordFailedLogin: (id) =>
-      guarded(async () => {
-        await User.increment('failedLogins', { by: 1, where: { id }, transaction });
-        const r = await byId(id);
-        return r?.failedLogins ?? 0;
-      }),
-    lock: (id, until) =>
-      guarded(async () => void (await User.update({ failedLogins: 0, lockedUntil: until.getTime() }, { where: { id }, transaction }))),
     idsByEmail: (emails) => guarded(() => new BulkImport(User.sequelize!, transaction).idsByEmail(emails)),
     insertClients: (rows) => guarded(() => new BulkImport(User.sequelize!, transaction).insertClients(rows)),
-    clearFailedLogins: (id) =>
-      guarded(async () => void (await User.update({ failedLogins: 0, lockedUntil: null }, { where: { id }, transaction }))),
   };
 }
