@@ -8,6 +8,7 @@ import * as m006 from './006-sla-sweep-index';
 import * as m007 from './007-outbox-done-at';
 import * as m008 from './008-message-ref-version';
 import * as m009 from './009-bulk-load-index-stash';
+import * as m010 from './010-queue-holders';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '007-outbox-done-at', ...m007 },
   { name: '008-message-ref-version', ...m008 },
   { name: '009-bulk-load-index-stash', ...m009 },
+  { name: '010-queue-holders', ...m010 },
 ];

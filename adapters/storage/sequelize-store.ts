@@ -18,6 +18,7 @@ import { idempotencyRepo } from './repos/idempotency-repo';
 import { messageRefRepo } from './repos/message-ref-repo';
 import { outboxRepo } from './repos/outbox-repo';
 import { queryRepo } from './repos/query-repo';
+import { queueHolderRepo } from './repos/queue-holder-repo';
 import type { RepoContext } from './repos/repo-context';
 import { reviewRepo } from './repos/review-repo';
 import { slaAlertRepo } from './repos/sla-alert-repo';
@@ -37,6 +38,7 @@ function repos(ctx: RepoContext): StoreTx {
     idempotency: idempotencyRepo(ctx),
     slaAlerts: slaAlertRepo(ctx),
     outbox: outboxRepo(ctx),
+    queueHolders: queueHolderRepo(ctx),
   };
 }
 
@@ -53,6 +55,7 @@ export class SequelizeStore implements Store {
   readonly idempotency;
   readonly slaAlerts;
   readonly outbox;
+  readonly queueHolders;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -74,6 +77,7 @@ export class SequelizeStore implements Store {
     this.idempotency = base.idempotency;
     this.slaAlerts = base.slaAlerts;
     this.outbox = base.outbox;
+    this.queueHolders = base.queueHolders;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 
