@@ -75,8 +75,9 @@ export class InteractionRouter {
       return;
     }
     // A token answered with a message takes follow-ups for 15 minutes (the notifier's fallback for closed DMs).
+    // Not awaited: a Redis that is away must not hold the interaction's slot.
     if (await this.answer(inbound, r)) {
-      await this.o.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token).catch((e: unknown) => this.o.log.warn(`the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`));
+      void this.o.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token).catch((e: unknown) => this.o.log.warn(`the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
 
