@@ -74,6 +74,7 @@ describe('a Discord client with closed DMs, told by a cqms worker', () => {
     const refused = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.dmChannelOf(YAN.id)}/messages`);
     expect(refused.map((r) => r.status)).toEqual([403]);
     expect(worker.output).not.toContain(raisedToken);
+    expect(JSON.stringify(h.log)).not.toContain(raisedToken);
   }, 60_000);
 
   it('is asked in the support channel, pinged alone, to open their DMs when no interaction of theirs is recent', async () => {
