@@ -9,6 +9,7 @@
  * BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306), dropped at the end. Every round signs in once per case,
  * in rotating order, each on a subject not tried before, so no answer is a lockout's quick refusal.
  */
+import { CanvasImageCleaner } from '../adapters/images/canvas-image-cleaner';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -66,7 +67,7 @@ async function benchEngine(engine: 'sqlite' | 'mysql'): Promise<void> {
   if (engine === 'mysql') await dropMysqlDatabase(db);
   const store = await openStore(url, { migrate: true });
   try {
-    const deps: DeskDeps = { store, clock: systemClock, config: DEFAULT_DESK_CONFIG, hasher: argon2Hasher(), jobs: new RecordingQueue() };
+    const deps: DeskDeps = { store, clock: systemClock, config: DEFAULT_DESK_CONFIG, hasher: argon2Hasher(), images: new CanvasImageCleaner(), jobs: new RecordingQueue() };
     await seed(deps, ROUNDS + WARMUP);
     const times: Record<Case, number[]> = { 'unknown user': [], 'wrong password': [], 'legacy account': [] };
     for (let i = 0; i < ROUNDS + WARMUP; i++) {

@@ -11,6 +11,8 @@ export interface ChatPlatform {
   notifyOnly(runtime: DeskRuntime): void;
   /** Stops taking requests. */
   stop(): Promise<void>;
+  /** Closes what notifyOnly opened (connections of the platform's own); stop() does it for a started platform. */
+  release?(): Promise<void>;
   describe(): string;
   /** Takes the health and metrics endpoints onto a server of the platform's own (Slack HTTP mode); false when it has none. */
   serveOps?(handler: OpsHandler): boolean;

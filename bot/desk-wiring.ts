@@ -13,6 +13,9 @@ import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import type { PlatformNotifier } from '../adapters/notify/platform-notifier';
 import { notificationJobHandler } from '../core/notifications/notification-job';
 import { OutboxRelay } from '../core/notifications/outbox-relay';
+import { QueueHolderWatch } from '../core/notifications/queue-holder-watch';
+import { describeProcess, processState } from '../adapters/queue/process-identity';
+import { randomUUID } from 'node:crypto';
 import { markingOutboxDone } from '../core/notifications/outbox-done';
 import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB } from '../core/sla/sweep-job';
 import type { EnqueueOptions, Job, JobQueue } from '../core/ports/job-queue';
@@ -83,7 +86,11 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   const queue: JobQueue & { close(): Promise<void> } = inProcess ?? new LazyBullmqQueue(bullmqSettings(env));
   const wantsRelay = opts.relay ?? (opts.notifiers?.length ?? 0) > 0;
   const onError = opts.onRelayError ?? (() => undefined);
-  const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError }) : null;
+  // Jobs in this process's memory die with it: it registers as their holder, so that its restart (or another
+  // desk) runs them at once; every relay takes over the rows of holders that are gone.
+  const self = inProcess ? { id: randomUUID(), process: describeProcess() } : null;
+  const holders = wantsRelay ? new QueueHolderWatch({ store, clock: systemClock, processState, ...(self ? { self } : {}) }) : null;
+  const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError, ...(self ? { id: self.id } : {}), ...(holders ? { holders } : {}) }) : null;
   const loop: RelayLoop | null = relay ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError }) : null;
   deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), images: new CanvasImageCleaner(), jobs: queue, ...(relay ? { relay } : {}) };
   // In-process mode runs the SLA sweep itself, only where notifications are relayed (not for plain CLI commands).
@@ -109,6 +116,8 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
       // queue's close then finishes what runs and is queued, and drops waiting retries.
       if (relay && !loop?.queueAway) await within(relay.flush().catch(onError), CLOSE_FLUSH_MS, () => undefined);
       await queue.close();
+      // Retries the queue dropped, and rows it never took, are pending again at once for the next desk.
+      if (holders) await within(holders.leave().catch(onError), CLOSE_FLUSH_MS, () => undefined);
       await store.close();
     },
   };

@@ -11,7 +11,8 @@ import { onInteractions } from '../adapters/discord/interaction-source';
 import { InteractionRouter } from '../adapters/discord/interaction-router';
 import { parseInteraction } from '../adapters/discord/parse-interaction';
 import { PendingUploads } from '../adapters/discord/pending-uploads';
-import { RecentInteractions } from '../adapters/discord/recent-interactions';
+import { RecentInteractions, type InteractionTokens } from '../adapters/discord/recent-interactions';
+import { RedisInteractionTokens } from '../adapters/discord/redis-interaction-tokens';
 import { discordJsResponder } from '../adapters/discord/responder';
 import type { Metrics, Surface } from '../adapters/observability/metrics';
 import { inRequest, sinceRequestStart } from '../adapters/observability/request-context';
@@ -32,6 +33,8 @@ export interface DiscordSettings {
   leadsChannelId?: string;
   apiUrl?: string;
   quickchartUrl?: string;
+  /** With REDIS_URL the recent interaction tokens live in Redis (under the queue prefix), read by every process. */
+  tokensIn?: { redisUrl: string; prefix: string };
 }
 
 export function discordSettings(env: Environment): DiscordSettings | null {
@@ -46,6 +49,7 @@ export function discordSettings(env: Environment): DiscordSettings | null {
     ...(env.DISCORD_LEADS_CHANNEL_ID ? { leadsChannelId: env.DISCORD_LEADS_CHANNEL_ID } : {}),
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
     ...(env.QUICKCHART_URL ? { quickchartUrl: env.QUICKCHART_URL } : {}),
+    ...(env.REDIS_URL ? { tokensIn: { redisUrl: env.REDIS_URL, prefix: env.CQMS_QUEUE_PREFIX ?? 'cqms' } } : {}),
   };
 }
 
@@ -79,7 +83,7 @@ export class DiscordPlatform implements ChatPlatform {
   readonly client: Client;
   readonly notifier: DiscordNotifier;
   private readonly charts: ChartRenderer;
-  private readonly recent = new RecentInteractions();
+  private readonly recent: InteractionTokens;
   private runtime: DeskRuntime | undefined;
   private router: InteractionRouter | undefined;
   private detach: (() => void) | undefined;
@@ -90,6 +94,8 @@ export class DiscordPlatform implements ChatPlatform {
   ) {
     this.client = createDiscordClient({ ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(o.rest ? { rest: o.rest } : {}) });
     this.charts = chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {});
+    // The bot answers interactions, a worker may deliver the notification: with Redis both read the same tokens.
+    this.recent = settings.tokensIn ? new RedisInteractionTokens(settings.tokensIn.redisUrl, settings.tokensIn.prefix) : new RecentInteractions();
     this.notifier = new DiscordNotifier({
       rest: this.client.rest,
       supportChannels: [settings.supportChannelId],
@@ -161,6 +167,11 @@ export class DiscordPlatform implements ChatPlatform {
     await this.router?.drain();
     if (this.runtime) await within(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);
     await within(this.client.destroy(), timeout, 'closing the Discord connection').catch(warn);
+    await this.release();
+  }
+
+  async release(): Promise<void> {
+    await this.recent.close();
   }
 
   private started(): DeskRuntime {

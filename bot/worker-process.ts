@@ -116,6 +116,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       if (!finished) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');
       await scheduler.close();
       await runtime.close();
+      for (const p of platforms) await p.release?.();
       await ops?.close();
     },
   });

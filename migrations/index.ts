@@ -9,6 +9,7 @@ import * as m007 from './007-outbox-done-at';
 import * as m008 from './008-message-ref-version';
 import * as m009 from './009-bulk-load-index-stash';
 import * as m010 from './010-login-attempts';
+import * as m011 from './011-queue-holders';
 
 export interface Migration {
   name: string;
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '008-message-ref-version', ...m008 },
   { name: '009-bulk-load-index-stash', ...m009 },
   { name: '010-login-attempts', ...m010 },
+  { name: '011-queue-holders', ...m011 },
 ];

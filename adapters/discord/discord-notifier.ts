@@ -7,7 +7,7 @@ import type { CardView, Reply } from '../../core/views/view-model';
 import { postParts, type PlatformNotifier, type ReportPart } from '../notify/platform-notifier';
 import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
-import type { RecentInteractions } from './recent-interactions';
+import type { InteractionTokens } from './recent-interactions';
 import { renderReply } from './render-reply';
 import { postDiscordCharts, postDiscordReport } from './post-charts';
 import { LIMITS, plain } from './discord-text';
@@ -24,7 +24,7 @@ export interface DiscordNotifierOptions {
   /** The store, read when a message is sent (the notifier is built before the desk). */
   store: () => Pick<Store, 'messageRefs' | 'identities'>;
   charts: ChartRenderer;
-  recent: RecentInteractions;
+  recent: InteractionTokens;
   log: DiscordLog;
   now?: () => Date;
 }
@@ -34,13 +34,19 @@ const UNKNOWN_MESSAGE = 10008;
 const UNKNOWN_CHANNEL = 10003;
 const CANNOT_DM = [50007, 10013];
 
+/** Under 300 characters, so with the mention and a notice cut to 1,600 the message stays within Discord's 2,000. */
+const OPEN_DMS =
+  "CQMS could not tell you this privately: your direct messages from this server are closed. To get updates (and the rating buttons) in DMs, turn on Direct Messages in this server's Privacy Settings. `/cqms mine` lists your queries.";
+
 const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code === 'number' ? e.code : undefined);
 
 /**
  * Discord as a notification platform: a query's card is posted to each support channel once
  * (POST /channels/:id/messages), its message id kept in message_refs, then edited in place (PATCH) on every
  * change. A client is told by DM (POST /users/@me/channels, then a message); when their DMs are closed, as an
- * ephemeral follow-up on their latest interaction while its token is valid; else not at all (false).
+ * ephemeral follow-up on their latest interaction while its token is valid (kept in Redis when there is one, so
+ * any worker can); else by a message in the support channel that mentions only them, with the notice's first
+ * line and how to open their DMs.
  * Other failures throw, so the job queue retries them.
  */
 export class DiscordNotifier implements PlatformNotifier {
@@ -90,7 +96,7 @@ export class DiscordNotifier implements PlatformNotifier {
     if (!accounts.length) return false;
     const messages = await this.render({ ...reply, visibility: 'public' });
     let told = false;
-    for (const a of accounts) if (await this.tell(a.platformUserId, messages)) told = true;
+    for (const a of accounts) if ((await this.tell(a.platformUserId, messages)) || (await this.askToOpenDms(a.platformUserId, reply))) told = true;
     return told;
   }
 
@@ -121,9 +127,12 @@ export class DiscordNotifier implements PlatformNotifier {
       if (code === UNKNOWN_CHANNEL) this.dmChannels.delete(discordUserId);
       if (code === undefined || !CANNOT_DM.includes(code)) throw e;
     }
-    const token = this.o.recent.valid(discordUserId);
+    const token = await this.o.recent.valid(discordUserId).catch((e: unknown) => {
+      this.o.log.warn(`the recent interactions could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    });
     if (!token) {
-      this.o.log.warn(`Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; not told on Discord`);
+      this.o.log.warn(`Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; asking them in the support channel to open their DMs`);
       return false;
     }
     try {
@@ -133,6 +142,20 @@ export class DiscordNotifier implements PlatformNotifier {
       this.o.log.warn(`Discord user ${discordUserId} does not take DMs and the follow-up failed: ${e instanceof Error ? e.message : String(e)}`);
       return false;
     }
+  }
+
+  /**
+   * The last resort: a message in each support channel pinging this user alone (any mention-like text in the
+   * notice stays inert), with the notice's first line, so a client who can see the channel learns both the news
+   * and why it did not come privately. No card and no buttons: the channel is the agents'.
+   */
+  private async askToOpenDms(discordUserId: string, reply: Reply): Promise<boolean> {
+    if (!this.o.supportChannels.length) return false;
+    const notice = reply.views.find((v) => v.kind === 'text')?.text ?? 'There is news about your query.';
+    const content = `<@${discordUserId}> ${plain(notice, LIMITS.content - 400)}\n${OPEN_DMS}`;
+    const body = { content, allowed_mentions: { parse: [], users: [discordUserId] } };
+    await Promise.all(this.o.supportChannels.map((channelId) => this.o.rest.post(Routes.channelMessages(channelId), { body })));
+    return true;
   }
 
   private async dmChannel(discordUserId: string): Promise<string> {

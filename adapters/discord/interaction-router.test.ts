@@ -50,7 +50,7 @@ describe('the interaction router', () => {
     const res = new RecordingResponder();
     await r.handle(command('1'), res);
     expect(res.said).toEqual(['reply:one', 'followUp:two']);
-    expect(recent.valid('u1')).toMatchObject({ token: 'tok-1' });
+    expect(await recent.valid('u1')).toMatchObject({ token: 'tok-1' });
   });
 
   it('defers work past the budget, then edits; slow commands are deferred before any work', async () => {

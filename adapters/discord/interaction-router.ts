@@ -11,14 +11,14 @@ import type { DiscordLog } from './discord-log';
 import { interactionKey, type HandledOnce } from './handled-once';
 import { accountOf, type DiscordInbound, type InteractionMeta } from './inbound';
 import { InFlight } from './in-flight';
-import type { RecentInteractions } from './recent-interactions';
+import type { InteractionTokens } from './recent-interactions';
 import type { Responder } from './responder';
 
 export interface RouterOptions {
   desk: Desk;
   calls: DeskCalls;
   once: HandledOnce;
-  recent: RecentInteractions;
+  recent: InteractionTokens;
   log: DiscordLog;
   /** How long work may run before the interaction is deferred; Discord drops an interaction not answered in 3 s. */
   ackBudgetMs?: number;
@@ -75,7 +75,10 @@ export class InteractionRouter {
       return;
     }
     // A token answered with a message takes follow-ups for 15 minutes (the notifier's fallback for closed DMs).
-    if (await this.answer(inbound, r)) this.o.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token);
+    // Not awaited: a Redis that is away must not hold the interaction's slot.
+    if (await this.answer(inbound, r)) {
+      void this.o.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token).catch((e: unknown) => this.o.log.warn(`the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   private async answer(inbound: Answerable, r: Responder): Promise<boolean> {

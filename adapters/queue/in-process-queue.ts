@@ -98,7 +98,8 @@ export class InProcessQueue implements JobQueue {
   /**
    * Stops taking jobs and lets the running and queued ones finish; retries waiting for their time are dropped
    * into `failed` rather than held for (a Retry-After may be longer than any shutdown grace). A dropped
-   * notification is not lost: its outbox row, relayed but not done, is relayed again after the next start.
+   * notification is not lost: its outbox row, relayed but not done, is handed back as the desk closes and runs
+   * at the next start (QueueHolderWatch).
    */
   async close(): Promise<void> {
     this.closed = true;

@@ -16,6 +16,7 @@ export interface Models {
   IdempotencyKey: Table;
   SlaAlert: Table;
   Outbox: Table;
+  QueueHolder: Table;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -100,5 +101,6 @@ export function defineModels(s: Sequelize): Models {
       { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), doneAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
       opts('outbox'),
     ),
+    QueueHolder: s.define('QueueHolder', { id: { type: DataTypes.STRING, primaryKey: true }, process: str(), seenAt: ms() }, opts('queue_holders')),
   };
 }

@@ -19,6 +19,7 @@ import { loginAttemptRepo } from './repos/login-attempt-repo';
 import { messageRefRepo } from './repos/message-ref-repo';
 import { outboxRepo } from './repos/outbox-repo';
 import { queryRepo } from './repos/query-repo';
+import { queueHolderRepo } from './repos/queue-holder-repo';
 import type { RepoContext } from './repos/repo-context';
 import { reviewRepo } from './repos/review-repo';
 import { slaAlertRepo } from './repos/sla-alert-repo';
@@ -39,6 +40,7 @@ function repos(ctx: RepoContext): StoreTx {
     idempotency: idempotencyRepo(ctx),
     slaAlerts: slaAlertRepo(ctx),
     outbox: outboxRepo(ctx),
+    queueHolders: queueHolderRepo(ctx),
   };
 }
 
@@ -56,6 +58,7 @@ export class SequelizeStore implements Store {
   readonly idempotency;
   readonly slaAlerts;
   readonly outbox;
+  readonly queueHolders;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -78,6 +81,7 @@ export class SequelizeStore implements Store {
     this.idempotency = base.idempotency;
     this.slaAlerts = base.slaAlerts;
     this.outbox = base.outbox;
+    this.queueHolders = base.queueHolders;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 

@@ -24,6 +24,10 @@ export interface OutboxRelayOptions {
   redeliverAfterMs?: number;
   /** Relays of one row at most (its first included), so a job that failed for good is left to `cqms jobs`. */
   maxRelays?: number;
+  /** Prefix of this relay's lease owners: the queue holder's id when the queue lives in this process's memory. */
+  id?: string;
+  /** Run before each flush: takes over the rows of queue holders that are gone (QueueHolderWatch). */
+  holders?: { pass(): Promise<unknown> };
 }
 
 /** The job id of an outbox row's job. */
@@ -48,13 +52,15 @@ export interface RelayNudge {
  * relayed again, so a job lost by Redis is still delivered.
  */
 export class OutboxRelay implements RelayNudge {
-  private readonly id = randomUUID().slice(0, 8);
+  private readonly id: string;
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private lastPurge = 0;
 
-  constructor(private readonly o: OutboxRelayOptions) {}
+  constructor(private readonly o: OutboxRelayOptions) {
+    this.id = o.id ?? randomUUID().slice(0, 8);
+  }
 
   /** One pass: takes a batch, enqueues it, marks it sent. Returns how many rows were relayed. */
   async relayOnce(): Promise<number> {
@@ -86,6 +92,7 @@ export class OutboxRelay implements RelayNudge {
     if (this.queued) return this.queued;
     const next = this.chain.then(async () => {
       this.queued = null;
+      await this.o.holders?.pass();
       while ((await this.relayOnce()) > 0);
       await this.purgeNowAndThen();
     });

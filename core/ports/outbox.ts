@@ -31,6 +31,11 @@ export interface OutboxRepo {
   markSent(ids: readonly number[], owner: string, now: Date): Promise<void>;
   /** The row's job has run: it is never relayed again. */
   markDone(id: number, now: Date): Promise<void>;
+  /**
+   * Makes the rows leased by relays of the queue holder `holderId` (lease owners `<holderId>:...`) and not done
+   * pending again, unless relayed `maxRelays` times already: its queue is gone with its process. Returns how many.
+   */
+  requeueHeldBy(holderId: string, maxRelays: number): Promise<number>;
   /** Gives leased rows back at once (the queue was away), so the next pass takes them. */
   release(ids: readonly number[], owner: string): Promise<void>;
   pendingCount(): Promise<number>;

@@ -12,6 +12,7 @@ import type { SlaAlertLevel, SlaAlertRecord, SlaCandidate, SlaClock, SlaSweepBou
 import type { AnalyticsStore } from './analytics-store';
 import type { LoginAttemptRepo } from './login-attempts';
 import type { OutboxRepo } from './outbox';
+import type { QueueHolderRepo } from './queue-holders';
 
 export interface UserRepo {
   insert(row: NewUserRow): Promise<UserRecord>;
@@ -159,6 +160,8 @@ export interface StoreTx {
   slaAlerts: SlaAlertRepo;
   /** Jobs written with the change that caused them (notifications); a relay moves them to the queue. */
   outbox: OutboxRepo;
+  /** Processes running outbox jobs in their own memory, so others can take over their rows once they are gone. */
+  queueHolders: QueueHolderRepo;
 }
 
 export interface Store extends StoreTx {

@@ -31,9 +31,10 @@ export class CqmsProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   private readonly child: ChildProcess;
 
-  constructor(args: string[], env: Record<string, string>) {
+  /** `group`: the process leads a process group of its own, so crash() reaches the node process tsx runs too. */
+  constructor(args: string[], env: Record<string, string>, o: { group?: boolean } = {}) {
     // WORKER_PORT 0: workers of parallel runs never fight over the default port (a test may still set one).
-    this.child = spawn(process.execPath, [...cqmsCommand().args, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...cqmsCommand().args, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: o.group ?? false });
     const collect = (d: Buffer) => (this.output += d.toString());
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);
@@ -50,6 +51,12 @@ export class CqmsProcess {
       if (Date.now() > until || this.child.exitCode !== null) throw new Error(`no "${text}" from cqms ${this.pid}; it said:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** SIGKILL to the whole group (started with `group`): a crash, no goodbye, nothing flushed. */
+  crash(): number {
+    process.kill(-this.pid, 'SIGKILL');
+    return Date.now();
   }
 
   signal(signal: NodeJS.Signals = 'SIGTERM'): number {

@@ -59,6 +59,15 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
       guarded(async () => {
         await Outbox.update({ doneAt: now.getTime(), sentAt: literal(`COALESCE(sent_at, ${now.getTime()})`) }, { where: { id, doneAt: null }, transaction });
       }),
+    // Sent or only leased, the rows of a gone holder are pending again: a new relay takes them on its next pass.
+    requeueHeldBy: (holderId, maxRelays) =>
+      guarded(async () => {
+        const [n] = await Outbox.update(
+          { sentAt: null, leaseOwner: null, leaseUntil: null },
+          { where: { doneAt: null, leaseOwner: { [Op.like]: `${holderId}:%` }, attempts: { [Op.lt]: maxRelays } }, transaction },
+        );
+        return n;
+      }),
     release: (ids, owner) =>
       guarded(async () => {
         if (ids.length === 0) return;
