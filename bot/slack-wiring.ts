@@ -137,7 +137,13 @@ export class SlackPlatform implements ChatPlatform {
     });
     await this.app.init();
     if (this.settings.appToken) await this.app.start();
-    else this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
+    else {
+      this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
+      // The proxy in front reuses idle connections: one the bot closes first (Node's 5 s) races the proxy's next
+      // request into a reset. Idle connections are kept past common proxy idle timeouts (60 s) instead.
+      this.server.keepAliveTimeout = KEEP_ALIVE_MS;
+      this.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+    }
   }
 
   notifyOnly(runtime: DeskRuntime): void {
@@ -185,6 +191,8 @@ export class SlackPlatform implements ChatPlatform {
     return this.runtime.deps;
   }
 }
+
+const KEEP_ALIVE_MS = 65_000;
 
 /** Hosts the bot token may be sent to when fetching an uploaded file: Slack's, and the API override's. */
 function fileHosts(apiUrl: string | undefined): string[] {
