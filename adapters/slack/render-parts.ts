@@ -57,3 +57,15 @@ export function actionBlocks(buttons: readonly ButtonView[], value = ''): Action
 export function contextLine(escaped: string): KnownBlock {
   return { type: 'context', elements: [mrkdwn(escaped.slice(0, LIMITS.sectionText))] };
 }
+
+/**
+ * At most `max` blocks (Slack refuses a whole message past 50): the text past the limit gives way to a visible
+ * marker, the trailing buttons stay.
+ */
+export function fitBlocks(blocks: readonly KnownBlock[], max: number, marker: string): KnownBlock[] {
+  if (blocks.length <= max) return [...blocks];
+  let tail = blocks.length;
+  while (tail > 0 && blocks[tail - 1]!.type === 'actions') tail--;
+  const actions = blocks.slice(tail);
+  return [...blocks.slice(0, Math.max(0, max - 1 - actions.length)), contextLine(escapeMrkdwn(marker)), ...actions];
+}

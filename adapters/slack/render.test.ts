@@ -8,6 +8,7 @@ import { quickchartImageUrls } from './chart-images';
 import { chunks, escapeMrkdwn, safeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';
 import { READ_ONLY_COMMANDS } from './slack-controller';
+import { refusalOf } from '../../test/slack/block-kit-limits';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -38,6 +39,16 @@ describe('mrkdwn escaping', () => {
 
 describe('Block Kit rendering', () => {
   const q = queryRecord({ heading: '<!here> pay', description: 'x'.repeat(4000) + ' <@U1>', mobile: '12345', mobileValid: false });
+
+  it('shortens a card past 50 blocks with a marker, keeping its buttons, and Slack takes it', () => {
+    const base = queryCard(q, {}, { kind: 'staff' });
+    const card: CardView = { ...base, fields: Array.from({ length: 80 }, (_, i) => ({ label: `L${i}`, value: '&'.repeat(4000), inline: false })) };
+    const { blocks, text } = renderReply({ visibility: 'public', views: [card] });
+    expect(blocks).toHaveLength(LIMITS.messageBlocks);
+    expect(JSON.stringify(blocks.at(-2))).toContain(`… (shortened: /cqms show ${q.id} for the whole text)`);
+    expect(blocks.at(-1)).toMatchObject({ type: 'actions' });
+    expect(refusalOf('chat.update', { channel: 'C1', ts: '1.2', text, blocks })).toBeNull();
+  });
 
   it('renders a card within Slack limits, user text escaped, buttons from core', () => {
     const card = queryCard(q, { client: 'A & B' }, { kind: 'staff' });
