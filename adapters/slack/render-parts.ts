@@ -55,7 +55,8 @@ export function actionBlocks(buttons: readonly ButtonView[], value = ''): Action
 }
 
 export function contextLine(escaped: string): KnownBlock {
-  return { type: 'context', elements: [mrkdwn(escaped.slice(0, LIMITS.sectionText))] };
+  // Cut where chunks() would, never inside an entity such as &amp;.
+  return { type: 'context', elements: [mrkdwn(chunks(escaped, LIMITS.sectionText)[0] ?? ' ')] };
 }
 
 /**

@@ -50,6 +50,16 @@ describe('Block Kit rendering', () => {
     expect(refusalOf('chat.update', { channel: 'C1', ts: '1.2', text, blocks })).toBeNull();
   });
 
+  it('keeps a list of any length within one message, its paging buttons included, and Slack takes it', () => {
+    const rows = Array.from({ length: 600 }, (_, i) => ({ cells: { id: `#${i}`, heading: '&<>'.repeat(40), category: '&'.repeat(300) } }));
+    const list: ListView = { kind: 'list', title: 'SLA breaches', columns: [{ key: 'id', label: 'ID' }, { key: 'heading', label: 'Heading' }, { key: 'category', label: 'Category' }], rows, page: 1, pages: 2, total: 1200, empty: '', next: { label: 'Next >', actionId: 'cqms|page|sla|2|' } };
+    const { blocks, text } = renderReply({ visibility: 'ephemeral', views: [list] });
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    expect(JSON.stringify(blocks)).toContain('… (shortened: more rows than one Slack message holds)');
+    expect(blocks.at(-1)).toMatchObject({ type: 'actions' });
+    expect(refusalOf('chat.postEphemeral', { channel: 'C1', user: 'U1', text, blocks })).toBeNull();
+  });
+
   it('renders a card within Slack limits, user text escaped, buttons from core', () => {
     const card = queryCard(q, { client: 'A & B' }, { kind: 'staff' });
     const { blocks, text } = renderReply({ visibility: 'public', views: [card] });
