@@ -14,7 +14,10 @@ export const TONE_EMOJI: Record<Tone, string> = {
 
 /** Escaped text as one or more mrkdwn sections (a section holds at most 3,000 characters). */
 export function textSections(escaped: string): KnownBlock[] {
-  return chunks(escaped, LIMITS.sectionText).map((t) => ({ type: 'section', text: mrkdwn(t) }));
+  // Slack refuses an empty text: no text, no section.
+  return chunks(escaped, LIMITS.sectionText)
+    .filter((t) => t.trim() !== '')
+    .map((t) => ({ type: 'section', text: mrkdwn(t) }));
 }
 
 /** Label and value pairs as section fields, ten to a section; a flagged value carries a warning sign. */

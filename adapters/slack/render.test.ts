@@ -60,6 +60,12 @@ describe('Block Kit rendering', () => {
     expect(refusalOf('chat.postEphemeral', { channel: 'C1', user: 'U1', text, blocks })).toBeNull();
   });
 
+  it('sends no empty text, which Slack refuses', () => {
+    const list: ListView = { kind: 'list', title: 'Nothing', columns: [{ key: 'id', label: 'ID' }], rows: [], page: 1, pages: 1, total: 0, empty: '' };
+    const { blocks, text } = renderReply({ visibility: 'ephemeral', views: [list] });
+    expect(refusalOf('chat.postEphemeral', { channel: 'C1', user: 'U1', text, blocks })).toBeNull();
+  });
+
   it('renders a card within Slack limits, user text escaped, buttons from core', () => {
     const card = queryCard(q, { client: 'A & B' }, { kind: 'staff' });
     const { blocks, text } = renderReply({ visibility: 'public', views: [card] });
