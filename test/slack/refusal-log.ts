@@ -7,14 +7,16 @@ export interface Violation extends Refusal {
 
 /**
  * The refusals a fake gave and those the test said it expects. A refusal nobody expected is a bug in the app:
- * `unexpected()` lists it, and the fake's close() fails the test with it.
+ * `drain()` lists it (after each test, and at the fake's close()), and the test fails with it.
  */
 export class RefusalLog {
   readonly all: Violation[] = [];
-  private readonly expected: { error: string; method?: string }[] = [];
+  private pending: Violation[] = [];
+  private expected: { error: string; method?: string }[] = [];
 
   record(v: Violation): void {
     this.all.push(v);
+    this.pending.push(v);
   }
 
   /** The test provokes one refusal with this error (of this method, if given). */
@@ -22,16 +24,18 @@ export class RefusalLog {
     this.expected.push({ error, ...(method ? { method } : {}) });
   }
 
-  /** Refusals no expectation covers, and expectations no refusal met. */
-  unexpected(): string[] {
-    const open = [...this.expected];
+  /** Refusals since the last drain that no expectation covers, and expectations no refusal met; then starts afresh. */
+  drain(): string[] {
+    const open = this.expected;
     const out: string[] = [];
-    for (const v of this.all) {
+    for (const v of this.pending) {
       const i = open.findIndex((e) => e.error === v.error && (!e.method || e.method === v.method));
       if (i >= 0) open.splice(i, 1);
       else out.push(`${v.method} refused with ${v.error}${v.messages.length ? `: ${v.messages.join('; ')}` : ''}`);
     }
     for (const e of open) out.push(`expected ${e.method ?? 'a call'} to be refused with ${e.error}, and it was not`);
+    this.pending = [];
+    this.expected = [];
     return out;
   }
 }
