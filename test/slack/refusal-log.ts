@@ -11,8 +11,20 @@ export interface Violation extends Refusal {
  */
 export class RefusalLog {
   readonly all: Violation[] = [];
+  /** Logs of fakes not closed yet: each test checks them all when it ends. */
+  static readonly live = new Set<RefusalLog>();
   private pending: Violation[] = [];
   private expected: { error: string; method?: string }[] = [];
+
+  constructor() {
+    RefusalLog.live.add(this);
+  }
+
+  /** The fake closed: throws what is left unexpected, and this log is no longer checked after each test. */
+  retire(): void {
+    RefusalLog.live.delete(this);
+    failOnRefusals(this.drain());
+  }
 
   record(v: Violation): void {
     this.all.push(v);
@@ -39,3 +51,10 @@ export class RefusalLog {
     return out;
   }
 }
+
+function failOnRefusals(unexpected: string[]): void {
+  if (unexpected.length) throw new Error(`Slack would have refused what the app sent:\n- ${unexpected.join('\n- ')}`);
+}
+
+// The test during which the app sent what Slack refuses fails (a fake's close() catches what comes later).
+if (typeof afterEach === 'function') afterEach(() => failOnRefusals([...RefusalLog.live].flatMap((l) => l.drain())));
