@@ -25,6 +25,10 @@ export const LIMITS = {
   modalTitle: 24,
   modalSubmit: 24,
   optionText: 75,
+  optionValue: 150,
+  placeholder: 150,
+  /** A plain_text_input's max_length: 1..3,000. */
+  inputLength: 3000,
   selectOptions: 100,
   privateMetadata: 3000,
   imageUrl: 3000,

@@ -2,7 +2,8 @@ import { DEFAULT_DESK_CONFIG } from '../../core/config/desk-config';
 import { formFor } from '../../core/conversation/forms';
 import { AlreadyClaimed, Conflict, InvalidCredentials, ValidationFailed } from '../../core/errors';
 import { errorReply, submissionErrors } from './error-text';
-import { modalOf } from './modal';
+import { refusalOf } from '../../test/slack/block-kit-limits';
+import { choiceOf, modalOf } from './modal';
 import { decodeMetadata } from './private-metadata';
 
 type Json = Record<string, any>;
@@ -15,7 +16,10 @@ describe('modals from core forms', () => {
     expect(byId.category.element.type).toBe('static_select');
     expect(byId.category.element.options.map((o: Json) => o.value)).toEqual([...DEFAULT_DESK_CONFIG.categories]);
     expect(byId.heading.element).toMatchObject({ type: 'plain_text_input', multiline: false, max_length: 120 });
-    expect(byId.description.element).toMatchObject({ multiline: true, max_length: 4000 });
+    // Core takes 4,000; a Slack input at most 3,000 (Slack refuses the whole modal past it), and says so.
+    expect(byId.description.element).toMatchObject({ multiline: true, max_length: 3000 });
+    expect(byId.description.hint.text).toMatch(/At most 3,000 characters in this form \(Slack's limit\)/);
+    expect(byId.heading.hint.text).not.toMatch(/At most/);
     expect(byId.mobile.optional).toBe(true);
     expect(byId.screenshot).toMatchObject({ optional: true, element: { type: 'file_input', filetypes: ['png', 'jpg', 'jpeg', 'gif', 'webp'], max_files: 1 } });
     expect(decodeMetadata(m.private_metadata)).toEqual({ formId: 'new', channelId: 'C0GENERAL' });
@@ -31,8 +35,23 @@ describe('modals from core forms', () => {
     }
   });
 
+  it('every form is one Slack opens', () => {
+    for (const id of ['new', 'register', 'login', 'close'] as const) expect(refusalOf('views.open', { trigger_id: 't', view: modalOf(formFor(id, DEFAULT_DESK_CONFIG, 7), { channelId: 'C1' }) })).toBeNull();
+  });
+
+  it('a category longer than an option value travels as its place in the list', () => {
+    const long = 'x'.repeat(151);
+    const config = { ...DEFAULT_DESK_CONFIG, categories: ['Bug Report', long] };
+    const m = modalOf(formFor('new', config)) as Json;
+    expect(m.blocks[0].element.options.map((o: Json) => o.value)).toEqual(['Bug Report', '#1']);
+    expect(choiceOf('#1', config.categories)).toBe(long);
+    expect(choiceOf('Bug Report', config.categories)).toBe('Bug Report');
+    expect(refusalOf('views.open', { trigger_id: 't', view: m })).toBeNull();
+  });
+
   it('the close form carries its query; titles fit Slack\'s 24 characters', () => {
     const m = modalOf(formFor('close', DEFAULT_DESK_CONFIG, 123456789), { channelId: 'C0SUPPORT' }) as Json;
+    expect(m.blocks.find((b: Json) => b.block_id === 'note').element.max_length).toBe(3000);
     expect(m.title.text.length).toBeLessThanOrEqual(24);
     expect(decodeMetadata(m.private_metadata)).toEqual({ formId: 'close', queryId: 123456789, channelId: 'C0SUPPORT' });
   });

@@ -8,10 +8,18 @@ export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts at `max` characters (code points), marking the cut with an ellipsis. */
+/**
+ * Cuts to `max` UTF-16 units, marking the cut with an ellipsis and never splitting an emoji: never more than the
+ * characters Slack counts, however it counts them.
+ */
 export function clip(s: string, max: number): string {
-  const chars = Array.from(s);
-  return chars.length <= max ? s : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (s.length <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** Escapes, then cuts so the escaped text fits (entities count against Slack's limits; none is split). */

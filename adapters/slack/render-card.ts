@@ -1,7 +1,7 @@
 import type { CardView } from '../../core/views/view-model';
 import { LIMITS, type KnownBlock } from './block-kit';
 import { escapeMrkdwn, plain } from './mrkdwn';
-import { actionBlocks, contextLine, fieldSections, fieldText, textSections, TONE_EMOJI } from './render-parts';
+import { actionBlocks, contextLine, fieldSections, fieldText, fitBlocks, textSections, TONE_EMOJI } from './render-parts';
 
 /**
  * A query card: the title as a header (plain text), the status with its colour, the short fields side by
@@ -17,5 +17,7 @@ export function cardBlocks(card: CardView): KnownBlock[] {
   if (card.body) blocks.push(...textSections(escapeMrkdwn(card.body)));
   if (card.footer) blocks.push(contextLine(escapeMrkdwn(card.footer)));
   blocks.push(...actionBlocks(card.buttons, card.queryId ? String(card.queryId) : ''));
-  return blocks;
+  // A card is one message (chat.update edits it whole), so it never needs more than Slack takes.
+  const whole = card.queryId ? `… (shortened: /cqms show ${card.queryId} for the whole text)` : '… (shortened)';
+  return fitBlocks(blocks, LIMITS.messageBlocks, whole);
 }

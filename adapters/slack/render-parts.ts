@@ -14,7 +14,10 @@ export const TONE_EMOJI: Record<Tone, string> = {
 
 /** Escaped text as one or more mrkdwn sections (a section holds at most 3,000 characters). */
 export function textSections(escaped: string): KnownBlock[] {
-  return chunks(escaped, LIMITS.sectionText).map((t) => ({ type: 'section', text: mrkdwn(t) }));
+  // Slack refuses an empty text: no text, no section.
+  return chunks(escaped, LIMITS.sectionText)
+    .filter((t) => t.trim() !== '')
+    .map((t) => ({ type: 'section', text: mrkdwn(t) }));
 }
 
 /** Label and value pairs as section fields, ten to a section; a flagged value carries a warning sign. */
@@ -55,5 +58,18 @@ export function actionBlocks(buttons: readonly ButtonView[], value = ''): Action
 }
 
 export function contextLine(escaped: string): KnownBlock {
-  return { type: 'context', elements: [mrkdwn(escaped.slice(0, LIMITS.sectionText))] };
+  // Cut where chunks() would, never inside an entity such as &amp;.
+  return { type: 'context', elements: [mrkdwn(chunks(escaped, LIMITS.sectionText)[0] ?? ' ')] };
+}
+
+/**
+ * At most `max` blocks (Slack refuses a whole message past 50): the text past the limit gives way to a visible
+ * marker, the trailing buttons stay.
+ */
+export function fitBlocks(blocks: readonly KnownBlock[], max: number, marker: string): KnownBlock[] {
+  if (blocks.length <= max) return [...blocks];
+  let tail = blocks.length;
+  while (tail > 0 && blocks[tail - 1]!.type === 'actions') tail--;
+  const actions = blocks.slice(tail);
+  return [...blocks.slice(0, Math.max(0, max - 1 - actions.length)), contextLine(escapeMrkdwn(marker)), ...actions];
 }

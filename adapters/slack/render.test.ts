@@ -8,6 +8,7 @@ import { quickchartImageUrls } from './chart-images';
 import { chunks, escapeMrkdwn, safeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';
 import { READ_ONLY_COMMANDS } from './slack-controller';
+import { refusalOf } from '../../test/slack/block-kit-limits';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -38,6 +39,32 @@ describe('mrkdwn escaping', () => {
 
 describe('Block Kit rendering', () => {
   const q = queryRecord({ heading: '<!here> pay', description: 'x'.repeat(4000) + ' <@U1>', mobile: '12345', mobileValid: false });
+
+  it('shortens a card past 50 blocks with a marker, keeping its buttons, and Slack takes it', () => {
+    const base = queryCard(q, {}, { kind: 'staff' });
+    const card: CardView = { ...base, fields: Array.from({ length: 80 }, (_, i) => ({ label: `L${i}`, value: '&'.repeat(4000), inline: false })) };
+    const { blocks, text } = renderReply({ visibility: 'public', views: [card] });
+    expect(blocks).toHaveLength(LIMITS.messageBlocks);
+    expect(JSON.stringify(blocks.at(-2))).toContain(`… (shortened: /cqms show ${q.id} for the whole text)`);
+    expect(blocks.at(-1)).toMatchObject({ type: 'actions' });
+    expect(refusalOf('chat.update', { channel: 'C1', ts: '1.2', text, blocks })).toBeNull();
+  });
+
+  it('keeps a list of any length within one message, its paging buttons included, and Slack takes it', () => {
+    const rows = Array.from({ length: 600 }, (_, i) => ({ cells: { id: `#${i}`, heading: '&<>'.repeat(40), category: '&'.repeat(300) } }));
+    const list: ListView = { kind: 'list', title: 'SLA breaches', columns: [{ key: 'id', label: 'ID' }, { key: 'heading', label: 'Heading' }, { key: 'category', label: 'Category' }], rows, page: 1, pages: 2, total: 1200, empty: '', next: { label: 'Next >', actionId: 'cqms|page|sla|2|' } };
+    const { blocks, text } = renderReply({ visibility: 'ephemeral', views: [list] });
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    expect(JSON.stringify(blocks)).toContain('… (shortened: more rows than one Slack message holds)');
+    expect(blocks.at(-1)).toMatchObject({ type: 'actions' });
+    expect(refusalOf('chat.postEphemeral', { channel: 'C1', user: 'U1', text, blocks })).toBeNull();
+  });
+
+  it('sends no empty text, which Slack refuses', () => {
+    const list: ListView = { kind: 'list', title: 'Nothing', columns: [{ key: 'id', label: 'ID' }], rows: [], page: 1, pages: 1, total: 0, empty: '' };
+    const { blocks, text } = renderReply({ visibility: 'ephemeral', views: [list] });
+    expect(refusalOf('chat.postEphemeral', { channel: 'C1', user: 'U1', text, blocks })).toBeNull();
+  });
 
   it('renders a card within Slack limits, user text escaped, buttons from core', () => {
     const card = queryCard(q, { client: 'A & B' }, { kind: 'staff' });

@@ -10,7 +10,8 @@ import type { AppHome } from './app-home';
 import type { SlackClient } from './block-kit';
 import { errorReply, submissionErrors, type DefectSink } from './error-text';
 import { accountOf, type ButtonIn, type SlackUserRef, type SlashCommandIn, type SubmitIn } from './inbound';
-import { modalOf } from './modal';
+import { formOpenFailure } from './form-open-failure';
+import { choiceOf, modalOf } from './modal';
 import type { ReplySender, ReplyTarget } from './reply-sender';
 import { InFlight, type BusyAck } from './in-flight';
 import type { ScreenshotFetcher } from './screenshot-fetcher';
@@ -75,7 +76,7 @@ export class SlackController {
     return this.admit(
       findCommand(word)?.name ?? 'unknown',
       ack,
-      () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !READ_ONLY_COMMANDS.has(word)),
+      () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !READ_ONLY_COMMANDS.has(word), `run \`/cqms ${word}\` again`),
       this.failed(`/cqms ${word}`),
       opensForm,
     );
@@ -176,6 +177,10 @@ export class SlackController {
     }
     try {
       const values: Args = { ...s.fields };
+      for (const f of formFor(s.form.formId, this.o.desk.deps.config).fields) {
+        const v = values[f.name];
+        if (f.type === 'select' && typeof v === 'string') values[f.name] = choiceOf(v, f.options ?? []);
+      }
       for (const [name, files] of Object.entries(s.files)) if (files[0]) values[name] = await this.o.screenshots.fetch(files[0], name);
       const conv = await this.o.desk.conversation(accountOf(s.user));
       return await this.o.desk.submit(conv, s.form.formId, values, s.form.queryId);
@@ -186,7 +191,7 @@ export class SlackController {
     }
   }
 
-  private async answer(to: ReplyTarget, triggerId: string, run: (conv: Conversation) => Promise<Reply>, changes: boolean): Promise<void> {
+  private async answer(to: ReplyTarget, triggerId: string, run: (conv: Conversation) => Promise<Reply>, changes: boolean, again?: string): Promise<void> {
     let reply: Reply;
     try {
       // Where the request was made: chart images follow the answer there.
@@ -196,25 +201,27 @@ export class SlackController {
       await this.o.sender.send(errorReply(e, this.o.onDefect), to);
       return;
     }
-    await this.deliver(reply, to, triggerId);
+    await this.deliver(reply, to, triggerId, again);
     if (changes) this.refreshHome(to.user);
   }
 
   /** A form in a reply opens as a modal (with the interaction's trigger); the rest is sent. */
-  private async deliver(reply: Reply, to: ReplyTarget, triggerId: string | null): Promise<void> {
+  private async deliver(reply: Reply, to: ReplyTarget, triggerId: string | null, again = 'press the button again'): Promise<void> {
     const form = reply.views.find((v): v is FormView => v.kind === 'form');
     const rest = reply.views.filter((v) => v.kind !== 'form');
-    if (form) await this.openForm(form, to, triggerId);
+    if (form) await this.openForm(form, to, triggerId, again);
     if (rest.length) await this.o.sender.send({ ...reply, views: rest }, to);
   }
 
-  private async openForm(form: FormView, to: ReplyTarget, triggerId: string | null): Promise<void> {
+  private async openForm(form: FormView, to: ReplyTarget, triggerId: string | null, again: string): Promise<void> {
     try {
       if (!triggerId) throw new Error('no trigger_id');
       await this.o.client.views.open({ trigger_id: triggerId, view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}) });
     } catch (e) {
-      this.o.log.warn(`the ${form.formId} form could not be opened: ${e instanceof Error ? e.message : String(e)}`);
-      await this.o.sender.send(ephemeral(text(`The ${form.title.toLowerCase()} form could not be opened in time; please run the command again.`, 'warning')), to);
+      const failure = formOpenFailure(e, form.title, again);
+      if (failure.cause === 'refused') this.o.log.error(failure.logLine, e);
+      else this.o.log.warn(failure.logLine);
+      await this.o.sender.send(ephemeral(text(failure.text, 'warning')), to);
     }
   }
 }

@@ -12,6 +12,11 @@ const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
 const valid = (heading: string): Record<string, StateInput> => ({ category: { select: 'Bug Report' }, heading, description: 'It crashes', mobile: null });
 
 /** Sends a body in chunks, one after the other, and resolves with the status and how much was sent by then. */
+/** The payload with a new response_url where it still carries `shared`. */
+function freshResponseUrl(p: unknown, shared: unknown, next: () => string): unknown {
+  return typeof p === 'object' && p !== null && !Array.isArray(p) && (p as Record<string, unknown>).response_url === shared ? { ...p, response_url: next() } : p;
+}
+
 function rawPost(url: string, chunks: Buffer[], headers: Record<string, string>): Promise<{ status: number; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
@@ -105,7 +110,7 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
     const blockActions = { ...fixture<Record<string, unknown>>('block-actions.json'), response_url: h.fake.responseUrl() };
     const hostileBody = fc.oneof(
       fc.record({ user, text: hostileText(80) }).map(({ user: u, text }) => form({ ...slashFixture, user_id: u, text, response_url: h.fake.responseUrl() })),
-      fc.record({ user, id: fc.oneof(hostileText(), fc.constantFrom('claim', 'close', 'rate', 'page').map((k) => `cqms|${k}|${'9'.repeat(30)}`)) }).map(({ user: u, id }) => interaction({ ...blockActions, user: { id: u, team_id: 'T1' }, actions: [{ type: 'button', action_id: id, block_id: 'b', action_ts: '1' }] })),
+      fc.record({ user, id: fc.oneof(hostileText(), fc.constantFrom('claim', 'close', 'rate', 'page').map((k) => `cqms|${k}|${'9'.repeat(30)}`)) }).map(({ user: u, id }) => interaction({ ...blockActions, response_url: h.fake.responseUrl(), user: { id: u, team_id: 'T1' }, actions: [{ type: 'button', action_id: id, block_id: 'b', action_ts: '1' }] })),
       fc.record({ user, heading: hostileText(), mobile: hostileText(15), category: hostileText(20), meta: fc.oneof(fc.constant(NEW_FORM), hostileText()) }).map(({ user: u, heading, mobile, category, meta }) =>
         interaction(h.driver.submission(u, `V0F${Math.random().toString(36).slice(2, 8)}`, meta, { category: { select: category }, heading, description: heading, mobile })),
       ),
@@ -113,7 +118,8 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
       fc.record({ user, meta: fc.constantFrom('{"f":"register"}', '{"f":"login"}', '{"f":"close","q":1}', '{"f":"close","q":999999}'), values: fc.dictionary(fc.constantFrom('username', 'email', 'mobile', 'password', 'login', 'note'), fc.oneof(hostileText(), fc.constant(null)), { maxKeys: 6 }) }).map(({ user: u, meta, values }) =>
         interaction(h.driver.submission(u, `V0G${Math.random().toString(36).slice(2, 8)}`, meta, values)),
       ),
-      mutated(blockActions).map((p) => interaction(p)),
+      // Slack gives each interaction its own response_url (one takes 5 posts): a mutation keeping ours gets a new one.
+      mutated(blockActions).map((p) => interaction(freshResponseUrl(p, blockActions.response_url, () => h.fake.responseUrl()))),
       fc.oneof(anyJson(), hostileText()).map((p) => form({ payload: typeof p === 'string' ? p : JSON.stringify(p) })),
       fc.dictionary(hostileText(12), hostileText(), { maxKeys: 6 }).map((f) => form(f)),
     ).map((body): [string, string] => [body, FORM]);

@@ -1,6 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { refusalOf, responseRefusal, type Refusal } from './block-kit-limits';
+import { RefusalLog } from './refusal-log';
+import { InteractionRules } from './slack-interaction-rules';
 
 /** One request the app made to the fake: a Web API call, an upload, a response_url post or a file download. */
 export interface RecordedCall {
@@ -18,8 +21,9 @@ const JSON_FIELDS = new Set(['blocks', 'view', 'files', 'attachments', 'file_upl
 
 /**
  * A local stand-in for slack.com: answers the Web API methods the app uses the way Slack documents them,
- * records every request, serves uploaded files at url_private (only with the bot token, else a sign-in
- * page, as Slack does), takes upload bytes and response_url posts, and can answer 429 with Retry-After.
+ * refuses what Slack refuses (Block Kit limits, spent or expired trigger_ids, a sixth response_url post, editing
+ * an ephemeral message) and fails the test on close() for any refusal it did not expect; records every request,
+ * serves uploaded files at url_private (only with the bot token, else a sign-in page, as Slack does), takes upload bytes and response_url posts, and can answer 429 with Retry-After.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -27,7 +31,11 @@ export class FakeSlack {
   private readonly files = new Map<string, { data: Uint8Array; contentType: string }>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly failures = new Map<string, string[]>();
+  private readonly httpFailures = new Map<string, number[]>();
   private seq = 0;
+  /** Every refusal; one no `expectRefusal` declared fails the test it came in (or the fake's close()). */
+  readonly refusals = new RefusalLog();
+  private readonly rules = new InteractionRules();
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly socketAcks = new Map<string, (ack: Record<string, unknown>) => void>();
   /** Delay before a file download is answered (a slow file server). */
@@ -75,6 +83,26 @@ export class FakeSlack {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
   }
 
+  /** The test provokes one refusal with this error (of this method): it will not fail the test. */
+  expectRefusal(error: string, method?: string): void {
+    this.refusals.expect(error, method);
+  }
+
+  /** A trigger_id as Slack sends with an interaction: it opens one view within 3 s of `ageMs` ago. */
+  issueTrigger(id?: string, ageMs = 0): string {
+    return this.rules.issueTrigger(id, ageMs);
+  }
+
+  /** A button was pressed on an ephemeral message with this ts: chat.update cannot edit it. */
+  markEphemeral(ts: string): void {
+    this.rules.markEphemeral(ts);
+  }
+
+  /** The next call of `method` is answered with this HTTP status (a Slack that is down behind its load balancer). */
+  failHttpNext(method: string, status: number): void {
+    this.httpFailures.set(method, [...(this.httpFailures.get(method) ?? []), status]);
+  }
+
   api(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.kind === 'api' && c.method === method);
   }
@@ -102,6 +130,9 @@ export class FakeSlack {
     const [ws] = this.sockets.clients;
     if (!ws) throw new Error('no Socket Mode connection');
     const id = `env-${++this.seq}`;
+    // The trigger_id in an envelope is one Slack just handed out.
+    const trigger = (payload as { trigger_id?: unknown } | null)?.trigger_id;
+    if (typeof trigger === 'string') this.rules.issueTrigger(trigger);
     const started = performance.now();
     const ack = await new Promise<Record<string, unknown>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ack for ${id}`)), 5000);
@@ -123,11 +154,13 @@ export class FakeSlack {
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0CQMS' } }));
   }
 
-  close(): Promise<void> {
+  /** Stops the server; rejects when the app sent something Slack would have refused and the test did not expect it. */
+  async close(): Promise<void> {
     for (const ws of this.sockets.clients) ws.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
-    return new Promise((r) => this.server.close(() => r()));
+    await new Promise<void>((r) => this.server.close(() => r()));
+    this.refusals.retire();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -141,7 +174,12 @@ export class FakeSlack {
     const call: RecordedCall = { kind, method: kind === 'api' ? (rest ?? '') : path, headers: req.headers, body: parseBody(req.headers['content-type'], raw), raw, at: Date.now() };
     this.calls.push(call);
     if (kind === 'upload') return send(res, 200, 'text/plain', `OK - ${raw.length}`);
-    if (kind === 'response') return send(res, 200, 'text/plain', 'ok');
+    if (kind === 'response') {
+      const refusal = this.rules.useResponseUrl(path) ?? responseRefusal(call.body);
+      if (!refusal) return send(res, 200, 'text/plain', 'ok');
+      this.refusals.record({ method: 'response_url', ...refusal });
+      return send(res, refusal.error === 'used_url' ? 404 : 400, 'application/json', JSON.stringify(slackAnswer(refusal)));
+    }
     if (kind === 'file') {
       if (this.fileDelayMs) await new Promise((r) => setTimeout(r, this.fileDelayMs));
       return this.serve(rest ?? '', req, res);
@@ -153,9 +191,21 @@ export class FakeSlack {
       res.setHeader('Retry-After', String(limited));
       return send(res, 429, 'application/json', JSON.stringify({ ok: false, error: 'ratelimited' }));
     }
+    const status = this.httpFailures.get(call.method)?.shift();
+    if (status) return send(res, status, 'text/html', '<html><body>Service Unavailable</body></html>');
     const failure = this.failures.get(call.method)?.shift();
-    const answer = failure ? { ok: false, error: failure } : this.answer(call.method, call.body);
+    const refusal = failure ? null : this.refusal(call.method, call.body);
+    if (refusal) this.refusals.record({ method: call.method, ...refusal });
+    const answer = failure ? { ok: false, error: failure } : refusal ? slackAnswer(refusal) : this.answer(call.method, call.body);
     send(res, 200, 'application/json', JSON.stringify(answer));
+  }
+
+  private refusal(method: string, body: Record<string, unknown>): Refusal | null {
+    const limits = refusalOf(method, body);
+    if (limits) return limits;
+    if (method === 'views.open' || method === 'views.push') return this.rules.useTrigger(body.trigger_id);
+    if (method === 'chat.update') return this.rules.update(body.ts);
+    return null;
   }
 
   private serve(rest: string, req: IncomingMessage, res: ServerResponse): void {
@@ -176,8 +226,11 @@ export class FakeSlack {
         return { ok: true, channel: b.channel, ts: `${1_770_000_000 + n}.000100`, message: { text: b.text, blocks: b.blocks } };
       case 'chat.update':
         return { ok: true, channel: b.channel, ts: b.ts, text: b.text };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${1_770_000_000 + n}.000200` };
+      case 'chat.postEphemeral': {
+        const ts = `${1_770_000_000 + n}.000200`;
+        this.rules.markEphemeral(ts);
+        return { ok: true, message_ts: ts };
+      }
       case 'views.open':
       case 'views.push':
       case 'views.update':
@@ -197,6 +250,11 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/** Slack's answer to a refused call: the error, and the pointers when there are any. */
+function slackAnswer(r: Refusal): Record<string, unknown> {
+  return { ok: false, error: r.error, ...(r.messages.length ? { response_metadata: { messages: r.messages } } : {}) };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -81,9 +81,11 @@ export class SlackDriver {
     readonly fake: FakeSlack,
   ) {}
 
-  async slash(userId: string, text: string, opts: { channelId?: string } = {}): Promise<SlackAnswer & { responseUrl: string }> {
+  /** `triggerAgeMs`: the command reaches the app that late (its trigger_id ages from when Slack sent it). */
+  async slash(userId: string, text: string, opts: { channelId?: string; triggerAgeMs?: number } = {}): Promise<SlackAnswer & { responseUrl: string }> {
     const responseUrl = this.fake.responseUrl();
-    const fields = { ...fixture<Record<string, string>>('slash-command.json'), user_id: userId, user_name: userId.toLowerCase(), text, response_url: responseUrl, ...(opts.channelId ? { channel_id: opts.channelId } : {}) };
+    const trigger_id = this.fake.issueTrigger(undefined, opts.triggerAgeMs);
+    const fields = { ...fixture<Record<string, string>>('slash-command.json'), user_id: userId, user_name: userId.toLowerCase(), text, trigger_id, response_url: responseUrl, ...(opts.channelId ? { channel_id: opts.channelId } : {}) };
     const res = await this.timed(`/cqms ${text}`, () => postSigned(this.eventsUrl, form(fields), 'application/x-www-form-urlencoded'));
     return { ...res, responseUrl };
   }
@@ -93,8 +95,10 @@ export class SlackDriver {
     const p = fixture('block-actions.json') as Json & { actions: Json[]; container: Json; message: Json };
     const channel = opts.channelId ?? 'C0SUPPORT';
     const ts = opts.ts ?? '1770000001.000100';
+    if (opts.ephemeral) this.fake.markEphemeral(ts);
     const payload = {
       ...p,
+      trigger_id: this.fake.issueTrigger(),
       user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
       channel: { id: channel, name: channel.toLowerCase() },
       container: { ...p.container, channel_id: channel, message_ts: ts, is_ephemeral: opts.ephemeral ?? false },
@@ -114,6 +118,7 @@ export class SlackDriver {
     const p = fixture('view-submission-new.json') as Json & { view: Json };
     return {
       ...p,
+      trigger_id: this.fake.issueTrigger(),
       user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
       view: { ...p.view, id: viewId, private_metadata: privateMetadata, state: { values: stateValues(inputs) } },
     };
