@@ -1,3 +1,4 @@
+import { pagedListsAlone } from '../../core/views/list-page';
 import type { Reply } from '../../core/views/view-model';
 import type { KnownBlock, SlackClient } from './block-kit';
 import type { ChartOutput } from './chart-images';
@@ -41,18 +42,23 @@ export class ReplySender {
   }
 
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
-    const r = this.render(reply);
     const publicReply = reply.visibility === 'public';
+    const uploads: RenderedReply = { blocks: [], text: '', charts: [], files: [], forms: [] };
     let first = true;
-    if (r.blocks.length) {
+    // A paged list is a message of its own: its Previous and Next replace that message, and nothing else with it.
+    for (const views of pagedListsAlone(reply.views)) {
+      const r = this.render({ ...reply, views });
+      uploads.charts.push(...r.charts);
+      uploads.files.push(...r.files);
+      if (!r.blocks.length) continue;
       for (const blocks of messagesOf(r.blocks)) {
         await this.post(blocks, r.text, publicReply, to, first && (to.replaceOriginal ?? false));
         first = false;
       }
     }
-    if (r.charts.length || r.files.length) {
+    if (uploads.charts.length || uploads.files.length) {
       const channel = publicReply && to.channelId ? to.channelId : await this.dmChannel(to.user);
-      await this.upload(r, channel);
+      await this.upload(uploads, channel);
     }
   }
 

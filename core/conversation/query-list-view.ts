@@ -1,8 +1,12 @@
 import type { QueryList, ListScope } from '../queries/list-queries';
 import type { UserRecord } from '../domain/user';
 import { encodeAction } from '../views/action-id';
+import { withPaging } from '../views/list-page';
 import { STATUS_TONE, type ListView } from '../views/view-model';
 import { encodeListFilter, type ListFilter } from './list-filter-code';
+
+/** The query lists' columns, so their page size (list-page.ts) is counted from the same number. */
+export const QUERY_LIST_COLUMNS = 7;
 
 const TITLES: Record<ListScope, string> = {
   mine: 'Your queries',
@@ -60,7 +64,5 @@ export function queryListView(
     total: list.total,
     empty: EMPTY[scope],
   };
-  if (list.page > 1) view.prev = { label: '< Previous', actionId: page(list.page - 1) };
-  if (list.page < list.pages) view.next = { label: 'Next >', actionId: page(list.page + 1) };
-  return view;
+  return withPaging(view, page);
 }
