@@ -5,8 +5,18 @@ import { withPaging } from '../views/list-page';
 import { STATUS_TONE, type ListView } from '../views/view-model';
 import { encodeListFilter, type ListFilter } from './list-filter-code';
 
-/** The query lists' columns, so their page size (list-page.ts) is counted from the same number. */
-export const QUERY_LIST_COLUMNS = 7;
+const COLUMNS = [
+  { key: 'id', label: 'ID' },
+  { key: 'status', label: 'Status' },
+  { key: 'category', label: 'Category' },
+  { key: 'heading', label: 'Heading' },
+  { key: 'opened', label: 'Opened' },
+  { key: 'assignee', label: 'Assignee' },
+  { key: 'mobile', label: 'Mobile' },
+] as const;
+
+/** How many columns the query lists have: their page size (list-page.ts) is counted from it. */
+export const QUERY_LIST_COLUMNS = COLUMNS.length;
 
 const TITLES: Record<ListScope, string> = {
   mine: 'Your queries',
@@ -36,15 +46,7 @@ export function queryListView(
   const view: ListView = {
     kind: 'list',
     title: `${TITLES[scope]} (${list.total})`,
-    columns: [
-      { key: 'id', label: 'ID' },
-      { key: 'status', label: 'Status' },
-      { key: 'category', label: 'Category' },
-      { key: 'heading', label: 'Heading' },
-      { key: 'opened', label: 'Opened' },
-      { key: 'assignee', label: 'Assignee' },
-      { key: 'mobile', label: 'Mobile' },
-    ],
+    columns: [...COLUMNS],
     rows: list.rows.map((q) => ({
       queryId: q.id,
       tone: STATUS_TONE[q.status],

@@ -72,4 +72,18 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
     expect(textOf(whole)).not.toContain(SHORTENED_MARK);
     expect(textOf(whole)).toContain('9876543210');
   });
+
+  it('uploads an export to the DM with the app when asked in a channel, and the answer says where the file is', async () => {
+    const { driver, fake } = h;
+    const exported = await driver.slash('U0LEE', 'export', { channelId: 'C0GENERAL' });
+    const answer = await fake.waitFor(() => responses(exported.responseUrl)[0], 'the answer');
+    expect(textOf(answer)).toMatch(/cqms-all-[\d-]+\.csv is in your direct messages with the app/);
+    const csv = await fake.waitFor(() => fake.api('files.getUploadURLExternal').find((c) => String(c.body.filename).endsWith('.csv')), 'the CSV upload');
+    const file = await fake.waitFor(() => fake.api('files.completeUploadExternal').find((c) => c.at >= csv.at), 'its completion');
+    expect(file.body.channel_id).toBe('DU0LEE');
+
+    const inDm = await driver.slash('U0LEE', 'export', { channelId: 'DU0LEE' });
+    const dmAnswer = await fake.waitFor(() => responses(inDm.responseUrl)[0], 'the answer in the DM');
+    expect(textOf(dmAnswer)).toMatch(/\.csv is attached/);
+  });
 });
