@@ -47,6 +47,10 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
     ]);
     await h.settle();
     expect(responses(pressed.responseUrl)).toHaveLength(1);
+
+    // A list that reached the DM as a message (its channel could not take it) is replaced in place too.
+    const inDm = await driver.press('U0LEE', next, { channelId: 'DU0LEE', ephemeral: false });
+    expect((await fake.waitFor(() => responses(inDm.responseUrl)[0], 'page 2 in the DM')).body).toMatchObject({ replace_original: true });
   });
 
   it('posts a long description shortened on the channel card, the mobile masked; Show gives staff the whole text and number', async () => {
