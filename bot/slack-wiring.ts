@@ -128,6 +128,7 @@ export class SlackPlatform implements ChatPlatform {
       log: this.o.log,
       onDefect,
       onShed: (command) => this.o.metrics?.commandRan(command, 'shed'),
+      ...(this.settings.leadsChannel ? { leadsChannel: this.settings.leadsChannel } : {}),
       ...(this.o.submitDeadlineMs ? { submitDeadlineMs: this.o.submitDeadlineMs } : {}),
     });
     registerListeners(this.app, this.controller, this.o.log, (surface) => {

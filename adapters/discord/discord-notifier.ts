@@ -9,7 +9,7 @@ import { restPayload, type DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import type { InteractionTokens } from './recent-interactions';
 import { renderReply } from './render-reply';
-import { postDiscordCharts, postDiscordReport } from './post-charts';
+import { CANNOT_DM, postDiscordCharts, postDiscordReport } from './post-charts';
 import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
 import { discordRetryAfterMs } from './rate-limit';
@@ -29,10 +29,9 @@ export interface DiscordNotifierOptions {
   now?: () => Date;
 }
 
-/** Discord's codes for a message that is gone, and for a user who cannot be sent a DM. */
+/** Discord's codes for a message that is gone (CANNOT_DM: a user who cannot be sent a DM). */
 const UNKNOWN_MESSAGE = 10008;
 const UNKNOWN_CHANNEL = 10003;
-const CANNOT_DM = [50007, 10013];
 
 /** Under 300 characters, so with the mention and a notice cut to 1,600 the message stays within Discord's 2,000. */
 const OPEN_DMS =
@@ -74,7 +73,7 @@ export class DiscordNotifier implements PlatformNotifier {
   }
 
   postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
-    return postDiscordCharts(this.o, place, charts);
+    return postDiscordCharts({ ...this.o, dmChannel: (id) => this.dmChannel(id) }, place, charts);
   }
 
   postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {

@@ -12,22 +12,28 @@ export interface DiscordChartPosting {
   rest: Pick<REST, 'post' | 'get'>;
   log: DiscordLog;
   now?: () => Date;
+  /** The user's DM channel (opened when needed): where an ephemeral answer's charts go once its window is over. */
+  dmChannel: (discordUserId: string) => Promise<string>;
 }
 
 /** Discord's codes for an interaction token that no longer works. */
 const TOKEN_GONE = [10015, 50027];
+/** Discord's codes for a user who cannot be sent a DM. */
+export const CANNOT_DM = [50007, 10013];
 /** How long the images wait for the answer they follow to go out (it is being sent while they are drawn). */
 const ANSWER_WAIT_MS = 60_000;
 
 /**
  * A command's chart images, after its answer: inside the interaction's 15-minute window, follow-ups on its token
- * (ephemeral like the answer); after it, or when the token no longer works, a message in the interaction's channel.
+ * (ephemeral like the answer); after it, or when the token no longer works, the user's DM for an ephemeral answer
+ * (never the channel, where others would see them), the interaction's channel for a public one.
  */
 export async function postDiscordCharts(o: DiscordChartPosting, place: ChatPlace, charts: ChartImage[]): Promise<void> {
   if (place.platform !== 'discord' || charts.length === 0) return;
   const messages = chartMessages(charts, place.ephemeral);
   const age = (o.now ?? (() => new Date()))().getTime() - place.receivedAt;
   if (age < TOKEN_LIFETIME_MS && (await viaFollowUp(o, place, messages, age))) return;
+  if (place.ephemeral) return viaDm(o, place, messages);
   if (!place.channelId) {
     o.log.warn(`charts for Discord user ${place.userId} were dropped: the interaction's window has passed and it named no channel`);
     return;
@@ -58,6 +64,17 @@ export function chartMessages(charts: ChartImage[], ephemeral: boolean): Discord
     if (file) cur.files.push(file);
   }
   return out;
+}
+
+/** A user who does not take DMs does not get the charts: the answer's figures stand without them. */
+async function viaDm(o: DiscordChartPosting, place: DiscordPlace, messages: DiscordMessage[]): Promise<void> {
+  try {
+    const channelId = await o.dmChannel(place.userId);
+    for (const m of messages) await o.rest.post(Routes.channelMessages(channelId), restPayload({ ...m, ephemeral: false }));
+  } catch (e) {
+    if (!(e instanceof DiscordAPIError && CANNOT_DM.includes(Number(e.code)))) throw e;
+    o.log.warn(`charts for Discord user ${place.userId} were dropped: the interaction's window has passed and they do not take DMs`);
+  }
 }
 
 /** false when the token no longer works (the channel is tried instead); other failures throw, scrubbed of the token. */

@@ -1,9 +1,11 @@
 import type { APIEmbed } from 'discord.js';
+import { LIST_CELL_MAX } from '../../core/views/list-page';
 import type { ButtonView, ListView } from '../../core/views/view-model';
 import { TONE_COLOUR } from './colours';
 import { inCode, LIMITS, plain, truncate } from './discord-text';
 
-const CELL_MAX = 60;
+/** Core's page sizes count on cells this wide at most (list-page.ts). */
+const CELL_MAX = LIST_CELL_MAX;
 
 /**
  * A list as an embed: a header line naming the columns, then one line per row (first cell in code, the rest

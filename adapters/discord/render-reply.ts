@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { ChartRenderer } from '../../core/ports/chart-renderer';
+import { isPaged } from '../../core/views/list-page';
 import type { Reply, View } from '../../core/views/view-model';
 import { TONE_MARK } from './colours';
 import type { DiscordMessage, OutgoingFile } from './discord-message';
@@ -56,6 +57,7 @@ export async function renderReply(reply: Reply, o: RenderOptions): Promise<Disco
   const lines: string[] = [];
   const messages: DiscordMessage[] = [];
   let cur = fresh();
+  let pagedBefore = false;
   for (const view of reply.views) {
     if (view.kind === 'text') {
       lines.push(`${TONE_MARK[view.tone]}${view.text}`);
@@ -64,10 +66,15 @@ export async function renderReply(reply: Reply, o: RenderOptions): Promise<Disco
     const part = await partOf(view, o);
     if (part.line) lines.push(part.line);
     const size = cur.embeds.reduce((n, e) => n + embedSize(e), 0);
+    // A paged list is a message of its own: its Previous and Next replace that message (an update), nothing else with it.
+    const alone = isPaged(view);
+    const empty = !cur.embeds.length && !cur.files.length && !cur.components.length;
     const full =
       (part.embed && (cur.embeds.length >= LIMITS.embedsPerMessage || size + embedSize(part.embed) > LIMITS.embedCharsPerMessage)) ||
       (part.file && cur.files.length >= LIMITS.filesPerMessage) ||
-      (part.rows.length > 0 && cur.components.length > 0);
+      (part.rows.length > 0 && cur.components.length > 0) ||
+      ((alone || pagedBefore) && !empty);
+    pagedBefore = alone;
     if (full) {
       messages.push(cur);
       cur = fresh();

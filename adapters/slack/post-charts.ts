@@ -20,17 +20,20 @@ interface Destination {
 }
 
 /**
- * A command's chart images, after its answer: uploaded (files.uploadV2) to the channel or thread where the command
- * was issued; a channel the app cannot post in (not invited, archived) gets them in the user's DM instead.
+ * A command's chart images, after its answer (which only the asker saw): uploaded (files.uploadV2) to the asker's
+ * DM with the app, or to the channel or thread where the command was issued when that is private (the DM itself,
+ * the leads channel). A private channel the app cannot post in (not invited, archived) gets them in the DM too.
  */
 export async function postSlackCharts(o: SlackChartPosting, place: ChatPlace, charts: ChartImage[]): Promise<void> {
   if (place.platform !== 'slack' || charts.length === 0) return;
+  const dm = async () => ({ channel: await o.sender.dmChannel({ teamId: place.teamId, userId: place.userId }) });
+  if (!place.privateChannel) return postImages(o.client, await dm(), charts);
   try {
     await postImages(o.client, { channel: place.channelId, ...(place.threadTs ? { threadTs: place.threadTs } : {}) }, charts);
   } catch (e) {
     if (!UNREACHABLE.has(slackErrorCode(e) ?? '')) throw e;
     o.log.warn(`channel ${place.channelId} cannot take the charts (${slackErrorCode(e)}); sending them as a DM`);
-    await postImages(o.client, { channel: await o.sender.dmChannel({ teamId: place.teamId, userId: place.userId }) }, charts);
+    await postImages(o.client, await dm(), charts);
   }
 }
 

@@ -72,7 +72,7 @@ describe('Block Kit rendering', () => {
     const json = JSON.stringify(blocks);
     expect(json).not.toMatch(/<!here>|<@U1>/);
     expect(json).toContain('A &amp; B');
-    expect(json).toContain(':warning: 12345 (invalid)');
+    expect(json).toContain(':warning: •2345 (invalid)');
     expect(text).toBe('#42 &lt;!here&gt; pay [Open]');
     for (const b of blocks) {
       if (b.type === 'section' && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);

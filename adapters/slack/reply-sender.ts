@@ -1,3 +1,4 @@
+import { pagedListsAlone } from '../../core/views/list-page';
 import type { Reply } from '../../core/views/view-model';
 import type { KnownBlock, SlackClient } from './block-kit';
 import type { ChartOutput } from './chart-images';
@@ -36,24 +37,30 @@ export class ReplySender {
 
   constructor(private readonly o: ReplySenderOptions) {}
 
-  render(reply: Reply): RenderedReply {
-    return renderReply(reply, this.o.charts.imageUrl ? { chartImageUrl: this.o.charts.imageUrl } : {});
+  render(reply: Reply, o: { uploadsToDm?: boolean } = {}): RenderedReply {
+    return renderReply(reply, { ...(this.o.charts.imageUrl ? { chartImageUrl: this.o.charts.imageUrl } : {}), ...o });
   }
 
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
-    const r = this.render(reply);
     const publicReply = reply.visibility === 'public';
+    // Files cannot be ephemeral: those of a private answer go to the DM with the app, and the answer says where.
+    const uploads = reply.views.some((v) => v.kind === 'file' || v.kind === 'chart');
+    const channel = !uploads ? null : publicReply && to.channelId ? to.channelId : await this.dmChannel(to.user);
+    const uploadsToDm = channel !== null && channel !== to.channelId;
+    const toUpload: RenderedReply = { blocks: [], text: '', charts: [], files: [], forms: [] };
     let first = true;
-    if (r.blocks.length) {
+    // A paged list is a message of its own: its Previous and Next replace that message, and nothing else with it.
+    for (const views of pagedListsAlone(reply.views)) {
+      const r = this.render({ ...reply, views }, { uploadsToDm });
+      toUpload.charts.push(...r.charts);
+      toUpload.files.push(...r.files);
+      if (!r.blocks.length) continue;
       for (const blocks of messagesOf(r.blocks)) {
         await this.post(blocks, r.text, publicReply, to, first && (to.replaceOriginal ?? false));
         first = false;
       }
     }
-    if (r.charts.length || r.files.length) {
-      const channel = publicReply && to.channelId ? to.channelId : await this.dmChannel(to.user);
-      await this.upload(r, channel);
-    }
+    if (channel && (toUpload.charts.length || toUpload.files.length)) await this.upload(toUpload, channel);
   }
 
   /** A direct message from the app (notifications): always a real message in the DM. */

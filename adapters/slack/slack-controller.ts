@@ -33,6 +33,8 @@ export interface SlackControllerOptions {
   submitDeadlineMs?: number;
   /** Requests that may wait for the desk (in-flight.ts's default); past it, new ones are answered busy and not run. */
   maxWaiting?: number;
+  /** SLACK_LEADS_CHANNEL: charts for a command typed there are posted there; elsewhere (but a DM) they go to the DM. */
+  leadsChannel?: string;
   /** Told of each request refused as busy, by command (the metrics' `shed` outcome). */
   onShed?: (command: string) => void;
 }
@@ -85,7 +87,7 @@ export class SlackController {
   /** Acknowledges with `ack`, like command(); a refused press is told so through its response_url (a button's ack shows nothing). */
   press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
     const kind = decodeAction(b.actionId)?.kind;
-    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && b.surface === 'ephemeral' };
+    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && (b.surface === 'ephemeral' || b.surface === 'message') };
     const busyNote = async (busy: boolean) => {
       await ack();
       if (busy) void this.work.track(() => this.o.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
@@ -195,7 +197,7 @@ export class SlackController {
     let reply: Reply;
     try {
       // Where the request was made: chart images follow the answer there.
-      const place = to.channelId ? { platform: 'slack' as const, teamId: to.user.teamId, userId: to.user.userId, channelId: to.channelId } : undefined;
+      const place = to.channelId ? { platform: 'slack' as const, teamId: to.user.teamId, userId: to.user.userId, channelId: to.channelId, ...(this.isPrivate(to.channelId) ? { privateChannel: true } : {}) } : undefined;
       reply = await run(await this.o.desk.conversation(accountOf(to.user), place));
     } catch (e) {
       await this.o.sender.send(errorReply(e, this.o.onDefect), to);
@@ -203,6 +205,11 @@ export class SlackController {
     }
     await this.deliver(reply, to, triggerId, again);
     if (changes) this.refreshHome(to.user);
+  }
+
+  /** A DM (Slack's ids for them start with D) or the leads channel: what answers a command there may stay there. */
+  private isPrivate(channelId: string): boolean {
+    return channelId.startsWith('D') || channelId === this.o.leadsChannel;
   }
 
   /** A form in a reply opens as a modal (with the interaction's trigger); the rest is sent. */

@@ -87,7 +87,12 @@ export const CATALOG = [
     slow: true,
     options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }],
   },
-  { name: 'sla', summary: 'Queries breaching or near their SLA', audience: ['lead'], options: [{ name: 'category', description: 'Only this category', type: 'category', required: false }] },
+  {
+    name: 'sla',
+    summary: 'Queries breaching or near their SLA',
+    audience: ['lead'],
+    options: [{ name: 'category', description: 'Only this category', type: 'category', required: false }, ...filters.filter((o) => o.name === 'page')],
+  },
   {
     name: 'assign',
     summary: 'Assign a query to an agent',

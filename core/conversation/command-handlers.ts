@@ -3,7 +3,8 @@ import type { Handler } from './handler';
 import { logout, register, signIn, whoami } from './handlers/auth-handlers';
 import { claim, close, release } from './handlers/agent-handlers';
 import { raise, rate, reopen, show, stats } from './handlers/client-handlers';
-import { assign, sla, team } from './handlers/lead-handlers';
+import { assign, team } from './handlers/lead-handlers';
+import { sla } from './handlers/sla-handler';
 import { exportAll, listHandler } from './handlers/list-handlers';
 
 /** Every catalog command's handler; the type makes a missing one a compile error. */

@@ -12,7 +12,7 @@ import type { Conversation } from './conversation';
 import { commandOfForm, formFor } from './forms';
 import type { Args } from './handler';
 import { helpView } from './help';
-import { decodeListFilter } from './list-filter-code';
+import { listPageReply } from './list-pages';
 
 /**
  * The one entry every surface calls: a slash command, a typed line, a button press or a form submit all
@@ -69,7 +69,7 @@ export class Desk {
       case 'rate':
         return this.run(conv, 'rate', { id: a.queryId, rating: a.rating });
       case 'page':
-        return this.run(conv, a.list === 'all' ? 'export' : a.list, { ...decodeListFilter(a.filter, this.deps.config.categories), page: a.page });
+        return listPageReply({ deps: this.deps, conv }, a, (command, args) => this.run(conv, command, args));
       default:
         return this.run(conv, a.kind, { id: a.queryId });
     }

@@ -5,6 +5,10 @@ export interface ListFilter {
   category?: string;
   from?: string;
   to?: string;
+  /** The team's agents list: one agent, as `#id`. */
+  agent?: string;
+  /** A query's history: the query, as `#id`. */
+  id?: string;
 }
 
 const day = (s: string) => s.replace(/-/g, '');
@@ -17,6 +21,8 @@ export function encodeListFilter(f: ListFilter, categories: readonly string[]): 
   if (f.category && categories.includes(f.category)) parts.push(`c${categories.indexOf(f.category)}`);
   if (f.from && /^\d{4}-\d{2}-\d{2}$/.test(f.from)) parts.push(`f${day(f.from)}`);
   if (f.to && /^\d{4}-\d{2}-\d{2}$/.test(f.to)) parts.push(`t${day(f.to)}`);
+  if (f.agent && /^#\d{1,9}$/.test(f.agent)) parts.push(`a${f.agent.slice(1)}`);
+  if (f.id && /^#\d{1,9}$/.test(f.id)) parts.push(`i${f.id.slice(1)}`);
   return parts.join('.');
 }
 
@@ -28,6 +34,8 @@ export function decodeListFilter(code: string, categories: readonly string[]): L
     else if (part[0] === 'c') f.category = categories[Number(v)];
     else if (part[0] === 'f') f.from = unday(v);
     else if (part[0] === 't') f.to = unday(v);
+    else if (part[0] === 'a' && /^\d{1,9}$/.test(v)) f.agent = `#${v}`;
+    else if (part[0] === 'i' && /^\d{1,9}$/.test(v)) f.id = `#${v}`;
   }
   for (const k of Object.keys(f) as (keyof ListFilter)[]) if (f[k] === undefined) delete f[k];
   return f;

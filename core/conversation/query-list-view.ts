@@ -1,8 +1,22 @@
 import type { QueryList, ListScope } from '../queries/list-queries';
 import type { UserRecord } from '../domain/user';
 import { encodeAction } from '../views/action-id';
+import { withPaging } from '../views/list-page';
 import { STATUS_TONE, type ListView } from '../views/view-model';
 import { encodeListFilter, type ListFilter } from './list-filter-code';
+
+const COLUMNS = [
+  { key: 'id', label: 'ID' },
+  { key: 'status', label: 'Status' },
+  { key: 'category', label: 'Category' },
+  { key: 'heading', label: 'Heading' },
+  { key: 'opened', label: 'Opened' },
+  { key: 'assignee', label: 'Assignee' },
+  { key: 'mobile', label: 'Mobile' },
+] as const;
+
+/** How many columns the query lists have: their page size (list-page.ts) is counted from it. */
+export const QUERY_LIST_COLUMNS = COLUMNS.length;
 
 const TITLES: Record<ListScope, string> = {
   mine: 'Your queries',
@@ -32,15 +46,7 @@ export function queryListView(
   const view: ListView = {
     kind: 'list',
     title: `${TITLES[scope]} (${list.total})`,
-    columns: [
-      { key: 'id', label: 'ID' },
-      { key: 'status', label: 'Status' },
-      { key: 'category', label: 'Category' },
-      { key: 'heading', label: 'Heading' },
-      { key: 'opened', label: 'Opened' },
-      { key: 'assignee', label: 'Assignee' },
-      { key: 'mobile', label: 'Mobile' },
-    ],
+    columns: [...COLUMNS],
     rows: list.rows.map((q) => ({
       queryId: q.id,
       tone: STATUS_TONE[q.status],
@@ -60,7 +66,5 @@ export function queryListView(
     total: list.total,
     empty: EMPTY[scope],
   };
-  if (list.page > 1) view.prev = { label: '< Previous', actionId: page(list.page - 1) };
-  if (list.page < list.pages) view.next = { label: 'Next >', actionId: page(list.page + 1) };
-  return view;
+  return withPaging(view, page);
 }

@@ -13,3 +13,13 @@ export function normalizeMobile(raw: string): string {
 export function isValidIndianMobile(normalized: string): boolean {
   return INDIAN_MOBILE.test(normalized);
 }
+
+/**
+ * A mobile as the support channel shows it: every digit but the last four hidden (`••••••3210`), so a
+ * channel full of staff and guests does not collect clients' numbers; `show` has the whole number for staff.
+ */
+export function maskMobile(mobile: string): string {
+  const chars = Array.from(mobile);
+  const kept = chars.length > 4 ? chars.slice(-4).join('') : '';
+  return `${'•'.repeat(chars.length - kept.length)}${kept}`;
+}

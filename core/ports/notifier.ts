@@ -52,6 +52,11 @@ export interface SlackPlace {
   userId: string;
   channelId: string;
   threadTs?: string;
+  /**
+   * The channel shows the charts to no one who should not see them: the asker's DM with the app, or the leads
+   * channel. Without it (any other channel, or a job queued before it existed) they go to the asker's DM.
+   */
+  privateChannel?: boolean;
 }
 
 export interface DiscordPlace {
@@ -64,6 +69,6 @@ export interface DiscordPlace {
   channelId: string | null;
   /** When the interaction was received (epoch ms), for its 15-minute window. */
   receivedAt: number;
-  /** The answer was seen by the caller only; follow-ups are too. */
+  /** The answer was seen by the caller only; its charts are too (ephemeral follow-ups, or a DM once the window is over). */
   ephemeral: boolean;
 }

@@ -1,7 +1,9 @@
 import type { QueryRecord } from '../domain/query';
 import type { Role } from '../domain/roles';
 import { mayRole } from '../authz/policy';
+import { maskMobile } from '../domain/mobile';
 import { encodeAction } from './action-id';
+import { CARD_FIELD_MAX, CARD_TEXT_MAX, piecesOf, shorten } from './shorten';
 import { STATUS_TONE, type ButtonView, type CardField, type CardView } from './view-model';
 
 export interface CardNames {
@@ -9,34 +11,55 @@ export interface CardNames {
   assignee?: string | null;
 }
 
-/** Who will see the card: the support channel (agents and leads) or the client who raised it. */
+/** Who will see the card: the support channel (agents and leads; the mobile masked), the client who raised it, or one viewer (`show`). */
 export type CardAudience = { kind: 'staff' } | { kind: 'client' } | { kind: 'viewer'; role: Role; userId: number };
 
 const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
 
-export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudience, extra: { rated?: boolean } = {}): CardView {
+/**
+ * `whole`: the card of `show`, whose description and note are given whole by `wholeTextCards`; every other card
+ * shortens them (shorten.ts says why at that length) and offers Show.
+ */
+export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudience, extra: { rated?: boolean; whole?: boolean } = {}): CardView {
+  const body = extra.whole ? { text: piecesOf(q.description, CARD_TEXT_MAX)[0] ?? '', shortened: false } : shorten(q.description, CARD_TEXT_MAX);
+  const note = q.resolutionNote ? shorten(q.resolutionNote, CARD_FIELD_MAX) : null;
   const fields: CardField[] = [
     { label: 'Status', value: q.status, inline: true },
     { label: 'Category', value: q.category, inline: true },
     { label: 'Raised by', value: names.client ?? `#${q.clientId}`, inline: true },
     { label: 'Opened', value: q.createdAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', inline: true },
   ];
-  if (q.mobile) fields.push({ label: 'Mobile', value: q.mobileValid ? q.mobile : `${q.mobile} (invalid)`, flagged: !q.mobileValid, inline: true });
+  if (q.mobile) {
+    const shown = audience.kind === 'staff' ? maskMobile(q.mobile) : q.mobile;
+    fields.push({ label: 'Mobile', value: q.mobileValid ? shown : `${shown} (invalid)`, flagged: !q.mobileValid, inline: true });
+  }
   if (q.assigneeId !== null) fields.push({ label: 'Assignee', value: names.assignee ?? `#${q.assigneeId}`, inline: true });
   if (q.status === 'Closed' && q.resolutionMs !== null) fields.push({ label: 'Resolved in', value: `${hours(q.resolutionMs)} h`, inline: true });
-  if (q.resolutionNote) fields.push({ label: 'Resolution', value: q.resolutionNote });
+  if (note && !(extra.whole && note.shortened)) fields.push({ label: 'Resolution', value: note.text });
+  const buttons = buttonsFor(q, audience, extra.rated ?? false);
+  if (!extra.whole && (body.shortened || note?.shortened)) buttons.push({ label: 'Show', actionId: encodeAction({ kind: 'show', queryId: q.id }) });
   return {
     kind: 'card',
     title: `#${q.id} ${q.heading}`,
-    body: q.description,
+    body: body.text,
     tone: STATUS_TONE[q.status],
     status: q.status,
     fields,
-    buttons: buttonsFor(q, audience, extra.rated ?? false),
+    buttons,
     queryId: q.id,
     version: q.updatedAt.getTime(),
     footer: q.externalRef ? `Imported as ${q.externalRef}` : `Raised on ${q.platform}`,
   };
+}
+
+/** What `show`'s card leaves out: the rest of a long description, and a long resolution note, in cards of their own. */
+export function wholeTextCards(q: QueryRecord): CardView[] {
+  const tone = STATUS_TONE[q.status];
+  const part = (what: string, pieces: string[]) =>
+    pieces.map((p, i): CardView => ({ kind: 'card', title: `#${q.id} ${what} (${i + 1} of ${pieces.length})`, body: p, tone, fields: [], buttons: [], queryId: q.id }));
+  const description = piecesOf(q.description, CARD_TEXT_MAX);
+  const note = q.resolutionNote && Array.from(q.resolutionNote).length > CARD_FIELD_MAX ? piecesOf(q.resolutionNote, CARD_TEXT_MAX) : [];
+  return [...(description.length > 1 ? part('description', description).slice(1) : []), ...part('resolution note', note)];
 }
 
 /** Only the buttons the audience's role may press; core checks again when one is pressed. */

@@ -1,5 +1,6 @@
 import { teamAnalytics } from '../../core/analytics/team-analytics';
-import { sla, team } from '../../core/conversation/handlers/lead-handlers';
+import { team } from '../../core/conversation/handlers/lead-handlers';
+import { sla } from '../../core/conversation/handlers/sla-handler';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Actor } from '../../core/domain/actor';
 import { claimQuery } from '../../core/queries/claim-query';

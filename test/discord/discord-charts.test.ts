@@ -60,19 +60,32 @@ describe('Discord analytics charts come as a job after the answer', () => {
     expect(charts.at).toBeGreaterThanOrEqual(edit!.at);
   });
 
-  it('posts the charts as a message in the interaction\'s channel once its 15-minute window has passed', async () => {
+  it('sends the charts of the ephemeral answer to the asker\'s DM once its 15-minute window has passed, never to the channel', async () => {
     const { driver, fake } = h;
     renderer.open();
     ahead = 16 * MINUTE;
     const before = channelImages(DESK_CHANNEL).length;
     const team = driver.slash(LEE, 'team');
     await driver.edited(team);
-    const posted = await fake.waitFor(() => channelImages(DESK_CHANNEL)[before], 'the charts in the channel');
+    const posted = await fake.waitFor(() => channelImages(fake.dmChannelOf(LEE.id) ?? 'no DM opened')[0], 'the charts in the DM');
     expect(posted.files).toHaveLength(6);
     expect(posted.body.flags).toBeUndefined();
     expect(driver.followUps(team)).toEqual([]);
+    expect(channelImages(DESK_CHANNEL)).toHaveLength(before);
     // The token never reaches a log line.
     expect(h.log.some((l) => l.message.includes(team.token))).toBe(false);
+  });
+
+  it('drops the charts, not posting them in the channel, when the window has passed and the asker takes no DMs', async () => {
+    const { driver, fake } = h;
+    renderer.open();
+    ahead = 16 * MINUTE;
+    fake.closeDms(LEE.id);
+    const before = channelImages(DESK_CHANNEL).length;
+    const team = driver.slash(LEE, 'team');
+    await driver.edited(team);
+    await fake.waitFor(() => h.log.find((l) => /charts for Discord user .* were dropped/.test(l.message)), 'the dropped charts warning');
+    expect(channelImages(DESK_CHANNEL)).toHaveLength(before);
   });
 
   it('posts a digest to the leads channel: the figures, then its charts as images', async () => {

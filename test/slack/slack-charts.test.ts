@@ -29,20 +29,21 @@ describe('Slack analytics charts come as a job after the answer', () => {
 
   const filesIn = (channel: string) => h.fake.api('files.completeUploadExternal').filter((c) => c.body.channel_id === channel);
 
-  it('acknowledges and answers with the figures while the charts are still being drawn, then uploads them to the channel', async () => {
+  it('acknowledges and answers with the figures while the charts are still being drawn, then uploads them to the DM, not the public channel', async () => {
     const { driver, fake } = h;
     const team = await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
     expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `team`/) });
     const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname), 'the answer');
     expect(textOf(answer)).toMatch(/Team analytics/);
-    expect(textOf(answer)).toMatch(/6 charts follow as images/);
+    expect(textOf(answer)).toMatch(/6 charts follow as images in your direct messages with the app/);
     // The job is drawing (held at the gate) and nothing is uploaded yet.
     await fake.waitFor(() => renderer.asked.length > 0, 'the chart job to start drawing');
     await new Promise((r) => setTimeout(r, 100));
     expect(fake.api('files.getUploadURLExternal')).toHaveLength(0);
 
     renderer.open();
-    const complete = await fake.waitFor(() => filesIn('C0OPS')[0], 'the chart upload');
+    const complete = await fake.waitFor(() => filesIn('DU0LEE')[0], 'the chart upload');
+    expect(fake.api('files.completeUploadExternal').map((c) => c.body.channel_id)).toEqual(['DU0LEE']);
     expect(complete.at).toBeGreaterThanOrEqual(answer.at);
     expect((complete.body.files as unknown[]).length).toBe(6);
     const uploads = fake.of('upload');
@@ -60,21 +61,27 @@ describe('Slack analytics charts come as a job after the answer', () => {
       return null;
     };
     renderer.open();
-    await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
-    const complete = await fake.waitFor(() => filesIn('C0OPS')[0], 'the chart upload after a retry', 10_000);
+    await driver.slash('U0LEE', 'team', { channelId: LEADS });
+    const complete = await fake.waitFor(() => filesIn(LEADS)[0], 'the chart upload after a retry', 10_000);
     expect(renderer.asked.filter((id) => id === 'status-split')).toHaveLength(2);
     expect((complete.body.files as unknown[]).length).toBe(5);
-    const words = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === 'C0OPS'), 'the refused chart in words');
+    const words = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === LEADS), 'the refused chart in words');
     expect(String(words.body.text)).toMatch(/SLA breaches/);
   });
 
-  it('sends the charts by DM when the channel cannot take them', async () => {
+  it('keeps the charts in the leads channel or the DM they were asked in; by DM when that channel cannot take them', async () => {
     const { driver, fake } = h;
     renderer.open();
+    const inLeads = await driver.slash('U0LEE', 'team', { channelId: LEADS });
+    const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(inLeads.responseUrl).pathname), 'the answer');
+    expect(textOf(answer)).toMatch(/6 charts follow as images in a moment/);
+    await fake.waitFor(() => filesIn(LEADS)[0], 'the charts in the leads channel');
+    await driver.slash('U0LEE', 'team', { channelId: 'DU0LEE' });
+    await fake.waitFor(() => filesIn('DU0LEE')[0], 'the charts in the DM they were asked in');
     fake.failNext('files.completeUploadExternal', 'not_in_channel');
-    await driver.slash('U0LEE', 'team', { channelId: 'C0PRIVATE' });
-    const dm = await fake.waitFor(() => filesIn('DU0LEE')[0], 'the charts in the DM');
-    expect((dm.body.files as unknown[]).length).toBe(6);
+    await driver.slash('U0LEE', 'team', { channelId: LEADS });
+    await fake.waitFor(() => filesIn('DU0LEE')[1], 'the charts in the DM');
+    expect(fake.api('files.completeUploadExternal').map((c) => c.body.channel_id)).toEqual([LEADS, 'DU0LEE', LEADS, 'DU0LEE']);
   });
 
   it('posts a digest to the leads channel: the figures, then its charts as images', async () => {

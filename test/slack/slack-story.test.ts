@@ -108,7 +108,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     expect(textOf(await response(rated.responseUrl))).toMatch(/Thank you: you rated query #\d+ ★★★★★ \(5\/5\)/);
 
     // Lee asks for team analytics: acknowledged at once, figures on the response_url, then the charts (a job)
-    // uploaded to the channel the command was typed in.
+    // uploaded to his DM with the app: the channel the command was typed in is public.
     const team = await driver.slash('U0LEE', 'team');
     expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `team`/) });
     const stats = await response(team.responseUrl);
@@ -116,7 +116,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Closed\*\\n1/);
     expect(textOf(stats)).toMatch(/6 charts follow as images/);
     const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal')[0], 'the chart upload');
-    expect(complete.body.channel_id).toBe('C0GENERAL');
+    expect(complete.body.channel_id).toBe('DU0LEE');
     const asked = fake.api('files.getUploadURLExternal');
     expect(asked.length).toBeGreaterThanOrEqual(6);
     expect(asked.every((c) => String(c.body.filename).endsWith('.png'))).toBe(true);

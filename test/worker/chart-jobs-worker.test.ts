@@ -33,15 +33,17 @@ describe('chart jobs on BullMQ: the bot answers, cqms worker draws and uploads',
     await redis?.kill();
   });
 
-  it('answers /cqms team with the figures while the worker is drawing, then the worker uploads the charts', async () => {
+  it('answers /cqms team with the figures while the worker is drawing, then the worker uploads the charts to the DM', async () => {
     const { driver, fake } = h;
     const team = await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
     const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname), 'the answer');
-    expect(JSON.stringify(answer.body)).toMatch(/6 charts follow as images/);
+    expect(JSON.stringify(answer.body)).toMatch(/6 charts follow as images in your direct messages with the app/);
     await fake.waitFor(() => renderer.asked.length > 0, 'the worker to start drawing');
     expect(fake.api('files.getUploadURLExternal')).toHaveLength(0);
     renderer.open();
-    const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal').find((c) => c.body.channel_id === 'C0OPS'), 'the upload by the worker');
+    // Typed in a public channel: the worker uploads them where only the asker sees them.
+    const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal').find((c) => c.body.channel_id === 'DU0LEE'), 'the upload by the worker');
+    expect(fake.api('files.completeUploadExternal').filter((c) => c.body.channel_id === 'C0OPS')).toEqual([]);
     expect((complete.body.files as unknown[]).length).toBe(6);
     expect(complete.at).toBeGreaterThanOrEqual(answer.at);
   }, 20_000);

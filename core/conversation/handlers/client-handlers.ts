@@ -2,12 +2,15 @@ import { clientAnalytics } from '../../analytics/client-analytics';
 import { clientCharts } from '../../charts/charts-for';
 import { chartsOrJob } from '../../charts/charts-follow';
 import { createQuery } from '../../queries/create-query';
-import { getQuery } from '../../queries/get-query';
+import { getQuery, type QueryDetails } from '../../queries/get-query';
 import { reopenQuery } from '../../queries/reopen-query';
 import { reviewQuery } from '../../queries/review-query';
-import { queryCard } from '../../views/query-card';
-import { ephemeral, singlePageList, text } from '../../views/view-model';
-import { actorOf, pick, type Handler } from '../handler';
+import { encodeAction } from '../../views/action-id';
+import { pagedList } from '../../views/list-page';
+import { queryCard, wholeTextCards } from '../../views/query-card';
+import { ephemeral, text, type ListView } from '../../views/view-model';
+import { actorOf, pick, type Args, type Handler, type HandlerContext } from '../handler';
+import { encodeListFilter } from '../list-filter-code';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
 
@@ -19,6 +22,7 @@ export const raise: Handler = async (ctx, args) => {
   return ephemeral(text(`Query #${query.id} raised${note}. You will hear from us here when an agent picks it up.`, 'success'), card);
 };
 
+/** A query whole: its card, the rest of a long description or note, and its history (paged). */
 export const show: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const d = await getQuery(ctx.deps, actor, queryIdOf(args.id));
@@ -26,11 +30,20 @@ export const show: Handler = async (ctx, args) => {
     d.query,
     { client: d.client?.displayName ?? null, assignee: d.assignee?.displayName ?? null },
     { kind: 'viewer', role: actor.role, userId: actor.userId },
-    { rated: d.review !== null },
+    { rated: d.review !== null, whole: true },
   );
   if (d.review) card.fields.push({ label: 'Rating', value: `${'★'.repeat(d.review.rating)}${d.review.comment ? ` "${d.review.comment}"` : ''}` });
   if (d.attachments.length) card.fields.push({ label: 'Attachments', value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ') });
-  const history = singlePageList(
+  return ephemeral(card, ...wholeTextCards(d.query), historyList(d, args.page));
+};
+
+/** One page of a query's history, for `show` and its paging buttons. */
+export async function historyPage(ctx: HandlerContext, args: Args): Promise<ListView> {
+  return historyList(await getQuery(ctx.deps, actorOf(ctx), queryIdOf(args.id)), args.page);
+}
+
+function historyList(d: QueryDetails, page: unknown): ListView {
+  return pagedList(
     `History of #${d.query.id}`,
     [
       ['at', 'When (UTC)'],
@@ -39,9 +52,10 @@ export const show: Handler = async (ctx, args) => {
     ],
     d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: e.platform } })),
     'No history recorded.',
+    page,
+    (p) => encodeAction({ kind: 'page', list: 'history', page: p, filter: encodeListFilter({ id: `#${d.query.id}` }, []) }),
   );
-  return ephemeral(card, history);
-};
+}
 
 export const reopen: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);

@@ -7,11 +7,12 @@ import { isStaff } from '../../domain/roles';
 import { authorize } from '../../authz/policy';
 import { NotFound, ValidationFailed } from '../../errors';
 import { reassignQuery } from '../../queries/reassign-query';
-import { mostUrgent, slaStatus } from '../../sla/sla-status';
-import { ephemeral, singlePageList, text, type View } from '../../views/view-model';
+import { encodeAction } from '../../views/action-id';
+import { pagedList } from '../../views/list-page';
+import { ephemeral, text } from '../../views/view-model';
 import type { BreachCounts } from '../../analytics/analytics-types';
-import type { SlaClock } from '../../sla/sla-alert';
-import { actorOf, pick, type Handler } from '../handler';
+import { actorOf, pick, type Args, type Handler, type HandlerContext } from '../handler';
+import { encodeListFilter, type ListFilter } from '../list-filter-code';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
 
@@ -29,8 +30,7 @@ export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> 
 }
 
 export const team: Handler = async (ctx, args) => {
-  const extra = args.agent !== undefined && args.agent !== '' ? { agentId: await resolveAgent(ctx.deps, args.agent) } : {};
-  const a = await teamAnalytics(ctx.deps, actorOf(ctx), { ...pick(args, ['from', 'to', 'category', 'bucket']), ...extra });
+  const { a, agents } = await teamAgents(ctx, args);
   const figures = [
     ...statsFigures(a.totals, a.resolution),
     { label: 'Avg first response', value: a.firstResponse.avgHours === null ? '-' : `${a.firstResponse.avgHours.toFixed(1)} h`, inline: true },
@@ -38,7 +38,15 @@ export const team: Handler = async (ctx, args) => {
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
     { label: 'Breaches alerted', value: alertedText(a.sla.recorded), inline: true },
   ];
-  const agents = singlePageList(
+  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))));
+};
+
+/** The analytics and one page of their agents table; its paging buttons carry the range, category and agent. */
+export async function teamAgents(ctx: HandlerContext, args: Args) {
+  const agentId = args.agent !== undefined && args.agent !== '' ? await resolveAgent(ctx.deps, args.agent) : undefined;
+  const a = await teamAnalytics(ctx.deps, actorOf(ctx), { ...pick(args, ['from', 'to', 'category', 'bucket']), ...(agentId ? { agentId } : {}) });
+  const code = encodeListFilter({ ...(pick(args, ['from', 'to', 'category']) as ListFilter), ...(agentId ? { agent: `#${agentId}` } : {}) }, ctx.deps.config.categories);
+  const agents = pagedList(
     'Agents',
     [
       ['agent', 'Agent'],
@@ -63,66 +71,15 @@ export const team: Handler = async (ctx, args) => {
       },
     })),
     'No query in this range has been handled by an agent yet.',
+    args.page,
+    (page) => encodeAction({ kind: 'page', list: 'agents', page, filter: code }),
   );
-  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))));
-};
-
-/** Breaches the SLA sweep recorded, per clock. */
-function alertedText(b: BreachCounts): string {
-  return `${b.firstResponseBreaches} first response, ${b.resolutionBreaches} resolution`;
+  return { a, agents };
 }
 
-/** How many active queries the sla command inspects, oldest first (the likeliest to breach). */
-const SLA_SCAN = 1000;
-
-export const sla: Handler = async (ctx, args) => {
-  const actor = actorOf(ctx);
-  authorize(actor, 'sla.view');
-  const now = ctx.deps.clock.now();
-  const filter = { status: ['Open', 'In Progress'] as ('Open' | 'In Progress')[], ...(typeof args.category === 'string' && args.category ? { category: args.category } : {}) };
-  const { rows, total } = await ctx.deps.store.queries.list(filter, { limit: SLA_SCAN, offset: 0 });
-  const urgent = rows
-    .map((q) => ({ q, s: mostUrgent(slaStatus(q, ctx.deps.config.sla, now)) }))
-    .filter((x): x is { q: (typeof rows)[number]; s: NonNullable<ReturnType<typeof mostUrgent>> } => x.s !== null)
-    .sort((a, b) => (a.s.level === b.s.level ? a.s.dueAt.getTime() - b.s.dueAt.getTime() : a.s.level === 'breach' ? -1 : 1));
-  const view = singlePageList(
-    `SLA: ${urgent.filter((u) => u.s.level === 'breach').length} breached, ${urgent.filter((u) => u.s.level === 'warning').length} at warning`,
-    [
-      ['id', 'ID'],
-      ['level', 'Level'],
-      ['clock', 'Clock'],
-      ['due', 'Due (UTC)'],
-      ['status', 'Status'],
-      ['category', 'Category'],
-    ],
-    urgent.map(({ q, s }) => ({
-      queryId: q.id,
-      tone: s.level === 'breach' ? 'danger' : 'warning',
-      cells: {
-        id: `#${q.id}`,
-        level: s.level,
-        clock: s.clock === 'firstResponse' ? 'first response' : 'resolution',
-        due: s.dueAt.toISOString().replace('T', ' ').slice(0, 16),
-        status: q.status,
-        category: q.category,
-      },
-    })),
-    'No active query is near or past its SLA.',
-  );
-  const recorded = await ctx.deps.store.slaAlerts.countByCategory({ level: 'breach', ...(filter.category ? { category: filter.category } : {}) });
-  const alerted = (clock: SlaClock) => recorded.reduce((n, r) => n + (r.clock === clock ? r.count : 0), 0);
-  const figures = [
-    { label: 'Breaches alerted (all time)', value: alertedText({ firstResponseBreaches: alerted('firstResponse'), resolutionBreaches: alerted('resolution') }), inline: true },
-    ...(recorded.length > 0 ? [{ label: 'By category', value: byCategoryText(recorded), inline: false }] : []),
-  ];
-  const views: View[] = [view, { kind: 'stats', title: 'Recorded SLA breaches', figures }];
-  return total > SLA_SCAN ? ephemeral(...views, text(`Showing the oldest ${SLA_SCAN} of ${total} active queries.`, 'warning')) : ephemeral(...views);
-};
-
-function byCategoryText(rows: readonly { category: string; count: number }[]): string {
-  const by = new Map<string, number>();
-  for (const r of rows) by.set(r.category, (by.get(r.category) ?? 0) + r.count);
-  return [...by.entries()].map(([c, n]) => `${c}: ${n}`).join(', ');
+/** Breaches the SLA sweep recorded, per clock. */
+export function alertedText(b: BreachCounts): string {
+  return `${b.firstResponseBreaches} first response, ${b.resolutionBreaches} resolution`;
 }
 
 export const assign: Handler = async (ctx, args) => {

@@ -7,7 +7,8 @@ import { ephemeral, type FileView } from '../../views/view-model';
 import { toCsv } from '../csv';
 import { actorOf, pick, type Args, type Handler } from '../handler';
 import type { ListFilter } from '../list-filter-code';
-import { queryListView } from '../query-list-view';
+import { QUERY_LIST_COLUMNS, queryListView } from '../query-list-view';
+import { rowsPerPage } from '../../views/list-page';
 
 const FILTER_KEYS = ['status', 'category', 'from', 'to'] as const;
 /** Exports stop here; narrow the filter for more. */
@@ -24,7 +25,7 @@ function filterOf(args: Args): ListFilter {
 
 /** One page of a list, with paging buttons that carry the filter. */
 export async function listPage(deps: DeskDeps, actor: Actor, scope: ListScope, args: Args) {
-  const list = await listQueries(deps, actor, scope, pick(args, [...FILTER_KEYS, 'page']));
+  const list = await listQueries(deps, actor, scope, { ...pick(args, [...FILTER_KEYS, 'page']), pageSize: rowsPerPage(QUERY_LIST_COLUMNS) });
   return queryListView(scope, list, filterOf(args), deps.config.categories, await assigneesOf(deps, list.rows));
 }
 
