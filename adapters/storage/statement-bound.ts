@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import type { Connection as PromiseConnection } from 'mysql2/promise';
 import { QueryTypes, type QueryOptions, type Sequelize } from 'sequelize';
 
 /**
@@ -84,6 +85,29 @@ export function boundStatements(sequelize: Sequelize, silenceMs: number): void {
     const conn = connection as { threadId?: number };
     endSilentStatements(connection, { ms: silenceMs, inFlight: () => inFlight.get(conn), stillRunning: () => stillRunning(sequelize, conn.threadId) });
   });
+}
+
+/**
+ * Watches a mysql2/promise connection outside the pool (an import's) as the pool's long statements are: every
+ * statement sent through its `query` is long, and a silence is checked with the server through `sequelize`.
+ */
+export function watchLongStatements(sequelize: Sequelize, conn: PromiseConnection): void {
+  const state = states.get(sequelize);
+  if (!state) return;
+  let current: { at: number; kind: StatementKind } | undefined;
+  const query = conn.query.bind(conn) as (...args: unknown[]) => Promise<unknown>;
+  const watched = async (...args: unknown[]) => {
+    const mine = { at: Date.now(), kind: 'long' as const };
+    current = mine;
+    try {
+      return await query(...args);
+    } finally {
+      if (current === mine) current = undefined;
+    }
+  };
+  conn.query = watched as PromiseConnection['query'];
+  // The promise wrapper's core connection holds the socket.
+  endSilentStatements((conn as unknown as { connection: unknown }).connection, { ms: state.silenceMs, inFlight: () => current, stillRunning: () => stillRunning(sequelize, conn.threadId) });
 }
 
 /** Reads the server's flavour once connected (the cap's spelling). */
