@@ -3,6 +3,7 @@ import { importRowOf } from '../../core/cleaning/import-row-of';
 import type { DeskDeps } from '../../core/desk/desk-deps';
 import { ValidationFailed } from '../../core/errors';
 import { bulkImportQueries, importQueriesIn, type ImportRow } from '../../core/imports/import-queries';
+import { testPause } from '../storage/bulk-load/test-pause';
 import { CsvInputError } from './csv-input-error';
 import { CsvSource, type CsvRecord } from './csv-source';
 
@@ -68,6 +69,7 @@ async function loadInBatches(deps: DeskDeps, file: string, opts: LoadOptions): P
   return deps.store.transaction(async (tx) => {
     const total: LoadSummary = { rows: 0, inserted: 0, skipped: 0, usersCreated: 0, rebuiltIndexes: 0 };
     for await (const batch of importBatches(await openCleaned(file), { batchSize: opts.batchSize })) {
+      if (total.rows > 0) await testPause('inserting');
       const r = await importQueriesIn(tx, batch, now);
       total.rows += batch.length;
       total.inserted += r.inserted;

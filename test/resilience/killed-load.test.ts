@@ -101,4 +101,24 @@ describe('a cqms data load killed at any phase (MySQL)', () => {
     expect(out).toMatch(/ 0 inserted, .* 0 client account\(s\) created/);
     expect(await counts()).toEqual(afterKill);
   }, 300_000);
+
+  it('on SQLite, killed between batches: the next command finds no row and no account', async () => {
+    const lite = await openTestStore('sqlite');
+    try {
+      const p = new CqmsProcess(['data', 'load', cleaned], { DATABASE_URL: lite.url, CQMS_TEST_LOAD_PAUSE: 'inserting' }, { oneProcess: true });
+      try {
+        await p.waitFor('[test] load phase: inserting', 120_000);
+        p.signal('SIGKILL');
+        expect((await p.exited).signal).toBe('SIGKILL');
+      } finally {
+        await p.kill();
+      }
+      await cqms(['db', 'migrate'], { DATABASE_URL: lite.url });
+      const [[c]] = (await lite.store.sequelize.query("SELECT (SELECT COUNT(*) FROM client_queries) q, (SELECT COUNT(*) FROM users WHERE role = 'client') u")) as [{ q: number; u: number }[], unknown];
+      expect({ queries: Number(c!.q), clients: Number(c!.u) }).toEqual({ queries: 0, clients: 0 });
+    } finally {
+      await lite.dispose();
+    }
+  }, 300_000);
 });
+
