@@ -32,18 +32,19 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   constructor(
     private readonly db: Sequelize,
     private readonly dialect: SqlDialect,
+    private readonly capMs = ANALYTICS_CAP_MS,
   ) {}
 
   /**
    * Analytics reads are long statements: a silence while the server computes is checked, not taken for an
-   * outage, and the server stops one at ANALYTICS_CAP_MS with a "still working" answer (statement-bound.ts).
+   * outage, and the server stops one at capMs (ANALYTICS_CAP_MS) with a "still working" answer (statement-bound.ts).
    */
   private async select<T extends object>(sql: string, binds: Binds, transaction?: Transaction): Promise<T[]> {
     const options = longStatement({ replacements: binds, type: QueryTypes.SELECT, transaction: transaction ?? null });
     try {
-      return await guarded(() => this.db.query<T>(capRead(this.db, sql, ANALYTICS_CAP_MS), options as typeof options & { type: QueryTypes.SELECT }));
+      return await guarded(() => this.db.query<T>(capRead(this.db, sql, this.capMs), options as typeof options & { type: QueryTypes.SELECT }));
     } catch (e) {
-      if (isStatementCapped(e)) throw new StillWorking('these analytics', ANALYTICS_CAP_MS / 1000, 'Narrow them (a shorter date range, one category or one agent) and ask again.');
+      if (isStatementCapped(e)) throw new StillWorking('these analytics', this.capMs / 1000, 'Narrow them (a shorter date range, one category or one agent) and ask again.');
       throw e;
     }
   }
