@@ -22,6 +22,8 @@ export const STATEMENT_SILENCE_MS = 5_000;
  *   keepalive cannot tell these apart here: Node sets only its idle time (the probes' interval and count are
  *   the OS's, about 11 minutes on Linux), and a proxy or NAT that holds the flow answers the probes itself.
  * How long a long read may compute is the server's to bound (see capRead), which answers with a typed error.
+ * Both work on MariaDB 10.11 (here) and MySQL 8: information_schema.PROCESSLIST lists a user's own threads on
+ * both without the PROCESS privilege; only the cap's spelling differs.
  */
 export type StatementKind = 'command' | 'long';
 
