@@ -32,7 +32,7 @@ export interface MysqlBulkImportOptions {
   dropIndexes?: DropIndexPolicy | false;
   /** false: stage with multi-row INSERTs even where the server allows LOAD DATA LOCAL INFILE. */
   localInfile?: boolean;
-  /** Queries inserted per statement (one autocommit each, a progress step each). */
+  /** Queries inserted per statement (a progress step each; all in the one transaction). */
   chunkRows?: number;
 }
 
