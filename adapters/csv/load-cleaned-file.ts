@@ -2,7 +2,8 @@ import { CLEANED_COLUMNS, type CleanedColumn, type CleanedRow } from '../../core
 import { importRowOf } from '../../core/cleaning/import-row-of';
 import type { DeskDeps } from '../../core/desk/desk-deps';
 import { ValidationFailed } from '../../core/errors';
-import { bulkImportQueries, importQueries, type ImportRow } from '../../core/imports/import-queries';
+import { bulkImportQueries, importQueriesIn, type ImportRow } from '../../core/imports/import-queries';
+import { testPause } from '../storage/bulk-load/test-pause';
 import { CsvInputError } from './csv-input-error';
 import { CsvSource, type CsvRecord } from './csv-source';
 
@@ -58,28 +59,26 @@ export async function loadCleanedFile(deps: DeskDeps, file: string, opts: LoadOp
 }
 
 /**
- * One transaction per batch. The next batch is parsed while the previous one is being written, and
- * only one batch is ever in flight: batches must commit in order for the "already loaded" check to
- * see the earlier ones.
+ * One transaction for the whole file, so a load killed or failed half-way leaves none of its rows and no
+ * account (SQLite rolls back an unfinished transaction when the file is next opened). Batches are written in
+ * order inside it, so the "already loaded" check sees the earlier ones.
  */
 async function loadInBatches(deps: DeskDeps, file: string, opts: LoadOptions): Promise<LoadSummary> {
   const rows = await verifyCleanedFile(file, opts);
-  const total: LoadSummary = { rows: 0, inserted: 0, skipped: 0, usersCreated: 0, rebuiltIndexes: 0 };
-  let inFlight: Promise<void> | null = null;
-  for await (const batch of importBatches(await openCleaned(file), { batchSize: opts.batchSize })) {
-    if (inFlight) await inFlight;
-    inFlight = importQueries(deps, batch).then((r) => {
+  const now = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const total: LoadSummary = { rows: 0, inserted: 0, skipped: 0, usersCreated: 0, rebuiltIndexes: 0 };
+    for await (const batch of importBatches(await openCleaned(file), { batchSize: opts.batchSize })) {
+      if (total.rows > 0) await testPause('inserting');
+      const r = await importQueriesIn(tx, batch, now);
       total.rows += batch.length;
       total.inserted += r.inserted;
       total.skipped += r.skipped;
       total.usersCreated += r.usersCreated;
       opts.onWrite?.(total.rows, rows);
-    });
-    // Handled when awaited; this only keeps Node from reporting it as unhandled in between.
-    inFlight.catch(() => undefined);
-  }
-  if (inFlight) await inFlight;
-  return total;
+    }
+    return total;
+  });
 }
 
 function openCleaned(file: string): Promise<CsvSource<CleanedColumn>> {

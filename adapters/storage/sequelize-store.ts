@@ -1,6 +1,7 @@
 import { Transaction, type Sequelize } from 'sequelize';
 import type { BulkQueryImport } from '../../core/imports/bulk-query-import';
 import type { Store, StoreTx } from '../../core/ports/store';
+import { finishInterruptedLoad } from './bulk-load/interrupted-load';
 import { MysqlBulkImport } from './bulk-load/mysql-bulk-import';
 import { SqlAnalyticsStore } from './analytics/sql-analytics-store';
 import { MYSQL, SQLITE } from './analytics/sql-dialect';
@@ -129,5 +130,10 @@ export async function openStore(databaseUrl: string, opts: OpenStoreOptions = {}
   if (opts.migrate && target.dialect === 'mysql') await guarded(() => ensureMysqlDatabase(target));
   const sequelize = await guarded(() => connect(target, opts));
   if (opts.migrate) await withoutStatementBound(sequelize, () => migrate(sequelize));
+  // Indexes a killed `cqms data load` dropped come back before anything reads the table.
+  await guarded(() => finishInterruptedLoad(sequelize)).catch(async (e: unknown) => {
+    await sequelize.close();
+    throw e;
+  });
   return new SequelizeStore(sequelize);
 }

@@ -5,6 +5,7 @@ import { cleanCsvFile } from '../../adapters/csv/clean-csv-file';
 import { CsvInputError } from '../../adapters/csv/csv-input-error';
 import { checkCleanedHeader, loadCleanedFile } from '../../adapters/csv/load-cleaned-file';
 import { writeRawCsv } from '../../adapters/csv/write-raw-csv';
+import { armTestPause } from '../../adapters/storage/bulk-load/test-pause';
 import { redact } from '../../adapters/storage/database-url';
 import { describeReport } from '../../core/cleaning/clean-report';
 import { generateRawRows } from '../../core/cleaning/generator';
@@ -68,6 +69,8 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .description('load a cleaned CSV into the store; loading it again changes nothing')
     .action((file: string) =>
       asUsage(async () => {
+        // Test only: lets test/resilience/killed-load.test.ts SIGKILL this load at a known phase (test-pause.ts).
+        armTestPause(process.env.CQMS_TEST_LOAD_PAUSE);
         const t0 = Date.now();
         await checkCleanedHeader(file);
         const check = progressBar('check', process.stderr);

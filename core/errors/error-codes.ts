@@ -12,6 +12,7 @@ export const ErrorCode = {
   AccountLocked: 'ACCOUNT_LOCKED',
   Conflict: 'CONFLICT',
   StoreUnavailable: 'STORE_UNAVAILABLE',
+  StillWorking: 'STILL_WORKING',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

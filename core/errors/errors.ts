@@ -141,6 +141,21 @@ export class StoreUnavailable extends CqmsError {
   }
 }
 
+/**
+ * The database was reachable and still computing when the bound on this kind of work was reached, so it was
+ * stopped: not an outage, and the same request will take as long again; a narrower one is the way.
+ */
+export class StillWorking extends CqmsError {
+  readonly code = ErrorCode.StillWorking;
+  constructor(
+    readonly work: string,
+    readonly seconds: number,
+    readonly hint: string,
+  ) {
+    super(`The database was still working on ${work} after ${seconds} s, so it was stopped; nothing is wrong with the desk. ${hint}`);
+  }
+}
+
 export function isCqmsError(e: unknown): e is CqmsError {
   return e instanceof CqmsError;
 }

@@ -13,7 +13,7 @@ export interface BulkImportResult {
 /**
  * A set-based import (MySQL): rows are first copied to a scratch area the desk never reads, so a bad
  * row anywhere in the input leaves the store untouched; then clients and queries land in a few
- * statements. Loading the same rows twice changes nothing (queries are keyed by external id).
+ * statements of one transaction (all of them or none). Loading the same rows twice changes nothing (queries are keyed by external id).
  */
 export interface BulkQueryImport {
   /** Copies the rows to the scratch area; returns how many were read. Throws what `batches` throws. */

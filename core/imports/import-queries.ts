@@ -1,5 +1,6 @@
 import type { QueryStatus } from '../domain/status';
 import type { DeskDeps } from '../desk/desk-deps';
+import type { StoreTx } from '../ports/store';
 import type { NewQueryRow } from '../domain/query';
 import { HEADING_MAX } from '../schemas/query-input';
 import type { BulkQueryImport, StagedQueryRow } from './bulk-query-import';
@@ -28,21 +29,24 @@ export interface ImportResult {
  * Loads a batch of historical queries: clients are found or created by email, and rows whose
  * external id is already stored are skipped, so loading the same file twice changes nothing.
  */
-export async function importQueries(deps: DeskDeps, rows: readonly ImportRow[]): Promise<ImportResult> {
-  if (rows.length === 0) return { inserted: 0, skipped: 0, usersCreated: 0 };
+export function importQueries(deps: DeskDeps, rows: readonly ImportRow[]): Promise<ImportResult> {
+  if (rows.length === 0) return Promise.resolve({ inserted: 0, skipped: 0, usersCreated: 0 });
   const now = deps.clock.now();
-  return deps.store.transaction(async (tx) => {
-    const existing = new Set(await tx.queries.existingRefs(rows.map((r) => r.externalRef)));
-    const fresh = dedupe(rows.filter((r) => !existing.has(r.externalRef)));
-    const emails = [...new Set(fresh.map((r) => r.clientEmail))];
-    const known = await tx.users.idsByEmail(emails);
-    const missing = emails.filter((e) => !known.has(e));
-    const created = await tx.users.insertClients(missing.map((email) => ({ email, createdAt: now })));
-    for (const [email, id] of created) known.set(email, id);
-    const queryRows: NewQueryRow[] = fresh.map((r) => toQueryRow(r, known.get(r.clientEmail) as number));
-    await tx.queries.insertMany(queryRows, now);
-    return { inserted: queryRows.length, skipped: rows.length - queryRows.length, usersCreated: created.size };
-  });
+  return deps.store.transaction((tx) => importQueriesIn(tx, rows, now));
+}
+
+/** importQueries inside the caller's transaction: a whole file's batches commit together, or none does. */
+export async function importQueriesIn(tx: StoreTx, rows: readonly ImportRow[], now: Date): Promise<ImportResult> {
+  const existing = new Set(await tx.queries.existingRefs(rows.map((r) => r.externalRef)));
+  const fresh = dedupe(rows.filter((r) => !existing.has(r.externalRef)));
+  const emails = [...new Set(fresh.map((r) => r.clientEmail))];
+  const known = await tx.users.idsByEmail(emails);
+  const missing = emails.filter((e) => !known.has(e));
+  const created = await tx.users.insertClients(missing.map((email) => ({ email, createdAt: now })));
+  for (const [email, id] of created) known.set(email, id);
+  const queryRows: NewQueryRow[] = fresh.map((r) => toQueryRow(r, known.get(r.clientEmail) as number));
+  await tx.queries.insertMany(queryRows, now);
+  return { inserted: queryRows.length, skipped: rows.length - queryRows.length, usersCreated: created.size };
 }
 
 function dedupe(rows: ImportRow[]): ImportRow[] {

@@ -1,7 +1,9 @@
 import { connect, withoutStatementBound } from '../../adapters/storage/connect';
 import { parseDatabaseUrl } from '../../adapters/storage/database-url';
 import { guarded } from '../../adapters/storage/db-errors';
+import { capRead, isStatementCapped, longStatement } from '../../adapters/storage/statement-bound';
 import { StoreUnavailable } from '../../core/errors';
+import { TcpProxy } from '../support/tcp-proxy';
 import { openTestStore, type TestStore } from '../support/test-stores';
 
 /**
@@ -33,4 +35,31 @@ describe('the bound on a MySQL statement that gets no answer', () => {
       await sequelize.close();
     }
   });
+
+  it('lets a long statement compute past the bound, cuts it when the network falls silent, and lets the server cap a read', async () => {
+    const proxy = await TcpProxy.inFrontOf(ts.url, 3306);
+    const sequelize = await connect(parseDatabaseUrl(proxy.rewrite(ts.url)), { statementSilenceMs: 200 });
+    const long = (sql: string) => guarded(() => sequelize.query(sql, longStatement({})));
+    try {
+      // Four bounds of silence while the server works: the probe finds the thread running and the bound starts again.
+      const [rows] = await long('SELECT SLEEP(0.8) AS s');
+      expect(rows).toEqual([{ s: 0 }]);
+
+      const capped = await long(capRead(sequelize, 'SELECT SLEEP(2) AS s', 100)).catch((e: unknown) => e);
+      expect(isStatementCapped(capped)).toBe(true);
+
+      // The same long statement behind a silent network: the probe gets no answer either, so it is cut.
+      const started = Date.now();
+      const pending = long('SELECT SLEEP(3) AS s').catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 100));
+      await proxy.blackhole();
+      expect(await pending).toBeInstanceOf(StoreUnavailable);
+      expect(Date.now() - started).toBeLessThan(2_900);
+    } finally {
+      await proxy.restore();
+      await sequelize.close();
+      await proxy.close();
+    }
+  });
 });
+

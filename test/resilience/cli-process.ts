@@ -31,10 +31,16 @@ export class CqmsProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   private readonly child: ChildProcess;
 
-  /** `group`: the process leads a process group of its own, so crash() reaches the node process tsx runs too. */
-  constructor(args: string[], env: Record<string, string>, o: { group?: boolean } = {}) {
+  /**
+   * `group`: the process leads a process group of its own, so crash() reaches the node process tsx runs too.
+   * `oneProcess`: from the sources, tsx as a loader in this one node process (not tsx's CLI, which spawns node),
+   * so a SIGKILL lands on `cqms` itself.
+   */
+  constructor(args: string[], env: Record<string, string>, opts: { group?: boolean; oneProcess?: boolean } = {}) {
+    const cmd = cqmsCommand();
+    const argv = opts.oneProcess && !cmd.built ? ['--import', 'tsx', join(ROOT, 'bot', 'cli.ts')] : cmd.args;
     // WORKER_PORT 0: workers of parallel runs never fight over the default port (a test may still set one).
-    this.child = spawn(process.execPath, [...cqmsCommand().args, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: o.group ?? false });
+    this.child = spawn(process.execPath, [...argv, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
     const collect = (d: Buffer) => (this.output += d.toString());
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);

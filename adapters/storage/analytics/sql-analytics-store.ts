@@ -12,11 +12,18 @@ import type {
   TrendRow,
 } from '../../../core/ports/analytics-store';
 import type { SlaClock } from '../../../core/sla/sla-alert';
+import { StillWorking } from '../../../core/errors';
 import { guarded } from '../db-errors';
+import { capRead, isStatementCapped, longStatement } from '../statement-bound';
 import { scopeSql, targetSql, type Binds } from './scope-sql';
 import type { SqlDialect } from './sql-dialect';
 
 const DAY_MS = 86_400_000;
+/**
+ * How long one analytics statement may compute. Team analytics on 10M queries take under a minute here (see
+ * bench/analytics-bench.ts); past this the server is busy for everyone, and the asker learns it was still working.
+ */
+export const ANALYTICS_CAP_MS = 300_000;
 const WALKS_PER_STATEMENT = 50;
 const METRIC_COLUMN: Record<DurationMetric, string> = { resolution: 'resolution_ms', firstResponse: 'first_response_ms' };
 
@@ -25,10 +32,21 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   constructor(
     private readonly db: Sequelize,
     private readonly dialect: SqlDialect,
+    private readonly capMs = ANALYTICS_CAP_MS,
   ) {}
 
-  private select<T extends object>(sql: string, binds: Binds, transaction?: Transaction): Promise<T[]> {
-    return guarded(() => this.db.query<T>(sql, { replacements: binds, type: QueryTypes.SELECT, transaction: transaction ?? null }) as Promise<T[]>);
+  /**
+   * Analytics reads are long statements: a silence while the server computes is checked, not taken for an
+   * outage, and the server stops one at capMs (ANALYTICS_CAP_MS) with a "still working" answer (statement-bound.ts).
+   */
+  private async select<T extends object>(sql: string, binds: Binds, transaction?: Transaction): Promise<T[]> {
+    const options = longStatement({ replacements: binds, type: QueryTypes.SELECT, transaction: transaction ?? null });
+    try {
+      return await guarded(() => this.db.query<T>(capRead(this.db, sql, this.capMs), options as typeof options & { type: QueryTypes.SELECT }));
+    } catch (e) {
+      if (isStatementCapped(e)) throw new StillWorking('these analytics', this.capMs / 1000, 'Narrow them (a shorter date range, one category or one agent) and ask again.');
+      throw e;
+    }
   }
 
   /**

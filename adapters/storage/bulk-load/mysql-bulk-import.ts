@@ -1,12 +1,15 @@
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
-import mysql, { type Connection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Sequelize } from 'sequelize';
 import { Conflict } from '../../../core/errors';
 import type { BulkImportResult, BulkQueryImport, StagedQueryRow } from '../../../core/imports/bulk-query-import';
 import { translateDbError } from '../db-errors';
 import { clientDisplayNameSql, QUERY_COLUMNS } from '../repos/bulk-import';
+import { openImportConnection } from './import-connection';
+import { asTheImport } from './interrupted-load';
 import { dropSecondaryIndexes, restoreStashedIndexes } from './secondary-indexes';
+import { testPause } from './test-pause';
 import { CREATE_STAGING, INDEX_STAGED_EMAILS, STAGED_COLUMNS, STAGING_TABLE, TSV_FORMAT, stagedValues, tsvLine } from './staging-table';
 
 /**
@@ -29,7 +32,7 @@ export interface MysqlBulkImportOptions {
   dropIndexes?: DropIndexPolicy | false;
   /** false: stage with multi-row INSERTs even where the server allows LOAD DATA LOCAL INFILE. */
   localInfile?: boolean;
-  /** Queries inserted per statement (one autocommit each, a progress step each). */
+  /** Queries inserted per statement (a progress step each; all in the one transaction). */
   chunkRows?: number;
 }
 
@@ -72,29 +75,26 @@ async function translated<T>(fn: () => Promise<T>): Promise<T> {
 export class MysqlBulkImport implements BulkQueryImport {
   private constructor(
     private readonly conn: Connection,
+    /** Holds the import's alive lock and nothing else (interrupted-load.ts). */
+    private readonly alive: Connection,
     private readonly database: string,
     private readonly opts: MysqlBulkImportOptions,
   ) {}
 
   static async open(sequelize: Sequelize, opts: MysqlBulkImportOptions = {}): Promise<MysqlBulkImport> {
-    const c = sequelize.config;
-    const conn = await mysql.createConnection({
-      host: c.host,
-      port: Number(c.port ?? 3306),
-      user: c.username,
-      password: c.password ?? '',
-      database: c.database,
-      connectTimeout: 5000,
-    });
+    const conn = await openImportConnection(sequelize);
+    let alive: Connection | null = null;
     try {
+      alive = await openImportConnection(sequelize);
       // No shared locks on the users rows the inserts read; the desk keeps working beside the import.
       await conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await conn.query(CREATE_STAGING);
     } catch (e) {
       conn.destroy();
+      alive?.destroy();
       throw e;
     }
-    return new MysqlBulkImport(conn, c.database, opts);
+    return new MysqlBulkImport(conn, alive, sequelize.config.database, opts);
   }
 
   async stage(batches: AsyncIterable<readonly StagedQueryRow[]>): Promise<number> {
@@ -103,6 +103,7 @@ export class MysqlBulkImport implements BulkQueryImport {
       for await (const rows of batches) {
         read += rows.length;
         yield rows;
+        if (read === rows.length) await testPause('staging');
       }
     }
     await translated(async () => {
@@ -118,29 +119,45 @@ export class MysqlBulkImport implements BulkQueryImport {
     const staged = Number(range?.n ?? 0);
     if (staged === 0) return { inserted: 0, usersCreated: 0, rebuiltIndexes: [] };
     onProgress?.(0, staged);
-    return this.exclusively(() => translated(async () => {
+    return asTheImport(this.conn, this.alive, this.database, () => translated(async () => {
       await restoreStashedIndexes(this.conn);
       const [stored] = await this.conn.query<ResultSetHeader>(FORGET_STORED);
+      // DDL commits by itself, so indexes are dropped before the transaction and rebuilt after it; killed in
+      // between, the stash lets the next store open put them back (finishInterruptedLoad).
       const dropped = (await this.dropIndexesFor(staged - stored.affectedRows)) ? await dropSecondaryIndexes(this.conn, TARGET, now) : [];
       try {
-        const [users] = await this.conn.query<ResultSetHeader>(INSERT_CLIENTS, [now.getTime()]);
-        const [lo, hi] = [Number(range?.lo), Number(range?.hi)];
-        const chunk = this.opts.chunkRows ?? 50_000;
-        let inserted = 0;
-        for (let from = lo; from <= hi; from += chunk) {
-          const [r] = await this.conn.query<ResultSetHeader>(INSERT_QUERIES, [now.getTime(), from, from + chunk - 1]);
-          inserted += r.affectedRows;
-          onProgress?.(Math.round((Math.min(from + chunk - lo, hi - lo + 1) / (hi - lo + 1)) * staged), staged);
+        // One transaction for clients and queries: a load killed or failed half-way leaves no row and no
+        // account (InnoDB rolls back what a dead connection left open). Chunks only pace the progress bar.
+        await this.conn.query('START TRANSACTION');
+        try {
+          const [users] = await this.conn.query<ResultSetHeader>(INSERT_CLIENTS, [now.getTime()]);
+          const [lo, hi] = [Number(range?.lo), Number(range?.hi)];
+          const chunk = this.opts.chunkRows ?? 50_000;
+          let inserted = 0;
+          for (let from = lo; from <= hi; from += chunk) {
+            if (from > lo) await testPause('inserting');
+            const [r] = await this.conn.query<ResultSetHeader>(INSERT_QUERIES, [now.getTime(), from, from + chunk - 1]);
+            inserted += r.affectedRows;
+            onProgress?.(Math.round((Math.min(from + chunk - lo, hi - lo + 1) / (hi - lo + 1)) * staged), staged);
+          }
+          await this.conn.query('COMMIT');
+          return { inserted, usersCreated: users.affectedRows, rebuiltIndexes: dropped };
+        } catch (e) {
+          await this.conn.query('ROLLBACK').catch(() => undefined);
+          throw e;
         }
-        return { inserted, usersCreated: users.affectedRows, rebuiltIndexes: dropped };
       } finally {
-        if (dropped.length > 0) await restoreStashedIndexes(this.conn);
+        if (dropped.length > 0) {
+          await testPause('rebuilding');
+          await restoreStashedIndexes(this.conn);
+        }
       }
     }));
   }
 
   async close(): Promise<void> {
     await this.conn.end().catch(() => this.conn.destroy());
+    await this.alive.end().catch(() => this.alive.destroy());
   }
 
   private async serverAllowsLocalInfile(): Promise<boolean> {
@@ -189,15 +206,4 @@ export class MysqlBulkImport implements BulkQueryImport {
     return Number(row?.n) <= cap;
   }
 
-  /** One import at a time per database: they would fight over the indexes and the same external ids. */
-  private async exclusively<T>(fn: () => Promise<T>): Promise<T> {
-    const name = `cqms_import:${this.database}`.slice(0, 64);
-    const [[row]] = await this.conn.query<RowDataPacket[]>('SELECT GET_LOCK(?, 600) AS got', [name]);
-    if (Number(row?.got) !== 1) throw new Conflict('import', 'Another import into this database is still running; try again when it has finished.');
-    try {
-      return await fn();
-    } finally {
-      await this.conn.query('SELECT RELEASE_LOCK(?)', [name]);
-    }
-  }
 }

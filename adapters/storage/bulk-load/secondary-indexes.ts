@@ -1,6 +1,6 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 
-const STASH = 'bulk_load_index_stash';
+export const STASH = 'bulk_load_index_stash';
 const q = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
 interface IndexDef {
