@@ -1,5 +1,5 @@
 import type { Reply } from '../../core/views/view-model';
-import type { KnownBlock, SlackClient } from './block-kit';
+import { LIMITS, type KnownBlock, type SlackClient } from './block-kit';
 import type { ChartOutput } from './chart-images';
 import type { SlackUserRef } from './inbound';
 import { clip, escapeMrkdwn } from './mrkdwn';
@@ -13,6 +13,8 @@ export interface ReplyTarget {
   responseUrl?: string | null;
   /** Replace the message the button was on (a list's next page). */
   replaceOriginal?: boolean;
+  /** The (non-ephemeral) message the button was on: a reply that replaces its source edits it with chat.update. */
+  source?: { channelId: string; ts: string };
 }
 
 export interface ReplySenderOptions {
@@ -43,6 +45,14 @@ export class ReplySender {
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
     const r = this.render(reply);
     const publicReply = reply.visibility === 'public';
+    if (reply.replaces === 'source' && to.source && r.blocks.length <= LIMITS.messageBlocks && !r.charts.length && !r.files.length) {
+      try {
+        await this.o.client.chat.update({ channel: to.source.channelId, ts: to.source.ts, text: r.text, blocks: r.blocks });
+        return;
+      } catch (e) {
+        this.o.log.warn(`message ${to.source.ts} could not be updated (${slackErrorCode(e) ?? String(e)}); answering beside it`);
+      }
+    }
     let first = true;
     if (r.blocks.length) {
       for (const blocks of messagesOf(r.blocks)) {

@@ -84,7 +84,8 @@ export class SlackController {
   /** Acknowledges with `ack`, like command(); a refused press is told so through its response_url (a button's ack shows nothing). */
   press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
     const kind = decodeAction(b.actionId)?.kind;
-    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && b.surface === 'ephemeral' };
+    const source = b.surface === 'message' && b.channelId && b.messageTs ? { source: { channelId: b.channelId, ts: b.messageTs } } : {};
+    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && b.surface === 'ephemeral', ...source };
     const busyNote = async (busy: boolean) => {
       await ack();
       if (busy) void this.work.track(() => this.o.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));

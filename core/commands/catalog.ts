@@ -19,7 +19,7 @@ export const CATALOG = [
   { name: 'help', summary: 'List the commands you can run', audience: 'guest', options: [] },
   {
     name: 'register',
-    summary: 'Create a client account and link this chat account to it',
+    summary: 'Create your client account and sign in here',
     audience: 'guest',
     form: 'register',
     options: [
@@ -31,7 +31,7 @@ export const CATALOG = [
   },
   {
     name: 'login',
-    summary: 'Sign in with username, email or mobile, once per chat account',
+    summary: 'Sign in with username, email or mobile',
     audience: 'guest',
     form: 'login',
     options: [

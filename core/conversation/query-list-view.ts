@@ -3,6 +3,7 @@ import type { UserRecord } from '../domain/user';
 import { encodeAction } from '../views/action-id';
 import { STATUS_TONE, type ListView } from '../views/view-model';
 import { encodeListFilter, type ListFilter } from './list-filter-code';
+import { commandHint, type Surface } from './surface';
 
 const TITLES: Record<ListScope, string> = {
   mine: 'Your queries',
@@ -12,13 +13,20 @@ const TITLES: Record<ListScope, string> = {
   all: 'Queries',
 };
 
-const EMPTY: Record<ListScope, string> = {
-  mine: 'You have no queries matching this filter. Raise one with `new`.',
-  queue: 'The open queue is empty.',
-  working: 'You have nothing in progress. Pick something from the `queue`.',
-  closed: 'You have not closed any query matching this filter yet.',
-  all: 'No queries match this filter.',
-};
+function emptyText(scope: ListScope, surface: Surface): string {
+  switch (scope) {
+    case 'mine':
+      return `You have no queries matching this filter. Raise one with ${commandHint(surface, 'new')}.`;
+    case 'queue':
+      return 'The open queue is empty.';
+    case 'working':
+      return `You have nothing in progress. Pick something from the ${commandHint(surface, 'queue')}.`;
+    case 'closed':
+      return 'You have not closed any query matching this filter yet.';
+    case 'all':
+      return 'No queries match this filter.';
+  }
+}
 
 export function queryListView(
   scope: ListScope,
@@ -26,6 +34,7 @@ export function queryListView(
   filter: ListFilter,
   categories: readonly string[],
   assignees: ReadonlyMap<number, UserRecord>,
+  surface: Surface,
 ): ListView {
   const code = encodeListFilter(filter, categories);
   const page = (p: number) => encodeAction({ kind: 'page', list: scope, page: p, filter: code });
@@ -58,7 +67,7 @@ export function queryListView(
     page: list.page,
     pages: list.pages,
     total: list.total,
-    empty: EMPTY[scope],
+    empty: emptyText(scope, surface),
   };
   if (list.page > 1) view.prev = { label: '< Previous', actionId: page(list.page - 1) };
   if (list.page < list.pages) view.next = { label: 'Next >', actionId: page(list.page + 1) };

@@ -119,6 +119,11 @@ export interface Reply {
   /** Ephemeral replies are seen by the caller only. */
   visibility: 'ephemeral' | 'public';
   views: View[];
+  /**
+   * The answer takes the place of the message whose button was pressed (a rating replaces the rating buttons),
+   * where the surface can edit that message; elsewhere it is sent like any answer.
+   */
+  replaces?: 'source';
 }
 
 export const STATUS_TONE: Record<QueryStatus, Tone> = { Open: 'open', 'In Progress': 'progress', Closed: 'closed' };

@@ -12,6 +12,7 @@ import { ephemeral, singlePageList, text, type View } from '../../views/view-mod
 import type { BreachCounts } from '../../analytics/analytics-types';
 import type { SlaClock } from '../../sla/sla-alert';
 import { actorOf, pick, type Handler } from '../handler';
+import { withArticle } from '../../views/words';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
 
@@ -24,7 +25,7 @@ export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> 
   if (!s) throw ValidationFailed.field('agent', 'an agent is required (username, email or #id)');
   const user = await lookupUser(deps, s);
   if (!user) throw new NotFound('agent', s);
-  if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is a ${user.role}, not an agent`);
+  if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is ${withArticle(user.role)}, not an agent`);
   return user.id;
 }
 
