@@ -67,7 +67,7 @@ export const CATALOG = [
       { name: 'comment', description: 'Anything to add', type: 'text', required: false, maxLength: REVIEW_COMMENT_MAX },
     ],
   },
-  { name: 'stats', summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }] },
+  { name: 'stats', summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }] },
   { name: 'queue', summary: 'Open queue', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
   { name: 'working', summary: 'Your queries in progress', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
   { name: 'closed', summary: 'Queries you closed', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
@@ -85,7 +85,7 @@ export const CATALOG = [
     summary: 'Team analytics, with charts',
     audience: ['lead'],
     slow: true,
-    options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }],
+    options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }],
   },
   { name: 'sla', summary: 'Queries breaching or near their SLA', audience: ['lead'], options: [{ name: 'category', description: 'Only this category', type: 'category', required: false }] },
   {

@@ -1,3 +1,4 @@
+import { durationText } from './duration';
 import type { QueryRecord } from '../domain/query';
 import type { Role } from '../domain/roles';
 import { mayRole } from '../authz/policy';
@@ -12,7 +13,6 @@ export interface CardNames {
 /** Who will see the card: the support channel (agents and leads) or the client who raised it. */
 export type CardAudience = { kind: 'staff' } | { kind: 'client' } | { kind: 'viewer'; role: Role; userId: number };
 
-const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
 
 export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudience, extra: { rated?: boolean } = {}): CardView {
   const fields: CardField[] = [
@@ -23,7 +23,7 @@ export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudien
   ];
   if (q.mobile) fields.push({ label: 'Mobile', value: q.mobileValid ? q.mobile : `${q.mobile} (invalid)`, flagged: !q.mobileValid, inline: true });
   if (q.assigneeId !== null) fields.push({ label: 'Assignee', value: names.assignee ?? `#${q.assigneeId}`, inline: true });
-  if (q.status === 'Closed' && q.resolutionMs !== null) fields.push({ label: 'Resolved in', value: `${hours(q.resolutionMs)} h`, inline: true });
+  if (q.status === 'Closed' && q.resolutionMs !== null) fields.push({ label: 'Resolved in', value: durationText(q.resolutionMs / 3_600_000), inline: true });
   if (q.resolutionNote) fields.push({ label: 'Resolution', value: q.resolutionNote });
   return {
     kind: 'card',

@@ -120,6 +120,9 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const answer = await driver.edited(team);
     expect(textOf(answer)).toMatch(/Team analytics/);
+    // Seconds read in minutes, not "0.0 h".
+    expect(textOf(answer)).toMatch(/"name":"Avg first response","value":"(under 1|\d+) min"/);
+    expect(textOf(answer)).not.toContain('0.0 h');
     expect(textOf(answer)).toMatch(/6 charts follow as images/);
     const charts = await h.fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up');
     expect(charts.at).toBeGreaterThanOrEqual(answer.at);

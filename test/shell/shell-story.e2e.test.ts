@@ -111,6 +111,10 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     // The lead's team analytics: figures, the agents table, and six charts written as PNG files of the stated size.
     const team = after(out, 'lee (lead)> team');
     expect(team).toMatch(/Team analytics\n[\s\S]*Closed: +1\n/);
+    // Seconds read in minutes, never "0.0 h": on the card and in the figures.
+    expect(out).toMatch(/Resolved in: +(under 1|\d+) min\n/);
+    expect(team).toMatch(/Avg first response: +(under 1|\d+) min\n/);
+    expect(out).not.toContain('0.0 h');
     expect(team).toMatch(/Agents\n.*\n.*\n {2}Ann +1 +0 +1 /);
     const charts = chartsIn(team);
     expect(charts).toHaveLength(6);

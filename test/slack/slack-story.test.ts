@@ -132,6 +132,9 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const stats = await response(team.responseUrl);
     expect(textOf(stats)).toMatch(/Team analytics/);
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Closed\*\\n1/);
+    // Seconds read in minutes, not "0.0 h".
+    expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Avg first response\*\\n(under 1|\d+) min/);
+    expect(JSON.stringify(stats.body.blocks)).not.toContain('0.0 h');
     expect(textOf(stats)).toMatch(/6 charts follow as images/);
     const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal')[0], 'the chart upload');
     expect(complete.body.channel_id).toBe('C0GENERAL');

@@ -13,10 +13,10 @@ import type { BreachCounts } from '../../analytics/analytics-types';
 import type { SlaClock } from '../../sla/sla-alert';
 import { actorOf, pick, type Handler } from '../handler';
 import { withArticle } from '../../views/words';
+import { durationText } from '../../views/duration';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
 
-const h = (v: number | null) => (v === null ? '-' : v.toFixed(1));
 
 /** An agent named by id (#7), username or email, or passed resolved by a surface ({ userId }). */
 export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> {
@@ -34,7 +34,7 @@ export const team: Handler = async (ctx, args) => {
   const a = await teamAnalytics(ctx.deps, actorOf(ctx), { ...pick(args, ['from', 'to', 'category', 'bucket']), ...extra });
   const figures = [
     ...statsFigures(a.totals, a.resolution),
-    { label: 'Avg first response', value: a.firstResponse.avgHours === null ? '-' : `${a.firstResponse.avgHours.toFixed(1)} h`, inline: true },
+    { label: 'Avg first response', value: durationText(a.firstResponse.avgHours), inline: true },
     { label: 'First-response breaches', value: String(a.sla.firstResponseBreaches), inline: true },
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
     { label: 'Breaches alerted', value: alertedText(a.sla.recorded), inline: true },
@@ -46,8 +46,8 @@ export const team: Handler = async (ctx, args) => {
       ['handled', 'Handled'],
       ['open', 'In progress'],
       ['closed', 'Closed'],
-      ['avg', 'Avg h'],
-      ['median', 'Median h'],
+      ['avg', 'Avg resolution'],
+      ['median', 'Median'],
       ['breaches', 'Breaches'],
       ['alerted', 'Alerted'],
     ],
@@ -57,8 +57,8 @@ export const team: Handler = async (ctx, args) => {
         handled: String(g.handled),
         open: String(g.inProgress),
         closed: String(g.closed),
-        avg: h(g.resolution.avgHours),
-        median: h(g.resolution.medianHours),
+        avg: durationText(g.resolution.avgHours),
+        median: durationText(g.resolution.medianHours),
         breaches: String(g.firstResponseBreaches + g.resolutionBreaches),
         alerted: String(g.recordedBreaches),
       },
