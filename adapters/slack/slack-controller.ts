@@ -1,4 +1,5 @@
 import { findCommand } from '../../core/commands/catalog';
+import { commandHint, SURFACES } from '../../core/conversation/surface';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import { formFor } from '../../core/conversation/forms';
@@ -46,7 +47,7 @@ export function commandWord(line: string): string {
 /** The acknowledgement of a slash command: empty, or a note when the command is slow and its answer follows. */
 export function commandAck(line: string): { response_type: 'ephemeral'; text: string } | undefined {
   const spec = findCommand(commandWord(line));
-  return spec?.slow ? { response_type: 'ephemeral', text: `Working on \`${spec.name}\`; the answer follows here in a moment.` } : undefined;
+  return spec?.slow ? { response_type: 'ephemeral', text: `Working on ${commandHint(SURFACES.slack, spec.name)}; the answer follows here in a moment.` } : undefined;
 }
 
 /** The acknowledgement of a slash command the desk refused: it ran nothing. */

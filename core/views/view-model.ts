@@ -62,6 +62,8 @@ export interface ListView {
   next?: ButtonView;
   /** Said when there are no rows. */
   empty: string;
+  /** Figures in columns (the agents table): drawn as a grid where the surface can, not as a line per row. */
+  layout?: 'table';
 }
 
 export type FormFieldType = 'text' | 'longtext' | 'select' | 'file' | 'secret';

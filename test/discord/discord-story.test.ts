@@ -123,6 +123,12 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     // Seconds read in minutes, not "0.0 h".
     expect(textOf(answer)).toMatch(/"name":"Avg first response","value":"(under 1|\d+) min"/);
     expect(textOf(answer)).not.toContain('0.0 h');
+    // The agents table reads as a table: a field per agent, a figure a line.
+    const agents = (answer.body.embeds as Json[]).find((e) => e.title === 'Agents')!;
+    expect(agents.description).toBeUndefined();
+    expect(agents.fields).toEqual([
+      { name: 'Ann', value: expect.stringMatching(/^Handled: \*\*1\*\*\nIn progress: \*\*0\*\*\nClosed: \*\*1\*\*\nAvg resolution: \*\*(under 1|\d+) min\*\*\n/), inline: true },
+    ]);
     expect(textOf(answer)).toMatch(/6 charts follow as images/);
     const charts = await h.fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up');
     expect(charts.at).toBeGreaterThanOrEqual(answer.at);

@@ -32,7 +32,7 @@ describe('Slack analytics charts come as a job after the answer', () => {
   it('acknowledges and answers with the figures while the charts are still being drawn, then uploads them to the channel', async () => {
     const { driver, fake } = h;
     const team = await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
-    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `team`/) });
+    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `\/cqms team`/) });
     const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname), 'the answer');
     expect(textOf(answer)).toMatch(/Team analytics/);
     expect(textOf(answer)).toMatch(/6 charts follow as images/);

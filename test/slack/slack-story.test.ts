@@ -128,13 +128,16 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     // Lee asks for team analytics: acknowledged at once, figures on the response_url, then the charts (a job)
     // uploaded to the channel the command was typed in.
     const team = await driver.slash('U0LEE', 'team');
-    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `team`/) });
+    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: 'Working on `/cqms team`; the answer follows here in a moment.' });
     const stats = await response(team.responseUrl);
     expect(textOf(stats)).toMatch(/Team analytics/);
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Closed\*\\n1/);
     // Seconds read in minutes, not "0.0 h".
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Avg first response\*\\n(under 1|\d+) min/);
     expect(JSON.stringify(stats.body.blocks)).not.toContain('0.0 h');
+    // The agents table reads as a table: aligned columns in a code block.
+    const table = (stats.body.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').find((t) => t.startsWith('```Agent'));
+    expect(table).toMatch(/^```Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n─+( +─+){7}\nAnn +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0```$/);
     expect(textOf(stats)).toMatch(/6 charts follow as images/);
     const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal')[0], 'the chart upload');
     expect(complete.body.channel_id).toBe('C0GENERAL');

@@ -65,7 +65,7 @@ export const team: Handler = async (ctx, args) => {
     })),
     'No query in this range has been handled by an agent yet.',
   );
-  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))));
+  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, { ...agents, layout: 'table' }, ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))));
 };
 
 /** Breaches the SLA sweep recorded, per clock. */
