@@ -19,7 +19,7 @@ export function listBlocks(list: ListView, opts: { paging?: boolean } = {}): Kno
   return blocks;
 }
 
-function rowLine(list: ListView, row: ListRow): string {
+export function rowLine(list: ListView, row: ListRow): string {
   const [first, ...rest] = list.columns;
   if (!first) return '';
   const cell = (key: string) => {

@@ -94,9 +94,10 @@ export class SlackController {
     return this.admit(
       kind ?? 'unknown', // the command the button runs; `page` for a list's pages
       busyNote,
-      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show'),
+      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show' && kind !== 'form'),
       this.failed(`button ${b.actionId}`),
-      kind === 'close',
+      // These open a modal: its trigger_id expires 3 s after the press.
+      kind === 'close' || kind === 'form',
     );
   }
 

@@ -69,6 +69,8 @@ export class Desk {
         return this.run(conv, 'close', { id: a.queryId });
       case 'rate':
         return { ...(await this.run(conv, 'rate', { id: a.queryId, rating: a.rating })), replaces: 'source' };
+      case 'form':
+        return this.run(conv, commandOfForm(a.form));
       case 'page':
         return this.run(conv, a.list === 'all' ? 'export' : a.list, { ...decodeListFilter(a.filter, this.deps.config.categories), page: a.page });
       default:
