@@ -14,6 +14,8 @@ export interface RenderOptions {
   noUploads?: boolean;
   /** Paging buttons on lists (not on App Home, which is refreshed whole). */
   paging?: boolean;
+  /** Where uploads go: after this message where it is posted (the default), or the DM with the app. */
+  uploadsTo?: 'here' | 'dm';
 }
 
 /** A reply as Block Kit, with what travels beside the blocks: charts and files to upload, forms to open. */
@@ -49,13 +51,13 @@ function viewBlocks(v: View, o: RenderOptions, out: RenderedReply): KnownBlock[]
     case 'file':
       if (o.noUploads) return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: run the command in a conversation to get the file`)];
       out.files.push(v);
-      return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: ${escapeMrkdwn(v.filename)} is attached`)];
+      return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: ${escapeMrkdwn(v.filename)} ${o.uploadsTo === 'dm' ? 'is in your DM with this app' : 'follows below'}`)];
     case 'chart': {
       const url = o.chartImageUrl?.(v) ?? null;
       if (url) return [{ type: 'image', image_url: url, alt_text: clip(v.altText, LIMITS.altText), title: plain(v.title, LIMITS.altText) }];
       if (o.noUploads) return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${escapeMrkdwn(clip(v.altText, 500))}`)];
       out.charts.push(v);
-      return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: the chart is attached as an image`)];
+      return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${o.uploadsTo === 'dm' ? 'the chart is in your DM with this app' : 'the chart follows below'}`)];
     }
   }
 }

@@ -38,13 +38,14 @@ export class ReplySender {
 
   constructor(private readonly o: ReplySenderOptions) {}
 
-  render(reply: Reply): RenderedReply {
-    return renderReply(reply, this.o.charts.imageUrl ? { chartImageUrl: this.o.charts.imageUrl } : {});
+  render(reply: Reply, uploadsTo: 'here' | 'dm' = 'here'): RenderedReply {
+    return renderReply(reply, { uploadsTo, ...(this.o.charts.imageUrl ? { chartImageUrl: this.o.charts.imageUrl } : {}) });
   }
 
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
-    const r = this.render(reply);
     const publicReply = reply.visibility === 'public';
+    // Files cannot be ephemeral: an ephemeral answer's files go to the DM with the app, and its text says so.
+    const r = this.render(reply, publicReply && to.channelId ? 'here' : 'dm');
     if (reply.replaces === 'source' && to.source && r.blocks.length <= LIMITS.messageBlocks && !r.charts.length && !r.files.length) {
       try {
         await this.o.client.chat.update({ channel: to.source.channelId, ts: to.source.ts, text: r.text, blocks: r.blocks });
