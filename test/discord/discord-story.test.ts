@@ -107,6 +107,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(guestHelp).toContain('/cqms register');
     expect(guestHelp).toContain('Create your client account and sign in here (opens a form)');
     expect(guestHelp).not.toMatch(/password/i);
+    expect(textOf(await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'mine')))).toContain('Sign in first to run `/cqms mine`: use `/cqms login` or `/cqms register`.');
     const clientHelp = textOf(await driver.callback(driver.slash(ZOE, 'help')));
     expect(clientHelp).toContain('Commands for a client');
     expect(clientHelp).toContain('/cqms new');

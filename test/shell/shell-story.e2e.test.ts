@@ -154,6 +154,9 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
       'close 1 --note',
       '/as lee',
       'assign 1 zoe',
+      'whoami',
+      '/as gus',
+      'mine',
       '/quit',
     ]);
     const out = run.out;
@@ -177,6 +180,9 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(out).toContain('✗ input: a double quote is not closed');
     expect(out).toMatch(/ann \(agent\)> claim 999\n✗ No query #999 exists\./);
     expect(out).toContain('✗ note: needs a value');
+    // Named in the shell's words: an article that fits, the shell's bare commands.
+    expect(out).toContain('You are lee, signed in as a lead on this shell account.');
+    expect(out).toContain('✗ Sign in first to run `mine`: use `login` or `register`.');
     expect(out).toContain('✗ agent: zoe is a client, not an agent');
 
     // Every refusal is one line: the line after an error is a prompt or a form re-ask, never detail.

@@ -122,6 +122,8 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     expect(guestHelp).toContain('/cqms register');
     expect(guestHelp).toContain('Create your client account and sign in here (opens a form)');
     expect(guestHelp).not.toMatch(/password/i);
+    const guestMine = textOf(await response((await driver.slash('U0GUS', 'mine')).responseUrl));
+    expect(guestMine).toContain('Sign in first to run `/cqms mine`: use `/cqms login` or `/cqms register`.');
     const whoami = textOf(await response((await driver.slash('U0ANN', 'whoami')).responseUrl));
     expect(whoami).toContain('You are ann, signed in as an agent on this Slack account.');
 
