@@ -15,6 +15,8 @@ export interface ReplyTarget {
   replaceOriginal?: boolean;
   /** The (non-ephemeral) message the button was on: a reply that replaces its source edits it with chat.update. */
   source?: { channelId: string; ts: string };
+  /** The button was on an ephemeral message: a reply that replaces its source replaces it through response_url. */
+  onEphemeral?: boolean;
 }
 
 export interface ReplySenderOptions {
@@ -57,7 +59,8 @@ export class ReplySender {
     let first = true;
     if (r.blocks.length) {
       for (const blocks of messagesOf(r.blocks)) {
-        await this.post(blocks, r.text, publicReply, to, first && (to.replaceOriginal ?? false));
+        const replace = (to.replaceOriginal ?? false) || (reply.replaces === 'source' && to.onEphemeral === true);
+        await this.post(blocks, r.text, publicReply, to, first && replace);
         first = false;
       }
     }

@@ -86,7 +86,8 @@ export class SlackController {
   press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
     const kind = decodeAction(b.actionId)?.kind;
     const source = b.surface === 'message' && b.channelId && b.messageTs ? { source: { channelId: b.channelId, ts: b.messageTs } } : {};
-    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && b.surface === 'ephemeral', ...source };
+    const onEphemeral = b.surface === 'ephemeral';
+    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && onEphemeral, onEphemeral, ...source };
     const busyNote = async (busy: boolean) => {
       await ack();
       if (busy) void this.work.track(() => this.o.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
