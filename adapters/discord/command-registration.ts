@@ -10,6 +10,7 @@ import {
 import { CATALOG } from '../../core/commands/catalog';
 import type { CommandSpec, OptionSpec, OptionType } from '../../core/commands/command-spec';
 import { QUERY_STATUSES } from '../../core/domain/status';
+import { TREND_BUCKETS } from '../../core/analytics/trend-buckets';
 import { truncate } from './discord-text';
 
 /** The one slash command; every catalog command is a subcommand of it. */
@@ -59,7 +60,7 @@ function optionOf(o: OptionSpec, categories: readonly string[]): APIApplicationC
     case 'status':
       return { ...base, type: ApplicationCommandOptionType.String, choices: choices(QUERY_STATUSES) };
     case 'bucket':
-      return { ...base, type: ApplicationCommandOptionType.String, choices: choices(['day', 'week']) };
+      return { ...base, type: ApplicationCommandOptionType.String, choices: choices(TREND_BUCKETS) };
     case 'date':
       return { ...base, type: ApplicationCommandOptionType.String, min_length: 10, max_length: 10 };
     case 'agent':

@@ -23,6 +23,8 @@ export interface Outcome {
   modal?: APIModalInteractionResponseCallbackData;
   messages: DiscordMessage[];
   failed: boolean;
+  /** The answer replaces the message whose button was pressed (core's `replaces`). */
+  replacesSource?: boolean;
 }
 
 export interface DeskCallsOptions {
@@ -123,7 +125,7 @@ export class DeskCalls {
       const form = reply.views.find((v): v is FormView => v.kind === 'form');
       const rest = { ...reply, views: reply.views.filter((v) => v.kind !== 'form') };
       const messages = rest.views.length || !form ? await this.render(rest) : [];
-      if (!form) return { messages, failed: false };
+      if (!form) return { messages, failed: false, ...(reply.replaces === 'source' ? { replacesSource: true } : {}) };
       return { modal: modalFor(form, { categories: this.o.desk.deps.config.categories, ...modal }), messages, failed: false };
     } catch (e) {
       return { messages: await this.render(errorReply(e, this.o.onDefect)), failed: true };

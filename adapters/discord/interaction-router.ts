@@ -98,11 +98,14 @@ export class InteractionRouter {
       clearTimeout(timer);
     }
     if (deferring) await deferring;
-    return this.deliver(outcome, r, page);
+    return this.deliver(outcome, r, page, page || (inbound.kind === 'button' && outcome.replacesSource === true));
   }
 
-  /** A modal when it can still be the first answer; then the messages: first as reply, update or edit, the rest as follow-ups. */
-  private async deliver(out: Outcome, r: Responder, page: boolean): Promise<boolean> {
+  /**
+   * A modal when it can still be the first answer; then the messages: first as reply, update (`replace`: a page,
+   * a rating in place of its buttons) or edit, the rest as follow-ups.
+   */
+  private async deliver(out: Outcome, r: Responder, page: boolean, replace: boolean): Promise<boolean> {
     if (out.modal && !r.answered) {
       await r.modal(out.modal);
       return false;
@@ -110,7 +113,7 @@ export class InteractionRouter {
     const messages = out.modal ? [...(await this.o.calls.render(ephemeral(text('The form could not be opened in time; please run the command again.', 'warning')))), ...out.messages] : out.messages;
     const [first, ...more] = messages;
     if (!first) return false;
-    if (!r.answered) await (page && !out.failed ? r.update(first) : r.reply(first));
+    if (!r.answered) await (replace && !out.failed ? r.update(first) : r.reply(first));
     else if (page && out.failed) await r.followUp(first);
     else await r.edit(first);
     for (const m of more) await r.followUp(m);

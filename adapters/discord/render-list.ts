@@ -12,6 +12,7 @@ const CELL_MAX = LIST_CELL_MAX;
  * joined by dots, user text escaped), the page in the footer. Rows that do not fit are counted, not cut.
  */
 export function listEmbed(list: ListView): APIEmbed {
+  if (list.layout === 'table' && list.rows.length) return tableEmbed(list);
   const [first, ...rest] = list.columns;
   const lines: string[] = [];
   if (list.rows.length && first) lines.push(`*${list.columns.map((c) => c.label).join(' · ')}*`);
@@ -38,4 +39,31 @@ export function listEmbed(list: ListView): APIEmbed {
 
 export function pagingButtons(list: ListView): ButtonView[] {
   return [list.prev, list.next].filter((b): b is ButtonView => b !== undefined);
+}
+
+/** What a table embed may hold, so it shares a message with the answer's other embeds within 6,000 characters. */
+const TABLE_CHARS = 4000;
+
+/**
+ * A table (figures in columns) as embed fields, three to a line: one per row, named by its first cell, its
+ * figures one a line under their labels. Rows past 24 fields or TABLE_CHARS are counted, not cut.
+ */
+function tableEmbed(list: ListView): APIEmbed {
+  const [first, ...rest] = list.columns;
+  const fields: { name: string; value: string; inline: boolean }[] = [];
+  let used = list.title.length;
+  for (const row of list.rows) {
+    const name = plain(row.cells[first?.key ?? ''] || '-', CELL_MAX);
+    const value = truncate(rest.map((c) => `${plain(c.label, CELL_MAX)}: **${plain(row.cells[c.key] ?? '-', CELL_MAX)}**`).join('\n'), LIMITS.fieldValue);
+    if (fields.length === LIMITS.fields - 1 || used + name.length + value.length > TABLE_CHARS) break;
+    fields.push({ name, value, inline: true });
+    used += name.length + value.length;
+  }
+  if (fields.length < list.rows.length) fields.push({ name: '…', value: `and ${list.rows.length - fields.length} more on this page`, inline: false });
+  return {
+    title: truncate(list.title, LIMITS.embedTitle),
+    fields,
+    color: TONE_COLOUR.info,
+    ...(list.pages > 1 ? { footer: { text: `Page ${list.page} of ${list.pages} · ${list.total} in all` } } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { ListView } from '../../core/views/view-model';
+import { paddedCells } from '../../core/views/table-cells';
 import { oneLine, toneColour, type Paint } from './ansi';
 
 /** Widest a cell may be before it is cut with an ellipsis. */
@@ -11,14 +12,12 @@ const MAX_CELL = 80;
 export function renderList(list: ListView, paint: Paint): string[] {
   const lines = [paint('bold', oneLine(list.title, 200))];
   if (list.rows.length === 0) return [...lines, `  ${oneLine(list.empty, 200)}`];
-  const cells = list.rows.map((r) => list.columns.map((c) => oneLine(r.cells[c.key] ?? '', MAX_CELL)));
-  const widths = list.columns.map((c, i) => Math.max(c.label.length, ...cells.map((row) => (row[i] ?? '').length)));
-  const pad = (s: string, i: number) => (i === list.columns.length - 1 ? s : s.padEnd(widths[i] ?? 0));
-  lines.push(`  ${list.columns.map((c, i) => paint('bold', pad(c.label, i))).join('  ')}`.trimEnd());
-  lines.push(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  const table = paddedCells(list, (cell) => oneLine(cell, MAX_CELL));
+  lines.push(`  ${table.header.map((label) => paint('bold', label)).join('  ')}`.trimEnd());
+  lines.push(`  ${table.widths.map((w) => '─'.repeat(w)).join('  ')}`);
   list.rows.forEach((row, r) => {
     const shown = list.columns.map((c, i) => {
-      const text = pad(cells[r]?.[i] ?? '', i);
+      const text = table.rows[r]?.[i] ?? '';
       if (row.flagged?.includes(c.key)) return paint('red', text);
       return c.key === 'status' || c.key === 'level' ? paint(toneColour(row.tone), text) : text;
     });

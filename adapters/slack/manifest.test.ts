@@ -19,6 +19,12 @@ describe('the Slack app manifest', () => {
     expect(m.features.app_home.home_tab_enabled).toBe(true);
   });
 
+  it('never suggests typing a password into the slash command', () => {
+    const m = slackManifest({ socketMode: true }) as Json;
+    expect(m.features.slash_commands[0].usage_hint).toMatch(/^help \| register \| login \| /);
+    expect(JSON.stringify(m)).not.toMatch(/password|secret/i);
+  });
+
   it('in Socket Mode needs no URL anywhere', () => {
     const m = slackManifest({ socketMode: true });
     expect(JSON.stringify(m)).not.toMatch(/request_url|"url"/);

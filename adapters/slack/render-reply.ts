@@ -51,13 +51,13 @@ function viewBlocks(v: View, o: RenderOptions, out: RenderedReply): KnownBlock[]
     case 'file':
       if (o.noUploads) return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: run the command in a conversation to get the file`)];
       out.files.push(v);
-      return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: ${escapeMrkdwn(v.filename)} ${o.uploadsToDm ? 'is in your direct messages with the app' : 'is attached'}`)];
+      return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: ${escapeMrkdwn(v.filename)} ${o.uploadsToDm ? 'is in your DM with this app' : 'follows below'}`)];
     case 'chart': {
       const url = o.chartImageUrl?.(v) ?? null;
       if (url) return [{ type: 'image', image_url: url, alt_text: clip(v.altText, LIMITS.altText), title: plain(v.title, LIMITS.altText) }];
       if (o.noUploads) return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${escapeMrkdwn(clip(v.altText, 500))}`)];
       out.charts.push(v);
-      return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: the chart ${o.uploadsToDm ? 'is in your direct messages with the app' : 'is attached'} as an image`)];
+      return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${o.uploadsToDm ? 'the chart is in your DM with this app' : 'the chart follows below'}`)];
     }
   }
 }

@@ -1,6 +1,6 @@
 import { pagedListsAlone } from '../../core/views/list-page';
 import type { Reply } from '../../core/views/view-model';
-import type { KnownBlock, SlackClient } from './block-kit';
+import { LIMITS, type KnownBlock, type SlackClient } from './block-kit';
 import type { ChartOutput } from './chart-images';
 import type { SlackUserRef } from './inbound';
 import { clip, escapeMrkdwn } from './mrkdwn';
@@ -14,6 +14,10 @@ export interface ReplyTarget {
   responseUrl?: string | null;
   /** Replace the message the button was on (a list's next page). */
   replaceOriginal?: boolean;
+  /** The (non-ephemeral) message the button was on: a reply that replaces its source edits it with chat.update. */
+  source?: { channelId: string; ts: string };
+  /** The button was on an ephemeral message: a reply that replaces its source replaces it through response_url. */
+  onEphemeral?: boolean;
 }
 
 export interface ReplySenderOptions {
@@ -47,6 +51,18 @@ export class ReplySender {
     const uploads = reply.views.some((v) => v.kind === 'file' || v.kind === 'chart');
     const channel = !uploads ? null : publicReply && to.channelId ? to.channelId : await this.dmChannel(to.user);
     const uploadsToDm = channel !== null && channel !== to.channelId;
+    // An answer that stands in for the message pressed (a rating) edits that message, when it fits one.
+    if (reply.replaces === 'source' && to.source && !uploads) {
+      const r = this.render(reply);
+      if (r.blocks.length <= LIMITS.messageBlocks) {
+        try {
+          await this.o.client.chat.update({ channel: to.source.channelId, ts: to.source.ts, text: r.text, blocks: r.blocks });
+          return;
+        } catch (e) {
+          this.o.log.warn(`message ${to.source.ts} could not be updated (${slackErrorCode(e) ?? String(e)}); answering beside it`);
+        }
+      }
+    }
     const toUpload: RenderedReply = { blocks: [], text: '', charts: [], files: [], forms: [] };
     let first = true;
     // A paged list is a message of its own: its Previous and Next replace that message, and nothing else with it.
@@ -56,7 +72,8 @@ export class ReplySender {
       toUpload.files.push(...r.files);
       if (!r.blocks.length) continue;
       for (const blocks of messagesOf(r.blocks)) {
-        await this.post(blocks, r.text, publicReply, to, first && (to.replaceOriginal ?? false));
+        const replace = (to.replaceOriginal ?? false) || (reply.replaces === 'source' && to.onEphemeral === true);
+        await this.post(blocks, r.text, publicReply, to, first && replace);
         first = false;
       }
     }

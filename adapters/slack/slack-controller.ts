@@ -1,4 +1,5 @@
 import { findCommand } from '../../core/commands/catalog';
+import { commandHint, SURFACES } from '../../core/conversation/surface';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import { formFor } from '../../core/conversation/forms';
@@ -49,7 +50,7 @@ export function commandWord(line: string): string {
 /** The acknowledgement of a slash command: empty, or a note when the command is slow and its answer follows. */
 export function commandAck(line: string): { response_type: 'ephemeral'; text: string } | undefined {
   const spec = findCommand(commandWord(line));
-  return spec?.slow ? { response_type: 'ephemeral', text: `Working on \`${spec.name}\`; the answer follows here in a moment.` } : undefined;
+  return spec?.slow ? { response_type: 'ephemeral', text: `Working on ${commandHint(SURFACES.slack, spec.name)}; the answer follows here in a moment.` } : undefined;
 }
 
 /** The acknowledgement of a slash command the desk refused: it ran nothing. */
@@ -87,7 +88,9 @@ export class SlackController {
   /** Acknowledges with `ack`, like command(); a refused press is told so through its response_url (a button's ack shows nothing). */
   press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
     const kind = decodeAction(b.actionId)?.kind;
-    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && (b.surface === 'ephemeral' || b.surface === 'message') };
+    const source = b.surface === 'message' && b.channelId && b.messageTs ? { source: { channelId: b.channelId, ts: b.messageTs } } : {};
+    const onEphemeral = b.surface === 'ephemeral';
+    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && (onEphemeral || b.surface === 'message'), onEphemeral, ...source };
     const busyNote = async (busy: boolean) => {
       await ack();
       if (busy) void this.work.track(() => this.o.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
@@ -95,9 +98,10 @@ export class SlackController {
     return this.admit(
       kind ?? 'unknown', // the command the button runs; `page` for a list's pages
       busyNote,
-      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show'),
+      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show' && kind !== 'form'),
       this.failed(`button ${b.actionId}`),
-      kind === 'close',
+      // These open a modal: its trigger_id expires 3 s after the press.
+      kind === 'close' || kind === 'form',
     );
   }
 

@@ -1,5 +1,5 @@
 import type { QueryStatus } from '../domain/status';
-import type { TrendBucket } from '../ports/analytics-store';
+import type { TrendBucket } from './trend-buckets';
 
 export interface StatusCounts {
   total: number;
@@ -23,7 +23,7 @@ export interface CategoryStats extends StatusCounts {
 }
 
 export interface TrendPoint {
-  /** YYYY-MM-DD of the bucket's first day (UTC). */
+  /** The bucket: YYYY-MM-DD of its first day (UTC; a week's Monday), or YYYY-MM of a month. */
   period: string;
   opened: number;
   closed: number;
@@ -64,6 +64,7 @@ export interface AnalyticsRange {
   from: Date | null;
   to: Date | null;
   category: string | null;
+  /** The trend's bucket: the one asked for, else the finest that keeps it within MAX_TREND_POINTS. */
   bucket: TrendBucket;
   generatedAt: Date;
 }

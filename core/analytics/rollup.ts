@@ -1,5 +1,6 @@
 import type { AggregateRow, DurationMetric, QuantilePick, TrendRow } from '../ports/analytics-store';
 import { quantileFromPicks } from './quantile';
+import { periodLabel, type TrendBucket } from './trend-buckets';
 import { STATUS_KEY, type CategoryStats, type DurationStats, type StatusCounts, type TrendPoint } from './analytics-types';
 
 const HOUR_MS = 3_600_000;
@@ -64,9 +65,9 @@ export function picksByGroup(picks: readonly QuantilePick[]): Map<number | null,
   return by;
 }
 
-export function trendOf(rows: readonly TrendRow[]): TrendPoint[] {
+export function trendOf(rows: readonly TrendRow[], bucket: TrendBucket): TrendPoint[] {
   return rows.map((r) => ({
-    period: r.bucketStart.toISOString().slice(0, 10),
+    period: periodLabel(r.bucketStart, bucket),
     opened: r.opened,
     closed: r.closed,
     avgResolutionHours: r.closed === 0 ? null : r.resolutionMsSum / r.closed / HOUR_MS,

@@ -5,8 +5,8 @@ import type { AggregateRow, RecordedBreachRow } from '../ports/analytics-store';
 import { parseInput } from '../schemas/parse-input';
 import { analyticsFilterSchema } from '../schemas/analytics-input';
 import type { AgentStats, TeamAnalytics } from './analytics-types';
-import { cutoffsOf, rangeOf, scopeOf } from './analytics-scope';
-import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, trendOf, valueCounts } from './rollup';
+import { cutoffsOf, rangeOf, scopeOf, trendIn } from './analytics-scope';
+import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, valueCounts } from './rollup';
 
 /** Everything a lead reviews: per-agent load and speed, categories, first response, SLA breaches, trend. */
 export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<string, unknown> = {}): Promise<TeamAnalytics> {
@@ -24,12 +24,13 @@ export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<
       a.quantiles(scope, 'firstResponse', false, [50, 90], valueCounts(rows, 'firstResponse', false)),
     ] as const),
   );
-  const [[rows, overall, perAgent, firstResponse], trend, recorded] = await Promise.all([rollup, a.trend(scope, f.bucket), a.recordedBreaches(scope)]);
+  const [[rows, overall, perAgent, firstResponse], days, recorded] = await Promise.all([rollup, a.trend(scope), a.recordedBreaches(scope)]);
+  const { bucket, trend } = trendIn(days, f);
   const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const agents = await agentStats(deps, rows, picksByGroup(perAgent), recorded);
   const recordedOf = (clock: RecordedBreachRow['clock']) => recorded.reduce((s, r) => s + (r.clock === clock ? r.count : 0), 0);
   return {
-    range: { ...rangeOf(f, now), agentId: f.agentId ?? null },
+    range: { ...rangeOf(f, bucket, now), agentId: f.agentId ?? null },
     totals: totalsOf(rows),
     resolution: durationStats(sum((r) => r.resolutionCount), sum((r) => r.resolutionMsSum), overall),
     firstResponse: durationStats(sum((r) => r.firstResponseCount), sum((r) => r.firstResponseMsSum), firstResponse),
@@ -45,7 +46,7 @@ export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<
         overrides: deps.config.sla.categories,
       },
     },
-    trend: trendOf(trend),
+    trend,
   };
 }
 

@@ -2,14 +2,6 @@ import type { ChartConfig, ChartDataset, ChartSpec, ChartType, JsonValue } from 
 
 export const CHART_SIZE = { width: 800, height: 400 } as const;
 
-/** Hours and averages are shown to one decimal; counts stay whole. */
-export function round1(n: number | null): number | null {
-  return n === null ? null : Math.round(n * 10) / 10;
-}
-
-export function hoursText(h: number | null): string {
-  return h === null ? 'n/a' : `${round1(h)} h`;
-}
 
 /** A count axis: starts at zero, whole ticks. */
 export function countAxis(title: string, extra: { [key: string]: JsonValue } = {}): { [key: string]: JsonValue } {

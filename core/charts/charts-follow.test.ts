@@ -16,7 +16,7 @@ describe('charts of an answer', () => {
     const jobs: Job[] = [];
     const views = await chartsOrJob(depsWith(async (j) => void jobs.push(j)), place, specs);
     expect(jobs).toEqual([{ name: 'chart', specs, target: place }]);
-    expect(views).toEqual([{ kind: 'text', text: '2 charts follow as images in your direct messages with the app in a moment.', tone: 'info' }]);
+    expect(views).toEqual([{ kind: 'text', text: '2 charts follow as images in your DM with this app in a moment.', tone: 'info' }]);
   });
 
   it('say where they follow: in the channel itself when it is private (a DM, the leads channel)', async () => {

@@ -16,6 +16,6 @@ export async function chartsOrJob(deps: DeskDeps, place: ChatPlace | undefined, 
   } catch {
     return specs;
   }
-  const where = place.platform === 'slack' && !place.privateChannel ? ' in your direct messages with the app' : '';
+  const where = place.platform === 'slack' && !place.privateChannel ? ' in your DM with this app' : '';
   return [text(`${specs.length === 1 ? 'A chart follows' : `${specs.length} charts follow`} as images${where} in a moment.`, 'info')];
 }

@@ -76,14 +76,28 @@ describe('chart builders', () => {
     expect(s.config.type).toBe('line');
     expect(s.config.data.labels).toEqual(['2025-03-03', '2025-03-10', '2025-03-17']);
     expect(s.config.data.datasets.map((d) => [d.label, d.data, d.yAxisID])).toEqual([
-      ['Avg resolution (h)', [4.3, null, 30], 'hours'],
+      ['Avg resolution (h)', [4.3, null, 30], 'duration'],
       ['Opened', [5, 3, 0], 'count'],
       ['Closed', [1, 0, 3], 'count'],
     ]);
     expect(s.altText).toBe(
       'Resolution time trend: 2025-03-03 opened 5, closed 1, avg resolution 4.3 h; 2025-03-10 opened 3, closed 0, avg resolution n/a; ' +
-        '2025-03-17 opened 0, closed 3, avg resolution 30 h.',
+        '2025-03-17 opened 0, closed 3, avg resolution 30.0 h.',
     );
+    expect(s.config.options?.['scales']).toMatchObject({ duration: { title: { text: 'hours' } } });
+  });
+
+  it('resolution trend reads in minutes when every average is under 2 hours, in days when one is 2 days or more', () => {
+    const point = (period: string, h: number | null) => ({ period, opened: 1, closed: h === null ? 0 : 1, avgResolutionHours: h });
+    const quick = resolutionTrendChart({ trend: [point('2025-03-03', 0.25), point('2025-03-10', 1.5)] });
+    expect(quick.config.data.datasets[0]).toMatchObject({ label: 'Avg resolution (min)', data: [15, 90] });
+    expect(quick.config.options?.['scales']).toMatchObject({ duration: { title: { text: 'minutes' } } });
+    expect(quick.altText).toContain('2025-03-03 opened 1, closed 1, avg resolution 15 min;');
+    const slow = resolutionTrendChart({ trend: [point('2025-03-03', 12), point('2025-03-10', 96)] });
+    expect(slow.config.data.datasets[0]).toMatchObject({ label: 'Avg resolution (days)', data: [0.5, 4] });
+    expect(slow.config.options?.['scales']).toMatchObject({ duration: { title: { text: 'days' } } });
+    expect(slow.altText).toContain('avg resolution 12.0 h;');
+    expect(slow.altText).toContain('avg resolution 4.0 days.');
   });
 
   it('per-agent workload: handled, in progress and closed per agent', () => {
@@ -105,7 +119,11 @@ describe('chart builders', () => {
     expect(s.config.options?.['indexAxis']).toBe('y');
     expect(s.config.data.labels).toEqual(['Alice', 'Bob', 'Cy']);
     expect(s.config.data.datasets.map((d) => d.data)).toEqual([[8.3, 12, null]]);
-    expect(s.altText).toBe('Median resolution time per agent: Alice 8.3 h (3 resolved); Bob 12 h (1 resolved); Cy none resolved.');
+    expect(s.altText).toBe('Median resolution time per agent: Alice 8.3 h (3 resolved); Bob 12.0 h (1 resolved); Cy none resolved.');
+    expect(s.config.options?.['scales']).toMatchObject({ x: { title: { text: 'hours' } } });
+    const quick = agentMedianResolutionChart({ agents: [agent(1, 'Al', 1, 0, 1, 0.5)] });
+    expect(quick.config.data.datasets[0]).toMatchObject({ label: 'Median resolution (min)', data: [30] });
+    expect(quick.altText).toBe('Median resolution time per agent: Al 30 min (1 resolved).');
   });
 
   it('SLA breaches by category: first response and resolution side by side, with totals in the text', () => {

@@ -19,7 +19,7 @@ export const CATALOG = [
   { name: 'help', summary: 'List the commands you can run', audience: 'guest', options: [] },
   {
     name: 'register',
-    summary: 'Create a client account and link this chat account to it',
+    summary: 'Create your client account and sign in here',
     audience: 'guest',
     form: 'register',
     options: [
@@ -31,7 +31,7 @@ export const CATALOG = [
   },
   {
     name: 'login',
-    summary: 'Sign in with username, email or mobile, once per chat account',
+    summary: 'Sign in with username, email or mobile',
     audience: 'guest',
     form: 'login',
     options: [
@@ -67,7 +67,7 @@ export const CATALOG = [
       { name: 'comment', description: 'Anything to add', type: 'text', required: false, maxLength: REVIEW_COMMENT_MAX },
     ],
   },
-  { name: 'stats', summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }] },
+  { name: 'stats', summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }] },
   { name: 'queue', summary: 'Open queue', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
   { name: 'working', summary: 'Your queries in progress', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
   { name: 'closed', summary: 'Queries you closed', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
@@ -85,7 +85,7 @@ export const CATALOG = [
     summary: 'Team analytics, with charts',
     audience: ['lead'],
     slow: true,
-    options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'day or week', type: 'bucket', required: false }],
+    options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }],
   },
   {
     name: 'sla',

@@ -13,6 +13,7 @@ import { commandOfForm, formFor } from './forms';
 import type { Args } from './handler';
 import { helpView } from './help';
 import { listPageReply } from './list-pages';
+import { commandHint, surfaceOf } from './surface';
 
 /**
  * The one entry every surface calls: a slash command, a typed line, a button press or a form submit all
@@ -24,22 +25,22 @@ export class Desk {
 
   /** `place`: where the request was made, for what follows the answer (see Conversation). */
   async conversation(account: PlatformAccount, place?: ChatPlace): Promise<Conversation> {
-    return { account, actor: await resolveActor(this.deps, account), ...(place ? { place } : {}) };
+    return { account, actor: await resolveActor(this.deps, account), surface: surfaceOf(account.platform), ...(place ? { place } : {}) };
   }
 
   help(conv: Conversation, note?: string): Reply {
-    const view = helpView(conv.actor?.role ?? null);
+    const view = helpView(conv.actor?.role ?? null, conv.surface);
     return note ? ephemeral(text(note, 'warning'), view) : ephemeral(view);
   }
 
   /** Runs a catalog command. Missing required options open the command's form where it has one. */
   async run(conv: Conversation, name: string, args: Args = {}, opts: { fromForm?: boolean } = {}): Promise<Reply> {
     const spec = findCommand(name);
-    if (!spec || name === 'help') return this.help(conv, spec ? undefined : `Unknown command "${name}". Here is what you can run:`);
+    if (!spec || name === 'help') return this.help(conv, spec ? undefined : unknownText(name));
     const role = conv.actor?.role ?? null;
     if (!audienceAllows(spec.audience, role)) {
-      if (role === null) throw new NotAuthenticated(`Sign in first to run "${name}": use \`login\` or \`register\`.`);
-      throw new NotAuthorized(`run "${name}"`, role);
+      if (role === null) throw new NotAuthenticated(`Sign in first to run ${commandHint(conv.surface, name)}: use ${commandHint(conv.surface, 'login')} or ${commandHint(conv.surface, 'register')}.`);
+      throw new NotAuthorized(`run ${commandHint(conv.surface, name)}`, role);
     }
     if (!opts.fromForm && spec.form && spec.options.some((o) => o.required && o.type !== 'query' && isMissing(args[o.name]))) {
       const id = spec.options.some((o) => o.type === 'query') ? Number(String(args.id ?? '').replace('#', '')) : undefined;
@@ -55,7 +56,7 @@ export class Desk {
     const [name, ...rest] = tokens;
     if (!name) return this.help(conv);
     const spec = findCommand(name.toLowerCase());
-    if (!spec) return this.help(conv, `Unknown command "${name}". Here is what you can run:`);
+    if (!spec) return this.help(conv, unknownText(name));
     return this.run(conv, spec.name, parseArgs(spec, rest));
   }
 
@@ -67,7 +68,9 @@ export class Desk {
       case 'close':
         return this.run(conv, 'close', { id: a.queryId });
       case 'rate':
-        return this.run(conv, 'rate', { id: a.queryId, rating: a.rating });
+        return { ...(await this.run(conv, 'rate', { id: a.queryId, rating: a.rating })), replaces: 'source' };
+      case 'form':
+        return this.run(conv, commandOfForm(a.form));
       case 'page':
         return listPageReply({ deps: this.deps, conv }, a, (command, args) => this.run(conv, command, args));
       default:
@@ -83,4 +86,8 @@ export class Desk {
 
 function isMissing(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function unknownText(name: string): string {
+  return `Unknown command "${name}". Here is what you can run:`;
 }

@@ -3,6 +3,7 @@ import type { DeskDeps } from '../desk/desk-deps';
 import { NotAuthenticated } from '../errors';
 import type { Reply } from '../views/view-model';
 import type { Conversation } from './conversation';
+import { commandHint } from './surface';
 
 export interface HandlerContext {
   deps: DeskDeps;
@@ -15,7 +16,7 @@ export type Args = Record<string, unknown>;
 export type Handler = (ctx: HandlerContext, args: Args) => Promise<Reply>;
 
 export function actorOf(ctx: HandlerContext): Actor {
-  if (!ctx.conv.actor) throw new NotAuthenticated();
+  if (!ctx.conv.actor) throw new NotAuthenticated(signInText(ctx.conv));
   return ctx.conv.actor;
 }
 
@@ -24,4 +25,9 @@ export function pick(args: Args, keys: readonly string[]): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const k of keys) if (args[k] !== undefined && args[k] !== '') out[k] = args[k];
   return out;
+}
+
+/** What a guest is told to do, in the surface's syntax. */
+export function signInText(conv: Conversation): string {
+  return `You are not signed in. Run ${commandHint(conv.surface, 'login')} if you have an account, or ${commandHint(conv.surface, 'register')} to create one.`;
 }

@@ -4,6 +4,7 @@ import { encodeAction } from '../views/action-id';
 import { withPaging } from '../views/list-page';
 import { STATUS_TONE, type ListView } from '../views/view-model';
 import { encodeListFilter, type ListFilter } from './list-filter-code';
+import { commandHint, type Surface } from './surface';
 
 const COLUMNS = [
   { key: 'id', label: 'ID' },
@@ -26,13 +27,20 @@ const TITLES: Record<ListScope, string> = {
   all: 'Queries',
 };
 
-const EMPTY: Record<ListScope, string> = {
-  mine: 'You have no queries matching this filter. Raise one with `new`.',
-  queue: 'The open queue is empty.',
-  working: 'You have nothing in progress. Pick something from the `queue`.',
-  closed: 'You have not closed any query matching this filter yet.',
-  all: 'No queries match this filter.',
-};
+function emptyText(scope: ListScope, surface: Surface): string {
+  switch (scope) {
+    case 'mine':
+      return `You have no queries matching this filter. Raise one with ${commandHint(surface, 'new')}.`;
+    case 'queue':
+      return 'The open queue is empty.';
+    case 'working':
+      return `You have nothing in progress. Pick something from the ${commandHint(surface, 'queue')}.`;
+    case 'closed':
+      return 'You have not closed any query matching this filter yet.';
+    case 'all':
+      return 'No queries match this filter.';
+  }
+}
 
 export function queryListView(
   scope: ListScope,
@@ -40,6 +48,7 @@ export function queryListView(
   filter: ListFilter,
   categories: readonly string[],
   assignees: ReadonlyMap<number, UserRecord>,
+  surface: Surface,
 ): ListView {
   const code = encodeListFilter(filter, categories);
   const page = (p: number) => encodeAction({ kind: 'page', list: scope, page: p, filter: code });
@@ -64,7 +73,7 @@ export function queryListView(
     page: list.page,
     pages: list.pages,
     total: list.total,
-    empty: EMPTY[scope],
+    empty: emptyText(scope, surface),
   };
   return withPaging(view, page);
 }

@@ -1,7 +1,7 @@
 import type { DurationStats, StatusCounts } from '../analytics/analytics-types';
+import { durationText as h } from '../views/duration';
 import type { CardField } from '../views/view-model';
 
-const h = (v: number | null) => (v === null ? '-' : `${v.toFixed(1)} h`);
 
 export function statsFigures(t: StatusCounts, r: DurationStats): CardField[] {
   return [

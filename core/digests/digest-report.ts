@@ -4,6 +4,7 @@ import { resolutionTrendChart } from '../charts/resolution-trend';
 import { slaBreachesChart } from '../charts/sla-breaches';
 import { statusSplitChart } from '../charts/status-split';
 import { volumeByCategoryChart } from '../charts/volume-by-category';
+import { durationText } from '../views/duration';
 import { ephemeral, singlePageList, type Reply } from '../views/view-model';
 import type { DigestPeriod, DigestRange } from './digest-period';
 
@@ -17,7 +18,6 @@ export interface DigestReport {
 }
 
 const stamp = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16);
-const hours = (h: number | null) => (h === null ? '-' : `${h.toFixed(1)} h`);
 
 /** The leads' digest of one period's queries (raised in it): figures, the top categories, and a chart for each. */
 export function digestReport(period: DigestPeriod, range: DigestRange, a: TeamAnalytics): DigestReport {
@@ -27,7 +27,7 @@ export function digestReport(period: DigestPeriod, range: DigestRange, a: TeamAn
     { label: 'Raised', value: String(a.totals.total), inline: true },
     { label: 'Closed', value: String(a.totals.closed), inline: true },
     { label: 'Still open', value: String(a.totals.open + a.totals.inProgress), inline: true },
-    { label: 'Median resolution', value: hours(a.resolution.medianHours), inline: true },
+    { label: 'Median resolution', value: durationText(a.resolution.medianHours), inline: true },
     { label: 'SLA breaches', value: `${breaches} (${a.sla.firstResponseBreaches} first response, ${a.sla.resolutionBreaches} resolution)`, inline: true },
   ];
   const categories = singlePageList(

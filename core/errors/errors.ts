@@ -1,3 +1,4 @@
+import { capitalized, withArticle } from '../views/words';
 import { ErrorCode } from './error-codes';
 import type { QueryStatus } from '../domain/status';
 
@@ -25,7 +26,8 @@ export class ValidationFailed extends CqmsError {
 
 export class NotAuthenticated extends CqmsError {
   readonly code = ErrorCode.NotAuthenticated;
-  constructor(message = 'You are not signed in. Run `login` (or `register`) first.') {
+  /** The message names the commands to sign in with, in the syntax of the surface that asked. */
+  constructor(message: string) {
     super(message);
   }
 }
@@ -37,7 +39,7 @@ export class NotAuthorized extends CqmsError {
     readonly role: string,
     reason?: string,
   ) {
-    super(reason ?? `A ${role} may not ${action}.`);
+    super(reason ?? `${capitalized(withArticle(role))} may not ${action}.`);
   }
 }
 

@@ -44,10 +44,8 @@ export interface QuantilePick {
   valueMs: number;
 }
 
-export type TrendBucket = 'day' | 'week';
-
 export interface TrendRow {
-  /** UTC midnight starting the day, or the Monday starting the ISO week. */
+  /** UTC midnight starting the day (core folds days into weeks or months). */
   bucketStart: Date;
   opened: number;
   closed: number;
@@ -76,6 +74,6 @@ export interface AnalyticsStore {
     percents: readonly number[],
     counts?: ReadonlyMap<number | null, number>,
   ): Promise<QuantilePick[]>;
-  /** Opened per bucket of createdAt; closed and resolution sums per bucket of closedAt. */
-  trend(scope: AnalyticsScope, bucket: TrendBucket): Promise<TrendRow[]>;
+  /** Opened per UTC day of createdAt; closed and resolution sums per day of closedAt; in day order. */
+  trend(scope: AnalyticsScope): Promise<TrendRow[]>;
 }

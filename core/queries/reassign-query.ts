@@ -1,3 +1,4 @@
+import { withArticle } from '../views/words';
 import type { Actor } from '../domain/actor';
 import type { QueryRecord } from '../domain/query';
 import { isStaff } from '../domain/roles';
@@ -13,7 +14,7 @@ export async function reassignQuery(deps: DeskDeps, actor: Actor, queryId: numbe
   const query = await loadQuery(deps.store, queryId);
   const agent = await deps.store.users.findById(agentId);
   if (!agent) throw new NotFound('agent', agentId);
-  if (!isStaff(agent.role)) throw ValidationFailed.field('agent', `${agent.username} is a ${agent.role}, not an agent`);
+  if (!isStaff(agent.role)) throw ValidationFailed.field('agent', `${agent.username} is ${withArticle(agent.role)}, not an agent`);
   if (query.assigneeId === agentId) throw ValidationFailed.field('agent', `query #${queryId} is already assigned to ${agent.username}`);
   const now = deps.clock.now();
   return applyTransition(deps, {

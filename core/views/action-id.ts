@@ -21,12 +21,21 @@ const pageAction = z.object({
   filter: z.string().max(60).regex(/^[A-Za-z0-9=;:_.-]*$/),
 });
 
-export const actionSchema = z.discriminatedUnion('kind', [queryAction, rateAction, pageAction]);
+/** Opens a command's form (the App Home's Raise a query, Create your account, Sign in). */
+const formAction = z.object({ kind: z.literal('form'), form: z.enum(['new', 'register', 'login']) });
+
+export const actionSchema = z.discriminatedUnion('kind', [queryAction, rateAction, pageAction, formAction]);
 export type ActionRef = z.infer<typeof actionSchema>;
 
 export function encodeAction(a: ActionRef): string {
   const parts =
-    a.kind === 'page' ? [PREFIX, a.kind, a.list, a.page, a.filter] : a.kind === 'rate' ? [PREFIX, a.kind, a.queryId, a.rating] : [PREFIX, a.kind, a.queryId];
+    a.kind === 'page'
+      ? [PREFIX, a.kind, a.list, a.page, a.filter]
+      : a.kind === 'rate'
+        ? [PREFIX, a.kind, a.queryId, a.rating]
+        : a.kind === 'form'
+          ? [PREFIX, a.kind, a.form]
+          : [PREFIX, a.kind, a.queryId];
   const id = parts.join('|');
   if (id.length > MAX_ACTION_ID) throw new Error(`action id too long (${id.length}): ${id}`);
   return id;
@@ -39,7 +48,13 @@ export function decodeAction(id: string): ActionRef | null {
   if (prefix !== PREFIX || !kind) return null;
   const int = (s: string | undefined) => (s !== undefined && /^\d{1,9}$/.test(s) ? Number(s) : NaN);
   const candidate =
-    kind === 'page' ? { kind, list: a, page: int(b), filter: c ?? '' } : kind === 'rate' ? { kind, queryId: int(a), rating: int(b) } : { kind, queryId: int(a) };
+    kind === 'page'
+      ? { kind, list: a, page: int(b), filter: c ?? '' }
+      : kind === 'rate'
+        ? { kind, queryId: int(a), rating: int(b) }
+        : kind === 'form'
+          ? { kind, form: a }
+          : { kind, queryId: int(a) };
   const parsed = actionSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }

@@ -1,3 +1,4 @@
+import { durationText } from './duration';
 import type { QueryRecord } from '../domain/query';
 import type { Role } from '../domain/roles';
 import { mayRole } from '../authz/policy';
@@ -14,7 +15,6 @@ export interface CardNames {
 /** Who will see the card: the support channel (agents and leads; the mobile masked), the client who raised it, or one viewer (`show`). */
 export type CardAudience = { kind: 'staff' } | { kind: 'client' } | { kind: 'viewer'; role: Role; userId: number };
 
-const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
 
 /**
  * `whole`: the card of `show`, whose description and note are given whole by `wholeTextCards`; every other card
@@ -34,7 +34,7 @@ export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudien
     fields.push({ label: 'Mobile', value: q.mobileValid ? shown : `${shown} (invalid)`, flagged: !q.mobileValid, inline: true });
   }
   if (q.assigneeId !== null) fields.push({ label: 'Assignee', value: names.assignee ?? `#${q.assigneeId}`, inline: true });
-  if (q.status === 'Closed' && q.resolutionMs !== null) fields.push({ label: 'Resolved in', value: `${hours(q.resolutionMs)} h`, inline: true });
+  if (q.status === 'Closed' && q.resolutionMs !== null) fields.push({ label: 'Resolved in', value: durationText(q.resolutionMs / 3_600_000), inline: true });
   if (note && !(extra.whole && note.shortened)) fields.push({ label: 'Resolution', value: note.text });
   const buttons = buttonsFor(q, audience, extra.rated ?? false);
   if (!extra.whole && (body.shortened || note?.shortened)) buttons.push({ label: 'Show', actionId: encodeAction({ kind: 'show', queryId: q.id }) });

@@ -62,6 +62,8 @@ export interface ListView {
   next?: ButtonView;
   /** Said when there are no rows. */
   empty: string;
+  /** Figures in columns (the agents table): drawn as a grid where the surface can, not as a line per row. */
+  layout?: 'table';
 }
 
 export type FormFieldType = 'text' | 'longtext' | 'select' | 'file' | 'secret';
@@ -119,6 +121,11 @@ export interface Reply {
   /** Ephemeral replies are seen by the caller only. */
   visibility: 'ephemeral' | 'public';
   views: View[];
+  /**
+   * The answer takes the place of the message whose button was pressed (a rating replaces the rating buttons),
+   * where the surface can edit that message; elsewhere it is sent like any answer.
+   */
+  replaces?: 'source';
 }
 
 export const STATUS_TONE: Record<QueryStatus, Tone> = { Open: 'open', 'In Progress': 'progress', Closed: 'closed' };

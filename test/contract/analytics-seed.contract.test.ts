@@ -69,7 +69,7 @@ describe.each(STORE_KINDS)('analytics of the seed dataset on %s', (kind) => {
   });
 
   it('matches the independent computation', async () => {
-    const t = await teamAnalytics(deps, lead, {});
+    const t = await teamAnalytics(deps, lead, { bucket: 'day' });
     expect(t.totals).toEqual({ total: expected.total, open: expected.open, inProgress: 0, closed: expected.closed });
     expect(t.totals).toMatchObject({ total: 5200, open: 54, closed: 5146 });
     expect(t.resolution.count).toBe(expected.closed);
@@ -81,6 +81,19 @@ describe.each(STORE_KINDS)('analytics of the seed dataset on %s', (kind) => {
     expect(t.sla.firstResponseBreaches).toBe(expected.open); // never claimed, all older than 4 h
     expect(Object.fromEntries(t.trend.filter((p) => p.opened > 0).map((p) => [p.period, p.opened]))).toEqual(expected.openedPerDay);
     expect(t.agents).toEqual([]);
+  });
+
+  it('draws the whole seed in at most 60 points unless asked for days, every query counted once', async () => {
+    const daily = await teamAnalytics(deps, lead, { bucket: 'day' });
+    expect(daily.trend.length).toBeGreaterThan(60);
+    const t = await teamAnalytics(deps, lead, {});
+    expect(t.range.bucket).not.toBe('day');
+    expect(t.trend.length).toBeLessThanOrEqual(60);
+    expect(t.trend.reduce((s, p) => s + p.opened, 0)).toBe(rows.length);
+    expect(t.trend.reduce((s, p) => s + p.closed, 0)).toBe(daily.trend.reduce((s, p) => s + p.closed, 0));
+    const monthly = await teamAnalytics(deps, lead, { bucket: 'month' });
+    const perMonth = rows.reduce<Record<string, number>>((m, r) => ((m[r.date_opened.slice(0, 7)] = (m[r.date_opened.slice(0, 7)] ?? 0) + 1), m), {});
+    expect(Object.fromEntries(monthly.trend.filter((p) => p.opened > 0).map((p) => [p.period, p.opened]))).toEqual(perMonth);
   });
 
   it('narrows by category and date range, and buckets by ISO week', async () => {

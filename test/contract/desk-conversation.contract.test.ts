@@ -100,7 +100,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     expect(rateCard.buttons.filter((b) => decodeAction(b.actionId)?.kind === 'rate')).toHaveLength(5);
     await desk.press(zoe, rateCard.buttons[4]!.actionId);
     const shown = only<CardView>(await desk.runLine(zoe, `show #${id}`), 'card')[0]!;
-    expect(shown.fields.find((f) => f.label === 'Rating')?.value).toBe('★★★★★');
+    expect(shown.fields.find((f) => f.label === 'Rating')?.value).toBe('★★★★★ (5/5)');
 
     const lee = await desk.conversation(acct('lee', 'slack'));
     const team = await desk.runLine(lee, 'team');
@@ -128,7 +128,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     expect((unknown.views[0] as TextView).text).toBe('Unknown command "frobnicate". Here is what you can run:');
     const help = only<ListView>(unknown, 'list')[0]!;
     expect(help.rows.map((r) => r.cells.command?.split(' ')[0])).toEqual(['help', 'logout', 'whoami', 'new', 'mine', 'show', 'reopen', 'rate', 'stats']);
-    await expect(desk.runLine(zoe, 'claim 1')).rejects.toThrow('A client may not run "claim".');
+    await expect(desk.runLine(zoe, 'claim 1')).rejects.toThrow('A client may not run `claim`.');
     await expect(desk.runLine(zoe, 'show abc')).rejects.toThrow(/"abc" is not a query id/);
     await expect(desk.runLine(zoe, 'new category=Weather heading=x description=y')).rejects.toThrow(/"Weather" is not a category/);
     await expect(desk.press(zoe, 'cqms|claim|x')).rejects.toThrow(/not recognized/);

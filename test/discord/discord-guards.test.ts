@@ -40,7 +40,7 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     const { driver } = h;
     const crafted = await driver.callback(driver.press(ZOE, encodeAction({ kind: 'claim', queryId })));
     expect(crafted.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(textOf(crafted)).toContain('A client may not run \\"claim\\".');
+    expect(textOf(crafted)).toContain('A client may not run `/cqms claim`.');
     expect(textOf(await driver.callback(driver.press(ZOE, 'cqms|claim|1;DROP')))).toMatch(/not recognized/);
     expect(textOf(await driver.callback(driver.submit(ZOE, 'cqmsf|admin|1||', { note: 'x' })))).toMatch(/does not know this command or button/);
     expect((await h.bot.runtime.deps.store.queries.findById(queryId))!.status).toBe('Open');

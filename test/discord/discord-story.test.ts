@@ -36,7 +36,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(textOf(reg)).toMatch(/Password \(not masked\)/);
     const welcome = await driver.callback(driver.submit(ZOE, String(reg.body.data.custom_id), { username: 'zoe', email: 'zoe@example.com', mobile: '9876501234', password: 'zoe-password-1' }));
     expect(welcome.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
-    expect(textOf(welcome)).toMatch(/zoe/);
+    expect(textOf(welcome)).toContain('is ready and linked to this Discord account. Raise a query with `/cqms new`.');
 
     // /cqms new with the category and a screenshot: the modal asks the text; the bot fetches the file meanwhile.
     const modal = await driver.callback(driver.slash(ZOE, 'new', { category: 'Payment Failure' }, { files: { screenshot: { filename: 'card.png', data: TINY_PNG, contentType: 'image/png' } } }));
@@ -45,7 +45,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(inputs).toEqual(['heading', 'description', 'mobile']);
     await fake.waitFor(() => fake.cdnHits.length === 1, 'the screenshot download');
     const raised = await driver.callback(driver.submit(ZOE, String(modal.body.data.custom_id), { heading: 'Card declined', description: 'Twice today @everyone @here <@&1300000000000000999>', mobile: '' }));
-    expect(textOf(raised)).toMatch(/Query #\d+ raised with screenshot card\.png/);
+    expect(textOf(raised)).toMatch(/Query #\d+ raised with screenshot card\.png\. You will hear from us in your DMs with this bot when an agent picks it up\./);
 
     // The support channel gets the card with a Claim button; no mention in it can ping.
     await h.settle();
@@ -62,7 +62,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     // Ann claims from the card: the same message is edited, Zoe is told by DM.
     const annClaim = await driver.callback(driver.press(ANN, claim, { messageId: cardId, channelId: SUPPORT_CHANNEL }));
     expect(annClaim.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(textOf(annClaim)).toMatch(/claimed query #\d+/i);
+    expect(textOf(annClaim)).toMatch(/You claimed query #\d+\. The client will be told\./);
     await h.settle();
     const edited = fake.calls('PATCH', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages/${cardId}$`));
     expect(edited).toHaveLength(1);
@@ -84,6 +84,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(closeModal.body).toMatchObject({ type: 9, data: { custom_id: `cqmsf|close|${queryId}||`, title: `Close query #${queryId}` } });
     const closed = await driver.callback(driver.submit(ANN, String(closeModal.body.data.custom_id), { note: 'Bank had an outage; retried fine' }));
     expect(closed.body.type).toBe(4);
+    expect(textOf(closed)).toMatch(/Query #\d+ closed\. The client will be asked to rate it\./);
     await h.settle();
     const closedCard = fake.calls('PATCH', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages/${cardId}$`)).at(-1)!;
     expect(embed(closedCard.body)).toMatchObject({ color: 0x2ecc71 });
@@ -96,6 +97,22 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     // Zoe presses five stars in the DM.
     const rated = await driver.callback(driver.press(ZOE, buttonIds(rateDm.body)[4]!, { dm: true, channelId: dm }));
     expect(textOf(rated)).toMatch(/you rated query #\d+ ★★★★★ \(5\/5\)/);
+    // ... and the answer takes the place of the DM that asked: the rating where the rating buttons were.
+    expect(rated.body.type).toBe(7);
+    expect(kinds(rated.body)).toEqual(['reopen']);
+    expect(textOf(rated)).toMatch(/Rating.*★★★★★ \(5\/5\)/);
+
+    // Help and hints in Discord's syntax: /cqms commands, sign-in through forms, never a password option.
+    const guestHelp = textOf(await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'help')));
+    expect(guestHelp).toContain('/cqms register');
+    expect(guestHelp).toContain('Create your client account and sign in here (opens a form)');
+    expect(guestHelp).not.toMatch(/password/i);
+    expect(textOf(await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'mine')))).toContain('Sign in first to run `/cqms mine`: use `/cqms login` or `/cqms register`.');
+    const clientHelp = textOf(await driver.callback(driver.slash(ZOE, 'help')));
+    expect(clientHelp).toContain('Commands for a client');
+    expect(clientHelp).toContain('/cqms new');
+    expect(textOf(await driver.callback(driver.slash(ANN, 'whoami')))).toContain('You are ann, signed in as an agent on this Discord account.');
+    expect(textOf(await driver.callback(driver.slash(ANN, 'help')))).toContain('Commands for an agent');
 
     // Lee's team analytics: deferred at once, the figures as the answer, then the charts (a job) as a follow-up
     // with PNG attachments on the same interaction, ephemeral like the answer.
@@ -104,6 +121,15 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const answer = await driver.edited(team);
     expect(textOf(answer)).toMatch(/Team analytics/);
+    // Seconds read in minutes, not "0.0 h".
+    expect(textOf(answer)).toMatch(/"name":"Avg first response","value":"(under 1|\d+) min"/);
+    expect(textOf(answer)).not.toContain('0.0 h');
+    // The agents table reads as a table: a field per agent, a figure a line.
+    const agents = (answer.body.embeds as Json[]).find((e) => e.title === 'Agents')!;
+    expect(agents.description).toBeUndefined();
+    expect(agents.fields).toEqual([
+      { name: 'Ann', value: expect.stringMatching(/^Handled: \*\*1\*\*\nIn progress: \*\*0\*\*\nClosed: \*\*1\*\*\nAvg resolution: \*\*(under 1|\d+) min\*\*\n/), inline: true },
+    ]);
     expect(textOf(answer)).toMatch(/6 charts follow as images/);
     const charts = await h.fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up');
     expect(charts.at).toBeGreaterThanOrEqual(answer.at);

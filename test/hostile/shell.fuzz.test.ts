@@ -15,6 +15,7 @@ import { makeActor, testDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { runScripted, STACK_TRACE } from '../shell/shell-harness';
 import { expectNoLeak, expectTyped, fuzz, hostileText, replayable, watchRejections } from './hostile-support';
+import { SURFACES } from '../../core/conversation/surface';
 
 const VALUES = fc.oneof(hostileText(12), fc.constantFrom('abc', ' ', '', '0', '-1', '1.5', '1e309', '42', '#1', '99999999999999999999', '2026-02-30', '2026-03-01', 'Open', 'Bug Report', 'day', '6'));
 /** A typed line: a command (or a near miss), then its own options named or in place with odd values, quotes, hostile words. */
@@ -77,7 +78,7 @@ describe('shell lines under fuzzing', () => {
       desk = new Desk(deps);
       const actors: (Actor | null)[] = [null];
       for (const [name, role] of [['zoe', 'client'], ['ann', 'agent'], ['lee', 'lead']] as const) actors.push(await makeActor(deps, role, name));
-      for (const actor of actors) convs.push({ account: { platform: 'shell', workspaceId: '', platformUserId: actor?.username ?? 'guest' }, actor });
+      for (const actor of actors) convs.push({ account: { platform: 'shell', workspaceId: '', platformUserId: actor?.username ?? 'guest' }, actor, surface: SURFACES.shell });
       await desk.runLine(convs[1]!, 'help');
     });
     afterAll(() => ts?.dispose());

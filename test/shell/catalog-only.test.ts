@@ -40,7 +40,7 @@ function stringLiterals(file: string): string[] {
 
 /** The command column of each help table in a transcript, keyed by the table's title. */
 function helpTables(out: string): string[][] {
-  return [...out.matchAll(/^Commands (?:for a \w+|\(sign in to see more\))\n.*\n.*\n((?: {2}\S.*\n)+?) {2}page/gm)].map((m) => m[1]!.trimEnd().split('\n').map((l) => l.trim().split(/\s/)[0]!));
+  return [...out.matchAll(/^Commands (?:for an? \w+|\(sign in to see more\))\n.*\n.*\n((?: {2}\S.*\n)+?) {2}page/gm)].map((m) => m[1]!.trimEnd().split('\n').map((l) => l.trim().split(/\s/)[0]!));
 }
 
 describe('the command catalog is the only place a command is defined', () => {

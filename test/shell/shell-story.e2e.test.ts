@@ -80,7 +80,7 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(out).toContain('zoe (client)> ');
     // ... and raises a query with a screenshot; its body is shown verbatim, the escape made visible.
     expect(out).toMatch(/1\) Account Suspension\n/);
-    expect(out).toContain('✓ Query #1 raised with screenshot card.png.');
+    expect(out).toContain('✓ Query #1 raised with screenshot card.png. You will hear from us as [to zoe] lines in this shell when an agent picks it up.');
     expect(out).toContain('  Twice today \\x1b[2J <!channel>');
     expect(out).not.toContain('\u001b');
     expect(out).toMatch(/\[#support\] posted: #1 Card declined \[Open\] Category: Payment Failure · Raised by: zoe .*\(Claim\)/);
@@ -90,7 +90,7 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(queue).toMatch(/^Open queue \(1\)\n {2}ID +Status +Category +Heading .*\n {2}─+.*\n {2}#1 +Open +Payment Failure +Card declined /);
     expect(queue).toMatch(/page 1 of 1 \(1 in all\)/);
     expect(after(out, 'ann (agent)> show 1')).toMatch(/#1 Card declined \[Open\][\s\S]*?\[1\] Claim/);
-    expect(out).toContain('✓ You claimed query #1. The client has been told.');
+    expect(out).toContain('✓ You claimed query #1. The client will be told.');
     expect(out).toMatch(/\[#support\] updated: #1 Card declined \[In Progress\] .*Assignee: Ann/);
     expect(out).toContain('[to zoe] Ann is now working on your query #1.');
     // The second agent's press is refused, naming the first.
@@ -98,18 +98,24 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
 
     // The agent closes it with a note through the close form; the client is asked to rate.
     expect(out).toMatch(/Close query #1: answer each field[\s\S]*Note \(How it was resolved; at most 4000 characters\)/);
-    expect(out).toContain('✓ Query #1 closed. The client has been asked to rate it.');
+    expect(out).toContain('✓ Query #1 closed. The client will be asked to rate it.');
     expect(out).toMatch(/\[#support\] updated: #1 Card declined \[Closed\]/);
     expect(out).toMatch(/\[to zoe\] ✓ Your query #1 was closed\.[\s\S]*\[to zoe\] \[1\] ★ {2}\[2\] ★★ {2}\[3\] ★★★ {2}\[4\] ★★★★ {2}\[5\] ★★★★★ {2}\[6\] Reopen/);
     // The client rates it with the button of that message.
     expect(out).toContain('Buttons of the last reply you got:');
     expect(out).toContain('✓ Thank you: you rated query #1 ★★★★★ (5/5).');
+    // ... shown with the query as rated: its rating where the rating buttons were, only Reopen left to press.
+    expect(after(out, '✓ Thank you: you rated query #1')).toMatch(/^✓ Thank you[^\n]*\n#1 Card declined \[Closed\]\n[\s\S]*?Rating: +★★★★★ \(5\/5\)[\s\S]*?\n\[1\] Reopen\nzoe \(client\)> show 1/);
     expect(after(out, 'zoe (client)> show 1')).toMatch(/Rating: +★★★★★[\s\S]*Attachments: +card\.png \(image\/png, \d+ bytes\)/);
 
     // The lead's team analytics: figures, the agents table, and six charts written as PNG files of the stated size.
     const team = after(out, 'lee (lead)> team');
     expect(team).toMatch(/Team analytics\n[\s\S]*Closed: +1\n/);
-    expect(team).toMatch(/Agents\n.*\n.*\n {2}Ann +1 +0 +1 /);
+    // Seconds read in minutes, never "0.0 h": on the card and in the figures.
+    expect(out).toMatch(/Resolved in: +(under 1|\d+) min\n/);
+    expect(team).toMatch(/Avg first response: +(under 1|\d+) min\n/);
+    expect(out).not.toContain('0.0 h');
+    expect(team).toMatch(/Agents\n {2}Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n.*\n {2}Ann +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0\n/);
     const charts = chartsIn(team);
     expect(charts).toHaveLength(6);
     for (const c of charts) {
@@ -148,6 +154,9 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
       'close 1 --note',
       '/as lee',
       'assign 1 zoe',
+      'whoami',
+      '/as gus',
+      'mine',
       '/quit',
     ]);
     const out = run.out;
@@ -159,15 +168,21 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(missing).toMatch(/^✗ heading is required\nPlease answer again: Heading\.\nHeading \(.*\)\nHeading: \/cancel\nRaise a query: cancelled, nothing was sent\./);
     expect(out).toContain('✗ heading must be at most 120 characters');
     expect(out).toMatch(/✗ category: "Weather" is not a category; choose one of: Account Suspension, /);
-    expect(out).toContain('✗ A client may not run "claim".');
+    expect(out).toContain('✗ A client may not run `claim`.');
     expect(out).toContain('✗ No query #999 exists.');
     expect(out).toMatch(/! Unknown command "frobnicate"\. Here is what you can run:\nCommands for a client/);
+    // The shell's own syntax: bare commands, forms asked field by field.
+    expect(after(out, 'Commands for a client')).toMatch(/\n {2}new +Raise a query \(asks field by field\)\n/);
+    expect(after(out, 'Commands for a client')).toMatch(/\n {2}rate <id> <rating> \[comment=\.\.\.\] +Rate the help/);
     expect(out).toContain('✗ Unknown shell command "/frob".');
     expect(out).toContain('✗ There is no button [9]: the last reply had no buttons.');
     expect(out).toMatch(/✗ status must be one of: Open, In Progress, Closed/);
     expect(out).toContain('✗ input: a double quote is not closed');
     expect(out).toMatch(/ann \(agent\)> claim 999\n✗ No query #999 exists\./);
     expect(out).toContain('✗ note: needs a value');
+    // Named in the shell's words: an article that fits, the shell's bare commands.
+    expect(out).toContain('You are lee, signed in as a lead on this shell account.');
+    expect(out).toContain('✗ Sign in first to run `mine`: use `login` or `register`.');
     expect(out).toContain('✗ agent: zoe is a client, not an agent');
 
     // Every refusal is one line: the line after an error is a prompt or a form re-ask, never detail.

@@ -32,10 +32,10 @@ describe('Slack analytics charts come as a job after the answer', () => {
   it('acknowledges and answers with the figures while the charts are still being drawn, then uploads them to the DM, not the public channel', async () => {
     const { driver, fake } = h;
     const team = await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
-    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `team`/) });
+    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `\/cqms team`/) });
     const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname), 'the answer');
     expect(textOf(answer)).toMatch(/Team analytics/);
-    expect(textOf(answer)).toMatch(/6 charts follow as images in your direct messages with the app/);
+    expect(textOf(answer)).toMatch(/6 charts follow as images in your DM with this app/);
     // The job is drawing (held at the gate) and nothing is uploaded yet.
     await fake.waitFor(() => renderer.asked.length > 0, 'the chart job to start drawing');
     await new Promise((r) => setTimeout(r, 100));

@@ -110,6 +110,19 @@ export class SlackDriver {
     return { ...res, responseUrl };
   }
 
+  /** A button pressed in the App Home: Slack sends the view, no channel, message or response_url. */
+  pressInHome(userId: string, actionId: string): Promise<SlackAnswer> {
+    const { channel: _channel, message: _message, response_url: _url, ...p } = fixture('block-actions.json') as Json & { actions: Json[] };
+    const payload = {
+      ...p,
+      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home', blocks: [] },
+      actions: [{ ...p.actions[0], action_id: actionId, value: '' }],
+    };
+    return this.timed(`home button ${actionId}`, () => postSigned(this.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded'));
+  }
+
   submit(userId: string, viewId: string, privateMetadata: string, inputs: Record<string, StateInput>): Promise<SlackAnswer> {
     return this.timed(`submit ${viewId}`, () => postSigned(this.eventsUrl, interaction(this.submission(userId, viewId, privateMetadata, inputs)), 'application/x-www-form-urlencoded'));
   }

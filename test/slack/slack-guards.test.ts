@@ -46,7 +46,7 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
     expect(pressed.status).toBe(200);
     const refused = await response(pressed.responseUrl);
     expect(refused.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(textOf(refused)).toContain('A client may not run \\"claim\\".');
+    expect(textOf(refused)).toContain('A client may not run `/cqms claim`.');
     await h.settle();
     expect((await h.bot.runtime.deps.store.queries.findById(q!.id))!.status).toBe('Open');
     expect(h.fake.api('chat.update').length).toBe(updatesBefore);

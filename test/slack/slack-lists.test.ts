@@ -81,13 +81,13 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
     const { driver, fake } = h;
     const exported = await driver.slash('U0LEE', 'export', { channelId: 'C0GENERAL' });
     const answer = await fake.waitFor(() => responses(exported.responseUrl)[0], 'the answer');
-    expect(textOf(answer)).toMatch(/cqms-all-[\d-]+\.csv is in your direct messages with the app/);
+    expect(textOf(answer)).toMatch(/cqms-all-[\d-]+\.csv is in your DM with this app/);
     const csv = await fake.waitFor(() => fake.api('files.getUploadURLExternal').find((c) => String(c.body.filename).endsWith('.csv')), 'the CSV upload');
     const file = await fake.waitFor(() => fake.api('files.completeUploadExternal').find((c) => c.at >= csv.at), 'its completion');
     expect(file.body.channel_id).toBe('DU0LEE');
 
     const inDm = await driver.slash('U0LEE', 'export', { channelId: 'DU0LEE' });
     const dmAnswer = await fake.waitFor(() => responses(inDm.responseUrl)[0], 'the answer in the DM');
-    expect(textOf(dmAnswer)).toMatch(/\.csv is attached/);
+    expect(textOf(dmAnswer)).toMatch(/\.csv follows below/);
   });
 });

@@ -38,6 +38,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const welcome = await fake.waitFor(() => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ZOE'), 'the welcome');
     expect(welcome.body.channel).toBe('C0GENERAL');
     expect(textOf(welcome)).toMatch(/Welcome, zoe!/);
+    expect(textOf(welcome)).toContain('is ready and linked to this Slack account. Raise a query with `/cqms new`.');
 
     // /cqms new opens the modal: categories as a select, the screenshot as an image-only file input.
     await driver.slash('U0ZOE', 'new');
@@ -57,6 +58,8 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       screenshot: { files: [shot] },
     });
     expect(raised).toMatchObject({ status: 200, text: '' });
+    const raisedReply = await fake.waitFor(() => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ZOE' && textOf(c).includes('raised')), 'the raised answer');
+    expect(textOf(raisedReply)).toMatch(/Query #\d+ raised with screenshot card\.png\. You will hear from us in your DM with this app when an agent picks it up\./);
     const download = fake.of('file').at(-1)!;
     expect(download.headers.authorization).toBe('Bearer xoxb-test');
 
@@ -76,7 +79,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const claim = encodeAction({ kind: 'claim', queryId });
     const annClaim = await driver.press('U0ANN', claim, { ts });
     expect(annClaim.status).toBe(200);
-    expect(textOf(await response(annClaim.responseUrl))).toMatch(/You claimed query #\d+/);
+    expect(textOf(await response(annClaim.responseUrl))).toMatch(/You claimed query #\d+\. The client will be told\./);
     const updated = await fake.waitFor(() => fake.api('chat.update').find((c) => textOf(c).includes('In Progress')), 'the card update');
     expect(updated.body).toMatchObject({ channel: SUPPORT, ts });
     expect(kinds(updated)).toEqual(['release', 'close']);
@@ -96,6 +99,8 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     expect(JSON.parse(closeModal.private_metadata)).toEqual({ f: 'close', q: queryId, c: SUPPORT });
     const closed = await driver.submit('U0ANN', 'V0CLOSE', closeModal.private_metadata, { note: 'Bank had an outage; retried fine' });
     expect(closed).toMatchObject({ status: 200, text: '' });
+    const closedReply = await fake.waitFor(() => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ANN' && textOf(c).includes('closed.')), 'the closed answer');
+    expect(textOf(closedReply)).toMatch(/Query #\d+ closed\. The client will be asked to rate it\./);
     const closedCard = await fake.waitFor(() => fake.api('chat.update').find((c) => textOf(c).includes('Closed') && c.body.ts === ts), 'the closed card');
     expect(kinds(closedCard)).toEqual([]);
     const rateDm = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === 'DU0ZOE' && kinds(c).includes('rate')), 'the rating DM');
@@ -104,16 +109,37 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
 
     // Zoe presses 5 in the DM.
     const five = actionIdsOf(rateDm.body.blocks)[4]!;
-    const rated = await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
-    expect(textOf(await response(rated.responseUrl))).toMatch(/Thank you: you rated query #\d+ ★★★★★ \(5\/5\)/);
+    await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
+    // The answer takes the place of the DM that asked: the rating where the rating buttons were.
+    const rated = await fake.waitFor(() => fake.api('chat.update').find((c) => c.body.channel === 'DU0ZOE'), 'the rating DM updated');
+    expect(rated.body.ts).toBe('1770000099.000100');
+    expect(textOf(rated)).toMatch(/Thank you: you rated query #\d+ ★★★★★ \(5\/5\)/);
+    expect(textOf(rated)).toMatch(/Rating\*\\n★★★★★ \(5\/5\)/);
+    expect(kinds(rated)).toEqual(['reopen']);
+
+    // Help and hints in Slack's syntax: /cqms commands, sign-in through forms, never a password option.
+    const guestHelp = textOf(await response((await driver.slash('U0GUS', 'help')).responseUrl));
+    expect(guestHelp).toContain('/cqms register');
+    expect(guestHelp).toContain('Create your client account and sign in here (opens a form)');
+    expect(guestHelp).not.toMatch(/password/i);
+    const guestMine = textOf(await response((await driver.slash('U0GUS', 'mine')).responseUrl));
+    expect(guestMine).toContain('Sign in first to run `/cqms mine`: use `/cqms login` or `/cqms register`.');
+    const whoami = textOf(await response((await driver.slash('U0ANN', 'whoami')).responseUrl));
+    expect(whoami).toContain('You are ann, signed in as an agent on this Slack account.');
 
     // Lee asks for team analytics: acknowledged at once, figures on the response_url, then the charts (a job)
     // uploaded to his DM with the app: the channel the command was typed in is public.
     const team = await driver.slash('U0LEE', 'team');
-    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `team`/) });
+    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: 'Working on `/cqms team`; the answer follows here in a moment.' });
     const stats = await response(team.responseUrl);
     expect(textOf(stats)).toMatch(/Team analytics/);
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Closed\*\\n1/);
+    // Seconds read in minutes, not "0.0 h".
+    expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Avg first response\*\\n(under 1|\d+) min/);
+    expect(JSON.stringify(stats.body.blocks)).not.toContain('0.0 h');
+    // The agents table reads as a table: aligned columns in a code block.
+    const table = (stats.body.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').find((t) => t.startsWith('```Agent'));
+    expect(table).toMatch(/^```Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n─+( +─+){7}\nAnn +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0```$/);
     expect(textOf(stats)).toMatch(/6 charts follow as images/);
     const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal')[0], 'the chart upload');
     expect(complete.body.channel_id).toBe('DU0LEE');

@@ -37,7 +37,7 @@ describe('chart jobs on BullMQ: the bot answers, cqms worker draws and uploads',
     const { driver, fake } = h;
     const team = await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
     const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname), 'the answer');
-    expect(JSON.stringify(answer.body)).toMatch(/6 charts follow as images in your direct messages with the app/);
+    expect(JSON.stringify(answer.body)).toMatch(/6 charts follow as images in your DM with this app/);
     await fake.waitFor(() => renderer.asked.length > 0, 'the worker to start drawing');
     expect(fake.api('files.getUploadURLExternal')).toHaveLength(0);
     renderer.open();

@@ -8,7 +8,6 @@ import type {
   QuantilePick,
   RecordedBreachRow,
   SlaCutoffs,
-  TrendBucket,
   TrendRow,
 } from '../../../core/ports/analytics-store';
 import type { SlaClock } from '../../../core/sla/sla-alert';
@@ -213,17 +212,13 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   }
 
   /**
-   * One scan for both series: rows grouped by (created bucket, closed bucket), folded here into opened per
-   * created bucket and closed (with resolution sums) per closed bucket. A few thousand groups come back.
+   * One scan for both series: rows grouped by (created day, closed day), folded here into opened per
+   * created day and closed (with resolution sums) per closed day. A few thousand groups come back.
    */
-  async trend(scope: AnalyticsScope, bucket: TrendBucket): Promise<TrendRow[]> {
+  async trend(scope: AnalyticsScope): Promise<TrendRow[]> {
     const binds: Binds = {};
     const where = scopeSql(scope, binds);
-    const b = (col: string) => {
-      const day = this.dialect.intDiv(col, String(DAY_MS));
-      // Epoch day 0 was a Thursday: shifting by 3 makes weeks start on Monday.
-      return bucket === 'day' ? day : this.dialect.intDiv(`${day} + 3`, '7');
-    };
+    const b = (col: string) => this.dialect.intDiv(col, String(DAY_MS));
     // Closed per bucket counts rows closed before the scope's end (when it has one), whatever their status now.
     const closedBucket = scope.to ? `CASE WHEN closed_at < :to THEN ${b('closed_at')} END` : b('closed_at');
     const groups = await this.select<Record<string, unknown>>(
@@ -234,10 +229,7 @@ export class SqlAnalyticsStore implements AnalyticsStore {
     const rows = new Map<number, TrendRow>();
     const at = (k: number) => {
       let row = rows.get(k);
-      if (!row) {
-        const startDay = bucket === 'day' ? k : k * 7 - 3;
-        rows.set(k, (row = { bucketStart: new Date(startDay * DAY_MS), opened: 0, closed: 0, resolutionMsSum: 0 }));
-      }
+      if (!row) rows.set(k, (row = { bucketStart: new Date(k * DAY_MS), opened: 0, closed: 0, resolutionMsSum: 0 }));
       return row;
     };
     for (const g of groups) {

@@ -17,7 +17,7 @@ async function cardFor(deps: DeskDeps, q: QueryRecord, actor: Actor) {
 export const claim: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const q = await claimQuery(ctx.deps, actor, queryIdOf(args.id));
-  return ephemeral(text(`You claimed query #${q.id}. The client has been told.`, 'success'), await cardFor(ctx.deps, q, actor));
+  return ephemeral(text(`You claimed query #${q.id}. The client will be told.`, 'success'), await cardFor(ctx.deps, q, actor));
 };
 
 export const release: Handler = async (ctx, args) => {
@@ -29,5 +29,5 @@ export const release: Handler = async (ctx, args) => {
 export const close: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const q = await closeQuery(ctx.deps, actor, { queryId: queryIdOf(args.id), note: args.note });
-  return ephemeral(text(`Query #${q.id} closed. The client has been asked to rate it.`, 'success'), await cardFor(ctx.deps, q, actor));
+  return ephemeral(text(`Query #${q.id} closed. The client will be asked to rate it.`, 'success'), await cardFor(ctx.deps, q, actor));
 };

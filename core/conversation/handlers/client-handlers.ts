@@ -3,12 +3,14 @@ import { clientCharts } from '../../charts/charts-for';
 import { chartsOrJob } from '../../charts/charts-follow';
 import { createQuery } from '../../queries/create-query';
 import { getQuery, type QueryDetails } from '../../queries/get-query';
+import type { Actor } from '../../domain/actor';
+import { platformName } from '../../domain/platform';
 import { reopenQuery } from '../../queries/reopen-query';
 import { reviewQuery } from '../../queries/review-query';
 import { encodeAction } from '../../views/action-id';
 import { pagedList } from '../../views/list-page';
 import { queryCard, wholeTextCards } from '../../views/query-card';
-import { ephemeral, text, type ListView } from '../../views/view-model';
+import { ephemeral, text, type CardView, type ListView } from '../../views/view-model';
 import { actorOf, pick, type Args, type Handler, type HandlerContext } from '../handler';
 import { encodeListFilter } from '../list-filter-code';
 import { queryIdOf } from '../query-id';
@@ -19,21 +21,30 @@ export const raise: Handler = async (ctx, args) => {
   const { query, screenshot } = await createQuery(ctx.deps, actor, pick(args, ['category', 'heading', 'description', 'mobile', 'screenshot']));
   const card = queryCard(query, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId });
   const note = screenshot ? ` with screenshot ${screenshot.filename}` : '';
-  return ephemeral(text(`Query #${query.id} raised${note}. You will hear from us here when an agent picks it up.`, 'success'), card);
+  return ephemeral(text(`Query #${query.id} raised${note}. You will hear from us ${ctx.conv.surface.updatesFor(actor.username)} when an agent picks it up.`, 'success'), card);
 };
+
+/**
+ * A query as its viewer may see it: the card with its rating and attachments, and the buttons left to press.
+ * `whole`: the card of `show`, followed by the rest of a long text; elsewhere it is shortened and offers Show.
+ */
+function detailCard(d: QueryDetails, actor: Actor, whole: boolean): CardView {
+  const card = queryCard(
+    d.query,
+    { client: d.client?.displayName ?? null, assignee: d.assignee?.displayName ?? null },
+    { kind: 'viewer', role: actor.role, userId: actor.userId },
+    { rated: d.review !== null, whole },
+  );
+  if (d.review) card.fields.push({ label: 'Rating', value: `${'★'.repeat(d.review.rating)} (${d.review.rating}/5)${d.review.comment ? ` "${d.review.comment}"` : ''}` });
+  if (d.attachments.length) card.fields.push({ label: 'Attachments', value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ') });
+  return card;
+}
 
 /** A query whole: its card, the rest of a long description or note, and its history (paged). */
 export const show: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const d = await getQuery(ctx.deps, actor, queryIdOf(args.id));
-  const card = queryCard(
-    d.query,
-    { client: d.client?.displayName ?? null, assignee: d.assignee?.displayName ?? null },
-    { kind: 'viewer', role: actor.role, userId: actor.userId },
-    { rated: d.review !== null, whole: true },
-  );
-  if (d.review) card.fields.push({ label: 'Rating', value: `${'★'.repeat(d.review.rating)}${d.review.comment ? ` "${d.review.comment}"` : ''}` });
-  if (d.attachments.length) card.fields.push({ label: 'Attachments', value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ') });
+  const card = detailCard(d, actor, true);
   return ephemeral(card, ...wholeTextCards(d.query), historyList(d, args.page));
 };
 
@@ -50,7 +61,7 @@ function historyList(d: QueryDetails, page: unknown): ListView {
       ['what', 'What'],
       ['via', 'Via'],
     ],
-    d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: e.platform } })),
+    d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: platformName(e.platform) } })),
     'No history recorded.',
     page,
     (p) => encodeAction({ kind: 'page', list: 'history', page: p, filter: encodeListFilter({ id: `#${d.query.id}` }, []) }),
@@ -63,9 +74,12 @@ export const reopen: Handler = async (ctx, args) => {
   return ephemeral(text(`Query #${q.id} is open again; an agent will pick it up.`, 'info'), queryCard(q, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId }));
 };
 
+/** The answer shows the query as rated (no rating buttons left), so it can stand in for the message that asked. */
 export const rate: Handler = async (ctx, args) => {
-  const r = await reviewQuery(ctx.deps, actorOf(ctx), { queryId: args.id, rating: args.rating, comment: args.comment });
-  return ephemeral(text(`Thank you: you rated query #${r.queryId} ${'★'.repeat(r.rating)} (${r.rating}/5).`, 'success'));
+  const actor = actorOf(ctx);
+  const r = await reviewQuery(ctx.deps, actor, { queryId: args.id, rating: args.rating, comment: args.comment });
+  const d = await getQuery(ctx.deps, actor, r.queryId);
+  return ephemeral(text(`Thank you: you rated query #${r.queryId} ${'★'.repeat(r.rating)} (${r.rating}/5).`, 'success'), detailCard(d, actor, false));
 };
 
 export const stats: Handler = async (ctx, args) => {

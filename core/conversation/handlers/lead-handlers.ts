@@ -15,8 +15,8 @@ import { actorOf, pick, type Args, type Handler, type HandlerContext } from '../
 import { encodeListFilter, type ListFilter } from '../list-filter-code';
 import { queryIdOf } from '../query-id';
 import { statsFigures } from '../stats-figures';
-
-const h = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+import { withArticle } from '../../views/words';
+import { durationText } from '../../views/duration';
 
 /** An agent named by id (#7), username or email, or passed resolved by a surface ({ userId }). */
 export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> {
@@ -25,7 +25,7 @@ export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> 
   if (!s) throw ValidationFailed.field('agent', 'an agent is required (username, email or #id)');
   const user = await lookupUser(deps, s);
   if (!user) throw new NotFound('agent', s);
-  if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is a ${user.role}, not an agent`);
+  if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is ${withArticle(user.role)}, not an agent`);
   return user.id;
 }
 
@@ -33,7 +33,7 @@ export const team: Handler = async (ctx, args) => {
   const { a, agents } = await teamAgents(ctx, args);
   const figures = [
     ...statsFigures(a.totals, a.resolution),
-    { label: 'Avg first response', value: a.firstResponse.avgHours === null ? '-' : `${a.firstResponse.avgHours.toFixed(1)} h`, inline: true },
+    { label: 'Avg first response', value: durationText(a.firstResponse.avgHours), inline: true },
     { label: 'First-response breaches', value: String(a.sla.firstResponseBreaches), inline: true },
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
     { label: 'Breaches alerted', value: alertedText(a.sla.recorded), inline: true },
@@ -53,8 +53,8 @@ export async function teamAgents(ctx: HandlerContext, args: Args) {
       ['handled', 'Handled'],
       ['open', 'In progress'],
       ['closed', 'Closed'],
-      ['avg', 'Avg h'],
-      ['median', 'Median h'],
+      ['avg', 'Avg resolution'],
+      ['median', 'Median'],
       ['breaches', 'Breaches'],
       ['alerted', 'Alerted'],
     ],
@@ -64,8 +64,8 @@ export async function teamAgents(ctx: HandlerContext, args: Args) {
         handled: String(g.handled),
         open: String(g.inProgress),
         closed: String(g.closed),
-        avg: h(g.resolution.avgHours),
-        median: h(g.resolution.medianHours),
+        avg: durationText(g.resolution.avgHours),
+        median: durationText(g.resolution.medianHours),
         breaches: String(g.firstResponseBreaches + g.resolutionBreaches),
         alerted: String(g.recordedBreaches),
       },
@@ -74,7 +74,7 @@ export async function teamAgents(ctx: HandlerContext, args: Args) {
     args.page,
     (page) => encodeAction({ kind: 'page', list: 'agents', page, filter: code }),
   );
-  return { a, agents };
+  return { a, agents: { ...agents, layout: 'table' as const } };
 }
 
 /** Breaches the SLA sweep recorded, per clock. */

@@ -9,6 +9,7 @@ import { actorOf, pick, type Args, type Handler } from '../handler';
 import type { ListFilter } from '../list-filter-code';
 import { QUERY_LIST_COLUMNS, queryListView } from '../query-list-view';
 import { rowsPerPage } from '../../views/list-page';
+import type { Surface } from '../surface';
 
 const FILTER_KEYS = ['status', 'category', 'from', 'to'] as const;
 /** Exports stop here; narrow the filter for more. */
@@ -24,9 +25,9 @@ function filterOf(args: Args): ListFilter {
 }
 
 /** One page of a list, with paging buttons that carry the filter. */
-export async function listPage(deps: DeskDeps, actor: Actor, scope: ListScope, args: Args) {
+export async function listPage(deps: DeskDeps, actor: Actor, scope: ListScope, args: Args, surface: Surface) {
   const list = await listQueries(deps, actor, scope, { ...pick(args, [...FILTER_KEYS, 'page']), pageSize: rowsPerPage(QUERY_LIST_COLUMNS) });
-  return queryListView(scope, list, filterOf(args), deps.config.categories, await assigneesOf(deps, list.rows));
+  return queryListView(scope, list, filterOf(args), deps.config.categories, await assigneesOf(deps, list.rows), surface);
 }
 
 export const listHandler =
@@ -36,7 +37,7 @@ export const listHandler =
       if (String(args.format).toLowerCase() !== 'csv') throw ValidationFailed.field('format', 'the only export format is csv');
       return ephemeral(await exportCsv(ctx.deps, actorOf(ctx), scope, args));
     }
-    return ephemeral(await listPage(ctx.deps, actorOf(ctx), scope, args));
+    return ephemeral(await listPage(ctx.deps, actorOf(ctx), scope, args, ctx.conv.surface));
   };
 
 export async function exportCsv(deps: DeskDeps, actor: Actor, scope: ListScope, args: Args): Promise<FileView> {
