@@ -89,8 +89,12 @@ export class SequelizeStore implements Store {
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const run = () =>
       guarded(async () => {
-        // READ COMMITTED: conditional updates decide races; no gap locks to deadlock on.
-        const t = await this.sequelize.transaction(this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {});
+        // MySQL, READ COMMITTED: conditional updates decide races; no gap locks to deadlock on. SQLite, IMMEDIATE:
+        // the write lock is taken at BEGIN (waiting busy_timeout for it); a deferred transaction that reads first
+        // fails at once with SQLITE_BUSY when another connection commits before its first write (WAL snapshot).
+        const t = await this.sequelize.transaction(
+          this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : { type: Transaction.TYPES.IMMEDIATE },
+        );
         let result: T;
         try {
           result = await fn(repos({ models: this.models, transaction: t }));
