@@ -143,7 +143,7 @@ export class SlackController {
     } catch (e) {
       clearTimeout(timer);
       if (!(await ackOnce({ response_action: 'errors', errors: submissionErrors(e, blockIds, this.o.onDefect) }))) {
-        await this.o.sender.send(errorReply(e, this.o.onDefect), to);
+      await this.o.sender.send(errorReply(e, this.o.onDefect), to);
       }
     }
   }

@@ -115,6 +115,7 @@ export class SlackDriver {
     const { channel: _channel, message: _message, response_url: _url, ...p } = fixture('block-actions.json') as Json & { actions: Json[] };
     const payload = {
       ...p,
+      trigger_id: this.fake.issueTrigger(),
       user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
       container: { type: 'view', view_id: 'V0HOME' },
       view: { id: 'V0HOME', type: 'home', blocks: [] },
