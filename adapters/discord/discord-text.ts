@@ -15,15 +15,32 @@ export const LIMITS = {
   rowsPerMessage: 5,
   buttonsPerRow: 5,
   buttonLabel: 80,
+  authorName: 256,
 } as const;
 
-export function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;
+/**
+ * At most `max` characters, the end replaced by `marker` when it is cut. The cut never splits a surrogate pair
+ * (half an emoji) nor leaves a lone escaping backslash that would swallow the marker's first character.
+ */
+export function shorten(s: string, max: number, marker = '…'): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, Math.max(0, max - marker.length));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const slashes = /\\+$/.exec(cut)?.[0].length ?? 0;
+  if (slashes % 2 === 1) cut = cut.slice(0, -1);
+  return `${cut}${marker}`.slice(0, max);
 }
 
-/** User-written text shown as written: markdown characters escaped, so nothing is formatted or hidden. */
-export function plain(s: string, max: number): string {
-  return truncate(escapeMarkdown(s), max);
+export function truncate(s: string, max: number): string {
+  return shorten(s, max);
+}
+
+/**
+ * User-written text shown as written: markdown characters escaped, so nothing is formatted or hidden. Measured
+ * after escaping (which can double its length), shortened with `marker` when it does not fit.
+ */
+export function plain(s: string, max: number, marker?: string): string {
+  return shorten(escapeMarkdown(s), max, marker);
 }
 
 /** Text inside a code block: only a run of backticks could end it early. */
