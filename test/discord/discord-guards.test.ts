@@ -119,6 +119,21 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     expect(followUp.headers.authorization).toBeUndefined();
   });
 
+  it('a token Discord has retired (15 minutes on its clock) is refused 401 (50027): the client is not told, the log says so', async () => {
+    const { driver, fake } = h;
+    fake.closeDms(YAN.id);
+    const id = await raise(YAN, 'Old token');
+    const raisedToken = fake.requests.filter((r) => r.path.startsWith('/interactions/')).at(-1)!.path.split('/')[3]!;
+    await h.settle();
+    fake.advanceClock(16 * 60_000);
+    fake.expectRefusal({ code: 50027, method: 'POST', path: new RegExp(`^/webhooks/${APP_ID}/${raisedToken}$`) });
+    await driver.callback(driver.press(ANN, encodeAction({ kind: 'claim', queryId: id })));
+    await h.settle();
+    const followUp = fake.requests.find((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${raisedToken}`)!;
+    expect(followUp.status).toBe(401);
+    expect(h.log.some((l) => l.level === 'warn' && l.message.includes(`Discord user ${YAN.id} does not take DMs and the follow-up failed`))).toBe(true);
+  });
+
   it('`cqms discord register --guild G` PUTs the commands generated from the catalog', async () => {
     const env = { DISCORD_TOKEN: h.fake.token, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: h.fake.apiUrl };
     const guild = await cqms(['discord', 'register', '--guild', GUILD_ID], env);
