@@ -2,6 +2,7 @@ import type { Conversation } from '../../core/conversation/conversation';
 import type { DeskDeps } from '../../core/desk/desk-deps';
 import type { QueryRecord } from '../../core/domain/query';
 import { listQueries, type ListScope } from '../../core/queries/list-queries';
+import { CHOICE_VALUE_MAX } from './command-registration';
 import { truncate } from './discord-text';
 
 export interface Choice {
@@ -9,6 +10,7 @@ export interface Choice {
   value: string | number;
 }
 
+/** Discord shows at most 25 suggestions. */
 const MAX_CHOICES = 25;
 
 /** The lists a query id is picked from: a client's own queries; an agent's work in progress, then the open queue. */
@@ -34,7 +36,7 @@ async function queryChoices(deps: DeskDeps, conv: Conversation, typed: string): 
 
 function categoryChoices(categories: readonly string[], typed: string): Choice[] {
   const t = typed.trim().toLowerCase();
-  return categories.filter((c) => c.toLowerCase().includes(t)).slice(0, MAX_CHOICES).map((c) => ({ name: truncate(c, 100), value: c }));
+  return categories.filter((c) => c.length <= CHOICE_VALUE_MAX && c.toLowerCase().includes(t)).slice(0, MAX_CHOICES).map((c) => ({ name: truncate(c, 100), value: c }));
 }
 
 /** Suggestions for the option being typed; none for options that have no suggestions. */

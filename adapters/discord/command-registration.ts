@@ -11,12 +11,15 @@ import { CATALOG } from '../../core/commands/catalog';
 import type { CommandSpec, OptionSpec, OptionType } from '../../core/commands/command-spec';
 import { QUERY_STATUSES } from '../../core/domain/status';
 import { TREND_BUCKETS } from '../../core/analytics/trend-buckets';
+import { ValidationFailed } from '../../core/errors';
 import { truncate } from './discord-text';
 
 /** The one slash command; every catalog command is a subcommand of it. */
 export const COMMAND_NAME = 'cqms';
 const MAX_SUBCOMMANDS = 25;
 const MAX_CHOICES = 25;
+/** A choice's string value: a category is picked by its name, so no longer names can be offered. */
+export const CHOICE_VALUE_MAX = 100;
 const STRING_MAX = 6000;
 
 /** Option kinds a form asks in its modal; a command with a form takes only the others as options. */
@@ -90,6 +93,8 @@ function subcommandOf(spec: CommandSpec, categories: readonly string[]): APIAppl
  */
 export function discordCommands(config: { categories: readonly string[] }): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const specs = CATALOG as readonly CommandSpec[];
+  const long = config.categories.find((c) => c.length > CHOICE_VALUE_MAX);
+  if (long !== undefined) throw ValidationFailed.field('CQMS_CATEGORIES', `"${truncate(long, 40)}" is ${long.length} characters; Discord offers choices of at most ${CHOICE_VALUE_MAX}`);
   if (specs.length > MAX_SUBCOMMANDS) throw new Error(`the catalog has ${specs.length} commands; a Discord command holds ${MAX_SUBCOMMANDS} subcommands`);
   return [
     {

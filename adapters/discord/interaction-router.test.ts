@@ -1,4 +1,6 @@
+import { DiscordAPIError } from 'discord.js';
 import type { Desk } from '../../core/conversation/desk';
+import type { Reply } from '../../core/views/view-model';
 import { encodeAction } from '../../core/views/action-id';
 import type { DeskCalls, Outcome } from './desk-calls';
 import type { DiscordMessage } from './discord-message';
@@ -24,7 +26,9 @@ class RecordingResponder implements Responder {
   defer = (e: boolean) => this.first(`defer:${e}`);
   deferUpdate = () => this.first('deferUpdate');
   update = (m: DiscordMessage) => this.first(`update:${m.content}`);
-  modal = () => this.first('modal');
+  /** What opening a modal fails with, if it does. */
+  modalError: unknown;
+  modal = () => (this.modalError ? Promise.reject(this.modalError) : this.first('modal'));
   choices = () => this.first('choices');
   edit = async (m: DiscordMessage) => void this.said.push(`edit:${m.content}`);
   followUp = async (m: DiscordMessage) => void this.said.push(`followUp:${m.content}`);
@@ -33,7 +37,7 @@ class RecordingResponder implements Responder {
 function router(outcome: (i: DiscordInbound) => Promise<Outcome>) {
   const keys = new Set<string>();
   const once: HandledOnce = { claim: async (k) => (keys.has(k) ? false : (keys.add(k), true)) };
-  const calls = { command: outcome, button: outcome, submit: outcome, render: async () => [msg('The form could not be opened in time')] } as unknown as DeskCalls;
+  const calls = { command: outcome, button: outcome, submit: outcome, render: async (reply: Reply) => reply.views.map((v) => msg(v.kind === 'text' ? v.text : v.kind)) } as unknown as DeskCalls;
   const recent = new RecentInteractions();
   const log: string[] = [];
   const r = new InteractionRouter({ desk: {} as Desk, calls, once, recent, log: { info: (m) => log.push(m), warn: (m) => log.push(m), error: (m) => log.push(m) }, ackBudgetMs: 30 });
@@ -82,7 +86,40 @@ describe('the interaction router', () => {
     expect(quick.said).toEqual(['modal']);
     const late = new RecordingResponder();
     await router(() => later(80, { modal, messages: [], failed: false })).r.handle(button('8', encodeAction({ kind: 'close', queryId: 1 })), late);
-    expect(late.said).toEqual(['defer:true', 'edit:The form could not be opened in time']);
+    expect(late.said).toHaveLength(2);
+    expect(late.said[0]).toBe('defer:true');
+    expect(late.said[1]).toMatch(/^edit:The "Close" form was not opened: getting it ready took longer than the 3 seconds Discord allows\. Nothing was saved; press the button again, it usually opens at once\. \(ref [0-9A-F]{4}\)$/);
+  });
+
+  describe('says why a form did not open, with the reference of its log line', () => {
+    const modal = { custom_id: 'cqmsf|new|||', title: 'Raise a query', components: [] };
+    const attempt = async (error: unknown) => {
+      const { r, log } = router(async () => ({ modal, messages: [], failed: false }));
+      const res = new RecordingResponder();
+      res.modalError = error;
+      await r.handle(command('20', 'new'), res);
+      const ref = /ref ([0-9A-F]{4})/.exec(log.join('\n'))?.[1];
+      return { said: res.said, log, ref };
+    };
+    const apiError = (status: number, code: number, message: string) => new DiscordAPIError({ code, message }, code, status, 'POST', 'https://discord.com/api/v10/interactions/1/t/callback', { body: {} });
+
+    it('Discord refused the modal (400): our fault, running it again cannot help', async () => {
+      const { said, log, ref } = await attempt(apiError(400, 50035, 'Invalid Form Body'));
+      expect(said).toEqual([`reply:Discord refused to open the "Raise a query" form. This is a fault in CQMS, not in anything you did, so running it again will not help: please tell your support team, quoting ref ${ref}.`]);
+      expect(log.find((l) => l.includes(`ref ${ref}`))).toMatch(/Discord refused the modal: 400 50035 Invalid Form Body/);
+    });
+
+    it('Discord unreachable: try again in a moment; never "in time"', async () => {
+      const { said, ref } = await attempt(new TypeError('fetch failed'));
+      expect(said).toEqual([`reply:Discord could not be reached to open the "Raise a query" form. Nothing was saved; run /cqms new again in a moment. (ref ${ref})`]);
+      expect(said.join()).not.toMatch(/in time/);
+    });
+
+    it('the 3 s window passed before the modal reached Discord: logged, nothing more can be said', async () => {
+      const { said, log, ref } = await attempt(apiError(404, 10062, 'Unknown interaction'));
+      expect(said).toEqual([]);
+      expect(log.find((l) => l.includes(`ref ${ref}`))).toMatch(/after the interaction's 3 s window/);
+    });
   });
 
   it('handles an interaction id once', async () => {

@@ -5,8 +5,12 @@ import { DESK_BUSY_TEXT } from '../../core/errors';
 import { typedBack } from './typed-back';
 import { decodeAction } from '../../core/views/action-id';
 import { ephemeral, text } from '../../core/views/view-model';
+import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { newRef } from './error-reply';
+import { formFailureOf, formFailureText, logFormFailure, type FormFailure } from './form-failure';
 import { autocompleteChoices, type Choice } from './autocomplete';
 import type { DeskCalls, Outcome } from './desk-calls';
+import type { DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import { interactionKey, type HandledOnce } from './handled-once';
 import { accountOf, type DiscordInbound, type InteractionMeta } from './inbound';
@@ -98,20 +102,25 @@ export class InteractionRouter {
       clearTimeout(timer);
     }
     if (deferring) await deferring;
-    return this.deliver(outcome, r, page, page || (inbound.kind === 'button' && outcome.replacesSource === true));
+    return this.deliver(outcome, r, page, page || (inbound.kind === 'button' && outcome.replacesSource === true), inbound);
   }
 
   /**
-   * A modal when it can still be the first answer; then the messages: first as reply, update (`replace`: a page,
-   * a rating in place of its buttons) or edit, the rest as follow-ups.
+   * A modal when it can still be the first answer (or why it did not open); then the messages: first as reply,
+   * update (`replace`: a page, a rating in place of its buttons) or edit, the rest as follow-ups.
    */
-  private async deliver(out: Outcome, r: Responder, page: boolean, replace: boolean): Promise<boolean> {
-    if (out.modal && !r.answered) {
-      await r.modal(out.modal);
-      return false;
+  private async deliver(out: Outcome, r: Responder, page: boolean, replace: boolean, inbound: Answerable): Promise<boolean> {
+    let notice: DiscordMessage[] = [];
+    if (out.modal) {
+      const failed = r.answered ? { cause: 'late' as const } : await openModal(out.modal, r);
+      if (!failed) return false;
+      const form = { title: out.modal.title, again: inbound.kind === 'command' ? `run /cqms ${inbound.name}` : 'press the button', ref: newRef() };
+      logFormFailure(this.o.log, failed.cause, form, 'error' in failed ? failed.error : undefined);
+      const said = formFailureText(failed.cause, form);
+      if (said === null) return false;
+      notice = await this.o.calls.render(ephemeral(text(said, failed.cause === 'refused' ? 'danger' : 'warning')));
     }
-    const messages = out.modal ? [...(await this.o.calls.render(ephemeral(text('The form could not be opened in time; please run the command again.', 'warning')))), ...out.messages] : out.messages;
-    const [first, ...more] = messages;
+    const [first, ...more] = [...notice, ...out.messages];
     if (!first) return false;
     if (!r.answered) await (replace && !out.failed ? r.update(first) : r.reply(first));
     else if (page && out.failed) await r.followUp(first);
@@ -130,6 +139,16 @@ export class InteractionRouter {
       return [];
     });
     await r.choices(await within(lookup, this.o.ackBudgetMs ?? 2000, (): Choice[] => []));
+  }
+}
+
+/** Null once the modal is open; else why it is not. */
+async function openModal(modal: APIModalInteractionResponseCallbackData, r: Responder): Promise<{ cause: FormFailure; error: unknown } | null> {
+  try {
+    await r.modal(modal);
+    return null;
+  } catch (e) {
+    return { cause: formFailureOf(e), error: e };
   }
 }
 

@@ -4,7 +4,8 @@ import { isPaged } from '../../core/views/list-page';
 import type { Reply, View } from '../../core/views/view-model';
 import { TONE_MARK } from './colours';
 import type { DiscordMessage, OutgoingFile } from './discord-message';
-import { LIMITS, truncate } from './discord-text';
+import { LIMITS, shorten } from './discord-text';
+import { embedSize, fitEmbed } from './fit-embed';
 import { buttonRows } from './render-buttons';
 import { cardEmbed, statsEmbed } from './render-card';
 import { chartEmbed } from './render-chart';
@@ -22,21 +23,19 @@ interface Part {
   line?: string;
 }
 
-export function embedSize(e: APIEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
-}
+export { embedSize } from './fit-embed';
 
 async function partOf(view: Exclude<View, { kind: 'text' }>, o: RenderOptions): Promise<Part> {
   switch (view.kind) {
     case 'card':
       return { embed: cardEmbed(view), rows: buttonRows(view.buttons) };
     case 'list':
-      return { embed: listEmbed(view), rows: buttonRows(pagingButtons(view)) };
+      return { embed: fitEmbed(listEmbed(view)), rows: buttonRows(pagingButtons(view)) };
     case 'stats':
       return { embed: statsEmbed(view), rows: [] };
     case 'chart': {
       const { embed, file } = await chartEmbed(view, o.charts, o.onChartError);
-      return { embed, ...(file ? { file } : {}), rows: [] };
+      return { embed: fitEmbed(embed), ...(file ? { file } : {}), rows: [] };
     }
     case 'file':
       return { file: { name: view.filename, data: Buffer.from(view.data), contentType: view.contentType }, rows: [], line: `📎 ${view.title}: ${view.filename}` };
@@ -85,7 +84,7 @@ export async function renderReply(reply: Reply, o: RenderOptions): Promise<Disco
   }
   if (cur.embeds.length || cur.files.length || cur.components.length || messages.length === 0) messages.push(cur);
   const first = messages[0]!;
-  if (lines.length) first.content = truncate(lines.join('\n'), LIMITS.content);
+  if (lines.length) first.content = shorten(lines.join('\n'), LIMITS.content);
   else if (!first.embeds.length && !first.files.length) first.content = 'Done.';
   return messages;
 }

@@ -37,6 +37,7 @@ export class DiscordDriver {
   private seq = 0;
   /** When each interaction was dispatched, by id. */
   private readonly sentAt = new Map<string, number>();
+  private readonly tokens = new Map<string, string>();
 
   constructor(readonly fake: FakeDiscord) {}
 
@@ -81,9 +82,12 @@ export class DiscordDriver {
 
   /** Dispatches a payload (a given id repeats an interaction, as a replayed delivery would). */
   send(user: TestUser, payload: Json, id?: string): Sent {
-    const sent = { id: id ?? this.snowflake('150'), token: `tok-${++this.seq}-${Math.random().toString(36).slice(2)}` };
+    // A replayed delivery is the same interaction: same id, same token.
+    const again = id ? this.tokens.get(id) : undefined;
+    const sent = { id: id ?? this.snowflake('150'), token: again ?? `tok-${++this.seq}-${Math.random().toString(36).slice(2)}` };
+    this.tokens.set(sent.id, sent.token);
     const who = 'member' in payload ? { member: { ...(payload.member as Json), user: discordUser(user) } } : { user: discordUser(user) };
-    this.sentAt.set(sent.id, Date.now());
+    if (!again) this.sentAt.set(sent.id, Date.now());
     this.fake.gateway.dispatch('INTERACTION_CREATE', { ...payload, ...who, ...sent, application_id: APP_ID });
     return sent;
   }

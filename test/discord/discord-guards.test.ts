@@ -22,6 +22,15 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     return Number(/Query #(\d+) raised/.exec(textOf(done))?.[1]);
   }
 
+  /** A query raised by a user whose DMs are closed, and the token of the interaction that raised it. */
+  async function raiseWithDmsClosed(user: TestUser, heading: string): Promise<{ id: number; raisedToken: string }> {
+    h.fake.closeDms(user.id);
+    const id = await raise(user, heading);
+    const raisedToken = h.fake.requests.filter((r) => r.path.startsWith('/interactions/')).at(-1)!.path.split('/')[3]!;
+    await h.settle();
+    return { id, raisedToken };
+  }
+
   beforeAll(async () => {
     h = await startDiscordHarness('sqlite');
     await h.member('client', 'zoe', ZOE);
@@ -105,10 +114,7 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
 
   it('falls back to an ephemeral follow-up when a client has closed their DMs', async () => {
     const { driver, fake } = h;
-    fake.closeDms(YAN.id);
-    const id = await raise(YAN, 'Closed DMs');
-    const raisedToken = fake.requests.filter((r) => r.path.startsWith('/interactions/')).at(-1)!.path.split('/')[3]!;
-    await h.settle();
+    const { id, raisedToken } = await raiseWithDmsClosed(YAN, 'Closed DMs');
     await driver.callback(driver.press(ANN, encodeAction({ kind: 'claim', queryId: id })));
     await h.settle();
     const refused = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.dmChannelOf(YAN.id)}/messages`);
@@ -117,6 +123,18 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     expect(followUp.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
     expect(textOf(followUp)).toMatch(/Ann is now working on your query/);
     expect(followUp.headers.authorization).toBeUndefined();
+  });
+
+  it('a token Discord has retired (15 minutes on its clock) is refused 401 (50027): the client is not told, the log says so', async () => {
+    const { driver, fake } = h;
+    const { id, raisedToken } = await raiseWithDmsClosed(YAN, 'Old token');
+    fake.advanceClock(16 * 60_000);
+    fake.expectRefusal({ code: 50027, method: 'POST', path: new RegExp(`^/webhooks/${APP_ID}/${raisedToken}$`) });
+    await driver.callback(driver.press(ANN, encodeAction({ kind: 'claim', queryId: id })));
+    await h.settle();
+    const followUp = fake.requests.find((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${raisedToken}`)!;
+    expect(followUp.status).toBe(401);
+    expect(h.log.some((l) => l.level === 'warn' && l.message.includes(`Discord user ${YAN.id} does not take DMs and the follow-up failed`))).toBe(true);
   });
 
   it('`cqms discord register --guild G` PUTs the commands generated from the catalog', async () => {

@@ -1,34 +1,30 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { APP_ID, BOT_USER, type Json } from './discord-ids';
+import type { Json } from './discord-ids';
 import { FakeGateway } from './fake-gateway';
+import { FakeMessages } from './fake-messages';
+import { parseBody, send, type Answer, type RecordedRequest, type Route } from './fake-http';
+import { messageRoutes } from './fake-routes';
+import { InteractionWindow } from './limits/interaction-window';
+import type { Refusal } from './limits/refusals';
+import { describeViolation, ViolationLedger, type ExpectedRefusal } from './limits/violations';
 
-export interface UploadedFile {
-  field: string;
-  filename: string;
-  contentType: string;
-  data: Buffer;
-}
+export type { RecordedRequest, UploadedFile } from './fake-http';
 
-/** One REST request the bot made, as Discord would have received it. */
-export interface RecordedRequest {
-  method: string;
-  /** Below /api/v10, e.g. /channels/123/messages. */
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  /** The JSON body, or a multipart request's payload_json. */
-  body: Json;
-  files: UploadedFile[];
-  status: number;
-  at: number;
-}
+/** A fault a test injects: an answer of its choosing, or the connection dropped with no answer. */
+export type Fault = Answer | 'drop';
 
-interface Route {
-  method: string;
-  pattern: RegExp;
-  answer: (m: RegExpExecArray, r: RecordedRequest) => { status: number; body?: unknown };
+/** Fakes not yet checked for refusals; after each test, any the test did not expect fail it. */
+const live = new Set<FakeDiscord>();
+try {
+  afterEach(() => {
+    const lines = [...live].flatMap((f) => f.unexpectedRefusals());
+    for (const f of live) if (f.closed) live.delete(f);
+    if (lines.length) throw new Error(`Discord refused ${lines.length} request(s) this test did not expect:\n${lines.join('\n')}`);
+  });
+} catch {
+  // Imported inside a running test: close() still reports.
 }
 
 /**
@@ -36,6 +32,11 @@ interface Route {
  * edits and follow-ups, channel messages with multipart attachments, DM channels, command registration), a
  * CDN serving attachment bytes, and the WebSocket gateway (./fake-gateway). Every request is recorded; any
  * route can be made to answer 429 once, and users can close their DMs (403, code 50007).
+ *
+ * Like Discord, it refuses what breaks Discord's limits (./limits): message, embed, component, modal and
+ * command bodies (400, code 50035, the field named), empty messages (50006), a second first answer (40060),
+ * a first answer after 3 s (10062), a token past 15 minutes (50027). Each refusal is recorded; one the test
+ * did not declare with expectRefusal() fails it (after each test, and at close()). There is no switch.
  */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
@@ -44,22 +45,30 @@ export class FakeDiscord {
   /** Delay before an attachment download is answered (a slow CDN). */
   cdnDelayMs = 0;
   readonly gateway: FakeGateway;
-  /** channel id -> message id -> the message as last written. */
-  readonly messages = new Map<string, Map<string, Json>>();
+  private readonly box: FakeMessages;
   private readonly cdn = new Map<string, { data: Uint8Array; contentType: string }>();
   private readonly limits: { match: (method: string, path: string) => boolean; retryAfter: number }[] = [];
   private readonly closedDms = new Set<string>();
   private readonly dmOf = new Map<string, string>();
   private readonly routes: Route[];
-  private seq = 0;
+  private readonly faults: { match: (method: string, path: string) => boolean; fault: Fault }[] = [];
+  private readonly ledger = new ViolationLedger();
+  private readonly window: InteractionWindow;
+  private clockOffsetMs = 0;
+  closed = false;
 
   private constructor(
     private readonly server: Server,
     readonly url: string,
     readonly token: string,
   ) {
-    this.gateway = new FakeGateway(`${url.replace('http', 'ws')}/gateway`, token);
+    this.box = new FakeMessages(url);
+    this.window = new InteractionWindow(() => this.now());
+    this.gateway = new FakeGateway(`${url.replace('http', 'ws')}/gateway`, token, (t, d) => {
+      if (t === 'INTERACTION_CREATE') this.window.dispatched(d as Json);
+    });
     this.routes = this.buildRoutes();
+    live.add(this);
   }
 
   static async start(token = 'fake-bot-token'): Promise<FakeDiscord> {
@@ -77,6 +86,11 @@ export class FakeDiscord {
     return `${this.url}/api`;
   }
 
+  /** channel id -> message id -> the message as last written. */
+  get messages(): Map<string, Map<string, Json>> {
+    return this.box.byChannel;
+  }
+
   /** Hosts bytes the way Discord's CDN hosts an uploaded attachment; returns its url. */
   serveAttachment(id: string, filename: string, data: Uint8Array, contentType: string): string {
     this.cdn.set(id, { data, contentType });
@@ -86,6 +100,35 @@ export class FakeDiscord {
   /** The next request matching is answered 429 with this retry_after (seconds), as Discord does. */
   rateLimitNext(method: string, path: RegExp, retryAfterSec: number): void {
     this.limits.push({ match: (m, p) => m === method && path.test(p), retryAfter: retryAfterSec });
+  }
+
+  /** The next request matching gets this answer instead (or its connection dropped); not counted as a refusal. */
+  failNext(method: string, path: RegExp, fault: Fault): void {
+    this.faults.push({ match: (m, p) => m === method && path.test(p), fault });
+  }
+
+  /** The test provokes this refusal on purpose: one matching refusal does not fail it. */
+  expectRefusal(e: ExpectedRefusal): void {
+    this.ledger.expect(e);
+  }
+
+  /** Every refusal so far, expected or not. */
+  get refusals() {
+    return this.ledger.all;
+  }
+
+  /** Refusals the test did not declare, each handed out once (described for a failure message). */
+  unexpectedRefusals(): string[] {
+    return this.ledger.takeUnexpected().map(describeViolation);
+  }
+
+  /** Discord's clock as the fake keeps it: interactions age with it (3 s to answer, 15 minutes of token). */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
   }
 
   /** This user has closed their DMs: messages to their DM channel are refused (403, code 50007). */
@@ -117,10 +160,15 @@ export class FakeDiscord {
     }
   }
 
+  /** Closes the fake; rejects, listing them, when refusals the test did not expect are left unreported. */
   async close(): Promise<void> {
+    this.closed = true;
     this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
+    const left = this.unexpectedRefusals();
+    live.delete(this);
+    if (left.length) throw new Error(`Discord refused ${left.length} request(s) nobody expected:\n${left.join('\n')}`);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,6 +192,17 @@ export class FakeDiscord {
     const { body, files } = await parseBody(req.headers['content-type'], raw);
     const r: RecordedRequest = { method, path: decodeURIComponent(api[1]!), query: u.searchParams, headers: req.headers, body, files, status: 0, at: Date.now() };
     this.requests.push(r);
+    const fault = this.faults.findIndex((f) => f.match(method, r.path));
+    if (fault >= 0) {
+      const f = this.faults.splice(fault, 1)[0]!.fault;
+      if (f === 'drop') {
+        r.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      r.status = f.status;
+      return send(res, f.status, f.body);
+    }
     const limit = this.limits.findIndex((l) => l.match(method, r.path));
     if (limit >= 0) {
       const { retryAfter } = this.limits.splice(limit, 1)[0]!;
@@ -163,7 +222,7 @@ export class FakeDiscord {
     for (const route of this.routes) {
       const m = route.method === method ? route.pattern.exec(r.path) : null;
       if (!m) continue;
-      const out = route.answer(m, r);
+      const out = this.refused(route.answer(m, r), r);
       r.status = out.status;
       return send(res, out.status, out.body);
     }
@@ -182,118 +241,33 @@ export class FakeDiscord {
             ? ok({ url: this.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } })
             : { status: 401, body: { message: '401: Unauthorized', code: 0 } },
       },
-      {
-        method: 'POST',
-        pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
-        answer: (m, r) => {
-          const type = Number(r.body.type);
-          const data = (r.body.data ?? {}) as Json;
-          // A deferred answer is a "thinking" message (flag LOADING, 128) until it is edited.
-          const shown = type === 5 ? { ...data, flags: Number(data.flags ?? 0) | 128 } : data;
-          const msg = [4, 5, 7].includes(type) ? this.store(`wh:${m[2]}`, '@original', shown, r.files) : null;
-          if (r.query.get('with_response') !== 'true') return ok();
-          return ok({ interaction: { id: m[1], type: 2, response_message_loading: type === 5, response_message_ephemeral: (Number(data.flags ?? 0) & 64) === 64 }, resource: { type, ...(msg ? { message: msg } : {}) } });
-        },
-      },
-      { method: 'GET', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, answer: (m) => this.found(`wh:${m[2]}`, m[3]!) },
-      { method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, answer: (m, r) => this.edit(`wh:${m[2]}`, m[3]!, r) },
-      { method: 'POST', pattern: /^\/webhooks\/(\d+)\/([^/]+)$/, answer: (m, r) => ok(this.store(`wh:${m[2]}`, this.id(), r.body, r.files)) },
-      {
-        method: 'POST',
-        pattern: /^\/channels\/(\d+)\/messages$/,
-        answer: (m, r) => {
-          const user = [...this.dmOf].find(([, ch]) => ch === m[1])?.[0];
-          if (user && this.closedDms.has(user)) return { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } };
-          return ok(this.store(m[1]!, this.id(), r.body, r.files));
-        },
-      },
-      { method: 'PATCH', pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, answer: (m, r) => this.edit(m[1]!, m[2]!, r) },
+      ...messageRoutes({ box: this.box, window: this.window, closedDmChannel: (ch) => this.closedDmChannel(ch) }),
       {
         method: 'POST',
         pattern: /^\/users\/@me\/channels$/,
         answer: (_m, r) => {
           const user = String(r.body.recipient_id);
-          if (!this.dmOf.has(user)) this.dmOf.set(user, this.id());
+          if (!this.dmOf.has(user)) this.dmOf.set(user, this.box.id());
           return ok({ id: this.dmOf.get(user), type: 1, last_message_id: null, flags: 0, recipients: [{ id: user, username: `user${user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }] });
         },
-      },
-      {
-        method: 'PUT',
-        pattern: /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
-        answer: (m, r) => ok((r.body as unknown as Json[]).map((c) => ({ ...c, id: this.id(), application_id: m[1], version: this.id(), ...(m[2] ? { guild_id: m[2] } : {}) }))),
       },
     ];
   }
 
-  private id(): string {
-    return String(1_400_000_000_000_000_000n + BigInt(++this.seq));
+  private closedDmChannel(channel: string): boolean {
+    const user = [...this.dmOf].find(([, ch]) => ch === channel)?.[0];
+    return user !== undefined && this.closedDms.has(user);
   }
 
-  private found(channel: string, id: string) {
-    const msg = this.messages.get(channel)?.get(id);
-    return msg ? { status: 200, body: msg } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+  /** Refusals from the checks are the bot's fault: recorded (set-up answers such as closed DMs are not). */
+  private refused(out: Answer | Refusal, r: RecordedRequest): Answer {
+    const code = (out.body as { code?: number } | undefined)?.code;
+    if (out.status >= 400 && code !== undefined && REFUSAL_CODES.has(code)) this.ledger.record({ method: r.method, path: r.path, refusal: out as Refusal });
+    return out;
   }
 
-  private edit(channel: string, id: string, r: RecordedRequest) {
-    const prev = this.messages.get(channel)?.get(id);
-    if (!prev) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
-    const flags = Number(prev.flags ?? 0) & ~128;
-    return { status: 200, body: this.store(channel, id, { ...prev, flags, ...r.body }, r.files, prev) };
-  }
 
-  /** Keeps the message as Discord would return it: full message JSON, attachments listed. */
-  private store(channel: string, id: string, body: Json, files: UploadedFile[], prev?: Json): Json {
-    const channelId = channel.startsWith('wh:') ? '1300000000000000900' : channel;
-    const msg: Json = {
-      id: id === '@original' ? ((prev?.id as string | undefined) ?? this.messages.get(channel)?.get('@original')?.id ?? this.id()) : id,
-      channel_id: channelId,
-      type: 0,
-      author: BOT_USER,
-      content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      attachments: files.map((f, i) => ({ id: this.id(), filename: f.filename, size: f.data.byteLength, content_type: f.contentType, url: `${this.url}/attachments/${channelId}/${i}/${f.filename}`, proxy_url: `${this.url}/attachments/${channelId}/${i}/${f.filename}` })),
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: (prev?.timestamp as string | undefined) ?? new Date().toISOString(),
-      edited_timestamp: prev ? new Date().toISOString() : null,
-      flags: body.flags ?? 0,
-      ...(channel.startsWith('wh:') ? { webhook_id: APP_ID, application_id: APP_ID } : {}),
-    };
-    const box = this.messages.get(channel) ?? new Map<string, Json>();
-    box.set(id, msg);
-    if (id === '@original') box.set(String(msg.id), msg);
-    this.messages.set(channel, box);
-    return msg;
-  }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (body === undefined) {
-    res.writeHead(status);
-    res.end();
-    return;
-  }
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-/** JSON, or multipart with payload_json and files[n] (parsed with the platform's own FormData reader). */
-async function parseBody(type: string | undefined, raw: Buffer): Promise<{ body: Json; files: UploadedFile[] }> {
-  if (!raw.length) return { body: {}, files: [] };
-  if (type?.startsWith('application/json')) return { body: JSON.parse(raw.toString('utf8')) as Json, files: [] };
-  if (type?.startsWith('multipart/form-data')) {
-    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
-    const files: UploadedFile[] = [];
-    let body: Json = {};
-    for (const [field, value] of form.entries()) {
-      if (field === 'payload_json' && typeof value === 'string') body = JSON.parse(value) as Json;
-      else if (typeof value !== 'string') files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
-    }
-    return { body, files };
-  }
-  return { body: { raw: raw.toString('utf8') }, files: [] };
-}
+/** Codes only the limit and interaction checks answer with. */
+const REFUSAL_CODES = new Set([50035, 50006, 40060, 10062, 50027, 10015]);

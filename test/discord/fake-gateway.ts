@@ -19,6 +19,8 @@ export class FakeGateway {
   constructor(
     readonly url: string,
     private readonly token: string,
+    /** Told of every dispatch (the fake's REST side starts an interaction's clock from it). */
+    private readonly onDispatch: (t: string, d: unknown) => void = () => undefined,
   ) {}
 
   accept(ws: WebSocket): void {
@@ -39,6 +41,7 @@ export class FakeGateway {
   /** Sends a dispatch to the identified client. */
   dispatch(t: string, d: unknown): void {
     if (!this.ready) throw new Error(`no identified gateway connection for ${t}`);
+    this.onDispatch(t, d);
     this.ready.send(JSON.stringify({ op: 0, s: ++this.seq, t, d }));
   }
 
