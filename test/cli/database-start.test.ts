@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sequelize } from 'sequelize';
 import { freePort } from '../support/redis-server';
+import { TcpProxy } from '../support/tcp-proxy';
 import { dropMysqlDatabase, MYSQL_URL } from '../support/test-stores';
 import { expectOneLine, inPool, runCqms } from './run-cqms';
 
@@ -107,6 +108,17 @@ describe('a database that is missing or not migrated', () => {
     ]);
     expectOneLine(refused, `Cannot reach MySQL at 127.0.0.1:${closed}: the connection was refused. Check that the server is running and the host and port in DATABASE_URL.`);
     expectOneLine(unknown, /^error: Cannot reach MySQL: the host "no-such-host\.invalid" in DATABASE_URL could not be resolved \((ENOTFOUND|EAI_AGAIN)\)\. Check the host name and DNS\.$/);
+  }, 60_000);
+
+  it('MySQL silent (connections accepted, nothing answered): said after the connect timeout', async () => {
+    const proxy = await TcpProxy.inFrontOf(MYSQL_URL, 3306);
+    try {
+      await proxy.blackhole();
+      const r = await runCqms(['users', 'list'], { DATABASE_URL: proxy.rewrite(urlOf('cqms')) });
+      expectOneLine(r, `Cannot reach MySQL at 127.0.0.1:${proxy.port}: it did not answer in time (ETIMEDOUT). Check the host and port in DATABASE_URL and any firewall between.`);
+    } finally {
+      await proxy.close();
+    }
   }, 60_000);
 });
 
