@@ -48,19 +48,21 @@ describe('a chat platform that refuses the bot or cannot be reached at start is 
   const slack = (vars: Record<string, string>) => ({ SLACK_SIGNING_SECRET: 'secret', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', ...vars });
   const discord = (vars: Record<string, string>) => ({ DISCORD_TOKEN: 'a-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_SUPPORT_CHANNEL_ID: '123456789012345679', ...vars });
 
-  it('Slack: a refused bot token, a refused app-level token (Socket Mode), and Slack out of reach', async () => {
-    const [bot, app, away] = await inPool(
+  it('Slack: a refused bot token, a refused app-level token (Socket Mode), Slack out of reach, a host that does not resolve', async () => {
+    const [bot, app, away, dns] = await inPool(
       [
         slack({ SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_API_URL: `${base}/slack/` }),
         slack({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_APP_TOKEN: 'xapp-bad', SLACK_API_URL: `${base}/slack/` }),
         slack({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_API_URL: `http://127.0.0.1:${closed}/api/` }),
+        slack({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_API_URL: 'http://no-such-host.invalid/api/' }),
       ],
-      3,
+      4,
       (vars) => runCqms(['bot'], env(vars)),
     );
     expectOneLine(bot!, `Slack refused the bot token at ${base}/slack/auth.test (invalid_auth): check SLACK_BOT_TOKEN: the Bot User OAuth Token (xoxb-...) under OAuth & Permissions of your app at api.slack.com/apps; reinstall the app to the workspace if the token was revoked.`);
     expectOneLine(app!, `Slack refused the app-level token at ${base}/slack/apps.connections.open (invalid_auth): check SLACK_APP_TOKEN: an app-level token (xapp-...) with the connections:write scope, under Basic Information > App-Level Tokens.`);
     expectOneLine(away!, `Slack is unreachable at http://127.0.0.1:${closed}/api/auth.test: the connection was refused (ECONNREFUSED). Check SLACK_API_URL, then this host's network.`);
+    expectOneLine(dns!, /^error: Slack is unreachable at http:\/\/no-such-host\.invalid\/api\/auth\.test: the host name could not be resolved( \(DNS did not answer\))? \((ENOTFOUND|EAI_AGAIN)\)\. Check SLACK_API_URL, then this host's network\.$/);
   }, 120_000);
 
   it('Discord: 401 for the token at /gateway/bot and for `cqms discord register`, the connection refused, a host that does not resolve', async () => {
