@@ -23,6 +23,7 @@ import type { ChatPlatform } from './chat-platform';
 import type { DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { discordProblems } from './environment-rules';
+import { DISCORD_API_URL, discordStartError, PlatformStartError } from './platform-start-error';
 
 /** Discord's part of the environment, checked together: null when Discord is not configured at all. */
 export interface DiscordSettings {
@@ -148,8 +149,20 @@ export class DiscordPlatform implements ChatPlatform {
     this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
     this.client.rest.on(RESTEvents.RateLimited, (r) => log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`));
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    await this.client.login(this.settings.token);
-    await within(ready, this.o.connectTimeoutMs ?? 30_000, 'connecting to the Discord gateway');
+    const readyMs = this.o.connectTimeoutMs ?? 30_000;
+    try {
+      await this.client.login(this.settings.token).catch((e: unknown) => {
+        throw discordStartError(e, '/gateway/bot', this.settings.apiUrl);
+      });
+      await within(ready, readyMs, 'connecting to the Discord gateway').catch((e: unknown) => {
+        const from = `${this.settings.apiUrl ?? DISCORD_API_URL}/v10/gateway/bot`;
+        throw new PlatformStartError('Discord', 'unreachable', `Discord's gateway (the address ${from} gave) was not ready within ${readyMs / 1000} s: check that this host may open WebSocket (wss://) connections to it.`, { cause: e });
+      });
+    } catch (e) {
+      // A client left half-connected keeps retrying, and the process alive.
+      await this.client.destroy().catch(() => undefined);
+      throw e;
+    }
   }
 
   describe(): string {

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ValidationFailed } from '../core/errors';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL } from '../adapters/storage/database-url';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../adapters/storage/database-url';
 import { LOG_LEVELS } from '../adapters/observability/log-levels';
 import { slaPolicySchema, type SlaPolicy } from '../core/sla/sla-policy';
 import { crossFieldProblems, type ProcessRole } from './environment-rules';
@@ -30,7 +32,12 @@ const isTimeZone = (tz: string) => {
 
 /** Every variable the processes read, parsed once at start; nothing below bot/ touches process.env. */
 const environmentSchema = z.object({
-  DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1, 'is empty: set mysql://user:pass@host:3306/db or sqlite:path/to/file.db, or leave it unset for the default')
+    .superRefine(checkDatabaseUrl)
+    .default(DEFAULT_DATABASE_URL),
   /** Slack: a bot token (xoxb-) turns the adapter on; HTTP mode needs the signing secret, Socket Mode the app token. */
   SLACK_BOT_TOKEN: unsetIfEmpty(z.string().trim().regex(/^xoxb-/, 'must be a bot token (xoxb-...)')),
   SLACK_SIGNING_SECRET: unsetIfEmpty(z.string().trim().min(1)),
@@ -110,6 +117,23 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, role?: Pro
   problems.push(...crossFieldProblems(env, role));
   if (problems.length > 0 || !r.success) throw new EnvironmentError(problems);
   return r.data;
+}
+
+/**
+ * A URL the store can open: its form, and for SQLite a directory that exists. Only the default's directory is
+ * created on demand (data/ beside a checkout); a path given that leads nowhere is more likely a typo than a wish.
+ */
+function checkDatabaseUrl(url: string, ctx: z.RefinementCtx): void {
+  if (url === '') return; // said by min(1)
+  try {
+    const target = parseDatabaseUrl(url);
+    if (target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(dirname(target.file))) {
+      ctx.addIssue({ code: 'custom', message: `the directory ${dirname(target.file)} does not exist: create it, or correct the path (sqlite:path/to/file.db)` });
+    }
+  } catch (e) {
+    if (!(e instanceof ValidationFailed)) throw e;
+    for (const i of e.issues) ctx.addIssue({ code: 'custom', message: i.message });
+  }
 }
 
 function readSlaFile(path: string, ctx: z.RefinementCtx): { path: string; policy: SlaPolicy } {

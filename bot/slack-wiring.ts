@@ -23,6 +23,7 @@ import type { ChatPlatform } from './chat-platform';
 import type { DeskRuntime } from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { slackProblems } from './environment-rules';
+import { slackStartError } from './platform-start-error';
 
 /** Slack's part of the environment, checked together: null when Slack is not configured at all. */
 export interface SlackSettings {
@@ -136,9 +137,15 @@ export class SlackPlatform implements ChatPlatform {
       this.o.metrics?.acked('slack', surface, ms);
       this.o.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
     });
-    await this.app.init();
-    if (this.settings.appToken) await this.app.start();
-    else {
+    // Slack's refusals and a Slack out of reach at start are the operator's to fix: say which token or URL.
+    await this.app.init().catch((e: unknown) => {
+      throw slackStartError(e, 'auth.test', this.settings.apiUrl);
+    });
+    if (this.settings.appToken) {
+      await this.app.start().catch((e: unknown) => {
+        throw slackStartError(e, 'apps.connections.open', this.settings.apiUrl);
+      });
+    } else {
       this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
       // The proxy in front reuses idle connections: one the bot closes first (Node's 5 s) races the proxy's next
       // request into a reset. Idle connections are kept past common proxy idle timeouts (60 s) instead.

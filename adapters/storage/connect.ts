@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Sequelize } from 'sequelize';
 import type { DatabaseTarget } from './database-url';
 import { boundStatements, learnServer, STATEMENT_SILENCE_MS } from './statement-bound';
+import { mysqlStartError, sqliteStartError } from './database-start-error';
 
 export { STATEMENT_SILENCE_MS, withoutStatementBound } from './statement-bound';
 
@@ -24,9 +25,14 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
   if (target.dialect === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const sequelize = new Sequelize({ dialect: 'sqlite', storage: target.file, logging: false });
-    // WAL lets readers run beside the writer; busy_timeout waits instead of failing under a second process.
-    for (const pragma of ['journal_mode = WAL', 'busy_timeout = 5000', 'foreign_keys = ON', 'synchronous = NORMAL']) {
-      await sequelize.query(`PRAGMA ${pragma}`);
+    try {
+      // WAL lets readers run beside the writer; busy_timeout waits instead of failing under a second process.
+      for (const pragma of ['journal_mode = WAL', 'busy_timeout = 5000', 'foreign_keys = ON', 'synchronous = NORMAL']) {
+        await sequelize.query(`PRAGMA ${pragma}`);
+      }
+    } catch (e) {
+      await sequelize.close().catch(() => undefined);
+      throw sqliteStartError(e, target.file);
     }
     return sequelize;
   }
@@ -43,7 +49,12 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
     pool: { max: opts.poolMax ?? 10, min: 0, acquire: 2 * CONNECT_TIMEOUT_MS, idle: 10_000 },
   });
   boundStatements(sequelize, opts.statementSilenceMs ?? STATEMENT_SILENCE_MS);
-  await sequelize.authenticate();
+  try {
+    await sequelize.authenticate();
+  } catch (e) {
+    await sequelize.close().catch(() => undefined);
+    throw mysqlStartError(e, target);
+  }
   await learnServer(sequelize);
   return sequelize;
 }
@@ -53,6 +64,8 @@ export async function ensureMysqlDatabase(target: Extract<DatabaseTarget, { dial
   const admin = new Sequelize('', target.user, target.password, { dialect: 'mysql', host: target.host, port: target.port, logging: false });
   try {
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${target.database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } catch (e) {
+    throw mysqlStartError(e, target);
   } finally {
     await admin.close();
   }

@@ -22,16 +22,26 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') {
     throw ValidationFailed.field('DATABASE_URL', `unsupported scheme "${u.protocol}"; use mysql:// or sqlite:`);
   }
-  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!u.hostname) throw ValidationFailed.field('DATABASE_URL', 'the MySQL URL names no host (mysql://user:pass@host:3306/cqms)');
+  const database = decoded(u.pathname.replace(/^\//, ''), 'database name');
   if (!database) throw ValidationFailed.field('DATABASE_URL', 'the MySQL URL names no database (mysql://host:3306/cqms)');
   return {
     dialect: 'mysql',
-    host: u.hostname || '127.0.0.1',
+    host: u.hostname,
     port: u.port ? Number(u.port) : 3306,
-    user: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password),
+    user: decoded(u.username || 'root', 'user name'),
+    password: decoded(u.password, 'password'),
     database,
   };
+}
+
+/** A part of the URL, percent-decoded: a stray % (a password written as typed) is named, not a URIError. */
+function decoded(part: string, what: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw ValidationFailed.field('DATABASE_URL', `the ${what} is not percent-encoded correctly (write % as %25, @ as %40, / as %2F)`);
+  }
 }
 
 /** The URL with its password masked, for messages and logs. */

@@ -2,11 +2,13 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { MIGRATIONS } from '../../migrations';
 
+const MIGRATIONS_TABLE = 'schema_migrations';
+
 export function migrator(sequelize: Sequelize) {
   return new Umzug({
     migrations: MIGRATIONS.map((m) => ({ name: m.name, up: m.up, down: m.down })),
     context: sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    storage: new SequelizeStorage({ sequelize, tableName: MIGRATIONS_TABLE }),
     logger: undefined,
   });
 }
@@ -32,4 +34,15 @@ export async function migrate(sequelize: Sequelize): Promise<string[]> {
       await sequelize.query(`SELECT RELEASE_LOCK(${lockName})`, { transaction });
     }
   });
+}
+
+/**
+ * How far the schema is, read without writing (umzug's own `pending()` creates its table first): the number of
+ * migrations applied, and the names of this version's migrations not applied yet.
+ */
+export async function migrationState(sequelize: Sequelize): Promise<{ applied: number; pending: string[] }> {
+  if (!(await sequelize.getQueryInterface().tableExists(MIGRATIONS_TABLE))) return { applied: 0, pending: MIGRATIONS.map((m) => m.name) };
+  const rows = await sequelize.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`, { type: QueryTypes.SELECT });
+  const done = new Set(rows.map((r) => r.name));
+  return { applied: done.size, pending: MIGRATIONS.map((m) => m.name).filter((n) => !done.has(n)) };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Transaction, type Sequelize } from 'sequelize';
 import type { BulkQueryImport } from '../../core/imports/bulk-query-import';
 import type { Store, StoreTx } from '../../core/ports/store';
@@ -6,10 +7,11 @@ import { MysqlBulkImport } from './bulk-load/mysql-bulk-import';
 import { SqlAnalyticsStore } from './analytics/sql-analytics-store';
 import { MYSQL, SQLITE } from './analytics/sql-dialect';
 import { connect, ensureMysqlDatabase, withoutStatementBound, type ConnectOptions } from './connect';
-import { parseDatabaseUrl } from './database-url';
+import { parseDatabaseUrl, redact } from './database-url';
+import { noSqliteFile, notMigrated } from './database-start-error';
 import { StoreUnavailable } from '../../core/errors';
 import { guarded, translateDbError } from './db-errors';
-import { migrate } from './migrator';
+import { migrate, migrationState } from './migrator';
 import { defineModels, type Models } from './models';
 import { agentRepo } from './repos/agent-repo';
 import { attachmentRepo } from './repos/attachment-repo';
@@ -129,15 +131,28 @@ export interface OpenStoreOptions extends ConnectOptions {
   migrate?: boolean;
 }
 
+/**
+ * Opens the store at `databaseUrl`. With `migrate` it is created or brought up to date first; without, it must
+ * exist and be migrated already: a command that does not create stores never turns a mistyped URL into a new one.
+ */
 export async function openStore(databaseUrl: string, opts: OpenStoreOptions = {}): Promise<SequelizeStore> {
   const target = parseDatabaseUrl(databaseUrl);
+  if (!opts.migrate && target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(target.file)) throw noSqliteFile(target.file);
   if (opts.migrate && target.dialect === 'mysql') await guarded(() => ensureMysqlDatabase(target));
   const sequelize = await guarded(() => connect(target, opts));
-  if (opts.migrate) await withoutStatementBound(sequelize, () => migrate(sequelize));
-  // Indexes a killed `cqms data load` dropped come back before anything reads the table.
-  await guarded(() => finishInterruptedLoad(sequelize)).catch(async (e: unknown) => {
-    await sequelize.close();
+  try {
+    if (opts.migrate) await withoutStatementBound(sequelize, () => migrate(sequelize));
+    else await mustBeMigrated(sequelize, redact(databaseUrl));
+    // Indexes a killed `cqms data load` dropped come back before anything reads the table.
+    await guarded(() => finishInterruptedLoad(sequelize));
+  } catch (e) {
+    await sequelize.close().catch(() => undefined);
     throw e;
-  });
+  }
   return new SequelizeStore(sequelize);
+}
+
+async function mustBeMigrated(sequelize: Sequelize, where: string): Promise<void> {
+  const { applied, pending } = await guarded(() => migrationState(sequelize));
+  if (pending.length > 0) throw notMigrated(`The database ${where}`, pending, applied);
 }

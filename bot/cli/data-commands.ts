@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { cleanCsvFile } from '../../adapters/csv/clean-csv-file';
-import { CsvInputError } from '../../adapters/csv/csv-input-error';
 import { checkCleanedHeader, loadCleanedFile } from '../../adapters/csv/load-cleaned-file';
 import { writeRawCsv } from '../../adapters/csv/write-raw-csv';
 import { armTestPause } from '../../adapters/storage/bulk-load/test-pause';
@@ -10,7 +9,7 @@ import { redact } from '../../adapters/storage/database-url';
 import { describeReport } from '../../core/cleaning/clean-report';
 import { generateRawRows } from '../../core/cleaning/generator';
 import type { CliContext } from './cli-context';
-import { UsageError } from './error-sink';
+import { wholeNumber } from './option-values';
 import { progressBar, type Progress } from './progress-bar';
 
 const DEFAULT_RAW = 'data/raw/synthetic_raw.csv';
@@ -27,20 +26,16 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
   data
     .command('generate')
     .description('write a deterministic synthetic raw export, defects included')
-    .requiredOption('--rows <n>', 'number of rows')
-    .option('--seed <s>', 'seed: the same seed writes the same file', '42')
+    .requiredOption('--rows <n>', 'number of rows', wholeNumber(1, MAX_ROWS))
+    .option('--seed <s>', 'seed: the same seed writes the same file', wholeNumber(0, 2 ** 32 - 1), 42)
     .option('--out <file>', 'output CSV', DEFAULT_RAW)
-    .action((o: { rows: string; seed: string; out: string }) =>
-      asUsage(async () => {
-        const rows = wholeNumber('--rows', o.rows, 1, MAX_ROWS);
-        const seed = wholeNumber('--seed', o.seed, 0, 2 ** 32 - 1);
-        const t0 = Date.now();
-        const bar = progressBar('generate', process.stderr);
-        const written = await writeRawCsv(o.out, generateRawRows({ rows, seed }), (done) => bar.update(done, rows, done));
-        bar.finish();
-        ctx.out(`Wrote ${n(written)} rows to ${o.out} (seed ${seed}) in ${since(t0).toFixed(1)} s, ${rate(written, since(t0))}.`);
-      }),
-    );
+    .action(async ({ rows, seed, out }: { rows: number; seed: number; out: string }) => {
+      const t0 = Date.now();
+      const bar = progressBar('generate', process.stderr);
+      const written = await writeRawCsv(out, generateRawRows({ rows, seed }), (done) => bar.update(done, rows, done));
+      bar.finish();
+      ctx.out(`Wrote ${n(written)} rows to ${out} (seed ${seed}) in ${since(t0).toFixed(1)} s, ${rate(written, since(t0))}.`);
+    });
 
   data
     .command('clean <in>')
@@ -48,62 +43,40 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'cleaned CSV', DEFAULT_CLEANED)
     .option('--rejects <file>', 'rejected rows with reason and line (default: beside --out, *_rejects.csv)')
     .option('--report <file>', 'also write the report as JSON')
-    .action((input: string, o: { out: string; rejects?: string; report?: string }) =>
-      asUsage(async () => {
-        const rejects = o.rejects ?? o.out.replace(/(\.csv)?$/i, '_rejects.csv');
-        const t0 = Date.now();
-        const bar = progressBar('clean', process.stderr);
-        const report = await cleanCsvFile({ input, output: o.out, rejects, onProgress: (b, size, rows) => bar.update(b, size, rows) });
-        bar.finish();
-        if (o.report) {
-          mkdirSync(dirname(o.report), { recursive: true });
-          writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`);
-        }
-        for (const line of describeReport(report)) ctx.out(line);
-        ctx.out(`Cleaned ${input} in ${since(t0).toFixed(1)} s (${rate(report.rows_in, since(t0))}): ${o.out}; rejects: ${rejects}${o.report ? `; report: ${o.report}` : ''}.`);
-      }),
-    );
+    .action(async (input: string, o: { out: string; rejects?: string; report?: string }) => {
+      const rejects = o.rejects ?? o.out.replace(/(\.csv)?$/i, '_rejects.csv');
+      const t0 = Date.now();
+      const bar = progressBar('clean', process.stderr);
+      const report = await cleanCsvFile({ input, output: o.out, rejects, onProgress: (b, size, rows) => bar.update(b, size, rows) });
+      bar.finish();
+      if (o.report) {
+        mkdirSync(dirname(o.report), { recursive: true });
+        writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`);
+      }
+      for (const line of describeReport(report)) ctx.out(line);
+      ctx.out(`Cleaned ${input} in ${since(t0).toFixed(1)} s (${rate(report.rows_in, since(t0))}): ${o.out}; rejects: ${rejects}${o.report ? `; report: ${o.report}` : ''}.`);
+    });
 
   data
     .command('load <file>')
     .description('load a cleaned CSV into the store; loading it again changes nothing')
-    .action((file: string) =>
-      asUsage(async () => {
-        // Test only: lets test/resilience/killed-load.test.ts SIGKILL this load at a known phase (test-pause.ts).
-        armTestPause(process.env.CQMS_TEST_LOAD_PAUSE);
-        const t0 = Date.now();
-        await checkCleanedHeader(file);
-        const check = progressBar('check', process.stderr);
-        let bar: Progress | null = null;
-        const onWrite = (done: number, total: number) => {
-          if (!bar) (check.finish(), (bar = progressBar('load', process.stderr)));
-          bar.update(done, total, done);
-        };
-        const s = await ctx.withDesk((deps) => loadCleanedFile(deps, file, { onCheck: (b, size, r) => check.update(b, size, r), onWrite }), { migrate: true });
-        (bar ?? check).finish();
-        ctx.out(
-          `Loaded ${file} into ${redact(ctx.env.DATABASE_URL)}: ${n(s.rows)} rows, ${n(s.inserted)} inserted, ` +
-            `${n(s.skipped)} already present, ${n(s.usersCreated)} client account(s) created, in ${since(t0).toFixed(1)} s (${rate(s.rows, since(t0))})` +
-            `${s.rebuiltIndexes > 0 ? `; ${s.rebuiltIndexes} secondary indexes rebuilt in one pass after the load` : ''}.`,
-        );
-      }),
-    );
-}
-
-/** File problems are the caller's to fix: one line, no stack. */
-async function asUsage(fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof CsvInputError) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const v = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
-    throw new UsageError(`${flag} must be a whole number from ${n(min)} to ${n(max)}, got "${text}"`);
-  }
-  return v;
+    .action(async (file: string) => {
+      // Test only: lets test/resilience/killed-load.test.ts SIGKILL this load at a known phase (test-pause.ts).
+      armTestPause(process.env.CQMS_TEST_LOAD_PAUSE);
+      const t0 = Date.now();
+      await checkCleanedHeader(file);
+      const check = progressBar('check', process.stderr);
+      let bar: Progress | null = null;
+      const onWrite = (done: number, total: number) => {
+        if (!bar) (check.finish(), (bar = progressBar('load', process.stderr)));
+        bar.update(done, total, done);
+      };
+      const s = await ctx.withDesk((deps) => loadCleanedFile(deps, file, { onCheck: (b, size, r) => check.update(b, size, r), onWrite }), { migrate: true });
+      (bar ?? check).finish();
+      ctx.out(
+        `Loaded ${file} into ${redact(ctx.env.DATABASE_URL)}: ${n(s.rows)} rows, ${n(s.inserted)} inserted, ` +
+          `${n(s.skipped)} already present, ${n(s.usersCreated)} client account(s) created, in ${since(t0).toFixed(1)} s (${rate(s.rows, since(t0))})` +
+          `${s.rebuiltIndexes > 0 ? `; ${s.rebuiltIndexes} secondary indexes rebuilt in one pass after the load` : ''}.`,
+      );
+    });
 }

@@ -1,7 +1,9 @@
-import type { Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
+import { ROLES } from '../../core/domain/roles';
 import type { UserSummary } from '../../core/domain/user';
 import { addUser, findUser, listUsers, setUserRole } from '../../core/users/manage-users';
 import type { CliContext } from './cli-context';
+import { wholeNumber } from './option-values';
 
 const row = (u: UserSummary) =>
   [String(u.id).padStart(5), u.username.padEnd(24), u.role.padEnd(7), (u.email ?? '-').padEnd(32), u.mobile ?? '-'].join('  ');
@@ -15,7 +17,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--username <name>', 'sign-in name')
     .requiredOption('--email <email>', 'email address')
     .requiredOption('--mobile <mobile>', '10-digit Indian mobile')
-    .option('--role <role>', 'client, agent or lead', 'client')
+    .addOption(new Option('--role <role>', 'the account\'s role').choices(ROLES).default('client'))
     .option('--name <display>', 'display name')
     .option('--password <password>', 'password (or set CQMS_PASSWORD to keep it out of shell history)')
     .option('--legacy-sha256 <hex>', "the old system's unsalted SHA-256 hash; upgraded on first sign-in")
@@ -38,11 +40,11 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
   users
     .command('list')
     .description('list accounts')
-    .option('--role <role>', 'only this role')
-    .option('--page <n>', 'page number', '1')
-    .action((o: { role?: string; page: string }) =>
+    .addOption(new Option('--role <role>', 'only this role').choices(ROLES))
+    .option('--page <n>', 'page number', wholeNumber(1, 1_000_000), 1)
+    .action((o: { role?: string; page: number }) =>
       ctx.withDesk(async (deps) => {
-        const page = Number(o.page) || 1;
+        const { page } = o;
         const res = await listUsers(deps, 'operator', { ...(o.role ? { role: o.role } : {}), page, pageSize: 50 });
         ctx.out(['   id  username                  role     email                             mobile', ...res.rows.map(row)].join('\n'));
         ctx.out(`${res.total} account(s); page ${page} of ${Math.max(1, Math.ceil(res.total / 50))}.`);
@@ -50,8 +52,10 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     );
 
   users
-    .command('set-role <user> <role>')
+    .command('set-role')
     .description('change the role of a user given by id, username, email or mobile')
+    .argument('<user>', 'id, username, email or mobile')
+    .addArgument(new Argument('<role>', 'the new role').choices(ROLES))
     .action((who: string, role: string) =>
       ctx.withDesk(async (deps) => {
         const u = await findUser(deps, who);

@@ -162,7 +162,7 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     expect((await cqms(['discord', 'register'], env)).code).toBe(0);
     expect(h.fake.calls('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
     const bad = await cqms(['discord', 'register', '--guild', 'G'], env);
-    expect(bad).toMatchObject({ code: 1, err: expect.stringMatching(/--guild must be a server id/) });
+    expect(bad).toMatchObject({ code: 2, err: expect.stringMatching(/--guild must be a server id/) }); // a usage mistake
   });
 
   it('sent every message with no allowed mentions, and no error was logged', () => {

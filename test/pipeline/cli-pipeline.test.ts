@@ -124,7 +124,11 @@ describe('cqms data: bad input is one clear line, a non-zero exit and nothing st
     oneLineError(await cqms(['data', 'load', bad], t.url), /bad-status\.csv: line \d+, status: "Pending" is not one of Open, In Progress, Closed$/);
   });
 
-  it('a bad flag value', async () => {
-    oneLineError(await cqms(['data', 'generate', '--rows', 'lots'], t.url), /--rows must be a whole number from 1 to 100,000,000, got "lots"$/);
+  it('a bad flag value is a usage mistake: exit 2, and where the usage is', async () => {
+    expect(await cqms(['data', 'generate', '--rows', 'lots'], t.url)).toEqual({
+      code: 2,
+      out: [],
+      err: ["error: option '--rows <n>' argument 'lots' is invalid. It must be a whole number from 1 to 100,000,000.", '(run `cqms data generate --help` for usage)'],
+    });
   });
 });

@@ -56,9 +56,9 @@ describe('cqms demo', () => {
     expect(fresh.out).toContain(`: ${n} queries (sample data just loaded`);
   });
 
-  it('refuses --fresh on a MySQL store, in one line', async () => {
+  it('refuses --fresh on a MySQL store as a usage mistake, in one line and a hint', async () => {
     const run = await runScripted(['demo', '--fresh'], { ...env, DATABASE_URL: 'mysql://root@127.0.0.1:3306/cqms_never_created' }, ['/quit']);
-    expect(run.code).toBe(1);
-    expect(run.err).toEqual(['error: --fresh only deletes an SQLite demo file; drop the MySQL database yourself, or leave out --fresh']);
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual(['error: --fresh only deletes an SQLite demo file; drop the MySQL database yourself, or leave out --fresh', '(run `cqms demo --help` for usage)']);
   });
 });
