@@ -1,3 +1,4 @@
+import { within } from '../core/async/within';
 import { Events, RESTEvents, type Client } from 'discord.js';
 import { chartRenderer } from '../adapters/charts/choose-renderer';
 import { AttachmentFetcher, DISCORD_FILE_HOSTS } from '../adapters/discord/attachment-fetcher';
@@ -69,10 +70,10 @@ export interface DiscordPlatformOptions {
 
 const SURFACES: Record<DiscordInbound['kind'], Surface | null> = { command: 'slash_command', button: 'button', submit: 'modal_submit', autocomplete: 'autocomplete', unsupported: null };
 
-const within = <T>(p: Promise<T>, ms: number, what: string) =>
-  new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-    p.then(resolve, reject).finally(() => clearTimeout(t));
+/** `work`, or a failure naming what took longer than `ms`. */
+const inTime = <T>(work: Promise<T>, ms: number, what: string) =>
+  within(work, ms, () => {
+    throw new Error(`${what} took longer than ${ms} ms`);
   });
 
 /**
@@ -154,7 +155,7 @@ export class DiscordPlatform implements ChatPlatform {
       await this.client.login(this.settings.token).catch((e: unknown) => {
         throw discordStartError(e, '/gateway/bot', this.settings.apiUrl);
       });
-      await within(ready, readyMs, 'connecting to the Discord gateway').catch((e: unknown) => {
+      await inTime(ready, readyMs, 'connecting to the Discord gateway').catch((e: unknown) => {
         const from = `${this.settings.apiUrl ?? DISCORD_API_URL}/v10/gateway/bot`;
         throw new PlatformStartError('Discord', 'unreachable', `Discord's gateway (the address ${from} gave) was not ready within ${readyMs / 1000} s: check that this host may open WebSocket (wss://) connections to it.`, { cause: e });
       });
@@ -178,8 +179,8 @@ export class DiscordPlatform implements ChatPlatform {
     const warn = (e: unknown) => this.o.log.warn(e instanceof Error ? e.message : String(e));
     this.detach?.();
     await this.router?.drain();
-    if (this.runtime) await within(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);
-    await within(this.client.destroy(), timeout, 'closing the Discord connection').catch(warn);
+    if (this.runtime) await inTime(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);
+    await inTime(this.client.destroy(), timeout, 'closing the Discord connection').catch(warn);
     await this.release();
   }
 

@@ -1,3 +1,4 @@
+import { within } from '../../core/async/within';
 import type { Metrics } from '../../adapters/observability/metrics';
 import { startBot, type BotHandle } from '../../bot/bot-process';
 import type { ChatPlatform } from '../../bot/chat-platform';
@@ -58,9 +59,8 @@ export interface LogSink {
 
 /** Fails after `ms` rather than hanging a test run (a gateway that never closes, a store that never answers). */
 export function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    p.then(resolve, reject).finally(() => clearTimeout(t));
+  return within(p, ms, () => {
+    throw new Error(`${what} did not finish within ${ms} ms`);
   });
 }
 
