@@ -14,7 +14,7 @@ import type { DiscordMessage } from './discord-message';
 import type { DiscordLog } from './discord-log';
 import { interactionKey, type HandledOnce } from './handled-once';
 import { accountOf, type DiscordInbound, type InteractionMeta } from './inbound';
-import { InFlight } from './in-flight';
+import { InteractionBound } from './interaction-bound';
 import type { InteractionTokens } from './recent-interactions';
 import type { Responder } from './responder';
 
@@ -26,7 +26,7 @@ export interface RouterOptions {
   log: DiscordLog;
   /** How long work may run before the interaction is deferred; Discord drops an interaction not answered in 3 s. */
   ackBudgetMs?: number;
-  /** Interactions answered at once (in-flight.ts's default); past it, new ones are answered busy and not run. */
+  /** Interactions answered at once (interaction-bound.ts's default); past it, new ones are answered busy and not run. */
   maxInFlight?: number;
   /** Told of each interaction refused as busy, by command (the metrics' `shed` outcome). */
   onShed?: (command: string) => void;
@@ -40,10 +40,10 @@ type Answerable = Extract<DiscordInbound, { kind: 'command' | 'button' | 'submit
  * follow-ups. Each interaction id is handled once; page buttons replace the list they sit on.
  */
 export class InteractionRouter {
-  private readonly work: InFlight;
+  private readonly work: InteractionBound;
 
   constructor(private readonly o: RouterOptions) {
-    this.work = new InFlight({ ...(o.maxInFlight ? { maxInFlight: o.maxInFlight } : {}), warn: (line) => o.log.warn(line) });
+    this.work = new InteractionBound({ ...(o.maxInFlight ? { maxInFlight: o.maxInFlight } : {}), warn: (line) => o.log.warn(line) });
   }
 
   /** Never rejects: what cannot be answered is logged. When the desk is full, the answer says so and nothing runs. */

@@ -14,7 +14,7 @@ import { accountOf, type ButtonIn, type SlackUserRef, type SlashCommandIn, type 
 import { formOpenFailure } from './form-open-failure';
 import { choiceOf, modalOf } from './modal';
 import type { ReplySender, ReplyTarget } from './reply-sender';
-import { InFlight, type BusyAck } from './in-flight';
+import { WorkLine, type BusyAck } from './work-line';
 import type { ScreenshotFetcher } from './screenshot-fetcher';
 import type { SlackLog } from './slack-log';
 
@@ -32,7 +32,7 @@ export interface SlackControllerOptions {
   onDefect: DefectSink;
   /** How long a submission may run before its modal is closed and the outcome sent as a message (Slack allows 3 s). */
   submitDeadlineMs?: number;
-  /** Requests that may wait for the desk (in-flight.ts's default); past it, new ones are answered busy and not run. */
+  /** Requests that may wait for the desk (work-line.ts's default); past it, new ones are answered busy and not run. */
   maxWaiting?: number;
   /** SLACK_LEADS_CHANNEL: charts for a command typed there are posted there; elsewhere (but a DM) they go to the DM. */
   leadsChannel?: string;
@@ -62,12 +62,12 @@ export const BUSY_ACK = { response_type: 'ephemeral', text: DESK_BUSY_TEXT } as 
  * it (its errors are the acknowledgement), bounded by a deadline.
  */
 export class SlackController {
-  private readonly work: InFlight;
+  private readonly work: WorkLine;
   /** Users whose App Home refresh waits in line (not started yet). */
   private readonly homesDue = new Set<string>();
 
   constructor(private readonly o: SlackControllerOptions) {
-    this.work = new InFlight({ ...(o.maxWaiting ? { maxWaiting: o.maxWaiting } : {}), warn: (line) => o.log.warn(line) });
+    this.work = new WorkLine({ ...(o.maxWaiting ? { maxWaiting: o.maxWaiting } : {}), warn: (line) => o.log.warn(line) });
   }
 
   /** Acknowledges with `ack` (busy when the desk is full); the command runs after, once the acknowledgements waiting to go out have gone. */
@@ -164,7 +164,7 @@ export class SlackController {
     if (queued) this.homesDue.add(key);
   }
 
-  /** Admission (in-flight.ts decides); a refusal is counted under the command's name. */
+  /** Admission (work-line.ts decides); a refusal is counted under the command's name. */
   private async admit(command: string, ack: BusyAck, work: () => Promise<void>, onError: (e: unknown) => void, urgent: boolean): Promise<void> {
     if (!(await this.work.admit(ack, work, onError, { urgent }))) this.o.onShed?.(command);
   }

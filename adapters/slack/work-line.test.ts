@@ -1,4 +1,4 @@
-import { InFlight } from './in-flight';
+import { WorkLine } from './work-line';
 
 /** A job that runs until released; `started` lists the names in the order they began. */
 function gate() {
@@ -24,7 +24,7 @@ const turn = () => new Promise((r) => setImmediate(r));
 
 describe('work after acknowledgements', () => {
   it('runs at most `concurrency` at a time, urgent work first, and close() waits for all of it', async () => {
-    const work = new InFlight({ concurrency: 2 });
+    const work = new WorkLine({ concurrency: 2 });
     const order: string[] = [];
     let running = 0;
     let peak = 0;
@@ -50,7 +50,7 @@ describe('work after acknowledgements', () => {
   });
 
   it('never starts work before its acknowledgement went out, nor at all when that failed', async () => {
-    const work = new InFlight({ concurrency: 1, maxWaiting: 1 });
+    const work = new WorkLine({ concurrency: 1, maxWaiting: 1 });
     const g = gate();
     let sendAck!: () => void;
     const slowAck = () => new Promise<void>((r) => (sendAck = r));
@@ -77,7 +77,7 @@ describe('work after acknowledgements', () => {
 
   it('refuses requests past the bound, acknowledging them busy and running nothing, and takes them again once the line drains', async () => {
     const warnings: string[] = [];
-    const work = new InFlight({ concurrency: 1, maxWaiting: 2, warn: (l) => warnings.push(l) });
+    const work = new WorkLine({ concurrency: 1, maxWaiting: 2, warn: (l) => warnings.push(l) });
     const g = gate();
     const { said, ack } = acks();
     const admitted: Promise<boolean>[] = [];
@@ -116,7 +116,7 @@ describe('work after acknowledgements', () => {
   });
 
   it('keeps a tenth more room for urgent work, which goes first', async () => {
-    const work = new InFlight({ concurrency: 1, maxWaiting: 10 });
+    const work = new WorkLine({ concurrency: 1, maxWaiting: 10 });
     const g = gate();
     const { said, ack } = acks();
     void work.admit(ack('running'), g.job('running'), () => undefined);
@@ -138,7 +138,7 @@ describe('work after acknowledgements', () => {
   });
 
   it('counts submissions running outside the slots against the bound', async () => {
-    const work = new InFlight({ concurrency: 1, maxWaiting: 1 });
+    const work = new WorkLine({ concurrency: 1, maxWaiting: 1 });
     const g = gate();
     const submitting = work.now(g.job('submit'), () => undefined);
     expect(submitting).not.toBeNull();

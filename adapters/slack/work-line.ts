@@ -4,7 +4,7 @@ import { TrackedWork } from '../concurrency/tracked-work';
 /** How many requests may wait for the desk before new ones are refused: at 8 running, a few seconds of work. */
 export const DEFAULT_MAX_WAITING = 200;
 
-export interface InFlightOptions {
+export interface WorkLineOptions {
   /** Work run at once (8). */
   concurrency?: number;
   /**
@@ -25,7 +25,7 @@ export type BusyAck = (busy: boolean) => Promise<void>;
  * never crowds out the acknowledgements of the requests still arriving; admitted only while the line has room;
  * tracked, so a graceful stop can wait.
  */
-export class InFlight {
+export class WorkLine {
   private readonly tracked = new TrackedWork();
   private readonly waiting: (() => void)[] = [];
   private readonly concurrency: number;
@@ -35,7 +35,7 @@ export class InFlight {
   private held = 0;
   private readonly refusals: RefusalBursts;
 
-  constructor(o: InFlightOptions = {}) {
+  constructor(o: WorkLineOptions = {}) {
     this.concurrency = o.concurrency ?? 8;
     this.maxWaiting = o.maxWaiting ?? DEFAULT_MAX_WAITING;
     this.refusals = new RefusalBursts({ noun: 'requests', warn: o.warn });

@@ -8,20 +8,20 @@ import { TrackedWork } from '../concurrency/tracked-work';
  */
 export const DEFAULT_MAX_IN_FLIGHT = 200;
 
-export interface InFlightOptions {
+export interface InteractionBoundOptions {
   maxInFlight?: number;
   /** Told when refusing starts and when it ends (once a burst, not once an interaction). */
   warn?: (line: string) => void;
 }
 
 /** Work started for interactions, bounded, and tracked so a graceful stop can wait for it to finish. */
-export class InFlight {
+export class InteractionBound {
   private readonly tracked = new TrackedWork();
   private readonly refusals: RefusalBursts;
   private readonly max: number;
   private admitted = 0;
 
-  constructor(o: InFlightOptions = {}) {
+  constructor(o: InteractionBoundOptions = {}) {
     this.max = o.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
     this.refusals = new RefusalBursts({ noun: 'interactions', warn: o.warn });
   }

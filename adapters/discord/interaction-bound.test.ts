@@ -1,9 +1,9 @@
-import { InFlight } from './in-flight';
+import { InteractionBound } from './interaction-bound';
 
 describe('interactions in flight', () => {
   it('refuses work past the bound (nothing runs), says so once a burst, and takes work again once some has finished', async () => {
     const warnings: string[] = [];
-    const work = new InFlight({ maxInFlight: 2, warn: (l) => warnings.push(l) });
+    const work = new InteractionBound({ maxInFlight: 2, warn: (l) => warnings.push(l) });
     const started: string[] = [];
     const releases: (() => void)[] = [];
     const job = (name: string) => () => {
