@@ -79,7 +79,7 @@ export class MysqlBulkImport implements BulkQueryImport {
   static async open(sequelize: Sequelize, opts: MysqlBulkImportOptions = {}): Promise<MysqlBulkImport> {
     const c = sequelize.config;
     const conn = await mysql.createConnection({
-      host: c.host,
+      ...(c.host === undefined ? {} : { host: c.host }),
       port: Number(c.port ?? 3306),
       user: c.username,
       password: c.password ?? '',
