@@ -40,17 +40,15 @@ const queryRowValues = (row: NewQueryRow, now: Date): CreationAttributes<QueryRo
   updatedAt: now.getTime(),
 });
 
-function queryWhere(f: QueryFilter): WhereOptions {
-  const where: Record<string | symbol, unknown> = {};
-  if (f.clientId !== undefined) where.clientId = f.clientId;
-  if (f.assigneeId !== undefined) where.assigneeId = f.assigneeId;
-  if (f.status) where.status = { [Op.in]: f.status };
-  if (f.category) where.category = f.category;
-  const created: Record<symbol, number> = {};
-  if (f.from) created[Op.gte] = f.from.getTime();
-  if (f.to) created[Op.lt] = f.to.getTime();
-  if (f.from || f.to) where.createdAt = created;
-  return where;
+function queryWhere(f: QueryFilter): WhereOptions<QueryColumns> {
+  const created = { ...(f.from ? { [Op.gte]: f.from.getTime() } : {}), ...(f.to ? { [Op.lt]: f.to.getTime() } : {}) };
+  return {
+    ...(f.clientId === undefined ? {} : { clientId: f.clientId }),
+    ...(f.assigneeId === undefined ? {} : { assigneeId: f.assigneeId }),
+    ...(f.status ? { status: { [Op.in]: f.status } } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.from || f.to ? { createdAt: created } : {}),
+  };
 }
 
 /** A patch as column values; a column may also be set by SQL. */
