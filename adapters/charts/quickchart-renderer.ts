@@ -6,8 +6,8 @@ import { pngSize } from './png-size';
 export interface QuickChartRendererOptions {
   /** The self-hosted QuickChart server, e.g. http://quickchart:3400 (a path prefix is kept). */
   url: string;
-  /** How long one render may take; 10 s by default. */
-  timeoutMs?: number;
+  /** How long one render may take; 10 s when undefined. */
+  timeoutMs?: number | undefined;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);

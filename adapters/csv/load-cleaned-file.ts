@@ -17,7 +17,8 @@ export interface LoadSummary {
 }
 
 export interface LoadOptions {
-  batchSize?: number;
+  /** Rows per batch; 5000 when undefined. */
+  batchSize?: number | undefined;
   /** While the file is read and checked (on MySQL also staged): bytes read of the file's size, rows so far. */
   onCheck?: (bytesRead: number, size: number, rows: number) => void;
   /** While rows are written to the store: rows done of total. */

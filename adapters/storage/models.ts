@@ -1,22 +1,34 @@
-import { DataTypes, type ModelStatic, type Model, type Sequelize } from 'sequelize';
-
-type Row = Model<Record<string, unknown>, Record<string, unknown>>;
-export type Table = ModelStatic<Row>;
+import { DataTypes, type ModelStatic, type Sequelize } from 'sequelize';
+import type {
+  AgentRow,
+  AttachmentRow,
+  EventRow,
+  IdempotencyKeyRow,
+  IdentityRow,
+  LoginAttemptRow,
+  MessageRefRow,
+  OutboxRow,
+  QueryRow,
+  QueueHolderRow,
+  ReviewRow,
+  SlaAlertRow,
+  UserRow,
+} from './tables';
 
 export interface Models {
-  User: Table;
-  LoginAttempt: Table;
-  Agent: Table;
-  Identity: Table;
-  Query: Table;
-  Review: Table;
-  Attachment: Table;
-  Event: Table;
-  MessageRef: Table;
-  IdempotencyKey: Table;
-  SlaAlert: Table;
-  Outbox: Table;
-  QueueHolder: Table;
+  User: ModelStatic<UserRow>;
+  LoginAttempt: ModelStatic<LoginAttemptRow>;
+  Agent: ModelStatic<AgentRow>;
+  Identity: ModelStatic<IdentityRow>;
+  Query: ModelStatic<QueryRow>;
+  Review: ModelStatic<ReviewRow>;
+  Attachment: ModelStatic<AttachmentRow>;
+  Event: ModelStatic<EventRow>;
+  MessageRef: ModelStatic<MessageRefRow>;
+  IdempotencyKey: ModelStatic<IdempotencyKeyRow>;
+  SlaAlert: ModelStatic<SlaAlertRow>;
+  Outbox: ModelStatic<OutboxRow>;
+  QueueHolder: ModelStatic<QueueHolderRow>;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -31,7 +43,7 @@ const opts = (tableName: string) => ({ tableName, underscored: true, timestamps:
 /** Maps the tables the migrations create; the migrations, not these models, own the schema. */
 export function defineModels(s: Sequelize): Models {
   return {
-    User: s.define(
+    User: s.define<UserRow>(
       'User',
       {
         id: pk(),
@@ -46,14 +58,14 @@ export function defineModels(s: Sequelize): Models {
       },
       opts('users'),
     ),
-    LoginAttempt: s.define('LoginAttempt', { subject: { ...str(), primaryKey: true }, failures: int(), lockedUntil: ms() }, opts('login_attempts')),
-    Agent: s.define('Agent', { userId: { ...int(), primaryKey: true }, displayName: str(), active: bool(), createdAt: ms() }, opts('support_agents')),
-    Identity: s.define(
+    LoginAttempt: s.define<LoginAttemptRow>('LoginAttempt', { subject: { ...str(), primaryKey: true }, failures: int(), lockedUntil: ms() }, opts('login_attempts')),
+    Agent: s.define<AgentRow>('Agent', { userId: { ...int(), primaryKey: true }, displayName: str(), active: bool(), createdAt: ms() }, opts('support_agents')),
+    Identity: s.define<IdentityRow>(
       'Identity',
       { id: pk(), platform: str(), workspaceId: str(), platformUserId: str(), userId: int(), linkedAt: ms() },
       opts('platform_identities'),
     ),
-    Query: s.define(
+    Query: s.define<QueryRow>(
       'Query',
       {
         id: pk(),
@@ -78,29 +90,29 @@ export function defineModels(s: Sequelize): Models {
       },
       opts('client_queries'),
     ),
-    Review: s.define('Review', { id: pk(), queryId: int(), clientId: int(), rating: int(), comment: text(), createdAt: ms() }, opts('client_reviews')),
-    Attachment: s.define(
+    Review: s.define<ReviewRow>('Review', { id: pk(), queryId: int(), clientId: int(), rating: int(), comment: text(), createdAt: ms() }, opts('client_reviews')),
+    Attachment: s.define<AttachmentRow>(
       'Attachment',
       { id: pk(), queryId: int(), filename: str(), contentType: str(), size: int(), sha256: str(), data: { type: DataTypes.BLOB }, createdAt: ms() },
       opts('attachments'),
     ),
-    Event: s.define(
+    Event: s.define<EventRow>(
       'Event',
       { id: { ...pk(), type: DataTypes.BIGINT }, queryId: int(), actorId: int(), type: str(), fromStatus: str(), toStatus: str(), platform: str(), detail: text(), createdAt: ms() },
       opts('query_events'),
     ),
-    MessageRef: s.define(
+    MessageRef: s.define<MessageRefRow>(
       'MessageRef',
       { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), cardVersion: ms(), updatedAt: ms() },
       opts('message_refs'),
     ),
-    IdempotencyKey: s.define('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
-    SlaAlert: s.define('SlaAlert', { id: pk(), queryId: int(), clock: str(), level: str(), dueAt: ms(), firedAt: ms() }, opts('sla_alerts')),
-    Outbox: s.define(
+    IdempotencyKey: s.define<IdempotencyKeyRow>('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),
+    SlaAlert: s.define<SlaAlertRow>('SlaAlert', { id: pk(), queryId: int(), clock: str(), level: str(), dueAt: ms(), firedAt: ms() }, opts('sla_alerts')),
+    Outbox: s.define<OutboxRow>(
       'Outbox',
       { id: { ...pk(), type: DataTypes.BIGINT }, job: text(), createdAt: ms(), sentAt: ms(), doneAt: ms(), attempts: int(), leaseOwner: str(), leaseUntil: ms() },
       opts('outbox'),
     ),
-    QueueHolder: s.define('QueueHolder', { id: { type: DataTypes.STRING, primaryKey: true }, process: str(), seenAt: ms() }, opts('queue_holders')),
+    QueueHolder: s.define<QueueHolderRow>('QueueHolder', { id: { type: DataTypes.STRING, primaryKey: true }, process: str(), seenAt: ms() }, opts('queue_holders')),
   };
 }

@@ -71,7 +71,7 @@ export class SequelizeStore implements Store {
   constructor(readonly sequelize: Sequelize) {
     this.dialect = sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
     this.models = defineModels(sequelize);
-    const base = repos({ models: this.models, transaction: undefined });
+    const base = repos({ sequelize, models: this.models, transaction: null });
     this.users = base.users;
     this.loginAttempts = base.loginAttempts;
     this.agents = base.agents;
@@ -99,7 +99,7 @@ export class SequelizeStore implements Store {
         );
         let result: T;
         try {
-          result = await fn(repos({ models: this.models, transaction: t }));
+          result = await fn(repos({ sequelize: this.sequelize, models: this.models, transaction: t }));
         } catch (e) {
           // A lost connection fails the rollback too; the server rolls back what the connection left open.
           await t.rollback().catch(() => undefined);

@@ -160,8 +160,14 @@ export function endSilentStatements(connection: unknown, w: SilenceWatch): void 
     const now = w.inFlight();
     const waited = now === undefined ? 0 : Date.now() - now.at;
     // Nothing in flight, or not for long: wait again (Node does not re-arm a fired idle timer by itself).
-    if (waited < w.ms) return void stream.setTimeout(w.ms - waited);
-    if (now?.kind !== 'long') return cut();
+    if (waited < w.ms) {
+      stream.setTimeout(w.ms - waited);
+      return;
+    }
+    if (now?.kind !== 'long') {
+      cut();
+      return;
+    }
     if (asking) return;
     asking = true;
     void w.stillRunning().then((running) => {

@@ -57,7 +57,7 @@ export interface SlaSummary extends BreachCounts {
    */
   recorded: BreachCounts;
   /** Targets in hours, as applied. */
-  targets: { firstResponseHours: number; resolutionHours: number; overrides: Record<string, { firstResponseHours?: number; resolutionHours?: number }> };
+  targets: { firstResponseHours: number; resolutionHours: number; overrides: Record<string, { firstResponseHours?: number | undefined; resolutionHours?: number | undefined }> };
 }
 
 export interface AnalyticsRange {

@@ -28,15 +28,19 @@ export function encodeListFilter(f: ListFilter, categories: readonly string[]): 
 
 export function decodeListFilter(code: string, categories: readonly string[]): ListFilter {
   const f: ListFilter = {};
+  // A later part of the same kind replaces an earlier one, and one that names nothing removes it.
+  const put = <K extends keyof ListFilter>(key: K, value: ListFilter[K] | undefined) => {
+    if (value === undefined) delete f[key];
+    else f[key] = value;
+  };
   for (const part of code.split('.').filter(Boolean)) {
     const v = part.slice(1);
-    if (part[0] === 's') f.status = QUERY_STATUSES[Number(v)];
-    else if (part[0] === 'c') f.category = categories[Number(v)];
-    else if (part[0] === 'f') f.from = unday(v);
-    else if (part[0] === 't') f.to = unday(v);
-    else if (part[0] === 'a' && /^\d{1,9}$/.test(v)) f.agent = `#${v}`;
-    else if (part[0] === 'i' && /^\d{1,9}$/.test(v)) f.id = `#${v}`;
+    if (part[0] === 's') put('status', QUERY_STATUSES[Number(v)]);
+    else if (part[0] === 'c') put('category', categories[Number(v)]);
+    else if (part[0] === 'f') put('from', unday(v));
+    else if (part[0] === 't') put('to', unday(v));
+    else if (part[0] === 'a' && /^\d{1,9}$/.test(v)) put('agent', `#${v}`);
+    else if (part[0] === 'i' && /^\d{1,9}$/.test(v)) put('id', `#${v}`);
   }
-  for (const k of Object.keys(f) as (keyof ListFilter)[]) if (f[k] === undefined) delete f[k];
   return f;
 }

@@ -26,7 +26,7 @@ function parseRole(role: string): Role {
 export async function addUser(
   deps: DeskDeps,
   by: Manager,
-  input: Record<string, unknown> & { role?: string; legacySha256?: string },
+  input: Record<string, unknown> & { role?: string | undefined; legacySha256?: string | undefined },
 ): Promise<UserSummary> {
   check(by);
   const role = parseRole(input.role ?? 'client');

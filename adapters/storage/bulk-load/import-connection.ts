@@ -11,7 +11,7 @@ import { watchLongStatements } from '../statement-bound';
 export async function openImportConnection(sequelize: Sequelize): Promise<Connection> {
   const c = sequelize.config;
   const conn = await mysql.createConnection({
-    host: c.host,
+    ...(c.host === undefined ? {} : { host: c.host }),
     port: Number(c.port ?? 3306),
     user: c.username,
     password: c.password ?? '',

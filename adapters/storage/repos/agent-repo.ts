@@ -1,7 +1,12 @@
+import type { InferAttributes } from 'sequelize';
+import type { AgentRecord } from '../../../core/domain/agent';
 import type { AgentRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
-import { toBool, toDate, type DbRow } from '../row-mapping';
+import { toBool, toDate } from '../row-mapping';
+import type { AgentRow } from '../tables';
 import type { RepoContext } from './repo-context';
+
+const toAgent = (r: InferAttributes<AgentRow>): AgentRecord => ({ userId: r.userId, displayName: r.displayName, active: toBool(r.active), createdAt: toDate(r.createdAt) });
 
 export function agentRepo({ models: { Agent }, transaction }: RepoContext): AgentRepo {
   return {
@@ -14,10 +19,7 @@ export function agentRepo({ models: { Agent }, transaction }: RepoContext): Agen
     list: (onlyActive) =>
       guarded(async () => {
         const rows = await Agent.findAll({ where: onlyActive ? { active: true } : {}, order: [['displayName', 'ASC']], raw: true, transaction });
-        return rows.map((r) => {
-          const d = r as unknown as DbRow;
-          return { userId: Number(d.userId), displayName: String(d.displayName), active: toBool(d.active), createdAt: toDate(d.createdAt) };
-        });
+        return rows.map(toAgent);
       }),
   };
 }

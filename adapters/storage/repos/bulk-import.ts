@@ -25,7 +25,7 @@ type SqlValue = string | number | boolean | null;
 export class BulkImport {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly transaction: Transaction | undefined,
+    private readonly transaction: Transaction | null,
   ) {}
 
   async existingRefs(refs: readonly string[]): Promise<string[]> {

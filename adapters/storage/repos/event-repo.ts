@@ -1,24 +1,23 @@
-import type { EventType, QueryEvent } from '../../../core/domain/event';
-import type { Platform } from '../../../core/domain/platform';
-import type { QueryStatus } from '../../../core/domain/status';
+import type { InferAttributes } from 'sequelize';
+import type { QueryEvent } from '../../../core/domain/event';
 import type { EventRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
-import { toDate, toNumOrNull, type DbRow } from '../row-mapping';
+import { toDate } from '../row-mapping';
+import type { EventRow } from '../tables';
 import type { RepoContext } from './repo-context';
 
-function toEvent(r: DbRow): QueryEvent {
-  return {
-    id: Number(r.id),
-    queryId: Number(r.queryId),
-    actorId: toNumOrNull(r.actorId),
-    type: r.type as EventType,
-    fromStatus: (r.fromStatus as QueryStatus | null) ?? null,
-    toStatus: (r.toStatus as QueryStatus | null) ?? null,
-    platform: r.platform as Platform,
-    detail: r.detail ? (JSON.parse(String(r.detail)) as Record<string, unknown>) : null,
-    createdAt: toDate(r.createdAt),
-  };
-}
+const toEvent = (r: InferAttributes<EventRow>): QueryEvent => ({
+  id: r.id,
+  queryId: r.queryId,
+  actorId: r.actorId,
+  type: r.type,
+  fromStatus: r.fromStatus,
+  toStatus: r.toStatus,
+  platform: r.platform,
+  // Written by append from a Record<string, unknown>.
+  detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+  createdAt: toDate(r.createdAt),
+});
 
 export function eventRepo({ models: { Event }, transaction }: RepoContext): EventRepo {
   return {
@@ -29,7 +28,7 @@ export function eventRepo({ models: { Event }, transaction }: RepoContext): Even
     forQuery: (queryId) =>
       guarded(async () => {
         const rows = await Event.findAll({ where: { queryId }, order: [['id', 'ASC']], raw: true, transaction });
-        return rows.map((r) => toEvent(r as unknown as DbRow));
+        return rows.map(toEvent);
       }),
   };
 }

@@ -1,6 +1,7 @@
 import { Op, UniqueConstraintError } from 'sequelize';
 import type { IdempotencyRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
+import { toDate } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 /** The primary key decides: of two processes claiming one key at once, exactly one insert succeeds. */
@@ -25,7 +26,7 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
     claimedAt: (key) =>
       guarded(async () => {
         const row = await IdempotencyKey.findOne({ where: { key }, attributes: ['createdAt'], transaction });
-        return row ? new Date(Number(row.get('createdAt'))) : null;
+        return row ? toDate(row.createdAt) : null;
       }),
     seen: (key) => guarded(async () => (await IdempotencyKey.count({ where: { key }, transaction })) > 0),
     // Along idempotency_keys_created: a range of old keys, nothing else read.

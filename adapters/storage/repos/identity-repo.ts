@@ -1,25 +1,25 @@
+import type { InferAttributes } from 'sequelize';
 import type { PlatformIdentity } from '../../../core/domain/identity';
 import type { IdentityRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
-import { toDate, type DbRow } from '../row-mapping';
+import { toDate } from '../row-mapping';
+import type { IdentityRow } from '../tables';
 import type { RepoContext } from './repo-context';
 
-function toIdentity(r: DbRow): PlatformIdentity {
-  return {
-    platform: r.platform as PlatformIdentity['platform'],
-    workspaceId: String(r.workspaceId),
-    platformUserId: String(r.platformUserId),
-    userId: Number(r.userId),
-    linkedAt: toDate(r.linkedAt),
-  };
-}
+const toIdentity = (r: InferAttributes<IdentityRow>): PlatformIdentity => ({
+  platform: r.platform,
+  workspaceId: r.workspaceId,
+  platformUserId: r.platformUserId,
+  userId: r.userId,
+  linkedAt: toDate(r.linkedAt),
+});
 
 export function identityRepo({ models: { Identity }, transaction }: RepoContext): IdentityRepo {
   return {
     find: (platform, workspaceId, platformUserId) =>
       guarded(async () => {
         const r = await Identity.findOne({ where: { platform, workspaceId, platformUserId }, raw: true, transaction });
-        return r ? toIdentity(r as unknown as DbRow) : null;
+        return r ? toIdentity(r) : null;
       }),
     link: (i) =>
       guarded(async () => {
@@ -32,7 +32,7 @@ export function identityRepo({ models: { Identity }, transaction }: RepoContext)
     forUser: (userId) =>
       guarded(async () => {
         const rows = await Identity.findAll({ where: { userId }, raw: true, transaction });
-        return rows.map((r) => toIdentity(r as unknown as DbRow));
+        return rows.map(toIdentity);
       }),
   };
 }

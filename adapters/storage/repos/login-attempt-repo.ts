@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { LoginAttemptRepo } from '../../../core/ports/login-attempts';
 import { guarded } from '../db-errors';
-import { toDateOrNull, type DbRow } from '../row-mapping';
+import { toDateOrNull } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 // Makes the subject's row exist, and restarts the count of one whose lock has run out at `now`. Only the first
@@ -20,8 +20,7 @@ const TAKE = `UPDATE login_attempts
   WHERE subject = :subject AND locked_until IS NULL`;
 
 /** The same three statements for every attempt, whoever the subject is: the write pattern tells nothing. */
-export function loginAttemptRepo({ models: { LoginAttempt }, transaction }: RepoContext): LoginAttemptRepo {
-  const db = LoginAttempt.sequelize!;
+export function loginAttemptRepo({ sequelize: db, models: { LoginAttempt }, transaction }: RepoContext): LoginAttemptRepo {
   return {
     take: (subject, now, rule) =>
       guarded(async () => {
@@ -29,7 +28,7 @@ export function loginAttemptRepo({ models: { LoginAttempt }, transaction }: Repo
         await db.query(db.getDialect() === 'mysql' ? OPEN_MYSQL : OPEN_SQLITE, { replacements: { subject, now: at }, transaction });
         const [, changed] = await db.query(TAKE, { replacements: { subject, max: rule.maxFailures, lockEnd: at + rule.lockMs }, type: QueryTypes.UPDATE, transaction });
         const row = await LoginAttempt.findByPk(subject, { attributes: ['lockedUntil'], raw: true, transaction });
-        return { granted: changed === 1, lockedUntil: toDateOrNull((row as DbRow | null)?.lockedUntil) };
+        return { granted: changed === 1, lockedUntil: row ? toDateOrNull(row.lockedUntil) : null };
       }),
     clear: (subject) => guarded(async () => void (await LoginAttempt.destroy({ where: { subject }, transaction }))),
   };

@@ -1,15 +1,14 @@
 import { Op } from 'sequelize';
 import type { MessageRefRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
-import type { DbRow } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 export function messageRefRepo({ models: { MessageRef }, transaction }: RepoContext): MessageRefRepo {
   return {
     find: (platform, channelId, queryId) =>
       guarded(async () => {
-        const r = (await MessageRef.findOne({ where: { platform, channelId, queryId }, raw: true, transaction })) as unknown as DbRow | null;
-        return r ? { platform, channelId, queryId, messageId: String(r.messageId), cardVersion: Number(r.cardVersion) } : null;
+        const r = await MessageRef.findOne({ where: { platform, channelId, queryId }, raw: true, transaction });
+        return r ? { platform, channelId, queryId, messageId: r.messageId, cardVersion: r.cardVersion } : null;
       }),
     save: (ref, now) =>
       guarded(async () => {

@@ -1,9 +1,13 @@
-import { literal, Op, type WhereOptions } from 'sequelize';
+import { literal, Op, type InferAttributes, type WhereOptions } from 'sequelize';
 import type { Job } from '../../../core/ports/job-queue';
-import type { OutboxRepo, RedeliverRule } from '../../../core/ports/outbox';
+import type { OutboxEntry, OutboxRepo, RedeliverRule } from '../../../core/ports/outbox';
 import { guarded } from '../db-errors';
-import type { DbRow } from '../row-mapping';
+import { toDate } from '../row-mapping';
+import type { OutboxRow } from '../tables';
 import type { RepoContext } from './repo-context';
+
+// Written by add from a Job.
+const toEntry = (r: InferAttributes<OutboxRow>): OutboxEntry => ({ id: r.id, job: JSON.parse(r.job) as Job, createdAt: toDate(r.createdAt), attempts: r.attempts });
 
 const leaseFree = (now: Date) => ({ [Op.or]: [{ leaseUntil: null }, { leaseUntil: { [Op.lt]: now.getTime() } }] });
 const free = (now: Date) => ({ sentAt: null, doneAt: null, ...leaseFree(now) });
@@ -32,21 +36,16 @@ export function outboxRepo({ models: { Outbox }, transaction }: RepoContext): Ou
     claimBatch: (owner, limit, now, leaseMs, redeliver) =>
       guarded(async () => {
         // Two reads, each along its own index (outbox_pending, outbox_undone), rather than one OR of both.
-        const idsWhere = async (where: WhereOptions, n: number) =>
-          n <= 0 ? [] : ((await Outbox.findAll({ attributes: ['id'], where, order: [['id', 'ASC']], limit: n, raw: true, transaction })) as unknown as DbRow[]).map((r) => Number(r.id));
+        const idsWhere = async (where: WhereOptions<InferAttributes<OutboxRow>>, n: number) =>
+          n <= 0 ? [] : (await Outbox.findAll({ attributes: ['id'], where, order: [['id', 'ASC']], limit: n, raw: true, transaction })).map((r) => r.id);
         const pending = await idsWhere(free(now), limit);
         const stale = redeliver ? await idsWhere(undone(now, redeliver), limit - pending.length) : [];
         if (pending.length + stale.length === 0) return [];
         const lease = { leaseOwner: owner, leaseUntil: now.getTime() + leaseMs, attempts: literal('attempts + 1') };
         await Outbox.update(lease, { where: { id: pending, ...free(now) }, transaction });
         if (redeliver && stale.length) await Outbox.update(lease, { where: { id: stale, ...undone(now, redeliver) }, transaction });
-        const won = (await Outbox.findAll({ where: { id: [...pending, ...stale], leaseOwner: owner, doneAt: null }, order: [['id', 'ASC']], raw: true, transaction })) as unknown as DbRow[];
-        return won.map((r) => ({
-          id: Number(r.id),
-          job: JSON.parse(String(r.job)) as Job,
-          createdAt: new Date(Number(r.createdAt)),
-          attempts: Number(r.attempts),
-        }));
+        const won = await Outbox.findAll({ where: { id: [...pending, ...stale], leaseOwner: owner, doneAt: null }, order: [['id', 'ASC']], raw: true, transaction });
+        return won.map(toEntry);
       }),
     markSent: (ids, owner, now) =>
       guarded(async () => {

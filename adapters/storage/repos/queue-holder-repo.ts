@@ -1,6 +1,6 @@
 import type { QueueHolderRepo } from '../../../core/ports/queue-holders';
 import { guarded } from '../db-errors';
-import type { DbRow } from '../row-mapping';
+import { toDate } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 export function queueHolderRepo({ models: { QueueHolder }, transaction }: RepoContext): QueueHolderRepo {
@@ -11,8 +11,8 @@ export function queueHolderRepo({ models: { QueueHolder }, transaction }: RepoCo
       }),
     list: () =>
       guarded(async () => {
-        const rows = (await QueueHolder.findAll({ raw: true, transaction })) as unknown as DbRow[];
-        return rows.map((r) => ({ id: String(r.id), process: String(r.process), seenAt: new Date(Number(r.seenAt)) }));
+        const rows = await QueueHolder.findAll({ raw: true, transaction });
+        return rows.map((r) => ({ id: r.id, process: r.process, seenAt: toDate(r.seenAt) }));
       }),
     remove: (id) =>
       guarded(async () => {

@@ -1,8 +1,9 @@
-import type { Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import type { Models } from '../models';
 
-/** What every repository needs: the models and the transaction it is bound to, if any. */
+/** What every repository needs: the connection, its models and the transaction it is bound to (null: none). */
 export interface RepoContext {
+  sequelize: Sequelize;
   models: Models;
-  transaction: Transaction | undefined;
+  transaction: Transaction | null;
 }

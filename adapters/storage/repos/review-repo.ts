@@ -1,20 +1,19 @@
-import { UniqueConstraintError } from 'sequelize';
+import { UniqueConstraintError, type InferAttributes } from 'sequelize';
 import type { ReviewRecord } from '../../../core/domain/review';
 import type { ReviewRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
-import { toDate, toStrOrNull, type DbRow } from '../row-mapping';
+import { toDate } from '../row-mapping';
+import type { ReviewRow } from '../tables';
 import type { RepoContext } from './repo-context';
 
-function toReview(r: DbRow): ReviewRecord {
-  return {
-    id: Number(r.id),
-    queryId: Number(r.queryId),
-    clientId: Number(r.clientId),
-    rating: Number(r.rating),
-    comment: toStrOrNull(r.comment),
-    createdAt: toDate(r.createdAt),
-  };
-}
+const toReview = (r: InferAttributes<ReviewRow>): ReviewRecord => ({
+  id: r.id,
+  queryId: r.queryId,
+  clientId: r.clientId,
+  rating: r.rating,
+  comment: r.comment,
+  createdAt: toDate(r.createdAt),
+});
 
 export function reviewRepo({ models: { Review }, transaction }: RepoContext): ReviewRepo {
   return {
@@ -34,7 +33,7 @@ export function reviewRepo({ models: { Review }, transaction }: RepoContext): Re
     forQuery: (queryId) =>
       guarded(async () => {
         const r = await Review.findOne({ where: { queryId }, raw: true, transaction });
-        return r ? toReview(r as unknown as DbRow) : null;
+        return r ? toReview(r) : null;
       }),
   };
 }

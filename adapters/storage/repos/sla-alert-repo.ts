@@ -1,9 +1,9 @@
-import { Op, QueryTypes, UniqueConstraintError, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import type { QueryStatus } from '../../../core/domain/status';
 import type { SlaAlertFilter, SlaAlertRepo } from '../../../core/ports/store';
 import { SLA_ALERT_LEVELS, SLA_CLOCKS, type SlaAlertLevel, type SlaCandidate, type SlaClock, type SlaSweepBounds } from '../../../core/sla/sla-alert';
 import { guarded } from '../db-errors';
-import { toDate, toNumOrNull, type DbRow } from '../row-mapping';
+import { toDate } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 /** One bit per (clock, level), so a row carries the levels already recorded for its query. */
@@ -27,53 +27,83 @@ WHERE q.status IN ('Open', 'In Progress') AND q.created_at <= :loosest AND q.id 
 ORDER BY q.id
 LIMIT :limit`;
 
+/** A row of ACTIVE_SQL. */
+interface ActiveRow {
+  id: number;
+  category: string;
+  status: QueryStatus;
+  assigneeId: number | null;
+  createdAt: number;
+  firstResponseMs: number | null;
+  recorded: number;
+}
+
 export async function activeForSla(
   sequelize: Sequelize,
-  transaction: Transaction | undefined,
+  transaction: Transaction | null,
   page: { afterId: number; limit: number },
   b: SlaSweepBounds,
 ): Promise<SlaCandidate[]> {
   const bounds = { frWarning: b.firstResponse.warning, frBreach: b.firstResponse.breach, resWarning: b.resolution.warning, resBreach: b.resolution.breach };
   const ms = Object.fromEntries(Object.entries(bounds).map(([k, d]) => [k, d.getTime()]));
-  const rows = await sequelize.query<DbRow>(ACTIVE_SQL, {
+  const rows = await sequelize.query<ActiveRow>(ACTIVE_SQL, {
     type: QueryTypes.SELECT,
     transaction,
     replacements: { ...ms, loosest: Math.max(...Object.values(ms)), afterId: page.afterId, limit: page.limit },
   });
-  return rows.map((r) => {
-    const mask = Number(r.recorded);
-    return {
-      id: Number(r.id),
-      category: String(r.category),
-      status: r.status as QueryStatus,
-      assigneeId: toNumOrNull(r.assigneeId),
-      createdAt: toDate(r.createdAt),
-      firstResponseMs: toNumOrNull(r.firstResponseMs),
-      recorded: KEYS.filter((_, i) => (mask & (1 << i)) !== 0),
-    };
-  });
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category,
+    status: r.status,
+    assigneeId: r.assigneeId,
+    createdAt: toDate(r.createdAt),
+    firstResponseMs: r.firstResponseMs,
+    recorded: KEYS.filter((_, i) => (r.recorded & (1 << i)) !== 0),
+  }));
 }
 
-function whereOf(f: SlaAlertFilter): { where: WhereOptions; queryWhere: WhereOptions | undefined } {
-  const fired: Record<symbol, number> = {};
-  if (f.from) fired[Op.gte] = f.from.getTime();
-  if (f.to) fired[Op.lt] = f.to.getTime();
-  return {
-    where: { ...(f.from || f.to ? { firedAt: fired } : {}), ...(f.level ? { level: f.level } : {}) },
-    queryWhere: f.category ? { category: f.category } : undefined,
+const FROM_ALERTS = 'FROM sla_alerts a JOIN client_queries q ON q.id = a.query_id';
+
+/** A filter as the WHERE clause over FROM_ALERTS, and its replacements. */
+function filterSql(f: SlaAlertFilter): { where: string; replacements: Record<string, string | number> } {
+  const conditions: string[] = [];
+  const replacements: Record<string, string | number> = {};
+  const add = (sql: string, values: Record<string, string | number>) => {
+    conditions.push(sql);
+    Object.assign(replacements, values);
   };
+  if (f.from) add('a.fired_at >= :from', { from: f.from.getTime() });
+  if (f.to) add('a.fired_at < :to', { to: f.to.getTime() });
+  if (f.level) add('a.level = :level', { level: f.level });
+  if (f.category) add('q.category = :category', { category: f.category });
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', replacements };
+}
+
+interface AlertRow {
+  queryId: number;
+  clock: SlaClock;
+  level: SlaAlertLevel;
+  dueAt: number;
+  firedAt: number;
+  category: string;
+}
+
+interface CategoryCountRow {
+  category: string;
+  clock: SlaClock;
+  level: SlaAlertLevel;
+  n: number;
 }
 
 /** The unique key (query_id, clock, level) decides: of several workers recording one level, one insert succeeds. */
-export function slaAlertRepo({ models: { SlaAlert, Query }, transaction }: RepoContext): SlaAlertRepo {
-  if (!SlaAlert.associations.query) SlaAlert.belongsTo(Query, { as: 'query', foreignKey: 'queryId' });
+export function slaAlertRepo({ sequelize, models: { SlaAlert }, transaction }: RepoContext): SlaAlertRepo {
   return {
     record: (a) =>
       guarded(async () => {
         // Marked whoever records it, so the sweep stops reading the row for this level (and a lost mark heals).
         // The query row is locked first: in a caller's transaction, racing inserts would otherwise each hold the
         // foreign key's shared lock on it and deadlock on this update (MySQL).
-        await Query.sequelize!.query('UPDATE client_queries SET sla_alerted = sla_alerted | :bit WHERE id = :id', {
+        await sequelize.query('UPDATE client_queries SET sla_alerted = sla_alerted | :bit WHERE id = :id', {
           replacements: { bit: bit(a.clock, a.level), id: a.queryId },
           transaction,
         });
@@ -87,33 +117,23 @@ export function slaAlertRepo({ models: { SlaAlert, Query }, transaction }: RepoC
       }),
     list: (filter, page) =>
       guarded(async () => {
-        const { where, queryWhere } = whereOf(filter);
-        const rows = await SlaAlert.findAll({
-          where,
-          include: [{ model: Query, as: 'query', attributes: ['category'], ...(queryWhere ? { where: queryWhere } : {}) }],
-          order: [['firedAt', 'DESC'], ['id', 'DESC']],
-          limit: page.limit,
-          offset: page.offset,
-          transaction,
-        });
-        return rows.map((row) => {
-          const r = row.get({ plain: true }) as DbRow & { query: DbRow };
-          return { queryId: Number(r.queryId), clock: r.clock as SlaClock, level: r.level as SlaAlertLevel, dueAt: toDate(r.dueAt), firedAt: toDate(r.firedAt), category: String(r.query.category) };
-        });
+        const { where, replacements } = filterSql(filter);
+        const rows = await sequelize.query<AlertRow>(
+          `SELECT a.query_id AS queryId, a.clock, a.level, a.due_at AS dueAt, a.fired_at AS firedAt, q.category ${FROM_ALERTS} ${where}
+          ORDER BY a.fired_at DESC, a.id DESC LIMIT :limit OFFSET :offset`,
+          { type: QueryTypes.SELECT, transaction, replacements: { ...replacements, limit: page.limit, offset: page.offset } },
+        );
+        return rows.map((r) => ({ queryId: r.queryId, clock: r.clock, level: r.level, dueAt: toDate(r.dueAt), firedAt: toDate(r.firedAt), category: r.category }));
       }),
     countByCategory: (filter) =>
       guarded(async () => {
-        const { where, queryWhere } = whereOf(filter);
-        const rows = (await SlaAlert.findAll({
-          where,
-          include: [{ model: Query, as: 'query', attributes: [], ...(queryWhere ? { where: queryWhere } : {}) }],
-          attributes: [[Query.sequelize!.col('query.category'), 'category'], 'clock', 'level', [Query.sequelize!.fn('COUNT', Query.sequelize!.col('SlaAlert.id')), 'n']],
-          group: ['query.category', 'clock', 'level'],
-          order: [[Query.sequelize!.col('query.category'), 'ASC'], ['clock', 'ASC'], ['level', 'ASC']],
-          raw: true,
-          transaction,
-        })) as unknown as DbRow[];
-        return rows.map((r) => ({ category: String(r.category), clock: r.clock as SlaClock, level: r.level as SlaAlertLevel, count: Number(r.n) }));
+        const { where, replacements } = filterSql(filter);
+        const rows = await sequelize.query<CategoryCountRow>(
+          `SELECT q.category, a.clock, a.level, COUNT(a.id) AS n ${FROM_ALERTS} ${where}
+          GROUP BY q.category, a.clock, a.level ORDER BY q.category, a.clock, a.level`,
+          { type: QueryTypes.SELECT, transaction, replacements },
+        );
+        return rows.map((r) => ({ category: r.category, clock: r.clock, level: r.level, count: r.n }));
       }),
   };
 }

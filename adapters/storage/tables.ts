@@ -1,0 +1,150 @@
+import type { CreationOptional, InferAttributes, InferCreationAttributes, Model } from 'sequelize';
+import type { EventType } from '../../core/domain/event';
+import type { Platform } from '../../core/domain/platform';
+import type { Role } from '../../core/domain/roles';
+import type { QueryStatus } from '../../core/domain/status';
+import type { PasswordScheme } from '../../core/domain/user';
+import type { SlaAlertLevel, SlaClock } from '../../core/sla/sla-alert';
+
+/**
+ * What each table holds, attribute by attribute, as the drivers return it (with the connection options of
+ * connect.ts, BIGINT epoch milliseconds arrive as numbers on both). Enumerated strings carry the core type:
+ * the desk writes nothing else into them.
+ */
+
+/** BOOLEAN columns: written as booleans, read back raw as 0/1 by both drivers. */
+export type DbBool = boolean | 0 | 1;
+
+/** A table's row as Sequelize types it from the attribute declarations below. */
+type Row<M extends Model> = Model<InferAttributes<M>, InferCreationAttributes<M>>;
+
+export interface UserRow extends Row<UserRow> {
+  id: CreationOptional<number>;
+  username: string;
+  email: string | null;
+  mobile: string | null;
+  displayName: string;
+  role: Role;
+  passwordHash: string | null;
+  passwordScheme: PasswordScheme | null;
+  createdAt: number;
+}
+
+export interface LoginAttemptRow extends Row<LoginAttemptRow> {
+  subject: string;
+  failures: number;
+  lockedUntil: number | null;
+}
+
+export interface AgentRow extends Row<AgentRow> {
+  userId: number;
+  displayName: string;
+  active: DbBool;
+  createdAt: number;
+}
+
+export interface IdentityRow extends Row<IdentityRow> {
+  id: CreationOptional<number>;
+  platform: Platform;
+  workspaceId: string;
+  platformUserId: string;
+  userId: number;
+  linkedAt: number;
+}
+
+export interface QueryRow extends Row<QueryRow> {
+  id: CreationOptional<number>;
+  externalRef: string | null;
+  clientId: number;
+  category: string;
+  heading: string;
+  description: string;
+  mobile: string | null;
+  mobileValid: DbBool;
+  status: QueryStatus;
+  assigneeId: number | null;
+  platform: Platform;
+  createdAt: number;
+  claimedAt: number | null;
+  closedAt: number | null;
+  resolutionNote: string | null;
+  resolutionMs: number | null;
+  firstResponseMs: number | null;
+  reopenCount: number;
+  updatedAt: number;
+}
+
+export interface ReviewRow extends Row<ReviewRow> {
+  id: CreationOptional<number>;
+  queryId: number;
+  clientId: number;
+  rating: number;
+  comment: string | null;
+  createdAt: number;
+}
+
+export interface AttachmentRow extends Row<AttachmentRow> {
+  id: CreationOptional<number>;
+  queryId: number;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  createdAt: number;
+}
+
+export interface EventRow extends Row<EventRow> {
+  id: CreationOptional<number>;
+  queryId: number;
+  actorId: number | null;
+  type: EventType;
+  fromStatus: QueryStatus | null;
+  toStatus: QueryStatus | null;
+  platform: Platform;
+  /** JSON text. */
+  detail: string | null;
+  createdAt: number;
+}
+
+export interface MessageRefRow extends Row<MessageRefRow> {
+  id: CreationOptional<number>;
+  platform: Platform;
+  channelId: string;
+  queryId: number;
+  messageId: string;
+  cardVersion: number;
+  updatedAt: number;
+}
+
+export interface IdempotencyKeyRow extends Row<IdempotencyKeyRow> {
+  key: string;
+  createdAt: number;
+}
+
+export interface SlaAlertRow extends Row<SlaAlertRow> {
+  id: CreationOptional<number>;
+  queryId: number;
+  clock: SlaClock;
+  level: SlaAlertLevel;
+  dueAt: number;
+  firedAt: number;
+}
+
+export interface OutboxRow extends Row<OutboxRow> {
+  id: CreationOptional<number>;
+  /** The job as JSON text. */
+  job: string;
+  createdAt: number;
+  sentAt: number | null;
+  doneAt: number | null;
+  attempts: number;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+}
+
+export interface QueueHolderRow extends Row<QueueHolderRow> {
+  id: string;
+  process: string;
+  seenAt: number;
+}
