@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FORM_IDS } from '../../core/views/form-ids';
 import { MAX_ACTION_ID } from '../../core/views/action-id';
 import type { FormRef } from './inbound';
 
 const PREFIX = 'cqmsf';
 
 const formRefSchema = z.object({
-  formId: z.enum(['new', 'register', 'login', 'close']),
+  formId: z.enum(FORM_IDS),
   queryId: z.number().int().positive().optional(),
   categoryIndex: z.number().int().min(0).max(999).optional(),
   uploadId: z.string().regex(/^[a-z0-9]{6,24}$/).optional(),

@@ -1,3 +1,4 @@
+import type { CommandName } from '../../core/commands/catalog';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import { encodeAction } from '../../core/views/action-id';
@@ -17,7 +18,7 @@ const SECTIONS = {
   client: ['mine', 'stats'],
   agent: ['queue', 'working'],
   lead: ['team', 'sla', 'queue'],
-} as const;
+} as const satisfies Record<Role, readonly CommandName[]>;
 
 /** The buttons at the top of each role's App Home: the forms it starts from. */
 const HOME_ACTIONS: Record<Role | 'guest', ButtonView[]> = {
@@ -63,10 +64,10 @@ export class AppHome {
   }
 
   /** Each section's views, with the command that drew them (none for the guest's welcome). */
-  private async sectionsFor(conv: Conversation): Promise<{ command: string | null; views: View[] }[]> {
+  private async sectionsFor(conv: Conversation): Promise<{ command: CommandName | null; views: View[] }[]> {
     const role = conv.actor?.role;
     if (!role) return [{ command: null, views: [text('Welcome! Create your account, or sign in if you have one (also `/cqms register` and `/cqms login`).'), ...this.o.desk.help(conv).views] }];
-    const sections: { command: string; views: View[] }[] = [];
+    const sections: { command: CommandName; views: View[] }[] = [];
     for (const name of SECTIONS[role]) {
       try {
         sections.push({ command: name, views: (await this.o.desk.run(conv, name)).views });

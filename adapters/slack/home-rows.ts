@@ -1,3 +1,4 @@
+import type { CommandName } from '../../core/commands/catalog';
 import { encodeAction } from '../../core/views/action-id';
 import type { ListView } from '../../core/views/view-model';
 import { LIMITS, type KnownBlock } from './block-kit';
@@ -6,7 +7,7 @@ import { button, contextLine, textSections } from './render-parts';
 import { rowLine } from './render-list';
 
 /** The button each query row of an App Home list carries, by the command that drew the list. */
-export const HOME_ROW_ACTIONS: Partial<Record<string, { kind: 'claim' | 'show'; label: string }>> = {
+export const HOME_ROW_ACTIONS: Partial<Record<CommandName, { kind: 'claim' | 'show'; label: string }>> = {
   queue: { kind: 'claim', label: 'Claim' },
   mine: { kind: 'show', label: 'Open' },
   working: { kind: 'show', label: 'Open' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_IDS } from '../../core/views/form-ids';
 import type { FormId } from '../../core/views/view-model';
 import { LIMITS } from './block-kit';
 
@@ -11,7 +12,7 @@ export interface FormMetadata {
 }
 
 const schema = z.object({
-  f: z.enum(['new', 'register', 'login', 'close']),
+  f: z.enum(FORM_IDS),
   q: z.number().int().positive().optional(),
   c: z.string().regex(/^[A-Z0-9]{1,40}$/).optional(),
 });

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { queryRecord } from '../../test/support/query-record';
-import { CATALOG } from '../../core/commands/catalog';
 import { queryCard } from '../../core/views/query-card';
 import type { CardView, ListView } from '../../core/views/view-model';
 import { LIMITS } from './block-kit';
 import { quickchartImageUrls } from './chart-images';
 import { chunks, escapeMrkdwn, safeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';
-import { READ_ONLY_COMMANDS } from './slack-controller';
 import { refusalOf } from '../../test/slack/block-kit-limits';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -126,10 +124,5 @@ describe('Block Kit rendering', () => {
     expect(messages.length).toBeGreaterThan(1);
     expect(messages.every((m) => m.length <= LIMITS.messageBlocks)).toBe(true);
     expect(messages.flat()).toHaveLength(blocks.length);
-  });
-
-  it('knows no command the catalog lacks', () => {
-    const names = new Set<string>(CATALOG.map((c) => c.name));
-    for (const n of READ_ONLY_COMMANDS) expect(names.has(n)).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
-import { findCommand } from '../../core/commands/catalog';
+import { findCommand, isReadOnlyCommand } from '../../core/commands/catalog';
 import { commandHint, SURFACES } from '../../core/conversation/surface';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import { formFor } from '../../core/conversation/forms';
 import type { Args } from '../../core/conversation/handler';
 import { DESK_BUSY_TEXT } from '../../core/errors';
-import { decodeAction } from '../../core/views/action-id';
+import { actionOpensForm, decodeAction, isReadOnlyAction } from '../../core/views/action-id';
 import { ephemeral, text, type FormView, type Reply } from '../../core/views/view-model';
 import type { AppHome } from './app-home';
 import type { SlackClient } from './block-kit';
@@ -41,7 +41,6 @@ export interface SlackControllerOptions {
 }
 
 /** Commands that only read: nothing on the App Home changes after them. */
-export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['help', 'whoami', 'mine', 'show', 'stats', 'queue', 'working', 'closed', 'team', 'sla', 'export']);
 
 export function commandWord(line: string): string {
   return line.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -79,7 +78,7 @@ export class SlackController {
     return this.admit(
       findCommand(word)?.name ?? 'unknown',
       ack,
-      () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !READ_ONLY_COMMANDS.has(word), `run \`/cqms ${word}\` again`),
+      () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !isReadOnlyCommand(word), `run \`/cqms ${word}\` again`),
       this.failed(`/cqms ${word}`),
       opensForm,
     );
@@ -98,10 +97,10 @@ export class SlackController {
     return this.admit(
       kind ?? 'unknown', // the command the button runs; `page` for a list's pages
       busyNote,
-      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), kind !== 'page' && kind !== 'show' && kind !== 'form'),
+      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), !isReadOnlyAction(kind)),
       this.failed(`button ${b.actionId}`),
       // These open a modal: its trigger_id expires 3 s after the press.
-      kind === 'close' || kind === 'form',
+      actionOpensForm(kind),
     );
   }
 

@@ -16,7 +16,7 @@ const range: OptionSpec[] = filters.filter((o) => o.name === 'from' || o.name ==
  * registration are generated from this list, and a test fails if an adapter knows a command it lacks.
  */
 export const CATALOG = [
-  { name: 'help', summary: 'List the commands you can run', audience: 'guest', options: [] },
+  { name: 'help', readOnly: true, summary: 'List the commands you can run', audience: 'guest', options: [] },
   {
     name: 'register',
     summary: 'Create your client account and sign in here',
@@ -40,7 +40,7 @@ export const CATALOG = [
     ],
   },
   { name: 'logout', summary: 'Unlink this chat account', audience: 'anyone', options: [] },
-  { name: 'whoami', summary: 'Show the account this chat account is linked to', audience: 'guest', options: [] },
+  { name: 'whoami', readOnly: true, summary: 'Show the account this chat account is linked to', audience: 'guest', options: [] },
   {
     name: 'new',
     summary: 'Raise a query',
@@ -54,8 +54,8 @@ export const CATALOG = [
       { name: 'screenshot', description: 'PNG, JPEG, GIF or WebP, up to 5 MB', type: 'attachment', required: false },
     ],
   },
-  { name: 'mine', summary: 'Your queries', audience: ['client'], options: [...filters, { name: 'format', description: 'csv to download', type: 'string', required: false }] },
-  { name: 'show', summary: 'One query with its history', audience: 'anyone', options: [id()] },
+  { name: 'mine', readOnly: true, summary: 'Your queries', audience: ['client'], options: [...filters, { name: 'format', description: 'csv to download', type: 'string', required: false }] },
+  { name: 'show', readOnly: true, summary: 'One query with its history', audience: 'anyone', options: [id()] },
   { name: 'reopen', summary: 'Reopen a query closed in the last 7 days', audience: ['client'], options: [id()] },
   {
     name: 'rate',
@@ -67,10 +67,10 @@ export const CATALOG = [
       { name: 'comment', description: 'Anything to add', type: 'text', required: false, maxLength: REVIEW_COMMENT_MAX },
     ],
   },
-  { name: 'stats', summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }] },
-  { name: 'queue', summary: 'Open queue', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
-  { name: 'working', summary: 'Your queries in progress', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
-  { name: 'closed', summary: 'Queries you closed', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  { name: 'stats', readOnly: true, summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }] },
+  { name: 'queue', readOnly: true, summary: 'Open queue', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  { name: 'working', readOnly: true, summary: 'Your queries in progress', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  { name: 'closed', readOnly: true, summary: 'Queries you closed', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
   { name: 'claim', summary: 'Claim an open query', audience: ['agent', 'lead'], options: [id()] },
   { name: 'release', summary: 'Put a query back in the open queue', audience: ['agent', 'lead'], options: [id()] },
   {
@@ -82,6 +82,7 @@ export const CATALOG = [
   },
   {
     name: 'team',
+    readOnly: true,
     summary: 'Team analytics, with charts',
     audience: ['lead'],
     slow: true,
@@ -89,6 +90,7 @@ export const CATALOG = [
   },
   {
     name: 'sla',
+    readOnly: true,
     summary: 'Queries breaching or near their SLA',
     audience: ['lead'],
     options: [{ name: 'category', description: 'Only this category', type: 'category', required: false }, ...filters.filter((o) => o.name === 'page')],
@@ -99,12 +101,17 @@ export const CATALOG = [
     audience: ['lead'],
     options: [id(), { name: 'agent', description: 'The agent', type: 'agent', required: true, positional: true }],
   },
-  { name: 'export', summary: 'CSV of a filtered list of queries', audience: ['lead'], slow: true, options: filters.filter((o) => o.name !== 'page') },
+  { name: 'export', readOnly: true, summary: 'CSV of a filtered list of queries', audience: ['lead'], slow: true, options: filters.filter((o) => o.name !== 'page') },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof CATALOG)[number]['name'];
 
 export const COMMAND_NAMES: readonly CommandName[] = CATALOG.map((c) => c.name);
+
+/** Whether running the command changes nothing stored; an unknown name may change anything. */
+export function isReadOnlyCommand(name: string): boolean {
+  return findCommand(name)?.readOnly === true;
+}
 
 export function findCommand(name: string): CommandSpec | undefined {
   return (CATALOG as readonly CommandSpec[]).find((c) => c.name === name);

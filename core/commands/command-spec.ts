@@ -26,6 +26,8 @@ export interface CommandSpec {
   form?: FormId;
   /** Work that may take seconds (analytics, exports): surfaces defer their acknowledgement. */
   slow?: boolean;
+  /** Changes nothing stored: surfaces need not refresh what shows the user's work (Slack's App Home). */
+  readOnly?: boolean;
 }
 
 export function audienceAllows(a: Audience, role: Role | null): boolean {

@@ -26,6 +26,20 @@ const formAction = z.object({ kind: z.literal('form'), form: z.enum(['new', 'reg
 
 export const actionSchema = z.discriminatedUnion('kind', [queryAction, rateAction, pageAction, formAction]);
 export type ActionRef = z.infer<typeof actionSchema>;
+export type ActionKind = ActionRef['kind'];
+
+/** Presses that change nothing stored (a page, a query shown, a form opened): nothing to refresh after them. */
+const READ_ONLY_ACTIONS: ReadonlySet<string> = new Set<ActionKind>(['page', 'show', 'form']);
+/** Presses answered with a form: surfaces open it within the press's short-lived trigger. */
+const FORM_ACTIONS: ReadonlySet<string> = new Set<ActionKind>(['close', 'form']);
+
+export function isReadOnlyAction(kind: string | undefined): boolean {
+  return kind !== undefined && READ_ONLY_ACTIONS.has(kind);
+}
+
+export function actionOpensForm(kind: string | undefined): boolean {
+  return kind !== undefined && FORM_ACTIONS.has(kind);
+}
 
 export function encodeAction(a: ActionRef): string {
   const parts =

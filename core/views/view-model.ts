@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../charts/chart-spec';
 import type { QueryStatus } from '../domain/status';
+import type { FormId } from './form-ids';
 
 /**
  * What core answers with, for every surface: adapters render these (Block Kit, Discord embeds,
@@ -92,7 +93,7 @@ export interface FormView {
   queryId?: number;
 }
 
-export type FormId = 'new' | 'register' | 'login' | 'close';
+export type { FormId } from './form-ids';
 
 export interface FileView {
   kind: 'file';
