@@ -5,5 +5,3 @@ export interface DiscordLog {
   error(message: string, error?: unknown): void;
 }
 
-/** Receives the reference shown to the user and the error itself; the detail goes to the log only. */
-export type DefectSink = (ref: string, error: unknown) => void;

@@ -6,7 +6,7 @@ import { typedBack } from './typed-back';
 import { decodeAction } from '../../core/views/action-id';
 import { ephemeral, text } from '../../core/views/view-model';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
-import { newRef } from './error-reply';
+import { newRef } from '../../core/errors';
 import { formFailureOf, formFailureText, logFormFailure, type FormFailure } from './form-failure';
 import { autocompleteChoices, type Choice } from './autocomplete';
 import type { DeskCalls, Outcome } from './desk-calls';

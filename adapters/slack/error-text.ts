@@ -1,30 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { Conflict, isCqmsError, ValidationFailed } from '../../core/errors';
+import { Conflict, failureMessage, isCqmsError, issueText, ValidationFailed, type DefectSink } from '../../core/errors';
 import { ErrorCode } from '../../core/errors/error-codes';
 import { ephemeral, text, type Reply } from '../../core/views/view-model';
 
-/** Receives the reference shown to the user and the error itself; the detail goes to the log only. */
-export type DefectSink = (ref: string, error: unknown) => void;
-
-/**
- * The one place a failure becomes words on Slack: core's typed errors keep their message (validation
- * names the fields, a refused claim names the winner); anything else is a defect, shown as a reference.
- */
+/** A failure as Slack shows it: core's one message (core/errors/failure-message.ts), on one line. */
 export function errorText(e: unknown, onDefect: DefectSink): string {
-  if (e instanceof ValidationFailed) return e.issues.map(issueText).join('; ');
-  if (isCqmsError(e)) return e.message;
-  const ref = randomBytes(2).toString('hex').toUpperCase();
-  onDefect(ref, e);
-  return `Something went wrong (ref ${ref}). Nothing was changed; please try again.`;
+  return failureMessage(e, onDefect).text;
 }
 
 export function errorReply(e: unknown, onDefect: DefectSink): Reply {
-  const retryable = isCqmsError(e) && e.retryable;
-  return ephemeral(text(errorText(e, onDefect), isCqmsError(e) && !retryable ? 'warning' : 'danger'));
-}
-
-export function issueText(i: { field: string; message: string }): string {
-  return i.message.toLowerCase().startsWith(i.field.toLowerCase()) ? i.message : `${i.field}: ${i.message}`;
+  const m = failureMessage(e, onDefect);
+  return ephemeral(text(m.text, m.tone));
 }
 
 /** The input a non-field error belongs on, where the form has it. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newRef } from '../../core/errors';
 import { slackErrorCode } from './slack-log';
 
 /** Why a modal did not open, as the user can act on it. */
@@ -36,7 +36,7 @@ function causeOf(e: unknown): FormOpenCause {
  */
 export function formOpenFailure(e: unknown, formTitle: string, again: string): FormOpenFailure {
   const cause = causeOf(e);
-  const ref = randomBytes(2).toString('hex').toUpperCase();
+  const ref = newRef();
   const form = `The ${formTitle.toLowerCase()} form`;
   const text = {
     late: `${form} could not be opened: Slack allows 3 seconds to open it and they ran out. Please ${again} (ref ${ref}).`,

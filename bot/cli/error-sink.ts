@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { CsvInputError } from '../../adapters/csv/csv-input-error';
-import { isCqmsError, ValidationFailed } from '../../core/errors';
+import { isCqmsError, newRef, ValidationFailed } from '../../core/errors';
 import { DatabaseStartError } from '../../adapters/storage/database-start-error';
 import { EnvironmentError } from '../environment';
 import { PlatformStartError } from '../platform-start-error';
@@ -12,7 +11,7 @@ export function describeCliError(e: unknown, debug: boolean): { message: string;
   if (isCqmsError(e) || e instanceof EnvironmentError || e instanceof UsageError || e instanceof CommandFailed || e instanceof CsvInputError) return { message: e.message };
   // What stopped a start: the operator's to fix, so the message is the whole answer (the cause is in it).
   if (e instanceof DatabaseStartError || e instanceof PlatformStartError) return { message: e.message };
-  const ref = randomBytes(4).toString('hex');
+  const ref = newRef();
   const text = e instanceof Error ? e.message : String(e);
   return {
     message: `unexpected error (ref ${ref}): ${text.split('\n')[0]}`,

@@ -1,2 +1,3 @@
 export * from './error-codes';
 export * from './errors';
+export * from './failure-message';

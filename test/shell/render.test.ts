@@ -104,8 +104,8 @@ describe('the shell text renderer', () => {
     const seen: unknown[] = [];
     const defect = new TypeError("Cannot read properties of undefined (reading 'id')");
     const line = errorLine(defect, (ref, e) => seen.push(ref, e));
-    expect(line).toMatch(/^unexpected error \(ref [0-9a-f]{8}\)$/);
-    expect(seen).toEqual([line.slice(-9, -1), defect]);
+    expect(line).toMatch(/^Something went wrong \(ref [0-9A-F]{4}\)\. Nothing was changed; please try again\.$/);
+    expect(seen).toEqual([/\(ref ([0-9A-F]{4})\)/.exec(line)?.[1], defect]);
   });
 
   it('colours output on a terminal unless NO_COLOR is set', async () => {

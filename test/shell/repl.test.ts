@@ -58,7 +58,7 @@ describe('the shell REPL', () => {
   it('shows a defect as a reference only, and hands the error to the log', async () => {
     const boom = new TypeError('secret internals at /srv/app.js:1:2');
     const { out, defects } = await session(stubDesk(() => Promise.reject(boom), []), ['queue', 'whoami']);
-    expect(out.match(/✗ unexpected error \(ref [0-9a-f]{8}\)\n/g)).toHaveLength(2);
+    expect(out.match(/✗ Something went wrong \(ref [0-9A-F]{4}\)\. Nothing was changed; please try again\.\n/g)).toHaveLength(2);
     expect(out).not.toMatch(/secret|TypeError|app\.js/);
     expect(defects).toEqual([boom, boom]);
   });
