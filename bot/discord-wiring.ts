@@ -2,22 +2,17 @@ import { within } from '../core/async/within';
 import { Events, RESTEvents, type Client } from 'discord.js';
 import { chartRenderer } from '../adapters/charts/choose-renderer';
 import { AttachmentFetcher, DISCORD_FILE_HOSTS } from '../adapters/discord/attachment-fetcher';
-import { COMMAND_NAME } from '../adapters/discord/command-registration';
 import { createDiscordClient, type DiscordClientOptions } from '../adapters/discord/discord-client';
 import type { DiscordLog } from '../adapters/discord/discord-log';
 import { DiscordNotifier } from '../adapters/discord/discord-notifier';
 import { DeskCalls, DOWNLOAD_PEEK_MS } from '../adapters/discord/desk-calls';
 import { storeKeys } from '../adapters/discord/handled-once';
-import { onInteractions } from '../adapters/discord/interaction-source';
 import { InteractionRouter } from '../adapters/discord/interaction-router';
-import { parseInteraction } from '../adapters/discord/parse-interaction';
+import { registerListeners } from '../adapters/discord/listeners';
 import { PendingUploads } from '../adapters/discord/pending-uploads';
 import { RecentInteractions, type InteractionTokens } from '../adapters/discord/recent-interactions';
 import { RedisInteractionTokens } from '../adapters/discord/redis-interaction-tokens';
-import { discordJsResponder } from '../adapters/discord/responder';
-import type { Metrics, Surface } from '../adapters/observability/metrics';
-import { inRequest, sinceRequestStart } from '../adapters/observability/request-context';
-import type { DiscordInbound } from '../adapters/discord/inbound';
+import type { Metrics } from '../adapters/observability/metrics';
 import { deskFor } from './ops-wiring';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
 import type { ChatPlatform } from './chat-platform';
@@ -67,8 +62,6 @@ export interface DiscordPlatformOptions {
   /** The notifier's clock (tests move it past an interaction's 15-minute window). */
   now?: () => Date;
 }
-
-const SURFACES: Record<DiscordInbound['kind'], Surface | null> = { command: 'slash_command', button: 'button', submit: 'modal_submit', autocomplete: 'autocomplete', unsupported: null };
 
 /** `work`, or a failure naming what took longer than `ms`. */
 const inTime = <T>(work: Promise<T>, ms: number, what: string) =>
@@ -132,20 +125,7 @@ export class DiscordPlatform implements ChatPlatform {
     });
     const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, onShed: (command) => this.o.metrics?.commandRan(command, 'shed'), ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
     this.router = router;
-    const metrics = this.o.metrics;
-    // Every line logged while answering an interaction carries its id; its first answer is timed from here.
-    this.detach = onInteractions(this.client, (raw, interaction) =>
-      inRequest(raw.id, () => {
-        const inbound = parseInteraction(raw, COMMAND_NAME);
-        const surface = SURFACES[inbound.kind];
-        const acked = () => {
-          const ms = sinceRequestStart() ?? 0;
-          if (surface) metrics?.acked('discord', surface, ms);
-          log.info(`discord ${surface ?? inbound.kind} acknowledged in ${Math.round(ms)} ms`);
-        };
-        void router.handle(inbound, discordJsResponder(interaction, acked));
-      }),
-    );
+    this.detach = registerListeners(this.client, router, log, (surface, ms) => this.o.metrics?.acked('discord', surface, ms));
     this.client.on(Events.Error, (e) => log.error('Discord client error', e));
     this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
     this.client.rest.on(RESTEvents.RateLimited, (r) => log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`));
