@@ -87,7 +87,7 @@ export class DeskCalls {
   }
 
   button(b: Of<'button'>): Promise<Outcome> {
-    return this.outcome(b.meta, async (conv) => ({ reply: await this.o.desk.press(conv, b.actionId) }));
+    return this.outcome(b.meta, async (conv) => ({ reply: await this.o.desk.press(conv, b.action) }));
   }
 
   submit(s: Of<'submit'>): Promise<Outcome> {

@@ -1,3 +1,4 @@
+import type { ActionRef } from '../../core/views/action-id';
 import type { PlatformAccount } from '../../core/auth/identities';
 import type { FormId } from '../../core/views/view-model';
 
@@ -48,7 +49,8 @@ export interface FormRef {
 /** Every interaction the adapter handles, parsed from its payload; anything else is `unsupported`. */
 export type DiscordInbound =
   | { kind: 'command'; meta: InteractionMeta; name: string; options: CommandOptions }
-  | { kind: 'button'; meta: InteractionMeta; actionId: string; messageId: string | null; ephemeralMessage: boolean }
+  /** `action`: the custom id decoded by core (null: not one of ours), once, here at the edge. */
+  | { kind: 'button'; meta: InteractionMeta; actionId: string; action: ActionRef | null; messageId: string | null; ephemeralMessage: boolean }
   | { kind: 'submit'; meta: InteractionMeta; form: FormRef; fields: Record<string, string> }
   | { kind: 'autocomplete'; meta: InteractionMeta; name: string; focused: { name: string; value: string }; options: CommandOptions }
   | { kind: 'unsupported'; meta: InteractionMeta | null; reason: string };

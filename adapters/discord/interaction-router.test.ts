@@ -1,7 +1,7 @@
 import { DiscordAPIError } from 'discord.js';
 import type { Desk } from '../../core/conversation/desk';
 import type { Reply } from '../../core/views/view-model';
-import { encodeAction } from '../../core/views/action-id';
+import { decodeAction, encodeAction } from '../../core/views/action-id';
 import type { DeskCalls, Outcome } from './desk-calls';
 import type { DiscordMessage } from './discord-message';
 import type { HandledOnce } from './handled-once';
@@ -45,7 +45,7 @@ function router(outcome: (i: DiscordInbound) => Promise<Outcome>) {
 }
 
 const command = (id: string, name = 'whoami'): DiscordInbound => ({ kind: 'command', meta: meta(id), name, options: { values: {}, attachments: {}, users: {} } });
-const button = (id: string, actionId: string): DiscordInbound => ({ kind: 'button', meta: meta(id), actionId, messageId: 'm1', ephemeralMessage: true });
+const button = (id: string, actionId: string): DiscordInbound => ({ kind: 'button', meta: meta(id), actionId, action: decodeAction(actionId), messageId: 'm1', ephemeralMessage: true });
 const page = encodeAction({ kind: 'page', list: 'mine', page: 2, filter: '' });
 
 describe('the interaction router', () => {

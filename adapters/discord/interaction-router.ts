@@ -3,7 +3,6 @@ import { findCommand } from '../../core/commands/catalog';
 import type { Desk } from '../../core/conversation/desk';
 import { DESK_BUSY_TEXT } from '../../core/errors';
 import { typedBack } from './typed-back';
-import { decodeAction } from '../../core/views/action-id';
 import { ephemeral, text } from '../../core/views/view-model';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { newRef } from '../../core/errors';
@@ -61,7 +60,7 @@ export class InteractionRouter {
   private async refuse(inbound: DiscordInbound, r: Responder): Promise<void> {
     if (inbound.kind === 'autocomplete') return r.choices([]);
     if (inbound.kind === 'unsupported') return;
-    const command = inbound.kind === 'command' ? (findCommand(inbound.name)?.name ?? 'unknown') : inbound.kind === 'button' ? (decodeAction(inbound.actionId)?.kind ?? 'unknown') : inbound.form.formId;
+    const command = inbound.kind === 'command' ? (findCommand(inbound.name)?.name ?? 'unknown') : inbound.kind === 'button' ? (inbound.action?.kind ?? 'unknown') : inbound.form.formId;
     this.o.onShed?.(command);
     const typed = inbound.kind === 'submit' ? typedBack(inbound.fields) : null;
     await r.reply({ content: DESK_BUSY_TEXT, embeds: typed ? [typed] : [], components: [], files: [], ephemeral: true });
@@ -86,7 +85,7 @@ export class InteractionRouter {
   }
 
   private async answer(inbound: Answerable, r: Responder): Promise<boolean> {
-    const page = inbound.kind === 'button' && decodeAction(inbound.actionId)?.kind === 'page';
+    const page = inbound.kind === 'button' && inbound.action?.kind === 'page';
     if (inbound.kind === 'command' && findCommand(inbound.name)?.slow) await r.defer(true);
     const produce = inbound.kind === 'command' ? this.o.calls.command(inbound) : inbound.kind === 'button' ? this.o.calls.button(inbound) : this.o.calls.submit(inbound);
     let deferring: Promise<void> | undefined;

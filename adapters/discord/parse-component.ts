@@ -1,3 +1,4 @@
+import { decodeAction } from '../../core/views/action-id';
 import { ComponentType, InteractionType, MessageFlags, type APIInteraction } from 'discord.js';
 import type { DiscordInbound } from './inbound';
 import { metaOf } from './parse-common';
@@ -16,6 +17,7 @@ export function parseComponent(raw: APIInteraction): DiscordInbound {
     kind: 'button',
     meta,
     actionId: String(raw.data.custom_id),
+    action: decodeAction(String(raw.data.custom_id)),
     messageId: message?.id ?? null,
     ephemeralMessage: ((message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
   };

@@ -33,8 +33,8 @@ describe('Discord payload parsers', () => {
   });
 
   it('reads a button in a guild and in a DM, where the user is `user` and there is no guild', () => {
-    expect(parse('button.json')).toMatchObject({ kind: 'button', actionId: 'cqms|claim|1', messageId: '1400000000000000001', ephemeralMessage: false, meta: { user: { userId: '1200000000000000002' }, channelId: '1300000000000000200' } });
-    expect(parse('dm-button.json')).toMatchObject({ kind: 'button', actionId: 'cqms|rate|1|5', meta: { user: { userId: '1200000000000000001' }, guildId: null, channelId: '1300000000000000300' } });
+    expect(parse('button.json')).toMatchObject({ kind: 'button', actionId: 'cqms|claim|1', action: { kind: 'claim', queryId: 1 }, messageId: '1400000000000000001', ephemeralMessage: false, meta: { user: { userId: '1200000000000000002' }, channelId: '1300000000000000200' } });
+    expect(parse('dm-button.json')).toMatchObject({ kind: 'button', actionId: 'cqms|rate|1|5', action: { kind: 'rate', queryId: 1, rating: 5 }, meta: { user: { userId: '1200000000000000001' }, guildId: null, channelId: '1300000000000000300' } });
     expect(parse('button.json', (p) => ((p.data as { component_type: number }).component_type = 3))).toMatchObject({ kind: 'unsupported', reason: 'component type 3' });
   });
 

@@ -1,3 +1,4 @@
+import { decodeAction } from '../../core/views/action-id';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import type { FormView, Reply } from '../../core/views/view-model';
@@ -109,7 +110,7 @@ export class ShellRepl {
       this.o.console.print([this.o.paint('red', `✗ There is no button [${n}]: ${had}.`)]);
       return;
     }
-    await this.show(conv, await this.o.desk.press(conv, button.actionId));
+    await this.show(conv, await this.o.desk.press(conv, decodeAction(button.actionId)));
   }
 
   /** Prints a reply; a form in it is filled field by field and submitted, and its answer shown in turn. */

@@ -1,3 +1,4 @@
+import type { ActionRef } from '../../core/views/action-id';
 import type { PlatformAccount } from '../../core/auth/identities';
 import type { FormMetadata } from './private-metadata';
 
@@ -35,6 +36,8 @@ export interface ButtonIn {
   kind: 'button';
   user: SlackUserRef;
   actionId: string;
+  /** The id decoded by core (null: not one of ours), once, here at the edge. */
+  action: ActionRef | null;
   triggerId: string;
   responseUrl: string | null;
   channelId: string | null;

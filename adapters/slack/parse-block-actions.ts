@@ -1,3 +1,4 @@
+import { decodeAction } from '../../core/views/action-id';
 import { z } from 'zod';
 import type { ButtonIn, Unsupported } from './inbound';
 import { firstIssue, payloadTeam, payloadUser, unsupported, userRef } from './parse-common';
@@ -30,6 +31,7 @@ export function parseBlockActions(body: unknown): ButtonIn | Unsupported {
     kind: 'button',
     user,
     actionId: action.action_id,
+    action: decodeAction(action.action_id),
     triggerId: b.trigger_id,
     responseUrl: b.response_url ?? null,
     channelId: b.channel?.id ?? null,

@@ -23,7 +23,7 @@ describe('Slack payload parsers', () => {
 
   it('reads a button press and where it was', () => {
     const p = fixture('block-actions.json');
-    expect(parseBlockActions(p)).toMatchObject({ kind: 'button', user: { teamId: 'T1', userId: 'U0ANN' }, actionId: 'cqms|claim|1', channelId: 'C0SUPPORT', messageTs: '1770000001.000100', surface: 'message' });
+    expect(parseBlockActions(p)).toMatchObject({ kind: 'button', user: { teamId: 'T1', userId: 'U0ANN' }, actionId: 'cqms|claim|1', action: { kind: 'claim', queryId: 1 }, channelId: 'C0SUPPORT', messageTs: '1770000001.000100', surface: 'message' });
     expect(parseBlockActions({ ...p, container: { ...p.container, is_ephemeral: true } })).toMatchObject({ surface: 'ephemeral' });
     const home = { ...p, container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home' }, channel: undefined, message: undefined, response_url: undefined };
     expect(parseBlockActions(home)).toMatchObject({ surface: 'home', channelId: null, responseUrl: null });

@@ -5,7 +5,7 @@ import type { Desk } from '../../core/conversation/desk';
 import { formFor } from '../../core/conversation/forms';
 import type { Args } from '../../core/conversation/handler';
 import { DESK_BUSY_TEXT, type DefectSink } from '../../core/errors';
-import { actionOpensForm, decodeAction, isReadOnlyAction } from '../../core/views/action-id';
+import { actionOpensForm, isReadOnlyAction } from '../../core/views/action-id';
 import { ephemeral, text, type FormView, type Reply } from '../../core/views/view-model';
 import type { AppHome } from './app-home';
 import type { SlackClient } from './block-kit';
@@ -86,7 +86,7 @@ export class SlackController {
 
   /** Acknowledges with `ack`, like command(); a refused press is told so through its response_url (a button's ack shows nothing). */
   press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
-    const kind = decodeAction(b.actionId)?.kind;
+    const kind = b.action?.kind;
     const source = b.surface === 'message' && b.channelId && b.messageTs ? { source: { channelId: b.channelId, ts: b.messageTs } } : {};
     const onEphemeral = b.surface === 'ephemeral';
     const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && (onEphemeral || b.surface === 'message'), onEphemeral, ...source };
@@ -97,7 +97,7 @@ export class SlackController {
     return this.admit(
       kind ?? 'unknown', // the command the button runs; `page` for a list's pages
       busyNote,
-      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.actionId), !isReadOnlyAction(kind)),
+      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.action), !isReadOnlyAction(kind)),
       this.failed(`button ${b.actionId}`),
       // These open a modal: its trigger_id expires 3 s after the press.
       actionOpensForm(kind),

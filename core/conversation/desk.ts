@@ -5,7 +5,7 @@ import { parseArgs, tokenize } from '../commands/parse-command-line';
 import type { DeskDeps } from '../desk/desk-deps';
 import type { ChatPlace } from '../ports/notifier';
 import { NotAuthenticated, NotAuthorized, ValidationFailed } from '../errors';
-import { decodeAction } from '../views/action-id';
+import type { ActionRef } from '../views/action-id';
 import { ephemeral, text, type FormId, type Reply } from '../views/view-model';
 import { HANDLERS } from './command-handlers';
 import type { Conversation } from './conversation';
@@ -60,9 +60,11 @@ export class Desk {
     return this.run(conv, spec.name, parseArgs(spec, rest));
   }
 
-  /** A button press; the id is decoded and everything is re-checked, whatever the button showed. */
-  async press(conv: Conversation, actionId: string): Promise<Reply> {
-    const a = decodeAction(actionId);
+  /**
+   * A button press, its id decoded once where the surface parsed it (null: not one of ours); everything is
+   * re-checked, whatever the button showed.
+   */
+  async press(conv: Conversation, a: ActionRef | null): Promise<Reply> {
     if (!a) throw ValidationFailed.field('action', 'this button is not recognized (it may be from an older version); run the command again');
     switch (a.kind) {
       case 'close':

@@ -83,14 +83,14 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     const ann = await desk.conversation(acct('ann', 'slack'));
     const ben = await desk.conversation(acct('ben', 'slack'));
     const claimButton = notifier.cards.get(id)![0]!.buttons[0]!.actionId;
-    await expect(desk.press(zoe, claimButton)).rejects.toThrow(NotAuthorized);
-    await desk.press(ann, claimButton);
-    await expect(desk.press(ben, claimButton)).rejects.toThrow(new AlreadyClaimed(id, { id: ann.actor!.userId, name: 'Ann' }));
+    await expect(desk.press(zoe, decodeAction(claimButton))).rejects.toThrow(NotAuthorized);
+    await desk.press(ann, decodeAction(claimButton));
+    await expect(desk.press(ben, decodeAction(claimButton))).rejects.toThrow(new AlreadyClaimed(id, { id: ann.actor!.userId, name: 'Ann' }));
     await settle();
     expect(notifier.cards.get(id)!.at(-1)!.status).toBe('In Progress');
     expect(notifier.direct.at(-1)).toMatchObject({ platform: 'shell', userId: zoe.actor!.userId });
 
-    const closeForm = only<FormView>(await desk.press(ann, encodeAction({ kind: 'close', queryId: id })), 'form')[0]!;
+    const closeForm = only<FormView>(await desk.press(ann, decodeAction(encodeAction({ kind: 'close', queryId: id }))), 'form')[0]!;
     expect(closeForm).toMatchObject({ formId: 'close', queryId: id });
     await expect(desk.submit(ann, 'close', { note: ' ' }, id)).rejects.toThrow(ValidationFailed);
     await desk.submit(ann, 'close', { note: 'Bank had an outage' }, id);
@@ -98,7 +98,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     const told = notifier.direct.at(-1)!.reply;
     const rateCard = only<CardView>(told, 'card')[0]!;
     expect(rateCard.buttons.filter((b) => decodeAction(b.actionId)?.kind === 'rate')).toHaveLength(5);
-    await desk.press(zoe, rateCard.buttons[4]!.actionId);
+    await desk.press(zoe, decodeAction(rateCard.buttons[4]!.actionId));
     const shown = only<CardView>(await desk.runLine(zoe, `show #${id}`), 'card')[0]!;
     expect(shown.fields.find((f) => f.label === 'Rating')?.value).toBe('★★★★★ (5/5)');
 
@@ -114,7 +114,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     for (let i = 0; i < 12; i++) await desk.runLine(zoe, `new category="Bug Report" heading="bug ${i}" description=d`);
     const page1 = only<ListView>(await desk.runLine(zoe, 'mine category="Bug Report"'), 'list')[0]!;
     expect(page1).toMatchObject({ page: 1, pages: 2, total: 12 });
-    const page2 = only<ListView>(await desk.press(zoe, page1.next!.actionId), 'list')[0]!;
+    const page2 = only<ListView>(await desk.press(zoe, decodeAction(page1.next!.actionId)), 'list')[0]!;
     expect(page2).toMatchObject({ page: 2, total: 12 });
     expect(page2.rows.every((r) => r.cells.category === 'Bug Report')).toBe(true);
     const csv = (await desk.runLine(zoe, 'mine format=csv')).views[0]!;
@@ -131,7 +131,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     await expect(desk.runLine(zoe, 'claim 1')).rejects.toThrow('A client may not run `claim`.');
     await expect(desk.runLine(zoe, 'show abc')).rejects.toThrow(/"abc" is not a query id/);
     await expect(desk.runLine(zoe, 'new category=Weather heading=x description=y')).rejects.toThrow(/"Weather" is not a category/);
-    await expect(desk.press(zoe, 'cqms|claim|x')).rejects.toThrow(/not recognized/);
+    await expect(desk.press(zoe, decodeAction('cqms|claim|x'))).rejects.toThrow(/not recognized/);
     const lee = await desk.conversation(acct('lee', 'slack'));
     await expect(desk.runLine(lee, 'assign 1 zoe')).rejects.toThrow(/zoe is a client, not an agent/);
   });

@@ -45,12 +45,12 @@ describe('paged lists computed whole', () => {
     expect(history!.rows).toHaveLength(15);
     expect(decodeAction(history!.next!.actionId)).toEqual({ kind: 'page', list: 'history', page: 2, filter: `i${query.id}` });
 
-    const page2 = await desk.press(ann.conv, history!.next!.actionId);
+    const page2 = await desk.press(ann.conv, decodeAction(history!.next!.actionId));
     expect(page2.views.map((v) => v.kind)).toEqual(['list']);
     expect(lists(page2)[0]).toMatchObject({ page: 2, pages: 2 });
     expect(lists(page2)[0]!.rows).toHaveLength(10);
     const cleo = await conv('cleo', 'client');
-    await expect(desk.press(cleo.conv, history!.next!.actionId)).rejects.toBeInstanceOf(NotAuthorized);
+    await expect(desk.press(cleo.conv, decodeAction(history!.next!.actionId))).rejects.toBeInstanceOf(NotAuthorized);
   });
 
   it("pages the team's agents, their filter in the button; Next answers the agents alone, for leads only", async () => {
@@ -67,11 +67,11 @@ describe('paged lists computed whole', () => {
     expect(agents!.rows).toHaveLength(7);
     expect(decodeAction(agents!.next!.actionId)).toEqual({ kind: 'page', list: 'agents', page: 2, filter: 'c1' });
 
-    const page2 = await desk.press(lee.conv, agents!.next!.actionId);
+    const page2 = await desk.press(lee.conv, decodeAction(agents!.next!.actionId));
     expect(page2.views.map((v) => v.kind)).toEqual(['list']);
     expect(lists(page2)[0]!.rows).toHaveLength(2);
     const agent0 = await desk.conversation(acct('agent0'));
-    await expect(desk.press(agent0, agents!.next!.actionId)).rejects.toBeInstanceOf(NotAuthorized);
-    await expect(desk.press(agent0, 'cqms|page|sla|2|')).rejects.toBeInstanceOf(NotAuthorized);
+    await expect(desk.press(agent0, decodeAction(agents!.next!.actionId))).rejects.toBeInstanceOf(NotAuthorized);
+    await expect(desk.press(agent0, decodeAction('cqms|page|sla|2|'))).rejects.toBeInstanceOf(NotAuthorized);
   });
 });

@@ -1,4 +1,4 @@
-import { encodeAction } from '../../core/views/action-id';
+import { encodeAction, decodeAction } from '../../core/views/action-id';
 import { makeActor, testDesk, type RecordingQueue } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { MeteredDesk, RESOLVE_USER } from '../../adapters/observability/metered-desk';
@@ -22,7 +22,7 @@ describe('the metered desk on SQLite', () => {
     const asAnn = { ...conv, actor: ann };
     await desk.runLine(asAnn, 'queue');
     await expect(desk.runLine(asAnn, 'claim 999')).rejects.toThrow();
-    await expect(desk.press(asAnn, encodeAction({ kind: 'claim', queryId: 998 }))).rejects.toThrow();
+    await expect(desk.press(asAnn, decodeAction(encodeAction({ kind: 'claim', queryId: 998 })))).rejects.toThrow();
     await expect(desk.run(conv, 'team')).rejects.toThrow(); // not signed in
     await desk.run(asAnn, 'frobnicate');
     expect(counted).toEqual(['queue ok', 'claim not_found', 'claim not_found', 'team not_authenticated', 'unknown ok']);
