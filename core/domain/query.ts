@@ -35,8 +35,12 @@ export type QueryPatch = Partial<
     'status' | 'assigneeId' | 'claimedAt' | 'closedAt' | 'resolutionNote' | 'resolutionMs' | 'firstResponseMs' | 'reopenCount'
   >
 > & {
-  /** Sets firstResponseMs only when it is still null: the first claim counts, a re-claim does not. */
-  firstResponseMsIfUnset?: number;
+  /**
+   * The first response happened at this time: firstResponseMs becomes its distance from the query's creation,
+   * only while it is still null (the first claim counts, a re-claim does not). Computed by the store, so a
+   * transition needs no earlier read of the query for it.
+   */
+  firstResponseAt?: Date;
 };
 
 export interface QueryFilter {

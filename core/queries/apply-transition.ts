@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor';
 import type { QueryPatch, QueryRecord } from '../domain/query';
+import type { QueryStatus } from '../domain/status';
 import { AlreadyClaimed, NotAuthorized, NotInState } from '../errors';
 import type { DeskDeps } from '../desk/desk-deps';
 import type { ConditionalUpdate } from '../ports/store';
@@ -9,7 +10,9 @@ import { announceCommitted, recordIntents } from '../notifications/announce';
 import { intentsForTransition } from '../notifications/intents-for';
 
 export interface TransitionRequest {
-  query: QueryRecord;
+  queryId: number;
+  /** The query as read before, when the use case needed it (a refusal is then told without a write). */
+  query?: QueryRecord;
   actor: Actor;
   transition: Transition;
   patch: Omit<QueryPatch, 'status'>;
@@ -24,29 +27,30 @@ export interface TransitionRequest {
  */
 export async function applyTransition(deps: DeskDeps, req: TransitionRequest): Promise<QueryRecord> {
   const rule = TRANSITIONS[req.transition];
-  const { query, actor } = req;
-  if (!rule.from.includes(query.status)) throw await refusal(deps, req, query);
+  const { queryId, actor } = req;
+  if (req.query && !rule.from.includes(req.query.status)) throw await refusal(deps, req, req.query);
   const now = deps.clock.now();
   const changed = await deps.store.transaction(async (tx) => {
-    const ok = await tx.queries.updateIf(query.id, { ...req.expect, status: rule.from }, { ...req.patch, status: rule.to }, now);
-    if (!ok) return false;
+    const ok = await tx.queries.updateIf(queryId, { ...req.expect, status: rule.from }, { ...req.patch, status: rule.to }, now);
+    if (!ok) return null;
+    // Read once, inside the change: what the answer shows and what the notifications name.
+    const after = await loadQuery(tx, queryId);
     await tx.events.append({
-      queryId: query.id,
+      queryId,
       actorId: actor.userId,
       type: rule.event,
-      fromStatus: query.status,
+      fromStatus: req.query?.status ?? onlyFrom(rule.from, req.transition),
       toStatus: rule.to,
       platform: actor.platform,
       detail: req.detail ?? null,
       createdAt: now,
     });
-    await recordIntents(deps, tx, intentsForTransition(query, req.transition, actor), now);
-    return true;
+    await recordIntents(deps, tx, intentsForTransition(after, req.transition, actor), now);
+    return after;
   });
-  const current = await loadQuery(deps.store, query.id);
-  if (!changed) throw await refusal(deps, req, current);
+  if (!changed) throw await refusal(deps, req, await loadQuery(deps.store, queryId));
   announceCommitted(deps);
-  return current;
+  return changed;
 }
 
 async function refusal(deps: DeskDeps, req: TransitionRequest, current: QueryRecord): Promise<Error> {
@@ -60,4 +64,10 @@ async function refusal(deps: DeskDeps, req: TransitionRequest, current: QueryRec
     return new NotAuthorized(rule.verb, req.actor.role, `Query #${current.id} was reassigned meanwhile; nothing was changed.`);
   }
   return new NotInState(current.id, current.status, rule.from, rule.verb);
+}
+
+/** Without a read before the change, the status it left is known only when the rule leaves one. */
+function onlyFrom(from: readonly QueryStatus[], t: Transition): QueryStatus {
+  if (from.length !== 1) throw new Error(`the ${t} transition leaves ${from.join(' or ')}: pass the query read before it`);
+  return from[0]!;
 }

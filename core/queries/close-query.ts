@@ -13,6 +13,7 @@ export async function closeQuery(deps: DeskDeps, actor: Actor, input: { queryId:
   authorize(actor, 'query.close', query);
   const now = deps.clock.now();
   return applyTransition(deps, {
+    queryId: query.id,
     query,
     actor,
     transition: 'close',

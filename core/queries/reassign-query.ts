@@ -18,10 +18,11 @@ export async function reassignQuery(deps: DeskDeps, actor: Actor, queryId: numbe
   if (query.assigneeId === agentId) throw ValidationFailed.field('agent', `query #${queryId} is already assigned to ${agent.username}`);
   const now = deps.clock.now();
   return applyTransition(deps, {
+    queryId: query.id,
     query,
     actor,
     transition: 'reassign',
-    patch: { assigneeId: agentId, claimedAt: now, firstResponseMsIfUnset: now.getTime() - query.createdAt.getTime() },
+    patch: { assigneeId: agentId, claimedAt: now, firstResponseAt: now },
     expect: { assigneeId: query.assigneeId },
     detail: { previousAssigneeId: query.assigneeId, assigneeId: agentId },
   });

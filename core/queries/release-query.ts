@@ -10,6 +10,7 @@ export async function releaseQuery(deps: DeskDeps, actor: Actor, queryId: number
   const query = await loadQuery(deps.store, queryId);
   authorize(actor, 'query.release', query);
   return applyTransition(deps, {
+    queryId: query.id,
     query,
     actor,
     transition: 'release',

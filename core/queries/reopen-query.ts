@@ -17,6 +17,7 @@ export async function reopenQuery(deps: DeskDeps, actor: Actor, queryId: number)
     throw new ReopenWindowClosed(queryId, days);
   }
   return applyTransition(deps, {
+    queryId: query.id,
     query,
     actor,
     transition: 'reopen',

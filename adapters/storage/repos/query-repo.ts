@@ -53,15 +53,13 @@ function queryWhere(f: QueryFilter): WhereOptions<QueryColumns> {
 
 /** A patch as column values; a column may also be set by SQL. */
 function patchValues(patch: QueryPatch, now: Date): { [K in keyof QueryColumns]?: QueryColumns[K] | Utils.Literal } {
-  const { firstResponseMsIfUnset, claimedAt, closedAt, ...rest } = patch;
+  const { firstResponseAt, claimedAt, closedAt, ...rest } = patch;
   return {
     ...rest,
     updatedAt: now.getTime(),
     ...(claimedAt === undefined ? {} : { claimedAt: msOrNull(claimedAt) }),
     ...(closedAt === undefined ? {} : { closedAt: msOrNull(closedAt) }),
-    ...(firstResponseMsIfUnset === undefined
-      ? {}
-      : { firstResponseMs: literal(`COALESCE(first_response_ms, ${Math.trunc(firstResponseMsIfUnset)})`) }),
+    ...(firstResponseAt === undefined ? {} : { firstResponseMs: literal(`COALESCE(first_response_ms, ${Math.trunc(firstResponseAt.getTime())} - created_at)`) }),
   };
 }
 
