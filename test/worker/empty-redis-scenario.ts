@@ -16,7 +16,7 @@ import { quietLog } from '../support/worker-env';
 /** The sweep's interval in this scenario; an alert or a digest later than this after it was due is late. */
 export const SWEEP_EVERY_MS = 3_000;
 /** What a delivery may take after the sweep (or the schedule) fired it: the relay, the queue, the post. */
-const DELIVERY_MS = 2_000;
+export const DELIVERY_MS = 2_000;
 /** First response due 7.2 s after raising, its warning at half of it. */
 const FIRST_RESPONSE_MS = 7_200;
 const WARN_AT = 0.5;
@@ -27,8 +27,9 @@ export interface EmptyRedisResult {
   digests: number;
   /** Deliveries beyond the first of one alert (per delivery key) or of one digest tick. */
   duplicates: number;
-  /** Alerts or digests not there within one sweep interval (plus DELIVERY_MS) of being due, or never. */
-  late: number;
+  /** Alerts, and digests, not there within one sweep interval (plus DELIVERY_MS) of being due, or never. */
+  lateAlerts: number;
+  lateDigests: number;
   /** How long after being due each arrived (ms), by name. */
   delays: Record<string, number | null>;
 }
@@ -88,7 +89,7 @@ export async function emptyRedis(): Promise<EmptyRedisResult> {
 
     const delays: Record<string, number | null> = {};
     let duplicates = 0;
-    let late = 0;
+    let lateAlerts = 0;
     let alerts = 0;
     for (const level of ['warning', 'breach'] as const) {
       const keys = new Set(seen.alerts.filter((a) => a.key.startsWith(`slaAlert:${query.id}:firstResponse:${level}:`)).map((a) => a.key));
@@ -98,14 +99,14 @@ export async function emptyRedis(): Promise<EmptyRedisResult> {
         const got = seen.alerts.filter((a) => a.key === key);
         duplicates += Math.max(0, got.length - 1);
         delays[key] = got[0] ? got[0].at - due[level] : null;
-        if (!got[0] || got[0].at - due[level] > SWEEP_EVERY_MS + DELIVERY_MS) late += 1;
+        if (!got[0] || got[0].at - due[level] > SWEEP_EVERY_MS + DELIVERY_MS) lateAlerts += 1;
       }
     }
     const ticks = seen.reports.filter((at) => at >= due.digest);
     duplicates += Math.max(0, ticks.length - 1);
     delays.digest = ticks[0] === undefined ? null : ticks[0] - due.digest;
-    if (ticks[0] === undefined || ticks[0] - due.digest > SWEEP_EVERY_MS + DELIVERY_MS) late += 1;
-    return { alerts, digests: 1, duplicates, late, delays };
+    const lateDigests = ticks[0] === undefined || ticks[0] - due.digest > SWEEP_EVERY_MS + DELIVERY_MS ? 1 : 0;
+    return { alerts, digests: 1, duplicates, lateAlerts, lateDigests, delays };
   } finally {
     for (const w of workers) await w.stop();
     await redis.kill();
