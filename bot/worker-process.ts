@@ -1,6 +1,7 @@
 import { BullmqQueue, DEFAULT_QUEUE_NAME } from '../adapters/queue/bullmq-queue';
 import { BullmqWorker } from '../adapters/queue/bullmq-worker';
 import { retryUntilDone } from '../adapters/queue/retry-until-done';
+import { ScheduleKeeper } from '../adapters/queue/schedule-keeper';
 import { CompositeNotifier } from '../adapters/notify/composite-notifier';
 import { Metrics } from '../adapters/observability/metrics';
 import type { ChartRenderer } from '../core/ports/chart-renderer';
@@ -49,18 +50,24 @@ export interface StartWorkerOptions {
   charts?: ChartRenderer;
 }
 
-/** One cron scheduler per digest, with fixed ids so every worker upserts the same; one turned off is removed. */
-export async function scheduleDigests(scheduler: BullmqQueue, on: readonly DigestSchedule[]): Promise<void> {
+/**
+ * One cron scheduler per digest, with fixed ids so every worker keeps the same; one turned off is removed.
+ * Resolves with the ids it had to create (missing, or set otherwise).
+ */
+export async function scheduleDigests(scheduler: BullmqQueue, on: readonly DigestSchedule[]): Promise<string[]> {
+  const created: string[] = [];
   for (const period of DIGEST_PERIODS) {
     const d = on.find((s) => s.period === period);
-    if (d) await scheduler.scheduleCron(DIGEST_SCHEDULER_ID[period], d.pattern, d.tz, { name: 'digest', period });
-    else await scheduler.unschedule(DIGEST_SCHEDULER_ID[period]);
+    if (!d) await scheduler.unschedule(DIGEST_SCHEDULER_ID[period]);
+    else if (await scheduler.scheduleCron(DIGEST_SCHEDULER_ID[period], d.pattern, d.tz, { name: 'digest', period })) created.push(DIGEST_SCHEDULER_ID[period]);
   }
+  return created;
 }
 
 /**
  * `cqms worker`: runs the jobs on BullMQ (notifications through the same platforms as `cqms bot`, whose
- * notifiers it uses without taking chat requests), relays the outbox and schedules the SLA sweep every minute.
+ * notifiers it uses without taking chat requests), relays the outbox and keeps the SLA sweep (every minute)
+ * and the digests scheduled.
  * Any number may run at once: they share one scheduler, and a level is recorded (and alerted) once.
  */
 export async function startWorker(env: Environment, opts: StartWorkerOptions): Promise<WorkerHandle> {
@@ -80,12 +87,21 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier, charts), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue(bullmqSettings(env));
-  // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
   const digests = digestSchedules(env);
+  const sweepEveryMs = opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS;
   const scheduleAll = async () => {
-    await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB);
-    await scheduleDigests(scheduler, digests);
+    const sweep = (await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, sweepEveryMs, SLA_SWEEP_JOB)) ? [SLA_SWEEP_SCHEDULER_ID] : [];
+    return [...sweep, ...(await scheduleDigests(scheduler, digests))];
   };
+  // Once scheduled, kept: a Redis that comes back without them (no persistence, a failover) gets them again
+  // when the worker reconnects, and within one sweep interval whatever happened.
+  const keeper = new ScheduleKeeper(scheduler, {
+    everyMs: sweepEveryMs,
+    ensure: scheduleAll,
+    onRestored: (ids) => log.warn(`job schedulers missing from Redis were created again: ${ids.join(', ')}`),
+    onError: (e) => log.warn(`the job schedulers could not be checked (Redis away?); trying again on reconnection and every ${sweepEveryMs} ms: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
   const scheduling = retryUntilDone(scheduleAll, {
     ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
     onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}; the digests wait with it), trying again: ${e instanceof Error ? e.message : String(e)}`),
@@ -94,6 +110,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   let worker: BullmqWorker | null = null;
   const workerStarted = scheduling.done.then((scheduled) => {
     if (!scheduled) return;
+    keeper.start();
     worker = new BullmqWorker(bullmqSettings(env), handler, {
       ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
       onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
@@ -111,6 +128,7 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       ops?.drain();
       scheduling.stop();
       await workerStarted;
+      await keeper.stop();
       // Jobs get most of the grace; closing the scheduler, the relay and the store needs the rest.
       const finished = await ((worker as BullmqWorker | null)?.close(graceMs - 5_000) ?? Promise.resolve(true));
       if (!finished) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');

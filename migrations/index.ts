@@ -10,6 +10,7 @@ import * as m008 from './008-message-ref-version';
 import * as m009 from './009-bulk-load-index-stash';
 import * as m010 from './010-login-attempts';
 import * as m011 from './011-queue-holders';
+import * as m012 from './012-card-claims';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '009-bulk-load-index-stash', ...m009 },
   { name: '010-login-attempts', ...m010 },
   { name: '011-queue-holders', ...m011 },
+  { name: '012-card-claims', ...m012 },
 ];

@@ -13,7 +13,7 @@ import { CANNOT_DM, postDiscordCharts, postDiscordReport } from './post-charts';
 import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
 import { discordRetryAfterMs } from './rate-limit';
-import { versionField } from '../notify/card-version';
+import { upsertCard } from '../notify/card-upsert';
 
 export interface DiscordNotifierOptions {
   rest: Pick<REST, 'post' | 'patch' | 'get'>;
@@ -42,7 +42,7 @@ const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code =
 /**
  * Discord as a notification platform: a query's card is posted to each support channel once
  * (POST /channels/:id/messages), its message id kept in message_refs, then edited in place (PATCH) on every
- * change. A client is told by DM (POST /users/@me/channels, then a message); when their DMs are closed, as an
+ * change, under the card's claim (upsertCard). A client is told by DM (POST /users/@me/channels, then a message); when their DMs are closed, as an
  * ephemeral follow-up on their latest interaction while its token is valid (kept in Redis when there is one, so
  * any worker can); else by a message in the support channel that mentions only them, with the notice's first
  * line and how to open their DMs.
@@ -99,21 +99,22 @@ export class DiscordNotifier implements PlatformNotifier {
     return told;
   }
 
-  private async upsert(channelId: string, queryId: number, m: DiscordMessage, version: number | undefined): Promise<void> {
+  private upsert(channelId: string, queryId: number, m: DiscordMessage, version: number | undefined): Promise<void> {
+    const { rest, log } = this.o;
     const refs = this.o.store().messageRefs;
-    const posted = await refs.find('discord', channelId, queryId);
-    if (posted) {
-      if (version !== undefined && !(await refs.claimVersion('discord', channelId, queryId, version))) return; // a newer card is shown
-      try {
-        await this.o.rest.patch(Routes.channelMessage(channelId, posted.messageId), restPayload(m));
-        return;
-      } catch (e) {
-        if (apiCode(e) !== UNKNOWN_MESSAGE) throw e;
-        this.o.log.warn(`the card of query #${queryId} (message ${posted.messageId}) is gone from channel ${channelId}; posting it again`);
-      }
-    }
-    const sent = (await this.o.rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string };
-    await refs.save({ platform: 'discord', channelId, queryId, messageId: sent.id, ...versionField(version) }, (this.o.now ?? (() => new Date()))());
+    return upsertCard({ refs, now: this.o.now ?? (() => new Date()), warn: (w) => log.warn(w) }, { platform: 'discord', channelId, queryId }, version, {
+      post: async () => ((await rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string }).id,
+      edit: async (messageId) => {
+        try {
+          await rest.patch(Routes.channelMessage(channelId, messageId), restPayload(m));
+          return true;
+        } catch (e) {
+          if (apiCode(e) !== UNKNOWN_MESSAGE) throw e;
+          log.warn(`the card of query #${queryId} (message ${messageId}) is gone from channel ${channelId}; posting it again`);
+          return false;
+        }
+      },
+    });
   }
 
   private async tell(discordUserId: string, messages: DiscordMessage[]): Promise<boolean> {

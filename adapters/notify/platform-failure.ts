@@ -2,17 +2,17 @@ import { RetryLater } from '../../core/ports/job-queue';
 import type { PlatformNotifier } from './platform-notifier';
 
 /**
- * The error a fan-out to several platforms throws when some failed: any failure that is not a rate limit
- * (the queue's backoff and attempts apply), else a RetryLater for the longest wait a platform asked for, so
+ * The error a fan-out to several platforms throws when some failed: any failure that is not a rate limit or a
+ * RetryLater (the queue's backoff and attempts apply), else a RetryLater for the longest wait asked for, so
  * the queue waits that long before trying again.
  */
 export function platformFailure(failures: readonly { notifier: PlatformNotifier; error: unknown }[]): unknown {
-  const waits = failures.map((f) => f.notifier.retryAfterMs?.(f.error));
+  const waits = failures.map((f) => (f.error instanceof RetryLater ? f.error.retryAfterMs : f.notifier.retryAfterMs?.(f.error)));
   const other = failures.find((_, i) => waits[i] === undefined);
   if (other) return other.error;
   const longest = Math.max(...waits.map((w) => w ?? 0));
   const who = failures.map((f) => f.notifier.platform).join(', ');
-  return new RetryLater(`rate limited by ${who}: retry in ${longest} ms`, longest);
+  return new RetryLater(`${who} asked to retry in ${longest} ms`, longest);
 }
 
 /** Runs `call` on every notifier; throws platformFailure of those that failed. */

@@ -98,14 +98,42 @@ export class BullmqQueue implements JobQueue {
     });
   }
 
-  /** Runs `job` every `everyMs` from one scheduler per id: upserting it again (another worker starting) changes nothing. */
-  async scheduleEvery(schedulerId: string, everyMs: number, job: Job): Promise<void> {
+  /**
+   * Runs `job` every `everyMs` from one scheduler per id. Upserts only a scheduler that is missing, set
+   * otherwise, or stuck without its next job (a Redis emptied or failed over): true when it did. So any number
+   * of workers may call it at any time: BullMQ's upsert of a scheduler whose due job is waiting to run replaces
+   * that job (a cron one by the next tick: a digest dropped), and this never calls it on a healthy one.
+   */
+  async scheduleEvery(schedulerId: string, everyMs: number, job: Job): Promise<boolean> {
+    if (await this.isScheduled(schedulerId, { every: everyMs })) return false;
     await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name: job.name, data: job });
+    return true;
   }
 
   /** Runs `job` when the cron pattern fires in the time zone, from one scheduler per id (as scheduleEvery). */
-  async scheduleCron(schedulerId: string, pattern: string, tz: string, job: Job): Promise<void> {
+  async scheduleCron(schedulerId: string, pattern: string, tz: string, job: Job): Promise<boolean> {
+    if (await this.isScheduled(schedulerId, { pattern, tz })) return false;
     await this.queue.upsertJobScheduler(schedulerId, { pattern, tz }, { name: job.name, data: job });
+    return true;
+  }
+
+  /** Calls `listener` each time this queue's Redis connection is ready: at start and after every reconnection. */
+  onReady(listener: () => void): () => void {
+    const backend = this.queue.getBackend();
+    backend.on('ready', listener);
+    return () => void backend.off('ready', listener);
+  }
+
+  /**
+   * Whether the scheduler exists as wanted with its next job in the queue. The worker that takes a scheduled job
+   * adds the next one before running it, so a next job already finished (or gone) means the chain broke.
+   */
+  private async isScheduled(schedulerId: string, want: { every: number } | { pattern: string; tz: string }): Promise<boolean> {
+    const s = await this.queue.getJobScheduler(schedulerId);
+    if (!s || s.next == null) return false;
+    if ('every' in want ? s.every !== want.every : s.pattern !== want.pattern || s.tz !== want.tz) return false;
+    const state = await this.queue.getJobState(`repeat:${schedulerId}:${s.next}`);
+    return !['unknown', 'completed', 'failed'].includes(state);
   }
 
   /** Removes a scheduler (a schedule turned off); nothing happens when there is none. */

@@ -12,7 +12,7 @@ import { escapeMrkdwn } from './mrkdwn';
 import { postSlackCharts, slackReportParts } from './post-charts';
 import { slackErrorCode, type SlackLog } from './slack-log';
 import { slackRetryAfterMs } from './rate-limit';
-import { versionField } from '../notify/card-version';
+import { upsertCard } from '../notify/card-upsert';
 
 export interface SlackNotifierOptions {
   client: SlackClient;
@@ -34,7 +34,8 @@ const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_c
 
 /**
  * Slack as a notification platform: a query's card is posted to the support channel once (chat.postMessage)
- * and its ts kept in message_refs, then edited in place (chat.update) on every change; a client is told by
+ * and its ts kept in message_refs, then edited in place (chat.update) on every change, under the card's claim
+ * (upsertCard); a client is told by
  * DM (conversations.open + chat.postMessage). Failures throw, so the job queue retries them.
  */
 export class SlackNotifier implements PlatformNotifier {
@@ -45,28 +46,31 @@ export class SlackNotifier implements PlatformNotifier {
   constructor(private readonly o: SlackNotifierOptions) {}
 
   upsertChannelCard(queryId: number, card: CardView): Promise<void> {
-    // One query's cards in order, so two quick changes cannot both post a new message.
+    // One query's cards in order within this process (no claim to wait for); upsertCard orders them across processes.
     return this.lock.run(queryId, () => this.upsert(queryId, card));
   }
 
-  private async upsert(queryId: number, card: CardView): Promise<void> {
-    const { client, supportChannel: channel } = this.o;
+  private upsert(queryId: number, card: CardView): Promise<void> {
+    const { client, supportChannel: channel, log } = this.o;
     const { blocks, text } = renderReply(ephemeral(card));
     const refs = this.o.store().messageRefs;
-    const posted = await refs.find('slack', channel, queryId);
-    if (posted) {
-      if (card.version !== undefined && !(await refs.claimVersion('slack', channel, queryId, card.version))) return; // a newer card is shown
-      try {
-        await client.chat.update({ channel, ts: posted.messageId, text, blocks });
-        return;
-      } catch (e) {
-        if (!GONE.has(slackErrorCode(e) ?? '')) throw e;
-        this.o.log.warn(`card of query #${queryId} (ts ${posted.messageId}) can no longer be edited (${slackErrorCode(e)}); posting it again`);
-      }
-    }
-    const res = await client.chat.postMessage({ channel, text, blocks });
-    if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
-    await refs.save({ platform: 'slack', channelId: channel, queryId, messageId: res.ts, ...versionField(card.version) }, (this.o.now ?? (() => new Date()))());
+    return upsertCard({ refs, now: this.o.now ?? (() => new Date()), warn: (m) => log.warn(m) }, { platform: 'slack', channelId: channel, queryId }, card.version, {
+      post: async () => {
+        const res = await client.chat.postMessage({ channel, text, blocks });
+        if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
+        return res.ts;
+      },
+      edit: async (ts) => {
+        try {
+          await client.chat.update({ channel, ts, text, blocks });
+          return true;
+        } catch (e) {
+          if (!GONE.has(slackErrorCode(e) ?? '')) throw e;
+          log.warn(`card of query #${queryId} (ts ${ts}) can no longer be edited (${slackErrorCode(e)}); posting it again`);
+          return false;
+        }
+      },
+    });
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {

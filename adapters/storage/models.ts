@@ -103,7 +103,7 @@ export function defineModels(s: Sequelize): Models {
     ),
     MessageRef: s.define<MessageRefRow>(
       'MessageRef',
-      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), cardVersion: ms(), updatedAt: ms() },
+      { id: pk(), platform: str(), channelId: str(), queryId: int(), messageId: str(), cardVersion: ms(), updatedAt: ms(), claimToken: str(), claimHolder: str(), claimedAt: ms() },
       opts('message_refs'),
     ),
     IdempotencyKey: s.define<IdempotencyKeyRow>('IdempotencyKey', { key: { ...str(), primaryKey: true }, createdAt: ms() }, opts('idempotency_keys')),

@@ -112,9 +112,14 @@ export interface MessageRefRow extends Row<MessageRefRow> {
   platform: Platform;
   channelId: string;
   queryId: number;
-  messageId: string;
+  /** Null while the first post of the card is claimed and not made yet. */
+  messageId: string | null;
   cardVersion: number;
   updatedAt: number;
+  /** Who holds the card's claim (migration 012): its token, its process, since when (epoch ms); null when free. */
+  claimToken: CreationOptional<string | null>;
+  claimHolder: CreationOptional<string | null>;
+  claimedAt: CreationOptional<number | null>;
 }
 
 export interface IdempotencyKeyRow extends Row<IdempotencyKeyRow> {

@@ -3,6 +3,7 @@ import { drawCharts } from '../charts/draw-charts';
 import type { DeskDeps } from '../desk/desk-deps';
 import type { Actor } from '../domain/actor';
 import type { ChartRenderer } from '../ports/chart-renderer';
+import { leaseWaitMs } from '../async/lease-wait';
 import { RetryLater } from '../ports/job-queue';
 import type { Notifier } from '../ports/notifier';
 import { digestRange, type DigestPeriod } from './digest-period';
@@ -20,10 +21,9 @@ const DIGEST_ACTOR: Actor = { userId: 0, username: 'digest', role: 'lead', platf
 export const DIGEST_LEASE_MS = 10 * 60_000;
 
 /**
- * The first wait of a run that found the digest in progress. It waits as long as the claim is old, at least
- * this and at most until the lease runs out: a digest being posted right now (schedules firing in two
- * processes) is seen done a few seconds later, and a dead holder is taken over in about ten waits, well
- * within the queue's cap on RetryLater waits (20).
+ * The first wait of a run that found the digest in progress (leaseWaitMs): a digest being posted right now
+ * (schedules firing in two processes) is seen done a few seconds later, and a dead holder is taken over in
+ * about ten waits, well within the queue's cap on RetryLater waits (20).
  */
 const FIRST_WAIT_MS = 5_000;
 
@@ -67,7 +67,7 @@ async function claimDigest(deps: DeskDeps, key: string): Promise<Date | null> {
   if (await keys.seen(doneKey(key))) return null;
   if (!(await keys.takeOver(key, new Date(now.getTime() - DIGEST_LEASE_MS), now))) {
     const age = now.getTime() - ((await keys.claimedAt(key)) ?? now).getTime();
-    throw new RetryLater(`digest ${key} is being posted by another run`, Math.max(FIRST_WAIT_MS, Math.min(age, DIGEST_LEASE_MS - age)));
+    throw new RetryLater(`digest ${key} is being posted by another run`, leaseWaitMs(age, DIGEST_LEASE_MS, FIRST_WAIT_MS));
   }
   // The holder may have finished between the two reads, however late.
   return (await keys.seen(doneKey(key))) ? null : now;

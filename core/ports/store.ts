@@ -108,19 +108,41 @@ export interface MessageRef {
   channelId: string;
   queryId: number;
   messageId: string;
-  /** The version of the card the message shows (0: unknown). */
+  /** The version of the card the message shows (0: unknown), or is being posted or edited to show. */
   cardVersion?: number;
 }
 
+/** Who holds a card's claim: this run (`token`) of an OS process (`process`, to tell whether it still runs). */
+export interface CardClaimant {
+  token: string;
+  process: string;
+}
+
+export type CardClaim =
+  /** This run holds the card: post it when there is no message yet, else edit that message. */
+  | { held: true; messageId: string | null }
+  /**
+   * Not taken: a newer card is shown (`holder` null), or another run holds the card since `since`. A newer
+   * card never makes a holder wait: only runs whose card is at least as new as the one shown claim it.
+   */
+  | { held: false; shownVersion: number; holder: (CardClaimant & { since: Date }) | null };
+
 export interface MessageRefRepo {
+  /** The message holding a query's card in a channel; null when none was posted yet (or its post is in flight). */
   find(platform: MessageRef['platform'], channelId: string, queryId: number): Promise<MessageRef | null>;
-  /** Records (or moves) the message holding a query's card in a channel. */
+  /** Records (or moves) the message holding a query's card in a channel (a platform whose post cannot race). */
   save(ref: MessageRef, now: Date): Promise<void>;
   /**
-   * Before editing the card in place: records `version` as the card's, unless the message already shows a newer
-   * one (false: skip the edit). One conditional update, so of two racing jobs the older cannot win after the newer.
+   * Claims a query's card in a channel before any platform call on it, across processes: the first claim
+   * writes the row with no message id (one winner by the unique key); later ones take the row when it is free
+   * and shows no newer version than `version` (recorded as the card's at once), when its claim is older than
+   * `staleBefore` (the lease ran out), or when it is held by `goneToken` (a holder known dead).
    */
-  claimVersion(platform: MessageRef['platform'], channelId: string, queryId: number, version: number): Promise<boolean>;
+  claimCard(ref: Omit<MessageRef, 'messageId' | 'cardVersion'>, version: number | undefined, by: CardClaimant, now: Date, o: { staleBefore: Date; goneToken?: string }): Promise<CardClaim>;
+  /** Records the message the card is in and frees the claim; false when the claim is no longer this run's. */
+  finishCard(ref: MessageRef, token: string, now: Date): Promise<boolean>;
+  /** Frees this run's claim after a failed platform call (a card never posted is forgotten); another run's is left alone. */
+  releaseCard(ref: Omit<MessageRef, 'messageId' | 'cardVersion'>, token: string): Promise<void>;
 }
 
 /** Keys of requests already handled, so a request delivered twice (a double-submitted modal) acts once. */
