@@ -1,4 +1,4 @@
-import { Metrics, QUEUE_STATES } from '../adapters/observability/metrics';
+import { type Metrics, QUEUE_STATES } from '../adapters/observability/metrics';
 import { MeteredDesk } from '../adapters/observability/metered-desk';
 import { opsRoutes, type OpsHandler } from '../adapters/observability/ops-routes';
 import { startOpsServer, type OpsServer } from '../adapters/observability/ops-server';

@@ -147,7 +147,7 @@ async function asInputError(file: string, state: StreamState): Promise<CsvInputE
 }
 
 async function sizeOf(file: string): Promise<number> {
-  let s;
+  let s: Awaited<ReturnType<typeof stat>>;
   try {
     s = await stat(file);
   } catch (e) {

@@ -66,7 +66,7 @@ export class InProcessQueue implements JobQueue {
     try {
       await this.handler(job, queued.meta);
     } catch (e) {
-      let error = e;
+      const error = e;
       // A platform's Retry-After: wait as long as asked, without spending an attempt, up to the cap.
       if (error instanceof RetryLater && error.retryAfterMs !== undefined && !this.closed) {
         if (waits < (this.opts.maxRetryLater ?? DEFAULT_MAX_RETRY_LATER)) {

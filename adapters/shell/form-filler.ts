@@ -94,7 +94,7 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
  * waits for a writer that may never come. Core checks the bytes again.
  */
 async function readUpTo(path: string, max = DEFAULT_MAX_BYTES): Promise<Uint8Array | string> {
-  let fh;
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await fh.stat();

@@ -15,7 +15,7 @@ export function renderCard(card: CardView, paint: Paint): string[] {
     lines.push(`  ${`${f.label}:`.padEnd(width + 1)} ${shown}`);
   }
   if (card.body !== undefined && card.body !== '') {
-    lines.push('  ' + paint('dim', '─'.repeat(20)));
+    lines.push(`  ${paint('dim', '─'.repeat(20))}`);
     for (const l of card.body.split(/\r?\n/)) lines.push(`  ${visible(l)}`);
   }
   if (card.footer) lines.push(`  ${paint('dim', visible(card.footer))}`);

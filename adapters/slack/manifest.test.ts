@@ -34,7 +34,7 @@ describe('the Slack app manifest', () => {
 
   it('prints as YAML too', () => {
     const y = toYaml(slackManifest({ socketMode: true })).trimStart();
-    expect(y).toMatch(/^display_information:\n  name: "CQMS"\n/);
+    expect(y).toMatch(/^display_information:\n {2}name: "CQMS"\n/);
     expect(y).toContain('\n  slash_commands:\n    - command: "/cqms"\n      description: ');
     expect(y).toContain('\n    bot:\n      - "commands"\n      - "chat:write"\n');
     expect(y).toContain('\n  socket_mode_enabled: true\n');

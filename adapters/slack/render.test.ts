@@ -8,7 +8,7 @@ import { chunks, escapeMrkdwn, safeMrkdwn } from './mrkdwn';
 import { messagesOf, renderReply } from './render-reply';
 import { refusalOf } from '../../test/slack/block-kit-limits';
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('mrkdwn escaping', () => {
   it('keeps user text as typed and never as markup', () => {
@@ -16,7 +16,7 @@ describe('mrkdwn escaping', () => {
       fc.property(fc.string({ maxLength: 300 }), (s) => {
         const e = escapeMrkdwn(s);
         expect(e).not.toMatch(/[<>]/);
-        expect(unescape(e)).toBe(s);
+        expect(unescapeMrkdwn(e)).toBe(s);
       }),
     );
     expect(escapeMrkdwn('<!channel> <@U1> <https://x|y> a&b')).toBe('&lt;!channel&gt; &lt;@U1&gt; &lt;https://x|y&gt; a&amp;b');
@@ -36,7 +36,7 @@ describe('mrkdwn escaping', () => {
 });
 
 describe('Block Kit rendering', () => {
-  const q = queryRecord({ heading: '<!here> pay', description: 'x'.repeat(4000) + ' <@U1>', mobile: '12345', mobileValid: false });
+  const q = queryRecord({ heading: '<!here> pay', description: `${'x'.repeat(4000)} <@U1>`, mobile: '12345', mobileValid: false });
 
   it('shortens a card past 50 blocks with a marker, keeping its buttons, and Slack takes it', () => {
     const base = queryCard(q, {}, { kind: 'staff' });

@@ -84,18 +84,18 @@ describe('chart builders', () => {
       'Resolution time trend: 2025-03-03 opened 5, closed 1, avg resolution 4.3 h; 2025-03-10 opened 3, closed 0, avg resolution n/a; ' +
         '2025-03-17 opened 0, closed 3, avg resolution 30.0 h.',
     );
-    expect(s.config.options?.['scales']).toMatchObject({ duration: { title: { text: 'hours' } } });
+    expect(s.config.options?.scales).toMatchObject({ duration: { title: { text: 'hours' } } });
   });
 
   it('resolution trend reads in minutes when every average is under 2 hours, in days when one is 2 days or more', () => {
     const point = (period: string, h: number | null) => ({ period, opened: 1, closed: h === null ? 0 : 1, avgResolutionHours: h });
     const quick = resolutionTrendChart({ trend: [point('2025-03-03', 0.25), point('2025-03-10', 1.5)] });
     expect(quick.config.data.datasets[0]).toMatchObject({ label: 'Avg resolution (min)', data: [15, 90] });
-    expect(quick.config.options?.['scales']).toMatchObject({ duration: { title: { text: 'minutes' } } });
+    expect(quick.config.options?.scales).toMatchObject({ duration: { title: { text: 'minutes' } } });
     expect(quick.altText).toContain('2025-03-03 opened 1, closed 1, avg resolution 15 min;');
     const slow = resolutionTrendChart({ trend: [point('2025-03-03', 12), point('2025-03-10', 96)] });
     expect(slow.config.data.datasets[0]).toMatchObject({ label: 'Avg resolution (days)', data: [0.5, 4] });
-    expect(slow.config.options?.['scales']).toMatchObject({ duration: { title: { text: 'days' } } });
+    expect(slow.config.options?.scales).toMatchObject({ duration: { title: { text: 'days' } } });
     expect(slow.altText).toContain('avg resolution 12.0 h;');
     expect(slow.altText).toContain('avg resolution 4.0 days.');
   });
@@ -116,11 +116,11 @@ describe('chart builders', () => {
   it('per-agent median resolution: horizontal bars in hours; an agent with nothing resolved has no bar', () => {
     const s = agentMedianResolutionChart({ agents: [...team.agents, agent(3, 'Cy', 1, 1, 0, null)] });
     expect(s.id).toBe('agent-median-resolution');
-    expect(s.config.options?.['indexAxis']).toBe('y');
+    expect(s.config.options?.indexAxis).toBe('y');
     expect(s.config.data.labels).toEqual(['Alice', 'Bob', 'Cy']);
     expect(s.config.data.datasets.map((d) => d.data)).toEqual([[8.3, 12, null]]);
     expect(s.altText).toBe('Median resolution time per agent: Alice 8.3 h (3 resolved); Bob 12.0 h (1 resolved); Cy none resolved.');
-    expect(s.config.options?.['scales']).toMatchObject({ x: { title: { text: 'hours' } } });
+    expect(s.config.options?.scales).toMatchObject({ x: { title: { text: 'hours' } } });
     const quick = agentMedianResolutionChart({ agents: [agent(1, 'Al', 1, 0, 1, 0.5)] });
     expect(quick.config.data.datasets[0]).toMatchObject({ label: 'Median resolution (min)', data: [30] });
     expect(quick.altText).toBe('Median resolution time per agent: Al 30 min (1 resolved).');
@@ -141,7 +141,7 @@ describe('chart builders', () => {
 
   it('puts the title in the Chart.js config, and every spec is plain JSON', () => {
     for (const s of teamCharts(team)) {
-      expect(s.config.options?.['plugins']).toMatchObject({ title: { display: true, text: s.title } });
+      expect(s.config.options?.plugins).toMatchObject({ title: { display: true, text: s.title } });
       expect(JSON.parse(JSON.stringify(s))).toEqual(s);
     }
   });

@@ -27,7 +27,7 @@ export function queryCard(q: QueryRecord, names: CardNames, audience: CardAudien
     { label: 'Status', value: q.status, inline: true },
     { label: 'Category', value: q.category, inline: true },
     { label: 'Raised by', value: names.client ?? `#${q.clientId}`, inline: true },
-    { label: 'Opened', value: q.createdAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', inline: true },
+    { label: 'Opened', value: `${q.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, inline: true },
   ];
   if (q.mobile) {
     const shown = audience.kind === 'staff' ? maskMobile(q.mobile) : q.mobile;

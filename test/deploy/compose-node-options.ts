@@ -5,7 +5,7 @@
  */
 export function composeNodeOptions(compose: string, service: string): string | null {
   const lines = compose.split('\n');
-  const start = lines.findIndex((l) => l === `  ${service}:`);
+  const start = lines.indexOf(`  ${service}:`);
   if (start < 0) return null;
   for (const line of lines.slice(start + 1)) {
     if (/^ {2}\S/.test(line) || /^\S/.test(line)) break; // the next service, or the next top-level key

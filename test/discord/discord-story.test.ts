@@ -10,7 +10,7 @@ const BEN: TestUser = { id: '1200000000000000003', username: 'ben' };
 const LEE: TestUser = { id: '1200000000000000004', username: 'lee' };
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const kinds = (body: Json) => buttonIds(body).map((id) => decodeAction(id)?.kind);
-const embed = (body: Json, i = 0) => ((body.embeds ?? (body.data as Json | undefined)?.embeds) as Json[])[i]!;
+const embed = (body: Json, i = 0) => ((body.embeds ?? (body.data as Json | undefined)?.embeds ?? []) as Json[])[i]!;
 
 describe('the Discord story on MySQL, through the real discord.js client', () => {
   let h: DiscordHarness;

@@ -1,5 +1,5 @@
 import { Metrics } from '../../adapters/observability/metrics';
-import { SequelizeStore } from '../../adapters/storage/sequelize-store';
+import type { SequelizeStore } from '../../adapters/storage/sequelize-store';
 import { startBot } from '../../bot/bot-process';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';

@@ -94,7 +94,7 @@ describe('Slack analytics charts come as a job after the answer', () => {
     expect(textOf(message)).toMatch(/Raised/);
     expect(textOf(message)).toMatch(/Bug Report/);
     const images = filesIn(LEADS)[0];
-    expect((images?.body.files as unknown[]).length).toBe(4);
+    expect(images?.body.files as unknown[]).toHaveLength(4);
     expect(fake.of('upload').every((u) => u.raw.includes(PNG_SIGNATURE))).toBe(true);
     // The same period's digest is posted once, whoever runs it again.
     await h.bot.runtime.queue.enqueue({ name: 'digest', period: 'daily' });

@@ -31,7 +31,7 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
     expect(forged.status).toBe(401);
     const stale = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', { ts: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
-    const tampered = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', { headers: { 'X-Slack-Signature': 'v0=' + '0'.repeat(64) } });
+    const tampered = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', { headers: { 'X-Slack-Signature': `v0=${'0'.repeat(64)}` } });
     expect(tampered.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.calls.length).toBe(before);

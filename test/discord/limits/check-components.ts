@@ -1,5 +1,5 @@
 import type { Json } from '../discord-ids';
-import { checkCount, checkText, choices, FormErrors, numberMax, numberMin, required, type Path } from './form-errors';
+import { checkCount, checkText, choices, type FormErrors, numberMax, numberMin, required, type Path } from './form-errors';
 import { COMPONENT, MESSAGE } from './limits';
 
 const ACTION_ROW = 1;

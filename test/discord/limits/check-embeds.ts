@@ -1,5 +1,5 @@
 import type { Json } from '../discord-ids';
-import { checkCount, checkText, FormErrors, type Path } from './form-errors';
+import { checkCount, checkText, type FormErrors, type Path } from './form-errors';
 import { EMBED, MESSAGE } from './limits';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.length : 0);

@@ -1,6 +1,6 @@
 import type { Json } from '../discord-ids';
 import { checkSelect, CustomIds } from './check-components';
-import { checkCount, checkText, choices, FormErrors, maxLength, numberMax, numberMin, required, type Path } from './form-errors';
+import { checkCount, checkText, choices, type FormErrors, maxLength, numberMax, numberMin, required, type Path } from './form-errors';
 import { MODAL } from './limits';
 
 const ACTION_ROW = 1;
