@@ -85,9 +85,9 @@ export class DiscordPlatform implements ChatPlatform {
 
   constructor(
     readonly settings: DiscordSettings,
-    private readonly o: DiscordPlatformOptions,
+    private readonly wiring: DiscordPlatformOptions,
   ) {
-    this.client = createDiscordClient({ ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(o.rest ? { rest: o.rest } : {}) });
+    this.client = createDiscordClient({ ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(wiring.rest ? { rest: wiring.rest } : {}) });
     this.charts = chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {});
     // The bot answers interactions, a worker may deliver the notification: with Redis both read the same tokens.
     this.recent = settings.tokensIn ? new RedisInteractionTokens(settings.tokensIn.redisUrl, settings.tokensIn.prefix) : new RecentInteractions();
@@ -98,8 +98,8 @@ export class DiscordPlatform implements ChatPlatform {
       store: () => this.started().deps.store,
       charts: this.charts,
       recent: this.recent,
-      log: o.log,
-      ...(o.now ? { now: o.now } : {}),
+      log: wiring.log,
+      ...(wiring.now ? { now: wiring.now } : {}),
     });
   }
 
@@ -111,8 +111,8 @@ export class DiscordPlatform implements ChatPlatform {
   async start(runtime: DeskRuntime): Promise<void> {
     this.runtime = runtime;
     const { deps } = runtime;
-    const desk = deskFor(deps, this.o.metrics);
-    const log = this.o.log;
+    const desk = deskFor(deps, this.wiring.metrics);
+    const log = this.wiring.log;
     const calls = new DeskCalls({
       desk,
       charts: this.charts,
@@ -121,16 +121,16 @@ export class DiscordPlatform implements ChatPlatform {
       log,
       onDefect: (ref, e) => log.error(`unexpected error (ref ${ref})`, e),
       // The peek at a screenshot must leave most of the ack budget for opening the modal.
-      ...(this.o.ackBudgetMs ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.o.ackBudgetMs * 0.4)) } : {}),
+      ...(this.wiring.ackBudgetMs ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.wiring.ackBudgetMs * 0.4)) } : {}),
     });
-    const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, onShed: (command) => this.o.metrics?.commandRan(command, 'shed'), ...(this.o.ackBudgetMs ? { ackBudgetMs: this.o.ackBudgetMs } : {}) });
+    const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, onShed: (command) => this.wiring.metrics?.commandRan(command, 'shed'), ...(this.wiring.ackBudgetMs ? { ackBudgetMs: this.wiring.ackBudgetMs } : {}) });
     this.router = router;
-    this.detach = registerListeners(this.client, router, log, (surface, ms) => this.o.metrics?.acked('discord', surface, ms));
+    this.detach = registerListeners(this.client, router, log, (surface, ms) => this.wiring.metrics?.acked('discord', surface, ms));
     this.client.on(Events.Error, (e) => log.error('Discord client error', e));
     this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
     this.client.rest.on(RESTEvents.RateLimited, (r) => log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`));
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    const readyMs = this.o.connectTimeoutMs ?? 30_000;
+    const readyMs = this.wiring.connectTimeoutMs ?? 30_000;
     try {
       await this.client.login(this.settings.token).catch((e: unknown) => {
         throw discordStartError(e, '/gateway/bot', this.settings.apiUrl);
@@ -155,8 +155,8 @@ export class DiscordPlatform implements ChatPlatform {
    * (destroying the client also ends its REST client), then closes the gateway connection.
    */
   async stop(): Promise<void> {
-    const timeout = this.o.connectTimeoutMs ?? 10_000;
-    const warn = (e: unknown) => this.o.log.warn(e instanceof Error ? e.message : String(e));
+    const timeout = this.wiring.connectTimeoutMs ?? 10_000;
+    const warn = (e: unknown) => this.wiring.log.warn(e instanceof Error ? e.message : String(e));
     this.detach?.();
     await this.router?.drain();
     if (this.runtime) await inTime(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);

@@ -85,15 +85,15 @@ export class SlackPlatform implements ChatPlatform {
 
   constructor(
     readonly settings: SlackSettings,
-    private readonly o: SlackPlatformOptions,
+    private readonly wiring: SlackPlatformOptions,
   ) {
     this.app = createSlackApp({
       botToken: settings.botToken,
       ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
       ...(settings.appToken ? { appToken: settings.appToken } : {}),
       ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
-      log: o.log,
-      clientOptions: { ...SLACK_CLIENT_POLICY, ...o.clientOptions },
+      log: wiring.log,
+      clientOptions: { ...SLACK_CLIENT_POLICY, ...wiring.clientOptions },
       // The ops endpoints sit on Bolt's server in HTTP mode; they answer 404 until the bot hands them over.
       customRoutes: OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void (this.ops?.(req, res) || res.writeHead(404).end()) })),
       inRequest: inRequestWithId,
@@ -102,22 +102,22 @@ export class SlackPlatform implements ChatPlatform {
       renderer: chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {}),
       ...(settings.chartImageBlocks && settings.quickchartUrl ? { imageUrl: quickchartImageUrls(settings.quickchartUrl) } : {}),
     };
-    this.sender = new ReplySender({ client: this.app.client, charts: this.charts, log: o.log });
+    this.sender = new ReplySender({ client: this.app.client, charts: this.charts, log: wiring.log });
     this.notifier = new SlackNotifier({
       client: this.app.client,
       supportChannel: settings.supportChannel,
       ...(settings.leadsChannel ? { leadsChannel: settings.leadsChannel } : {}),
       store: () => this.deps().store,
       sender: this.sender,
-      log: o.log,
+      log: wiring.log,
       onDirect: (user) => this.controller?.refreshHome(user),
     });
   }
 
   async start(runtime: DeskRuntime): Promise<void> {
     this.runtime = runtime;
-    const desk = deskFor(runtime.deps, this.o.metrics);
-    const onDefect = (ref: string, e: unknown) => this.o.log.error(`unexpected error (ref ${ref})`, e);
+    const desk = deskFor(runtime.deps, this.wiring.metrics);
+    const onDefect = (ref: string, e: unknown) => this.wiring.log.error(`unexpected error (ref ${ref})`, e);
     // The App Home renders its sections with commands: not counted as commands anyone ran.
     const home = new AppHome({ desk: new Desk(runtime.deps), client: this.app.client, charts: this.charts, onDefect });
     this.controller = new SlackController({
@@ -126,16 +126,16 @@ export class SlackPlatform implements ChatPlatform {
       sender: this.sender,
       home,
       screenshots: new ScreenshotFetcher({ token: this.settings.botToken, allowedHosts: fileHosts(this.settings.apiUrl), maxBytes: runtime.deps.config.maxScreenshotBytes }),
-      log: this.o.log,
+      log: this.wiring.log,
       onDefect,
-      onShed: (command) => this.o.metrics?.commandRan(command, 'shed'),
+      onShed: (command) => this.wiring.metrics?.commandRan(command, 'shed'),
       ...(this.settings.leadsChannel ? { leadsChannel: this.settings.leadsChannel } : {}),
-      ...(this.o.submitDeadlineMs ? { submitDeadlineMs: this.o.submitDeadlineMs } : {}),
+      ...(this.wiring.submitDeadlineMs ? { submitDeadlineMs: this.wiring.submitDeadlineMs } : {}),
     });
-    registerListeners(this.app, this.controller, this.o.log, (surface) => {
+    registerListeners(this.app, this.controller, this.wiring.log, (surface) => {
       const ms = sinceRequestStart() ?? 0;
-      this.o.metrics?.acked('slack', surface, ms);
-      this.o.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
+      this.wiring.metrics?.acked('slack', surface, ms);
+      this.wiring.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
     });
     // Slack's refusals and a Slack out of reach at start are the operator's to fix: say which token or URL.
     await this.app.init().catch((e: unknown) => {
@@ -146,7 +146,7 @@ export class SlackPlatform implements ChatPlatform {
         throw slackStartError(e, 'apps.connections.open', this.settings.apiUrl);
       });
     } else {
-      this.server = await this.app.start({ port: this.settings.port, ...(this.o.host ? { host: this.o.host } : {}) });
+      this.server = await this.app.start({ port: this.settings.port, ...(this.wiring.host ? { host: this.wiring.host } : {}) });
       // The proxy in front reuses idle connections: one the bot closes first (Node's 5 s) races the proxy's next
       // request into a reset. Idle connections are kept past common proxy idle timeouts (60 s) instead.
       this.server.keepAliveTimeout = KEEP_ALIVE_MS;

@@ -7,17 +7,17 @@ export class RefusalBursts {
   /** Refused since the line last had room. */
   private refused = 0;
 
-  constructor(private readonly o: { noun: string; warn?: ((line: string) => void) | undefined }) {}
+  constructor(private readonly warning: { noun: string; warn?: ((line: string) => void) | undefined }) {}
 
   /** A refusal; `state` says how full the line is ("12 requests waiting"). */
   refuse(state: string): void {
-    if (this.refused++ === 0) this.o.warn?.(`the desk is overloaded (${state}): new ${this.o.noun} are answered "busy" and not run`);
+    if (this.refused++ === 0) this.warning.warn?.(`the desk is overloaded (${state}): new ${this.warning.noun} are answered "busy" and not run`);
   }
 
   /** Work taken while `held` were in line, out of `bound`. */
   taken(held: number, bound: number): void {
     if (this.refused > 0 && held < bound / 2) {
-      this.o.warn?.(`the desk takes ${this.o.noun} again; ${this.refused} were refused as busy`);
+      this.warning.warn?.(`the desk takes ${this.warning.noun} again; ${this.refused} were refused as busy`);
       this.refused = 0;
     }
   }

@@ -26,28 +26,28 @@ export interface AttachmentFetcherOptions {
  * declared image/png is not). Core checks the bytes again.
  */
 export class AttachmentFetcher {
-  constructor(private readonly o: AttachmentFetcherOptions) {}
+  constructor(private readonly limits: AttachmentFetcherOptions) {}
 
   checkDeclared(ref: AttachmentRef, field: string): void {
-    if (!(ref.size <= this.o.maxBytes)) throw ValidationFailed.field(field, `${ref.filename} is ${megabytes(ref.size)}; the limit is ${megabytes(this.o.maxBytes)}`);
+    if (!(ref.size <= this.limits.maxBytes)) throw ValidationFailed.field(field, `${ref.filename} is ${megabytes(ref.size)}; the limit is ${megabytes(this.limits.maxBytes)}`);
   }
 
   async fetch(ref: AttachmentRef, field: string): Promise<DownloadedFile> {
     this.checkDeclared(ref, field);
     const url = URL.canParse(ref.url) ? new URL(ref.url) : null;
-    if (!url || !this.o.allowedHosts.includes(url.host) || !/^https?:$/.test(url.protocol)) {
+    if (!url || !this.limits.allowedHosts.includes(url.host) || !/^https?:$/.test(url.protocol)) {
       throw ValidationFailed.field(field, `${ref.filename} is not hosted by Discord; attach it again`);
     }
     const failed = (why: string) => ValidationFailed.field(field, `${ref.filename} could not be downloaded from Discord (${why}); attach it again`);
     const timedOut = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-    const res = await fetch(url, { signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000) }).catch((e: unknown) => {
+    const res = await fetch(url, { signal: AbortSignal.timeout(this.limits.timeoutMs ?? 10_000) }).catch((e: unknown) => {
       throw failed(timedOut(e) ? 'timed out' : 'network error');
     });
     if (!res.ok) throw failed(`HTTP ${res.status}`);
-    const data = await readCapped(res, this.o.maxBytes).catch((e: unknown) => {
+    const data = await readCapped(res, this.limits.maxBytes).catch((e: unknown) => {
       throw failed(timedOut(e) ? 'timed out' : 'the download broke off');
     });
-    if (data === null) throw ValidationFailed.field(field, `${ref.filename} is larger than ${megabytes(this.o.maxBytes)}`);
+    if (data === null) throw ValidationFailed.field(field, `${ref.filename} is larger than ${megabytes(this.limits.maxBytes)}`);
     const contentType = sniffImageType(data);
     if (!contentType) throw ValidationFailed.field(field, `${ref.filename} is not a PNG, JPEG, GIF or WebP image`);
     return { filename: ref.filename, contentType, data };

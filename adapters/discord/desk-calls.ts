@@ -59,7 +59,7 @@ function failureWithin(p: Promise<unknown>, ms: number): Promise<unknown> {
  * every failure becomes an ephemeral message. Core decides everything else.
  */
 export class DeskCalls {
-  constructor(private readonly o: DeskCallsOptions) {}
+  constructor(private readonly deps: DeskCallsOptions) {}
 
   command(c: Of<'command'>): Promise<Outcome> {
     return this.outcome(c.meta, async (conv) => {
@@ -67,44 +67,44 @@ export class DeskCalls {
       const spec = findCommand(c.name);
       const files = Object.entries(c.options.attachments);
       if (spec && alwaysOpensForm(spec)) {
-        const reply = await this.o.desk.run(conv, c.name, args);
+        const reply = await this.deps.desk.run(conv, c.name, args);
         if (!reply.views.some((v) => v.kind === 'form')) return { reply };
         // The modal must be the first answer: a screenshot is checked by its declared size, then downloaded
         // while the user fills the modal in. A quick refusal by its bytes comes before the modal, so nothing
         // typed is lost; a slow one comes with the submission.
-        for (const [name, ref] of files) this.o.files.checkDeclared(ref, name);
+        for (const [name, ref] of files) this.deps.files.checkDeclared(ref, name);
         const [first] = files;
-        const download = first ? this.o.files.fetch(first[1], first[0]) : undefined;
-        const refused = download ? await failureWithin(download, this.o.downloadPeekMs ?? DOWNLOAD_PEEK_MS) : null;
+        const download = first ? this.deps.files.fetch(first[1], first[0]) : undefined;
+        const refused = download ? await failureWithin(download, this.deps.downloadPeekMs ?? DOWNLOAD_PEEK_MS) : null;
         if (refused) throw refused;
-        const uploadId = download ? this.o.uploads.start(c.meta.user.userId, download) : undefined;
+        const uploadId = download ? this.deps.uploads.start(c.meta.user.userId, download) : undefined;
         const presets = typeof args.category === 'string' ? { category: args.category } : {};
         return { reply, modal: { presets, ...(uploadId ? { uploadId } : {}) } };
       }
-      for (const [name, ref] of files) args[name] = await this.o.files.fetch(ref, name);
-      return { reply: await this.o.desk.run(conv, c.name, args) };
+      for (const [name, ref] of files) args[name] = await this.deps.files.fetch(ref, name);
+      return { reply: await this.deps.desk.run(conv, c.name, args) };
     });
   }
 
   button(b: Of<'button'>): Promise<Outcome> {
-    return this.outcome(b.meta, async (conv) => ({ reply: await this.o.desk.press(conv, b.action) }));
+    return this.outcome(b.meta, async (conv) => ({ reply: await this.deps.desk.press(conv, b.action) }));
   }
 
   submit(s: Of<'submit'>): Promise<Outcome> {
     return this.outcome(s.meta, async (conv) => {
       const values: Args = { ...s.fields };
-      const { categories } = this.o.desk.deps.config;
+      const { categories } = this.deps.desk.deps.config;
       if (s.form.categoryIndex !== undefined) {
         const category = categories[s.form.categoryIndex];
         if (category === undefined) throw ValidationFailed.field('category', 'the categories changed while the form was open; run the command again');
         values.category = category;
       }
       if (s.form.uploadId) {
-        const file = await this.o.uploads.take(s.form.uploadId, s.meta.user.userId);
+        const file = await this.deps.uploads.take(s.form.uploadId, s.meta.user.userId);
         if (!file) throw ValidationFailed.field('screenshot', 'the screenshot is no longer at hand (the form stayed open too long); run the command again');
         values.screenshot = file;
       }
-      return { reply: await this.o.desk.submit(conv, s.form.formId, values, s.form.queryId) };
+      return { reply: await this.deps.desk.submit(conv, s.form.formId, values, s.form.queryId) };
     });
   }
 
@@ -112,7 +112,7 @@ export class DeskCalls {
   private async userArgs(users: Record<string, DiscordUserRef>): Promise<Args> {
     const out: Args = {};
     for (const [name, u] of Object.entries(users)) {
-      const identity = await this.o.desk.deps.store.identities.find('discord', '', u.userId);
+      const identity = await this.deps.desk.deps.store.identities.find('discord', '', u.userId);
       if (!identity) throw ValidationFailed.field(name, `${u.username} has not linked a CQMS account on Discord`);
       out[name] = { userId: identity.userId };
     }
@@ -121,25 +121,25 @@ export class DeskCalls {
 
   private async outcome(meta: InteractionMeta, run: (conv: Conversation) => Promise<{ reply: Reply; modal?: Omit<ModalContext, 'categories'> }>): Promise<Outcome> {
     try {
-      const conv = await this.o.desk.conversation(accountOf(meta.user), this.placeOf(meta));
+      const conv = await this.deps.desk.conversation(accountOf(meta.user), this.placeOf(meta));
       const { reply, modal } = await run(conv);
       const form = reply.views.find((v): v is FormView => v.kind === 'form');
       const rest = { ...reply, views: reply.views.filter((v) => v.kind !== 'form') };
       const messages = rest.views.length || !form ? await this.render(rest) : [];
       if (!form) return { messages, failed: false, ...(reply.replaces === 'source' ? { replacesSource: true } : {}) };
-      return { modal: modalFor(form, { categories: this.o.desk.deps.config.categories, ...modal }), messages, failed: false };
+      return { modal: modalFor(form, { categories: this.deps.desk.deps.config.categories, ...modal }), messages, failed: false };
     } catch (e) {
-      return { messages: await this.render(errorReply(e, this.o.onDefect)), failed: true };
+      return { messages: await this.render(errorReply(e, this.deps.onDefect)), failed: true };
     }
   }
 
   /** Where chart images follow the answer: its interaction (token and channel), answered ephemerally. */
   private placeOf(meta: InteractionMeta): DiscordPlace {
-    const receivedAt = this.o.desk.deps.clock.now().getTime();
+    const receivedAt = this.deps.desk.deps.clock.now().getTime();
     return { platform: 'discord', applicationId: meta.applicationId, interactionToken: meta.token, userId: meta.user.userId, channelId: meta.channelId, receivedAt, ephemeral: true };
   }
 
   render(reply: Reply): Promise<DiscordMessage[]> {
-    return renderReply(reply, { charts: this.o.charts, onChartError: (e) => this.o.log.warn(`a chart was not drawn: ${e instanceof Error ? e.message : String(e)}`) });
+    return renderReply(reply, { charts: this.deps.charts, onChartError: (e) => this.deps.log.warn(`a chart was not drawn: ${e instanceof Error ? e.message : String(e)}`) });
   }
 }

@@ -54,26 +54,26 @@ export class DiscordNotifier implements PlatformNotifier {
   private readonly serial = new KeyedLock<string>();
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(private readonly o: DiscordNotifierOptions) {}
+  constructor(private readonly deps: DiscordNotifierOptions) {}
 
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     const [message] = await this.render({ visibility: 'public', views: [card] });
     if (!message) return;
-    await Promise.all(this.o.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message, card.version))));
+    await Promise.all(this.deps.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message, card.version))));
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
-    const channels = to === 'support' ? this.o.supportChannels : (this.o.leadsChannels ?? []);
+    const channels = to === 'support' ? this.deps.supportChannels : (this.deps.leadsChannels ?? []);
     if (!channels.length) return;
-    const linked = alert.mention ? (await this.o.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'discord') : undefined;
+    const linked = alert.mention ? (await this.deps.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'discord') : undefined;
     const mention = linked ? `<@${linked.platformUserId}>: ` : alert.mention ? `${plain(alert.mention.name, 100)}: ` : '';
     // Only the assignee may be pinged: any mention-like text in the alert stays inert.
     const body = { content: `${mention}${plain(alert.text, LIMITS.content - 200)}`, allowed_mentions: { parse: [], users: linked ? [linked.platformUserId] : [] } };
-    await Promise.all(channels.map((channelId) => this.o.rest.post(Routes.channelMessages(channelId), { body })));
+    await Promise.all(channels.map((channelId) => this.deps.rest.post(Routes.channelMessages(channelId), { body })));
   }
 
   postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
-    return postDiscordCharts({ ...this.o, dmChannel: (id) => this.dmChannel(id) }, place, charts);
+    return postDiscordCharts({ ...this.deps, dmChannel: (id) => this.dmChannel(id) }, place, charts);
   }
 
   postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
@@ -82,16 +82,16 @@ export class DiscordNotifier implements PlatformNotifier {
 
   /** The report's messages, then its chart messages: a retry after the charts failed posts only them. */
   reportParts(to: AlertChannel, report: Reply, charts: ChartImage[]): ReportPart[] {
-    const channels = to === 'support' ? this.o.supportChannels : (this.o.leadsChannels ?? []);
+    const channels = to === 'support' ? this.deps.supportChannels : (this.deps.leadsChannels ?? []);
     if (!channels.length) return [];
     return [
-      { name: 'text', post: async () => postDiscordReport(this.o.rest, channels, await this.render({ ...report, visibility: 'public' }), []) },
-      { name: 'charts', post: () => postDiscordReport(this.o.rest, channels, [], charts) },
+      { name: 'text', post: async () => postDiscordReport(this.deps.rest, channels, await this.render({ ...report, visibility: 'public' }), []) },
+      { name: 'charts', post: () => postDiscordReport(this.deps.rest, channels, [], charts) },
     ];
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
-    const accounts = (await this.o.store().identities.forUser(userId)).filter((i) => i.platform === 'discord');
+    const accounts = (await this.deps.store().identities.forUser(userId)).filter((i) => i.platform === 'discord');
     if (!accounts.length) return false;
     const messages = await this.render({ ...reply, visibility: 'public' });
     let told = false;
@@ -100,9 +100,9 @@ export class DiscordNotifier implements PlatformNotifier {
   }
 
   private upsert(channelId: string, queryId: number, m: DiscordMessage, version: number | undefined): Promise<void> {
-    const { rest, log } = this.o;
-    const refs = this.o.store().messageRefs;
-    return upsertCard({ refs, now: this.o.now ?? (() => new Date()), warn: (w) => log.warn(w) }, { platform: 'discord', channelId, queryId }, version, {
+    const { rest, log } = this.deps;
+    const refs = this.deps.store().messageRefs;
+    return upsertCard({ refs, now: this.deps.now ?? (() => new Date()), warn: (w) => log.warn(w) }, { platform: 'discord', channelId, queryId }, version, {
       post: async () => ((await rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string }).id,
       edit: async (messageId) => {
         try {
@@ -120,26 +120,26 @@ export class DiscordNotifier implements PlatformNotifier {
   private async tell(discordUserId: string, messages: DiscordMessage[]): Promise<boolean> {
     try {
       const channelId = await this.dmChannel(discordUserId);
-      for (const m of messages) await this.o.rest.post(Routes.channelMessages(channelId), restPayload(m));
+      for (const m of messages) await this.deps.rest.post(Routes.channelMessages(channelId), restPayload(m));
       return true;
     } catch (e) {
       const code = apiCode(e);
       if (code === UNKNOWN_CHANNEL) this.dmChannels.delete(discordUserId);
       if (code === undefined || !CANNOT_DM.includes(code)) throw e;
     }
-    const token = await this.o.recent.valid(discordUserId).catch((e: unknown) => {
-      this.o.log.warn(`the recent interactions could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    const token = await this.deps.recent.valid(discordUserId).catch((e: unknown) => {
+      this.deps.log.warn(`the recent interactions could not be read: ${e instanceof Error ? e.message : String(e)}`);
       return null;
     });
     if (!token) {
-      this.o.log.warn(`Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; asking them in the support channel to open their DMs`);
+      this.deps.log.warn(`Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; asking them in the support channel to open their DMs`);
       return false;
     }
     try {
-      for (const m of messages) await this.o.rest.post(Routes.webhook(token.applicationId, token.token), { ...restPayload(m, { ephemeral: true }), auth: false });
+      for (const m of messages) await this.deps.rest.post(Routes.webhook(token.applicationId, token.token), { ...restPayload(m, { ephemeral: true }), auth: false });
       return true;
     } catch (e) {
-      this.o.log.warn(`Discord user ${discordUserId} does not take DMs and the follow-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.deps.log.warn(`Discord user ${discordUserId} does not take DMs and the follow-up failed: ${e instanceof Error ? e.message : String(e)}`);
       return false;
     }
   }
@@ -150,24 +150,24 @@ export class DiscordNotifier implements PlatformNotifier {
    * and why it did not come privately. No card and no buttons: the channel is the agents'.
    */
   private async askToOpenDms(discordUserId: string, reply: Reply): Promise<boolean> {
-    if (!this.o.supportChannels.length) return false;
+    if (!this.deps.supportChannels.length) return false;
     const notice = reply.views.find((v) => v.kind === 'text')?.text ?? 'There is news about your query.';
     const content = `<@${discordUserId}> ${plain(notice, LIMITS.content - 400)}\n${OPEN_DMS}`;
     const body = { content, allowed_mentions: { parse: [], users: [discordUserId] } };
-    await Promise.all(this.o.supportChannels.map((channelId) => this.o.rest.post(Routes.channelMessages(channelId), { body })));
+    await Promise.all(this.deps.supportChannels.map((channelId) => this.deps.rest.post(Routes.channelMessages(channelId), { body })));
     return true;
   }
 
   private async dmChannel(discordUserId: string): Promise<string> {
     const known = this.dmChannels.get(discordUserId);
     if (known) return known;
-    const channel = (await this.o.rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string };
+    const channel = (await this.deps.rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string };
     this.dmChannels.set(discordUserId, channel.id);
     if (this.dmChannels.size > 10_000) this.dmChannels.delete(this.dmChannels.keys().next().value as string);
     return channel.id;
   }
 
   private render(reply: Reply): Promise<DiscordMessage[]> {
-    return renderReply(reply, { charts: this.o.charts, onChartError: (e) => this.o.log.warn(`a chart was not drawn: ${String(e)}`) });
+    return renderReply(reply, { charts: this.deps.charts, onChartError: (e) => this.deps.log.warn(`a chart was not drawn: ${String(e)}`) });
   }
 }

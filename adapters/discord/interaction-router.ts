@@ -41,13 +41,13 @@ type Answerable = Extract<DiscordInbound, { kind: 'command' | 'button' | 'submit
 export class InteractionRouter {
   private readonly work: InteractionBound;
 
-  constructor(private readonly o: RouterOptions) {
-    this.work = new InteractionBound({ ...(o.maxInFlight ? { maxInFlight: o.maxInFlight } : {}), warn: (line) => o.log.warn(line) });
+  constructor(private readonly deps: RouterOptions) {
+    this.work = new InteractionBound({ ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}), warn: (line) => deps.log.warn(line) });
   }
 
   /** Never rejects: what cannot be answered is logged. When the desk is full, the answer says so and nothing runs. */
   handle(inbound: DiscordInbound, r: Responder): Promise<void> {
-    const onError = (e: unknown) => this.o.log.error(`answering a Discord ${inbound.kind} interaction failed`, e);
+    const onError = (e: unknown) => this.deps.log.error(`answering a Discord ${inbound.kind} interaction failed`, e);
     return this.work.admit(() => this.route(inbound, r), onError) ?? this.work.track(() => this.refuse(inbound, r), onError);
   }
 
@@ -61,7 +61,7 @@ export class InteractionRouter {
     if (inbound.kind === 'autocomplete') return r.choices([]);
     if (inbound.kind === 'unsupported') return;
     const command = inbound.kind === 'command' ? (findCommand(inbound.name)?.name ?? 'unknown') : inbound.kind === 'button' ? (inbound.action?.kind ?? 'unknown') : inbound.form.formId;
-    this.o.onShed?.(command);
+    this.deps.onShed?.(command);
     const typed = inbound.kind === 'submit' ? typedBack(inbound.fields) : null;
     await r.reply({ content: DESK_BUSY_TEXT, embeds: typed ? [typed] : [], components: [], files: [], ephemeral: true });
   }
@@ -69,31 +69,31 @@ export class InteractionRouter {
   private async route(inbound: DiscordInbound, r: Responder): Promise<void> {
     if (inbound.kind === 'autocomplete') return this.suggest(inbound, r);
     if (inbound.kind === 'unsupported') {
-      this.o.log.info(`unsupported Discord interaction: ${inbound.reason}`);
+      this.deps.log.info(`unsupported Discord interaction: ${inbound.reason}`);
       if (inbound.meta) await r.reply({ content: 'CQMS does not know this command or button (it may be from an older version).', embeds: [], components: [], files: [], ephemeral: true });
       return;
     }
-    if (!(await this.o.once.claim(interactionKey(inbound.meta.id)))) {
-      this.o.log.info(`Discord interaction ${inbound.meta.id} was delivered again; handled once already`);
+    if (!(await this.deps.once.claim(interactionKey(inbound.meta.id)))) {
+      this.deps.log.info(`Discord interaction ${inbound.meta.id} was delivered again; handled once already`);
       return;
     }
     // A token answered with a message takes follow-ups for 15 minutes (the notifier's fallback for closed DMs).
     // Not awaited: a Redis that is away must not hold the interaction's slot.
     if (await this.answer(inbound, r)) {
-      void this.o.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token).catch((e: unknown) => this.o.log.warn(`the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`));
+      void this.deps.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token).catch((e: unknown) => this.deps.log.warn(`the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
 
   private async answer(inbound: Answerable, r: Responder): Promise<boolean> {
     const page = inbound.kind === 'button' && inbound.action?.kind === 'page';
     if (inbound.kind === 'command' && findCommand(inbound.name)?.slow) await r.defer(true);
-    const produce = inbound.kind === 'command' ? this.o.calls.command(inbound) : inbound.kind === 'button' ? this.o.calls.button(inbound) : this.o.calls.submit(inbound);
+    const produce = inbound.kind === 'command' ? this.deps.calls.command(inbound) : inbound.kind === 'button' ? this.deps.calls.button(inbound) : this.deps.calls.submit(inbound);
     let deferring: Promise<void> | undefined;
     const timer = r.answered
       ? undefined
       : setTimeout(() => {
-          deferring = (page ? r.deferUpdate() : r.defer(true)).catch((e: unknown) => this.o.log.warn(`deferring ${describe(inbound.meta)} failed: ${String(e)}`));
-        }, this.o.ackBudgetMs ?? 2000);
+          deferring = (page ? r.deferUpdate() : r.defer(true)).catch((e: unknown) => this.deps.log.warn(`deferring ${describe(inbound.meta)} failed: ${String(e)}`));
+        }, this.deps.ackBudgetMs ?? 2000);
     let outcome: Outcome;
     try {
       outcome = await produce;
@@ -114,10 +114,10 @@ export class InteractionRouter {
       const failed = r.answered ? { cause: 'late' as const } : await openModal(out.modal, r);
       if (!failed) return false;
       const form = { title: out.modal.title, again: inbound.kind === 'command' ? `run /cqms ${inbound.name}` : 'press the button', ref: newRef() };
-      logFormFailure(this.o.log, failed.cause, form, 'error' in failed ? failed.error : undefined);
+      logFormFailure(this.deps.log, failed.cause, form, 'error' in failed ? failed.error : undefined);
       const said = formFailureText(failed.cause, form);
       if (said === null) return false;
-      notice = await this.o.calls.render(ephemeral(text(said, failed.cause === 'refused' ? 'danger' : 'warning')));
+      notice = await this.deps.calls.render(ephemeral(text(said, failed.cause === 'refused' ? 'danger' : 'warning')));
     }
     const [first, ...more] = [...notice, ...out.messages];
     if (!first) return false;
@@ -131,13 +131,13 @@ export class InteractionRouter {
   /** Suggestions must come within 3 s and cannot be deferred: none rather than late. */
   private async suggest(a: Extract<DiscordInbound, { kind: 'autocomplete' }>, r: Responder): Promise<void> {
     const lookup = (async () => {
-      const conv = await this.o.desk.conversation(accountOf(a.meta.user));
-      return autocompleteChoices(this.o.desk.deps, conv, a.focused);
+      const conv = await this.deps.desk.conversation(accountOf(a.meta.user));
+      return autocompleteChoices(this.deps.desk.deps, conv, a.focused);
     })().catch((e: unknown): Choice[] => {
-      this.o.log.warn(`autocomplete for ${a.name}.${a.focused.name} failed: ${String(e)}`);
+      this.deps.log.warn(`autocomplete for ${a.name}.${a.focused.name} failed: ${String(e)}`);
       return [];
     });
-    await r.choices(await within(lookup, this.o.ackBudgetMs ?? 2000, (): Choice[] => []));
+    await r.choices(await within(lookup, this.deps.ackBudgetMs ?? 2000, (): Choice[] => []));
   }
 }
 

@@ -18,7 +18,7 @@ export interface CompositeNotifierOptions {
 export class CompositeNotifier implements Notifier {
   constructor(
     private readonly notifiers: readonly PlatformNotifier[],
-    private readonly o: CompositeNotifierOptions = {},
+    private readonly record: CompositeNotifierOptions = {},
   ) {}
 
   upsertChannelCard(queryId: number, card: CardView): Promise<void> {
@@ -40,11 +40,11 @@ export class CompositeNotifier implements Notifier {
   }
 
   private async once(key: string | undefined, post: () => Promise<void>): Promise<void> {
-    const ledger = this.o.delivered?.();
+    const ledger = this.record.delivered?.();
     if (!key || !ledger) return post();
     if (await ledger.seen(key)) return;
     await post();
-    await ledger.claim(key, (this.o.now ?? (() => new Date()))());
+    await ledger.claim(key, (this.record.now ?? (() => new Date()))());
   }
 
   /**

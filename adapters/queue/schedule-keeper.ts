@@ -26,12 +26,12 @@ export class ScheduleKeeper {
 
   constructor(
     private readonly queue: BullmqQueue,
-    private readonly o: ScheduleKeeperOptions,
+    private readonly plan: ScheduleKeeperOptions,
   ) {}
 
   start(): void {
     this.unsubscribe = this.queue.onReady(() => void this.check());
-    this.timer = setInterval(() => void this.check(), this.o.everyMs);
+    this.timer = setInterval(() => void this.check(), this.plan.everyMs);
   }
 
   /** Runs a check now (or right after the one running); resolves when it is done. */
@@ -44,11 +44,11 @@ export class ScheduleKeeper {
       do {
         this.again = false;
         try {
-          const restored = await this.o.ensure();
+          const restored = await this.plan.ensure();
           this.failing = false;
-          if (restored.length) this.o.onRestored(restored);
+          if (restored.length) this.plan.onRestored(restored);
         } catch (e) {
-          if (!this.failing) this.o.onError(e);
+          if (!this.failing) this.plan.onError(e);
           this.failing = true;
         }
       } while (this.again && this.timer);

@@ -20,8 +20,8 @@ export class LineReader {
   /** readline closes at the end of input, while lines it already read may still wait to be asked for. */
   private closed = false;
 
-  constructor(private readonly o: LineReaderOptions) {
-    this.rl = createInterface({ input: o.input, output: o.output, terminal: o.terminal, historySize: o.terminal ? 200 : 0 });
+  constructor(private readonly io: LineReaderOptions) {
+    this.rl = createInterface({ input: io.input, output: io.output, terminal: io.terminal, historySize: io.terminal ? 200 : 0 });
     this.rl.on('SIGINT', () => this.close());
     this.rl.on('close', () => (this.closed = true));
     this.lines = this.rl[Symbol.asyncIterator]();
@@ -29,17 +29,17 @@ export class LineReader {
 
   /** The next line, or null at the end of input. `secret` only keeps an echoed line off the transcript. */
   async ask(prompt: string, opts: { secret?: boolean } = {}): Promise<string | null> {
-    if (this.closed) this.o.output.write(prompt);
+    if (this.closed) this.io.output.write(prompt);
     else {
       this.rl.setPrompt(prompt);
       this.rl.prompt();
     }
     const next = await this.lines.next();
     if (next.done) {
-      this.o.output.write('\n');
+      this.io.output.write('\n');
       return null;
     }
-    if (this.o.echo) this.o.output.write(`${opts.secret ? '*'.repeat(Math.min(next.value.length, 12)) : visible(next.value)}\n`);
+    if (this.io.echo) this.io.output.write(`${opts.secret ? '*'.repeat(Math.min(next.value.length, 12)) : visible(next.value)}\n`);
     return next.value;
   }
 

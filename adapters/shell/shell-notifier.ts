@@ -28,21 +28,21 @@ export class ShellNotifier implements PlatformNotifier {
   readonly platform = 'shell' as const;
   private readonly channel: string;
 
-  constructor(private readonly o: ShellNotifierOptions) {
-    this.channel = o.channel ?? 'support';
+  constructor(private readonly deps: ShellNotifierOptions) {
+    this.channel = deps.channel ?? 'support';
   }
 
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
-    const store = this.o.store();
+    const store = this.deps.store();
     const posted = await store.messageRefs.find('shell', this.channel, queryId);
-    if (!posted) await store.messageRefs.save({ platform: 'shell', channelId: this.channel, queryId, messageId: `shell:${this.channel}:${queryId}` }, (this.o.now ?? (() => new Date()))());
-    this.o.console.notice([`[#${this.channel}] ${channelLine(card, posted ? 'updated' : 'posted', this.o.paint)}`]);
+    if (!posted) await store.messageRefs.save({ platform: 'shell', channelId: this.channel, queryId, messageId: `shell:${this.channel}:${queryId}` }, (this.deps.now ?? (() => new Date()))());
+    this.deps.console.notice([`[#${this.channel}] ${channelLine(card, posted ? 'updated' : 'posted', this.deps.paint)}`]);
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
     const channel = to === 'support' ? this.channel : 'leads';
     const mention = alert.mention ? `@${oneLine(alert.mention.name, 40)}: ` : '';
-    this.o.console.notice([`[#${channel}] ${mention}${oneLine(alert.text, 200)}`]);
+    this.deps.console.notice([`[#${channel}] ${mention}${oneLine(alert.text, 200)}`]);
   }
 
   /** The shell has no place to post to later: its answers keep their charts (written as PNGs as they print). */
@@ -51,19 +51,19 @@ export class ShellNotifier implements PlatformNotifier {
   /** A digest as `[#leads] ...` lines; its charts are written as PNG files like any answer's. */
   async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
     const channel = to === 'support' ? this.channel : 'leads';
-    const { lines } = await this.o.printer.lines({ ...report, views: [...report.views, ...charts.map((c) => c.spec)] });
-    this.o.console.notice(lines.map((l) => `[#${channel}] ${l}`));
+    const { lines } = await this.deps.printer.lines({ ...report, views: [...report.views, ...charts.map((c) => c.spec)] });
+    this.deps.console.notice(lines.map((l) => `[#${channel}] ${l}`));
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
-    const store = this.o.store();
+    const store = this.deps.store();
     const shellIds = (await store.identities.forUser(userId)).filter((i) => i.platform === 'shell' && i.workspaceId === SHELL_WORKSPACE);
     if (shellIds.length === 0) return false;
     const user = await store.users.findById(userId);
-    const { lines, buttons } = await this.o.printer.lines(reply);
-    for (const id of shellIds) this.o.board.set(id.platformUserId, buttons);
+    const { lines, buttons } = await this.deps.printer.lines(reply);
+    for (const id of shellIds) this.deps.board.set(id.platformUserId, buttons);
     const to = `[to ${user?.username ?? `#${userId}`}]`;
-    this.o.console.notice(lines.map((l) => `${to} ${l}`));
+    this.deps.console.notice(lines.map((l) => `${to} ${l}`));
     return true;
   }
 }

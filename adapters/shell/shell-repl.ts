@@ -34,34 +34,34 @@ export interface ShellReplOptions {
 export class ShellRepl {
   private user: string;
 
-  constructor(private readonly o: ShellReplOptions) {
-    this.user = o.user ?? 'guest';
+  constructor(private readonly deps: ShellReplOptions) {
+    this.user = deps.user ?? 'guest';
   }
 
   async run(): Promise<void> {
     try {
       for (;;) {
-        const line = await this.o.reader.ask(await this.prompt());
+        const line = await this.deps.reader.ask(await this.prompt());
         if (line === null) break;
         const cmd = line.trim();
         if (cmd === '/quit' || cmd === '/exit') break;
         if (cmd !== '') await this.step(cmd);
       }
     } finally {
-      this.o.reader.close();
+      this.deps.reader.close();
     }
   }
 
   private async step(cmd: string): Promise<void> {
-    this.o.console.hold();
+    this.deps.console.hold();
     try {
       await this.dispatch(cmd);
     } catch (e) {
-      this.o.console.print([this.o.paint('red', `✗ ${errorLine(e, this.o.onDefect)}`)]);
+      this.deps.console.print([this.deps.paint('red', `✗ ${errorLine(e, this.deps.onDefect)}`)]);
     } finally {
-      this.o.console.release();
+      this.deps.console.release();
     }
-    await this.o.settle?.();
+    await this.deps.settle?.();
   }
 
   private async dispatch(cmd: string): Promise<void> {
@@ -69,65 +69,65 @@ export class ShellRepl {
     if (as) return this.become((as[1] ?? '').trim());
     if (cmd === '/help') return this.help();
     if (/^\/(?!cqms(\s|$))/.test(cmd)) {
-      this.o.console.print([this.o.paint('red', `✗ Unknown shell command "${cmd.split(/\s/)[0]}". The shell's own are /as <name>, /help and /quit; type desk commands as they are, e.g. help.`)]);
+      this.deps.console.print([this.deps.paint('red', `✗ Unknown shell command "${cmd.split(/\s/)[0]}". The shell's own are /as <name>, /help and /quit; type desk commands as they are, e.g. help.`)]);
       return;
     }
     const conv = await this.conversation();
     if (/^\d+$/.test(cmd)) return this.press(conv, Number(cmd));
-    await this.show(conv, await this.o.desk.runLine(conv, cmd));
+    await this.show(conv, await this.deps.desk.runLine(conv, cmd));
   }
 
   private async become(name: string): Promise<void> {
     const problem = name === '' ? 'say who: /as <name>' : checkShellName(name);
     if (problem) {
-      this.o.console.print([this.o.paint('red', `✗ ${problem}`)]);
+      this.deps.console.print([this.deps.paint('red', `✗ ${problem}`)]);
       return;
     }
     this.user = name;
     const { actor } = await this.conversation();
     const who = actor ? `signed in as ${actor.username} (${actor.role}).` : 'not signed in: run `login` if you have an account, or `register`.';
-    const waiting = this.o.board.get(name);
-    this.o.console.print([`You are now ${name}, ${who}`, ...(waiting.length ? [this.o.paint('dim', 'Buttons of the last reply you got:'), ...renderButtons(waiting, this.o.paint)] : [])]);
+    const waiting = this.deps.board.get(name);
+    this.deps.console.print([`You are now ${name}, ${who}`, ...(waiting.length ? [this.deps.paint('dim', 'Buttons of the last reply you got:'), ...renderButtons(waiting, this.deps.paint)] : [])]);
   }
 
   private async help(): Promise<void> {
-    this.o.console.print([
-      this.o.paint('bold', 'Shell'),
+    this.deps.console.print([
+      this.deps.paint('bold', 'Shell'),
       '  /as <name>   be someone else (a shell account; sign it in once with login or register)',
       '  <number>     press that button of the last reply, e.g. 1',
       '  /help        this help        /quit   leave',
       '  Desk commands work with or without /cqms: `queue`, `/cqms show 12`.',
     ]);
     const conv = await this.conversation();
-    await this.show(conv, this.o.desk.help(conv));
+    await this.show(conv, this.deps.desk.help(conv));
   }
 
   private async press(conv: Conversation, n: number): Promise<void> {
-    const buttons = this.o.board.get(this.user);
+    const buttons = this.deps.board.get(this.user);
     const button = buttons[n - 1];
     if (!button) {
       const had = buttons.length === 0 ? 'the last reply had no buttons' : buttons.length === 1 ? 'the last reply had only [1]' : `the last reply had [1] to [${buttons.length}]`;
-      this.o.console.print([this.o.paint('red', `✗ There is no button [${n}]: ${had}.`)]);
+      this.deps.console.print([this.deps.paint('red', `✗ There is no button [${n}]: ${had}.`)]);
       return;
     }
-    await this.show(conv, await this.o.desk.press(conv, decodeAction(button.actionId)));
+    await this.show(conv, await this.deps.desk.press(conv, decodeAction(button.actionId)));
   }
 
   /** Prints a reply; a form in it is filled field by field and submitted, and its answer shown in turn. */
   private async show(conv: Conversation, reply: Reply): Promise<void> {
     const form = reply.views.find((v): v is FormView => v.kind === 'form');
     const rest: Reply = { ...reply, views: reply.views.filter((v) => v !== form) };
-    const { lines, buttons } = await this.o.printer.lines(rest);
-    this.o.console.print(lines);
-    this.o.board.set(this.user, buttons);
+    const { lines, buttons } = await this.deps.printer.lines(rest);
+    this.deps.console.print(lines);
+    this.deps.board.set(this.user, buttons);
     if (!form) return;
-    const io = { reader: this.o.reader, print: (l: string[]) => this.o.console.print(l), paint: this.o.paint };
-    const answer = await fillForm(form, io, (values) => this.o.desk.submit(conv, form.formId, values, form.queryId));
+    const io = { reader: this.deps.reader, print: (l: string[]) => this.deps.console.print(l), paint: this.deps.paint };
+    const answer = await fillForm(form, io, (values) => this.deps.desk.submit(conv, form.formId, values, form.queryId));
     if (answer) await this.show(conv, answer);
   }
 
   private conversation(): Promise<Conversation> {
-    return this.o.desk.conversation(shellAccount(this.user));
+    return this.deps.desk.conversation(shellAccount(this.user));
   }
 
   private async prompt(): Promise<string> {

@@ -44,11 +44,11 @@ export interface AppHomeOptions {
  * shows exactly what the user may see), published with views.publish.
  */
 export class AppHome {
-  constructor(private readonly o: AppHomeOptions) {}
+  constructor(private readonly deps: AppHomeOptions) {}
 
   async publish(user: SlackUserRef): Promise<void> {
-    const conv = await this.o.desk.conversation(accountOf(user));
-    const opts = { noUploads: true, paging: false, ...(this.o.charts.imageUrl ? { chartImageUrl: this.o.charts.imageUrl } : {}) };
+    const conv = await this.deps.desk.conversation(accountOf(user));
+    const opts = { noUploads: true, paging: false, ...(this.deps.charts.imageUrl ? { chartImageUrl: this.deps.charts.imageUrl } : {}) };
     const who = conv.actor ? `Signed in as *${escapeMrkdwn(conv.actor.username)}* (${conv.actor.role}).` : 'Not signed in.';
     let blocks: KnownBlock[] = [{ type: 'header', text: plain('CQMS support desk', LIMITS.headerText) }, contextLine(`${who} Everything here is also under \`/cqms\`.`)];
     const actions = HOME_ACTIONS[conv.actor?.role ?? 'guest'];
@@ -61,19 +61,19 @@ export class AppHome {
       }
     }
     if (blocks.length > LIMITS.homeBlocks) blocks = [...blocks.slice(0, LIMITS.homeBlocks - 1), contextLine('More in `/cqms help`.')];
-    await this.o.client.views.publish({ user_id: user.userId, view: { type: 'home', blocks } });
+    await this.deps.client.views.publish({ user_id: user.userId, view: { type: 'home', blocks } });
   }
 
   /** Each section's views, with the command that drew them (none for the guest's welcome). */
   private async sectionsFor(conv: Conversation): Promise<{ command: CommandName | null; views: View[] }[]> {
     const role = conv.actor?.role;
-    if (!role) return [{ command: null, views: [text('Welcome! Create your account, or sign in if you have one (also `/cqms register` and `/cqms login`).'), ...this.o.desk.help(conv).views] }];
+    if (!role) return [{ command: null, views: [text('Welcome! Create your account, or sign in if you have one (also `/cqms register` and `/cqms login`).'), ...this.deps.desk.help(conv).views] }];
     const sections: { command: CommandName; views: View[] }[] = [];
     for (const name of SECTIONS[role]) {
       try {
-        sections.push({ command: name, views: (await this.o.desk.run(conv, name)).views });
+        sections.push({ command: name, views: (await this.deps.desk.run(conv, name)).views });
       } catch (e) {
-        sections.push({ command: name, views: [text(`${name}: ${errorText(e, this.o.onDefect)}`, 'warning')] });
+        sections.push({ command: name, views: [text(`${name}: ${errorText(e, this.deps.onDefect)}`, 'warning')] });
       }
     }
     return sections;

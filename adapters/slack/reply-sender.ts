@@ -39,10 +39,10 @@ export const UNREACHABLE = new Set(['channel_not_found', 'not_in_channel', 'is_a
 export class ReplySender {
   private readonly dms = new Map<string, string>();
 
-  constructor(private readonly o: ReplySenderOptions) {}
+  constructor(private readonly deps: ReplySenderOptions) {}
 
   render(reply: Reply, o: { uploadsToDm?: boolean } = {}): RenderedReply {
-    return renderReply(reply, { ...(this.o.charts.imageUrl ? { chartImageUrl: this.o.charts.imageUrl } : {}), ...o });
+    return renderReply(reply, { ...(this.deps.charts.imageUrl ? { chartImageUrl: this.deps.charts.imageUrl } : {}), ...o });
   }
 
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
@@ -56,10 +56,10 @@ export class ReplySender {
       const r = this.render(reply);
       if (r.blocks.length <= LIMITS.messageBlocks) {
         try {
-          await this.o.client.chat.update({ channel: to.source.channelId, ts: to.source.ts, text: r.text, blocks: r.blocks });
+          await this.deps.client.chat.update({ channel: to.source.channelId, ts: to.source.ts, text: r.text, blocks: r.blocks });
           return;
         } catch (e) {
-          this.o.log.warn(`message ${to.source.ts} could not be updated (${slackErrorCode(e) ?? String(e)}); answering beside it`);
+          this.deps.log.warn(`message ${to.source.ts} could not be updated (${slackErrorCode(e) ?? String(e)}); answering beside it`);
         }
       }
     }
@@ -84,7 +84,7 @@ export class ReplySender {
   async sendDirect(user: SlackUserRef, reply: Reply): Promise<void> {
     const r = this.render(reply);
     const channel = await this.dmChannel(user);
-    for (const blocks of messagesOf(r.blocks)) await this.o.client.chat.postMessage({ channel, text: r.text, blocks });
+    for (const blocks of messagesOf(r.blocks)) await this.deps.client.chat.postMessage({ channel, text: r.text, blocks });
     if (r.charts.length || r.files.length) await this.upload(r, channel);
   }
 
@@ -92,7 +92,7 @@ export class ReplySender {
     const key = `${user.teamId}/${user.userId}`;
     const known = this.dms.get(key);
     if (known) return known;
-    const res = await this.o.client.conversations.open({ users: user.userId });
+    const res = await this.deps.client.conversations.open({ users: user.userId });
     const id = res.channel?.id;
     if (!id) throw new Error(`conversations.open gave no channel for ${user.userId}`);
     if (this.dms.size > 5000) this.dms.clear();
@@ -104,37 +104,37 @@ export class ReplySender {
     if (to.responseUrl && (await this.viaResponseUrl(to.responseUrl, { blocks, text, publicReply, replace }))) return;
     if (to.channelId) {
       try {
-        if (publicReply) await this.o.client.chat.postMessage({ channel: to.channelId, text, blocks });
-        else await this.o.client.chat.postEphemeral({ channel: to.channelId, user: to.user.userId, text, blocks });
+        if (publicReply) await this.deps.client.chat.postMessage({ channel: to.channelId, text, blocks });
+        else await this.deps.client.chat.postEphemeral({ channel: to.channelId, user: to.user.userId, text, blocks });
         return;
       } catch (e) {
         if (!UNREACHABLE.has(slackErrorCode(e) ?? '')) throw e;
-        this.o.log.warn(`channel ${to.channelId} cannot take the answer (${slackErrorCode(e)}); sending it as a DM`);
+        this.deps.log.warn(`channel ${to.channelId} cannot take the answer (${slackErrorCode(e)}); sending it as a DM`);
       }
     }
-    await this.o.client.chat.postMessage({ channel: await this.dmChannel(to.user), text, blocks });
+    await this.deps.client.chat.postMessage({ channel: await this.dmChannel(to.user), text, blocks });
   }
 
   /** response_url takes JSON; it expires (30 minutes, 5 uses), and then the other ways are tried. */
   private async viaResponseUrl(url: string, m: { blocks: KnownBlock[]; text: string; publicReply: boolean; replace: boolean }): Promise<boolean> {
     try {
-      const res = await (this.o.fetch ?? fetch)(url, {
+      const res = await (this.deps.fetch ?? fetch)(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ response_type: m.publicReply ? 'in_channel' : 'ephemeral', replace_original: m.replace, text: m.text, blocks: m.blocks }),
         signal: AbortSignal.timeout(5000),
       });
       if (res.ok) return true;
-      this.o.log.warn(`response_url answered ${res.status}; answering another way`);
+      this.deps.log.warn(`response_url answered ${res.status}; answering another way`);
     } catch (e) {
-      this.o.log.warn(`response_url failed (${e instanceof Error ? e.message : String(e)}); answering another way`);
+      this.deps.log.warn(`response_url failed (${e instanceof Error ? e.message : String(e)}); answering another way`);
     }
     return false;
   }
 
   /** Charts rendered to PNG (one that fails is named in a note, the rest still go), then all in one upload. */
   private async upload(r: RenderedReply, channel: string): Promise<void> {
-    const rendered = await Promise.allSettled(r.charts.map((c) => this.o.charts.renderer.render(c)));
+    const rendered = await Promise.allSettled(r.charts.map((c) => this.deps.charts.renderer.render(c)));
     const files: { file: Buffer; filename: string; title: string; alt_text?: string }[] = [];
     const failed: string[] = [];
     rendered.forEach((res, i) => {
@@ -142,14 +142,14 @@ export class ReplySender {
       if (res.status === 'fulfilled') files.push({ file: Buffer.from(res.value.png), filename: `${spec.id}.png`, title: spec.title, alt_text: clip(spec.altText, 1000) });
       else {
         failed.push(spec.title);
-        this.o.log.warn(`chart ${spec.id} could not be drawn: ${res.reason instanceof Error ? res.reason.message : String(res.reason)}`);
+        this.deps.log.warn(`chart ${spec.id} could not be drawn: ${res.reason instanceof Error ? res.reason.message : String(res.reason)}`);
       }
     });
     for (const f of r.files) files.push({ file: Buffer.from(f.data), filename: f.filename, title: f.title });
-    if (files.length) await this.o.client.filesUploadV2({ channel_id: channel, file_uploads: files });
+    if (files.length) await this.deps.client.filesUploadV2({ channel_id: channel, file_uploads: files });
     if (failed.length) {
       const text = `:warning: ${escapeMrkdwn(`These charts could not be drawn: ${failed.join(', ')}. The figures above are complete.`)}`;
-      await this.o.client.chat.postMessage({ channel, text });
+      await this.deps.client.chat.postMessage({ channel, text });
     }
   }
 }

@@ -65,8 +65,8 @@ export class SlackController {
   /** Users whose App Home refresh waits in line (not started yet). */
   private readonly homesDue = new Set<string>();
 
-  constructor(private readonly o: SlackControllerOptions) {
-    this.work = new WorkLine({ ...(o.maxWaiting ? { maxWaiting: o.maxWaiting } : {}), warn: (line) => o.log.warn(line) });
+  constructor(private readonly deps: SlackControllerOptions) {
+    this.work = new WorkLine({ ...(deps.maxWaiting ? { maxWaiting: deps.maxWaiting } : {}), warn: (line) => deps.log.warn(line) });
   }
 
   /** Acknowledges with `ack` (busy when the desk is full); the command runs after, once the acknowledgements waiting to go out have gone. */
@@ -78,7 +78,7 @@ export class SlackController {
     return this.admit(
       findCommand(word)?.name ?? 'unknown',
       ack,
-      () => this.answer(to, c.triggerId, (conv) => this.o.desk.runLine(conv, c.text), !isReadOnlyCommand(word), `run \`/cqms ${word}\` again`),
+      () => this.answer(to, c.triggerId, (conv) => this.deps.desk.runLine(conv, c.text), !isReadOnlyCommand(word), `run \`/cqms ${word}\` again`),
       this.failed(`/cqms ${word}`),
       opensForm,
     );
@@ -92,12 +92,12 @@ export class SlackController {
     const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && (onEphemeral || b.surface === 'message'), onEphemeral, ...source };
     const busyNote = async (busy: boolean) => {
       await ack();
-      if (busy) void this.work.track(() => this.o.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
+      if (busy) void this.work.track(() => this.deps.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
     };
     return this.admit(
       kind ?? 'unknown', // the command the button runs; `page` for a list's pages
       busyNote,
-      () => this.answer(to, b.triggerId, (conv) => this.o.desk.press(conv, b.action), !isReadOnlyAction(kind)),
+      () => this.answer(to, b.triggerId, (conv) => this.deps.desk.press(conv, b.action), !isReadOnlyAction(kind)),
       this.failed(`button ${b.actionId}`),
       // These open a modal: its trigger_id expires 3 s after the press.
       actionOpensForm(kind),
@@ -114,10 +114,10 @@ export class SlackController {
    * submission keeps its modal open, the busy text on its first input, so it can be sent again as it is.
    */
   submit(s: SubmitIn, ack: ViewAckFn): Promise<void> {
-    const blockIds = formFor(s.form.formId, this.o.desk.deps.config).fields.map((f) => f.name);
+    const blockIds = formFor(s.form.formId, this.deps.desk.deps.config).fields.map((f) => f.name);
     const running = this.work.now(() => this.submitNow(s, blockIds, ack), this.failed(`${s.form.formId} form`));
     if (running) return running;
-    this.o.onShed?.(s.form.formId);
+    this.deps.onShed?.(s.form.formId);
     return ack({ response_action: 'errors', errors: { [blockIds[0] ?? 'input']: DESK_BUSY_TEXT } });
   }
 
@@ -131,7 +131,7 @@ export class SlackController {
       return true;
     };
     // Past the deadline the modal closes and the outcome, whatever it is, comes as a message.
-    const timer = setTimeout(() => void ackOnce().catch((e: unknown) => this.o.log.error('acknowledging a late submission failed', e)), this.o.submitDeadlineMs ?? 2500);
+    const timer = setTimeout(() => void ackOnce().catch((e: unknown) => this.deps.log.error('acknowledging a late submission failed', e)), this.deps.submitDeadlineMs ?? 2500);
     try {
       const reply = await this.runSubmission(s);
       clearTimeout(timer);
@@ -141,8 +141,8 @@ export class SlackController {
       this.refreshHome(s.user);
     } catch (e) {
       clearTimeout(timer);
-      if (!(await ackOnce({ response_action: 'errors', errors: submissionErrors(e, blockIds, this.o.onDefect) }))) {
-      await this.o.sender.send(errorReply(e, this.o.onDefect), to);
+      if (!(await ackOnce({ response_action: 'errors', errors: submissionErrors(e, blockIds, this.deps.onDefect) }))) {
+      await this.deps.sender.send(errorReply(e, this.deps.onDefect), to);
       }
     }
   }
@@ -156,42 +156,42 @@ export class SlackController {
     const queued = this.work.later(
       () => {
         this.homesDue.delete(key);
-        return this.o.home.publish(user);
+        return this.deps.home.publish(user);
       },
-      (e) => this.o.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
+      (e) => this.deps.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
     );
     if (queued) this.homesDue.add(key);
   }
 
   /** Admission (work-line.ts decides); a refusal is counted under the command's name. */
   private async admit(command: string, ack: BusyAck, work: () => Promise<void>, onError: (e: unknown) => void, urgent: boolean): Promise<void> {
-    if (!(await this.work.admit(ack, work, onError, { urgent }))) this.o.onShed?.(command);
+    if (!(await this.work.admit(ack, work, onError, { urgent }))) this.deps.onShed?.(command);
   }
 
   private failed(what: string): (e: unknown) => void {
-    return (e) => this.o.log.error(`${what} failed after its acknowledgement`, e);
+    return (e) => this.deps.log.error(`${what} failed after its acknowledgement`, e);
   }
 
   /** One view id acts once: a second submission of the same modal is acknowledged and dropped. */
   private async runSubmission(s: SubmitIn): Promise<Reply | null> {
-    const { store, clock } = this.o.desk.deps;
+    const { store, clock } = this.deps.desk.deps;
     const key = `slack:view:${s.user.teamId}:${s.viewId}`;
     if (!(await store.idempotency.claim(key, clock.now()))) {
-      this.o.log.info(`modal ${s.viewId} was submitted again; the second submission is ignored`);
+      this.deps.log.info(`modal ${s.viewId} was submitted again; the second submission is ignored`);
       return null;
     }
     try {
       const values: Args = { ...s.fields };
-      for (const f of formFor(s.form.formId, this.o.desk.deps.config).fields) {
+      for (const f of formFor(s.form.formId, this.deps.desk.deps.config).fields) {
         const v = values[f.name];
         if (f.type === 'select' && typeof v === 'string') values[f.name] = choiceOf(v, f.options ?? []);
       }
-      for (const [name, files] of Object.entries(s.files)) if (files[0]) values[name] = await this.o.screenshots.fetch(files[0], name);
-      const conv = await this.o.desk.conversation(accountOf(s.user));
-      return await this.o.desk.submit(conv, s.form.formId, values, s.form.queryId);
+      for (const [name, files] of Object.entries(s.files)) if (files[0]) values[name] = await this.deps.screenshots.fetch(files[0], name);
+      const conv = await this.deps.desk.conversation(accountOf(s.user));
+      return await this.deps.desk.submit(conv, s.form.formId, values, s.form.queryId);
     } catch (e) {
       // Nothing was done: the same modal may be corrected and sent again.
-      await store.idempotency.release(key).catch((r: unknown) => this.o.log.warn(`idempotency key ${key} not released: ${String(r)}`));
+      await store.idempotency.release(key).catch((r: unknown) => this.deps.log.warn(`idempotency key ${key} not released: ${String(r)}`));
       throw e;
     }
   }
@@ -201,9 +201,9 @@ export class SlackController {
     try {
       // Where the request was made: chart images follow the answer there.
       const place = to.channelId ? { platform: 'slack' as const, teamId: to.user.teamId, userId: to.user.userId, channelId: to.channelId, ...(this.isPrivate(to.channelId) ? { privateChannel: true } : {}) } : undefined;
-      reply = await run(await this.o.desk.conversation(accountOf(to.user), place));
+      reply = await run(await this.deps.desk.conversation(accountOf(to.user), place));
     } catch (e) {
-      await this.o.sender.send(errorReply(e, this.o.onDefect), to);
+      await this.deps.sender.send(errorReply(e, this.deps.onDefect), to);
       return;
     }
     await this.deliver(reply, to, triggerId, again);
@@ -212,7 +212,7 @@ export class SlackController {
 
   /** A DM (Slack's ids for them start with D) or the leads channel: what answers a command there may stay there. */
   private isPrivate(channelId: string): boolean {
-    return channelId.startsWith('D') || channelId === this.o.leadsChannel;
+    return channelId.startsWith('D') || channelId === this.deps.leadsChannel;
   }
 
   /** A form in a reply opens as a modal (with the interaction's trigger); the rest is sent. */
@@ -220,18 +220,18 @@ export class SlackController {
     const form = reply.views.find((v): v is FormView => v.kind === 'form');
     const rest = reply.views.filter((v) => v.kind !== 'form');
     if (form) await this.openForm(form, to, triggerId, again);
-    if (rest.length) await this.o.sender.send({ ...reply, views: rest }, to);
+    if (rest.length) await this.deps.sender.send({ ...reply, views: rest }, to);
   }
 
   private async openForm(form: FormView, to: ReplyTarget, triggerId: string | null, again: string): Promise<void> {
     try {
       if (!triggerId) throw new Error('no trigger_id');
-      await this.o.client.views.open({ trigger_id: triggerId, view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}) });
+      await this.deps.client.views.open({ trigger_id: triggerId, view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}) });
     } catch (e) {
       const failure = formOpenFailure(e, form.title, again);
-      if (failure.cause === 'refused') this.o.log.error(failure.logLine, e);
-      else this.o.log.warn(failure.logLine);
-      await this.o.sender.send(ephemeral(text(failure.text, 'warning')), to);
+      if (failure.cause === 'refused') this.deps.log.error(failure.logLine, e);
+      else this.deps.log.warn(failure.logLine);
+      await this.deps.sender.send(ephemeral(text(failure.text, 'warning')), to);
     }
   }
 }

@@ -43,7 +43,7 @@ export class SlackNotifier implements PlatformNotifier {
   readonly retryAfterMs = slackRetryAfterMs;
   private readonly lock = new KeyedLock<number>();
 
-  constructor(private readonly o: SlackNotifierOptions) {}
+  constructor(private readonly deps: SlackNotifierOptions) {}
 
   upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     // One query's cards in order within this process (no claim to wait for); upsertCard orders them across processes.
@@ -51,10 +51,10 @@ export class SlackNotifier implements PlatformNotifier {
   }
 
   private upsert(queryId: number, card: CardView): Promise<void> {
-    const { client, supportChannel: channel, log } = this.o;
+    const { client, supportChannel: channel, log } = this.deps;
     const { blocks, text } = renderReply(ephemeral(card));
-    const refs = this.o.store().messageRefs;
-    return upsertCard({ refs, now: this.o.now ?? (() => new Date()), warn: (m) => log.warn(m) }, { platform: 'slack', channelId: channel, queryId }, card.version, {
+    const refs = this.deps.store().messageRefs;
+    return upsertCard({ refs, now: this.deps.now ?? (() => new Date()), warn: (m) => log.warn(m) }, { platform: 'slack', channelId: channel, queryId }, card.version, {
       post: async () => {
         const res = await client.chat.postMessage({ channel, text, blocks });
         if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
@@ -74,18 +74,18 @@ export class SlackNotifier implements PlatformNotifier {
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
-    const channel = to === 'support' ? this.o.supportChannel : this.o.leadsChannel;
+    const channel = to === 'support' ? this.deps.supportChannel : this.deps.leadsChannel;
     if (!channel) return;
     let mention = '';
     if (alert.mention) {
-      const linked = (await this.o.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'slack');
+      const linked = (await this.deps.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'slack');
       mention = `${linked ? `<@${linked.platformUserId}>` : escapeMrkdwn(alert.mention.name)}: `;
     }
-    await this.o.client.chat.postMessage({ channel, text: `${mention}${escapeMrkdwn(alert.text)}` });
+    await this.deps.client.chat.postMessage({ channel, text: `${mention}${escapeMrkdwn(alert.text)}` });
   }
 
   postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
-    return postSlackCharts(this.o, place, charts);
+    return postSlackCharts(this.deps, place, charts);
   }
 
   postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
@@ -94,23 +94,23 @@ export class SlackNotifier implements PlatformNotifier {
 
   /** The message, then the chart upload; none where the channel is unset. */
   reportParts(to: AlertChannel, report: Reply, charts: ChartImage[]): ReportPart[] {
-    const channel = to === 'support' ? this.o.supportChannel : this.o.leadsChannel;
-    return channel ? slackReportParts(this.o.client, channel, report, charts) : [];
+    const channel = to === 'support' ? this.deps.supportChannel : this.deps.leadsChannel;
+    return channel ? slackReportParts(this.deps.client, channel, report, charts) : [];
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
-    const accounts = (await this.o.store().identities.forUser(userId)).filter((i) => i.platform === 'slack');
+    const accounts = (await this.deps.store().identities.forUser(userId)).filter((i) => i.platform === 'slack');
     let told = false;
     for (const a of accounts) {
       const user = { teamId: a.workspaceId, userId: a.platformUserId };
       try {
-        await this.o.sender.sendDirect(user, reply);
+        await this.deps.sender.sendDirect(user, reply);
         told = true;
-        this.o.onDirect?.(user);
+        this.deps.onDirect?.(user);
       } catch (e) {
         // A user who left the workspace cannot be reached there; anything else is worth a retry.
         if (!['user_not_found', 'user_disabled', 'cannot_dm_bot', 'account_inactive'].includes(slackErrorCode(e) ?? '')) throw e;
-        this.o.log.warn(`Slack user ${a.platformUserId} cannot be messaged (${slackErrorCode(e)})`);
+        this.deps.log.warn(`Slack user ${a.platformUserId} cannot be messaged (${slackErrorCode(e)})`);
       }
     }
     return told;

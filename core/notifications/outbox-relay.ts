@@ -58,31 +58,31 @@ export class OutboxRelay implements RelayNudge {
   private queued: Promise<void> | null = null;
   private lastPurge = 0;
 
-  constructor(private readonly o: OutboxRelayOptions) {
-    this.id = o.id ?? randomUUID().slice(0, 8);
+  constructor(private readonly deps: OutboxRelayOptions) {
+    this.id = deps.id ?? randomUUID().slice(0, 8);
   }
 
   /** One pass: takes a batch, enqueues it, marks it sent. Returns how many rows were relayed. */
   async relayOnce(): Promise<number> {
     const owner = `${this.id}:${++this.seq}`;
-    const now = this.o.clock.now();
-    const redeliver = { sentBefore: new Date(now.getTime() - (this.o.redeliverAfterMs ?? 10 * MINUTE)), maxRelays: this.o.maxRelays ?? 10 };
-    const rows = await this.o.store.outbox.claimBatch(owner, this.o.batch ?? 100, now, this.o.leaseMs ?? 30_000, redeliver);
+    const now = this.deps.clock.now();
+    const redeliver = { sentBefore: new Date(now.getTime() - (this.deps.redeliverAfterMs ?? 10 * MINUTE)), maxRelays: this.deps.maxRelays ?? 10 };
+    const rows = await this.deps.store.outbox.claimBatch(owner, this.deps.batch ?? 100, now, this.deps.leaseMs ?? 30_000, redeliver);
     const sent: number[] = [];
     try {
       for (const row of rows) {
-        const ms = this.o.enqueueTimeoutMs ?? 5_000;
-        await within(this.o.queue.enqueue(row.job, { jobId: outboxJobId(row.id) }), ms, () => {
+        const ms = this.deps.enqueueTimeoutMs ?? 5_000;
+        await within(this.deps.queue.enqueue(row.job, { jobId: outboxJobId(row.id) }), ms, () => {
           throw new Error(`the job queue did not answer within ${ms} ms`);
         });
         sent.push(row.id);
       }
     } catch (e) {
       const left = rows.map((r) => r.id).filter((id) => !sent.includes(id));
-      await this.o.store.outbox.release(left, owner).catch(() => undefined);
+      await this.deps.store.outbox.release(left, owner).catch(() => undefined);
       throw e;
     } finally {
-      await this.o.store.outbox.markSent(sent, owner, this.o.clock.now());
+      await this.deps.store.outbox.markSent(sent, owner, this.deps.clock.now());
     }
     return rows.length;
   }
@@ -92,7 +92,7 @@ export class OutboxRelay implements RelayNudge {
     if (this.queued) return this.queued;
     const next = this.chain.then(async () => {
       this.queued = null;
-      await this.o.holders?.pass();
+      await this.deps.holders?.pass();
       while ((await this.relayOnce()) > 0);
       await this.purgeNowAndThen();
     });
@@ -103,14 +103,14 @@ export class OutboxRelay implements RelayNudge {
 
   /** Deletes sent rows past their keeping time, at most once an hour per relay. */
   private async purgeNowAndThen(): Promise<void> {
-    const now = this.o.clock.now().getTime();
+    const now = this.deps.clock.now().getTime();
     if (now - this.lastPurge < HOUR) return;
     this.lastPurge = now;
-    await this.o.store.outbox.purgeSent(new Date(now - (this.o.keepSentMs ?? 7 * 24 * HOUR)));
+    await this.deps.store.outbox.purgeSent(new Date(now - (this.deps.keepSentMs ?? 7 * 24 * HOUR)));
   }
 
   nudge(): void {
-    this.flush().catch((e: unknown) => this.o.onError?.(e));
+    this.flush().catch((e: unknown) => this.deps.onError?.(e));
   }
 }
 

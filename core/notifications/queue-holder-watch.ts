@@ -35,21 +35,21 @@ export class QueueHolderWatch {
   private lastPass = -Infinity;
   private readonly watched = new Map<string, { seenAt: number; since: number }>();
 
-  constructor(private readonly o: QueueHolderWatchOptions) {}
+  constructor(private readonly deps: QueueHolderWatchOptions) {}
 
   /** Beats and takes over gone holders' rows, at most once per `everyMs`. Returns how many rows it made pending. */
   async pass(): Promise<number> {
     const t = this.now();
-    if (t - this.lastPass < (this.o.everyMs ?? 5_000)) return 0;
+    if (t - this.lastPass < (this.deps.everyMs ?? 5_000)) return 0;
     this.lastPass = t;
     try {
-      const { store, self } = this.o;
-      if (self) await store.queueHolders.beat(self.id, self.process, this.o.clock.now());
+      const { store, self } = this.deps;
+      if (self) await store.queueHolders.beat(self.id, self.process, this.deps.clock.now());
       const holders = (await store.queueHolders.list()).filter((h) => h.id !== self?.id);
       for (const id of this.watched.keys()) if (!holders.some((h) => h.id === id)) this.watched.delete(id);
       let requeued = 0;
       for (const h of holders.filter((h) => this.gone(h, t))) {
-        requeued += await store.outbox.requeueHeldBy(h.id, this.o.maxRelays ?? 10);
+        requeued += await store.outbox.requeueHeldBy(h.id, this.deps.maxRelays ?? 10);
         await store.queueHolders.remove(h.id);
         this.watched.delete(h.id);
       }
@@ -63,24 +63,24 @@ export class QueueHolderWatch {
 
   /** A holder stopping on purpose, once its queue has closed: what it still held is pending again at once. */
   async leave(): Promise<void> {
-    const { store, self } = this.o;
+    const { store, self } = this.deps;
     if (!self) return;
-    await store.outbox.requeueHeldBy(self.id, this.o.maxRelays ?? 10);
+    await store.outbox.requeueHeldBy(self.id, this.deps.maxRelays ?? 10);
     await store.queueHolders.remove(self.id);
   }
 
   private gone(h: QueueHolder, t: number): boolean {
-    const state = this.o.processState(h.process);
+    const state = this.deps.processState(h.process);
     if (state !== 'unknown') return state === 'gone';
     const w = this.watched.get(h.id);
     if (!w || w.seenAt !== h.seenAt.getTime()) {
       this.watched.set(h.id, { seenAt: h.seenAt.getTime(), since: t });
       return false;
     }
-    return t - w.since >= (this.o.silentMs ?? 30_000);
+    return t - w.since >= (this.deps.silentMs ?? 30_000);
   }
 
   private now(): number {
-    return (this.o.monotonic ?? (() => performance.now()))();
+    return (this.deps.monotonic ?? (() => performance.now()))();
   }
 }
