@@ -20,11 +20,20 @@ export interface Ready {
 
 /** In a child: one app, started against the parent's fake Slack; reports its URL, stops on 'stop'. */
 async function child(mode: 'ours' | 'bare'): Promise<void> {
-  const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => process.stderr.write(`${m} ${String(e)}\n`) };
+  const quiet = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (m: string, e?: unknown) => process.stderr.write(`${m} ${String(e)}\n`),
+  };
   const apiUrl = process.env.SLACK_API_URL!;
   let stop: () => Promise<unknown>;
   if (mode === 'bare') {
-    const app = new App({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } }, logLevel: LogLevel.ERROR });
+    const app = new App({
+      token: 'xoxb-test',
+      signingSecret: SIGNING_SECRET,
+      clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
+      logLevel: LogLevel.ERROR,
+    });
     app.command('/cqms', async ({ ack }) => ack());
     app.action(/.*/, async ({ ack }) => ack());
     const server = await app.start({ port: 0, host: '127.0.0.1' });
@@ -32,11 +41,27 @@ async function child(mode: 'ours' | 'bare'): Promise<void> {
     process.send!({ url: `http://127.0.0.1:${port}/slack/events` } satisfies Ready);
     stop = () => app.stop();
   } else {
-    const env = readEnvironment({ ...process.env, PORT: '0', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' });
+    const env = readEnvironment({
+      ...process.env,
+      PORT: '0',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
+    });
     // Wired as `cqms bot` is: metrics recorded and served (the metered desk is the one production runs).
     const metrics = new Metrics();
-    const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', metrics, clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
-    const bot = await startBot(env, { log: quiet, platforms: [slack], ops: { port: 0, metrics }, ...(env.REDIS_URL ? {} : { charts: recordingRenderer() }) });
+    const slack = new SlackPlatform(slackSettings(env)!, {
+      log: quiet,
+      host: '127.0.0.1',
+      metrics,
+      clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
+    });
+    const bot = await startBot(env, {
+      log: quiet,
+      platforms: [slack],
+      ops: { port: 0, metrics },
+      ...(env.REDIS_URL ? {} : { charts: recordingRenderer() }),
+    });
     process.send!({ url: slack.eventsUrl! } satisfies Ready);
     stop = () => bot.stop();
   }
@@ -52,8 +77,15 @@ async function fakeChild(): Promise<void> {
   process.on('message', (m) => {
     if (m === 'count') {
       const uploads = fake.api('files.completeUploadExternal');
-      const chartCall = (c: (typeof fake.calls)[number]) => c.kind === 'upload' || (c.kind === 'api' && c.method.startsWith('files.'));
-      process.send!({ count: fake.calls.length, answering: fake.calls.filter((c) => !chartCall(c)).length, responses: fake.of('response').length, api: fake.calls.filter((c) => c.kind === 'api').length, uploadsAt: uploads.map((u) => u.at) } satisfies Counts);
+      const chartCall = (c: (typeof fake.calls)[number]) =>
+        c.kind === 'upload' || (c.kind === 'api' && c.method.startsWith('files.'));
+      process.send!({
+        count: fake.calls.length,
+        answering: fake.calls.filter((c) => !chartCall(c)).length,
+        responses: fake.of('response').length,
+        api: fake.calls.filter((c) => c.kind === 'api').length,
+        uploadsAt: uploads.map((u) => u.at),
+      } satisfies Counts);
     }
     if (m === 'stop') void fake.close().then(() => process.exit(0));
   });
@@ -109,8 +141,14 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startApp(mode: 'ours' | 'bare' | 'worker', env: NodeJS.ProcessEnv): Promise<AppProcess & { proc: ChildProcess }> {
-  const proc: ChildProcess = fork(__filename, ['child', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function startApp(
+  mode: 'ours' | 'bare' | 'worker',
+  env: NodeJS.ProcessEnv,
+): Promise<AppProcess & { proc: ChildProcess }> {
+  const proc: ChildProcess = fork(__filename, ['child', mode], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<Ready>((resolve, reject) => {
     proc.once('message', (m) => resolve(m as Ready));
     proc.once('exit', (code) => reject(new Error(`${mode} app exited with ${code}`)));

@@ -43,7 +43,12 @@ const CATEGORY_MIX: Record<string, { weight: number; workHours: number }> = {
 
 const FIRST = ['Asha', 'Ravi', 'Meera', 'Karan', 'Priya', 'Arjun', 'Neha', 'Vikram', 'Sana', 'Rohan'];
 const LAST = ['Rao', 'Iyer', 'Shah', 'Gupta', 'Nair'];
-const NOTES = ['Fixed and confirmed with the client.', 'Explained the steps; client confirmed.', 'Refund issued.', 'Escalated and resolved by engineering.'];
+const NOTES = [
+  'Fixed and confirmed with the client.',
+  'Explained the steps; client confirmed.',
+  'Refund issued.',
+  'Escalated and resolved by engineering.',
+];
 
 /** Weighted choice by a precomputed table: O(1) a pick. */
 function picker<T>(items: readonly T[], weight: (t: T, i: number) => number, random: () => number): () => T {
@@ -77,15 +82,24 @@ export async function fillBenchData(store: SequelizeStore, plan: FillPlan, log: 
   const userRows: string[] = [];
   for (let i = 1; i <= plan.agents; i += 1) {
     const name = `${FIRST[(i - 1) % FIRST.length]} ${LAST[Math.floor((i - 1) / FIRST.length) % LAST.length]} ${i}`;
-    userRows.push(`(${q(`bench_agent_${i}`)}, ${q(`agent${i}@bench.example`)}, '7${String(i).padStart(9, '0')}', ${q(name)}, 'agent', 0, ${start})`);
+    userRows.push(
+      `(${q(`bench_agent_${i}`)}, ${q(`agent${i}@bench.example`)}, '7${String(i).padStart(9, '0')}', ${q(name)}, 'agent', 0, ${start})`,
+    );
   }
   for (let i = 1; i <= plan.clients; i += 1) {
-    userRows.push(`('bench_client_${i}', 'client${i}@bench.example', '8${String(i).padStart(9, '0')}', 'Client ${i}', 'client', 0, ${start})`);
+    userRows.push(
+      `('bench_client_${i}', 'client${i}@bench.example', '8${String(i).padStart(9, '0')}', 'Client ${i}', 'client', 0, ${start})`,
+    );
   }
   for (let i = 0; i < userRows.length; i += BATCH) {
-    await db.query(`INSERT INTO users (username, email, mobile, display_name, role, failed_logins, created_at) VALUES ${userRows.slice(i, i + BATCH).join(',')}`);
+    await db.query(
+      `INSERT INTO users (username, email, mobile, display_name, role, failed_logins, created_at) VALUES ${userRows.slice(i, i + BATCH).join(',')}`,
+    );
   }
-  const [ids] = (await db.query(`SELECT id, role FROM users WHERE username LIKE 'bench\\_%' ORDER BY id`)) as [{ id: number; role: string }[], unknown];
+  const [ids] = (await db.query(`SELECT id, role FROM users WHERE username LIKE 'bench\\_%' ORDER BY id`)) as [
+    { id: number; role: string }[],
+    unknown,
+  ];
   const agentIds = ids.filter((r) => r.role === 'agent').map((r) => Number(r.id));
   const clientIds = ids.filter((r) => r.role === 'client').map((r) => Number(r.id));
   await db.query(
@@ -98,13 +112,23 @@ export async function fillBenchData(store: SequelizeStore, plan: FillPlan, log: 
   const pace = new Map(agentIds.map((id) => [id, Math.exp(0.25 * normal())]));
   const categories = Object.keys(CATEGORY_MIX);
   const pickCategory = picker(categories, (c) => CATEGORY_MIX[c]!.weight, random);
-  const texts = new Map([...descriptionsByCategory()].map(([c, ds]) => [c, ds.map((d) => ({ heading: q(d.slice(0, 120)), description: q(d) }))]));
+  const texts = new Map(
+    [...descriptionsByCategory()].map(([c, ds]) => [
+      c,
+      ds.map((d) => ({ heading: q(d.slice(0, 120)), description: q(d) })),
+    ]),
+  );
   const notes = NOTES.map(q);
 
   // Traffic grows linearly from 1x to 2x over the period: created = start + span * F^-1(u), u ascending.
   const warp = (u: number) => (-1 + Math.sqrt(1 + 3 * u)) * (plan.days * DAY);
   const recentDays = 45;
-  const recentShare = 1 - (() => { const x = 1 - recentDays / plan.days; return (x + (x * x) / 2) / 1.5; })();
+  const recentShare =
+    1 -
+    (() => {
+      const x = 1 - recentDays / plan.days;
+      return (x + (x * x) / 2) / 1.5;
+    })();
   const pOpen = 0.01 / recentShare;
   const pInProgress = 0.02 / recentShare;
 
@@ -118,8 +142,19 @@ export async function fillBenchData(store: SequelizeStore, plan: FillPlan, log: 
     const mobile = `8${String(clientId % 1e9).padStart(9, '0')}`;
     const platform = random() < 0.6 ? 'slack' : 'discord';
     const r = random();
-    const status = age < recentDays * DAY && r < pOpen ? 'Open' : age < recentDays * DAY && r < pOpen + pInProgress ? 'In Progress' : 'Closed';
-    let assignee = 'NULL', claimed = 'NULL', closed = 'NULL', note = 'NULL', resMs = 'NULL', frMs = 'NULL', updated = created;
+    const status =
+      age < recentDays * DAY && r < pOpen
+        ? 'Open'
+        : age < recentDays * DAY && r < pOpen + pInProgress
+          ? 'In Progress'
+          : 'Closed';
+    let assignee = 'NULL',
+      claimed = 'NULL',
+      closed = 'NULL',
+      note = 'NULL',
+      resMs = 'NULL',
+      frMs = 'NULL',
+      updated = created;
     if (status !== 'Open') {
       const agent = pickAgent();
       let fr = lognormal(1.2 * HOUR, 1.0);

@@ -62,13 +62,24 @@ async function currentSchema(baseUrl: string, probe: string): Promise<string> {
  * Opens the benchmark database, refilling it when asked, when it holds another number of queries,
  * or when the migrations have changed since it was filled (an index added in 001 must be measured).
  */
-export async function openBenchDb(baseUrl: string, name: string, plan: FillPlan, refill: boolean, log: (s: string) => void): Promise<BenchDb> {
+export async function openBenchDb(
+  baseUrl: string,
+  name: string,
+  plan: FillPlan,
+  refill: boolean,
+  log: (s: string) => void,
+): Promise<BenchDb> {
   const want = await currentSchema(baseUrl, `${name}_probe`);
   let store = await openStore(`${baseUrl}/${name}`, { migrate: true, poolMax: 10 });
-  const [[row]] = (await store.sequelize.query('SELECT COUNT(*) AS n FROM client_queries')) as [{ n: number }[], unknown];
+  const [[row]] = (await store.sequelize.query('SELECT COUNT(*) AS n FROM client_queries')) as [
+    { n: number }[],
+    unknown,
+  ];
   const sameSchema = (await schemaOf(store.sequelize, name)) === want;
   if (!refill && sameSchema && Number(row?.n) === plan.rows) return { store, filled: false, fillSeconds: 0 };
-  log(`filling ${name} with ${plan.rows} queries (${refill ? '--refill' : !sameSchema ? 'schema changed' : `it held ${row?.n ?? 0}`})`);
+  log(
+    `filling ${name} with ${plan.rows} queries (${refill ? '--refill' : !sameSchema ? 'schema changed' : `it held ${row?.n ?? 0}`})`,
+  );
   await store.close();
   await dropDatabase(baseUrl, name);
   store = await openStore(`${baseUrl}/${name}`, { migrate: true, poolMax: 10 });

@@ -17,7 +17,9 @@ import { cqmsCommand } from '../test/resilience/cli-process';
 import { connection } from './mysql-admin';
 import { timedCommand } from './timed-command';
 
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '2000000' }, keep: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { rows: { type: 'string', default: '2000000' }, keep: { type: 'boolean', default: false } },
+});
 const ROWS = Number(args.rows);
 const RAW_ROWS = Math.ceil(ROWS / 0.92);
 const BASE = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
@@ -46,14 +48,17 @@ async function main(): Promise<void> {
     const said = load.out.find((l) => l.startsWith('Loaded')) ?? '';
     const loaded = Number(/: ([\d,]+) rows/.exec(said)?.[1]?.replace(/,/g, '') ?? NaN);
     log(said);
-    log(`cqms data load: ${n(loaded)} rows in ${load.seconds.toFixed(1)} s = ${n(loaded / load.seconds)} rows/s (process start, migrations and staging included); maxRSS ${n(load.maxRss / 2 ** 20)} MiB`);
+    log(
+      `cqms data load: ${n(loaded)} rows in ${load.seconds.toFixed(1)} s = ${n(loaded / load.seconds)} rows/s (process start, migrations and staging included); maxRSS ${n(load.maxRss / 2 ** 20)} MiB`,
+    );
     const [[c]] = (await admin.query(
       `SELECT (SELECT COUNT(*) FROM \`${DB}\`.client_queries) q, (SELECT COUNT(*) FROM \`${DB}\`.bulk_load_index_stash) stash,
          (SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'client_queries') idx`,
       [DB],
     )) as unknown as [{ q: number; stash: number; idx: number }[]];
     log(`stored: ${n(Number(c!.q))} queries, ${c!.idx} indexes on client_queries, ${c!.stash} stashed`);
-    if (Number(c!.q) !== loaded || Number(c!.stash) !== 0 || loaded < ROWS) throw new Error('the load did not store every row of the file, or left indexes stashed');
+    if (Number(c!.q) !== loaded || Number(c!.stash) !== 0 || loaded < ROWS)
+      throw new Error('the load did not store every row of the file, or left indexes stashed');
   } finally {
     if (!args.keep) {
       await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);

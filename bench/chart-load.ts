@@ -28,9 +28,23 @@ export function recordingRenderer(): ChartRenderer {
 
 /** In a child: `cqms worker` on the parent's Redis, posting to the fake Slack; stops on 'stop'. */
 export async function workerChild(): Promise<void> {
-  const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => process.stderr.write(`${m} ${String(e)}\n`) };
-  const env = readEnvironment({ ...process.env, SLACK_APP_TOKEN: 'xapp-unused', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', CQMS_DIGEST_DAILY_CRON: 'off', CQMS_DIGEST_WEEKLY_CRON: 'off' });
-  const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
+  const quiet = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (m: string, e?: unknown) => process.stderr.write(`${m} ${String(e)}\n`),
+  };
+  const env = readEnvironment({
+    ...process.env,
+    SLACK_APP_TOKEN: 'xapp-unused',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
+    CQMS_DIGEST_DAILY_CRON: 'off',
+    CQMS_DIGEST_WEEKLY_CRON: 'off',
+  });
+  const slack = new SlackPlatform(slackSettings(env)!, {
+    log: quiet,
+    clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
+  });
   const worker = await startWorker(env, { log: quiet, platforms: [slack], charts: recordingRenderer() });
   process.send!({ url: '' });
   process.on('message', (m) => {

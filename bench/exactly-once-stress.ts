@@ -23,14 +23,22 @@ async function main(): Promise<void> {
       total.orphans += race.orphans;
       total.stale += race.stale;
       if (race.problems.length) total.failed += 1;
-      console.log(`run ${i} card race: ${race.queries} queries, ${race.duplicates} duplicates, ${race.orphans} orphans, ${race.stale} stale; backlog done in ${race.drainedMs} ms${race.problems.length ? `; ${race.problems.join('; ')}` : ''}`);
+      console.log(
+        `run ${i} card race: ${race.queries} queries, ${race.duplicates} duplicates, ${race.orphans} orphans, ${race.stale} stale; backlog done in ${race.drainedMs} ms${race.problems.length ? `; ${race.problems.join('; ')}` : ''}`,
+      );
       const heal = await emptyRedis();
       total.lateAlerts += heal.lateAlerts;
       total.lateDigests += heal.lateDigests;
       total.alertDuplicates += heal.duplicates;
       if (heal.lateAlerts || heal.lateDigests || heal.duplicates) total.failed += 1;
       for (const [k, ms] of Object.entries(heal.delays)) if (k !== 'digest' && ms !== null) alertDelays.push(ms);
-      console.log(`run ${i} empty Redis: ${heal.alerts} alerts, ${heal.digests} digest, ${heal.duplicates} duplicates, ${heal.lateAlerts} late alerts, ${heal.lateDigests} late digests; ms after due ${Object.entries(heal.delays).map(([k, ms]) => `${k.replace(/^slaAlert:\d+:/, '')}=${ms ?? 'never'}`).join(' ')}`);
+      console.log(
+        `run ${i} empty Redis: ${heal.alerts} alerts, ${heal.digests} digest, ${heal.duplicates} duplicates, ${heal.lateAlerts} late alerts, ${heal.lateDigests} late digests; ms after due ${Object.entries(
+          heal.delays,
+        )
+          .map(([k, ms]) => `${k.replace(/^slaAlert:\d+:/, '')}=${ms ?? 'never'}`)
+          .join(' ')}`,
+      );
     } catch (e) {
       total.failed += 1;
       console.log(`run ${i} failed: ${e instanceof Error ? e.message : String(e)}`);

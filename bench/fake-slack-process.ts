@@ -22,7 +22,8 @@ function answerKeys(c: RecordedCall): string[] {
   if (c.method === 'views.open' && typeof b.trigger_id === 'string') return [`t:${b.trigger_id}`];
   if (c.method === 'chat.postEphemeral' && typeof b.user === 'string') return [`u:${b.user}`];
   const dm = typeof b.channel === 'string' ? b.channel : typeof b.channel_id === 'string' ? b.channel_id : '';
-  if ((c.method === 'chat.postMessage' || c.method === 'files.completeUploadExternal') && dm.startsWith('D')) return [`u:${dm.slice(1)}`];
+  if ((c.method === 'chat.postMessage' || c.method === 'files.completeUploadExternal') && dm.startsWith('D'))
+    return [`u:${dm.slice(1)}`];
   return [];
 }
 
@@ -42,7 +43,8 @@ export class RemoteFakeSlack {
     });
     const remote = new RemoteFakeSlack(proc, ready.url, ready.botToken);
     proc.on('message', (m) => {
-      if (typeof m === 'object' && m !== null && 'answered' in m) for (const k of (m as { answered: string[] }).answered) remote.onAnswer(k);
+      if (typeof m === 'object' && m !== null && 'answered' in m)
+        for (const k of (m as { answered: string[] }).answered) remote.onAnswer(k);
     });
     return remote;
   }

@@ -75,12 +75,27 @@ async function seed(ts: TestStore): Promise<VirtualUser[]> {
     const username = `${role}${String(i).padStart(2, '0')}`;
     const slackId = `U0LOAD${String(i).padStart(3, '0')}`;
     const actor = await makeActor(deps, role, username);
-    await deps.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: slackId, userId: actor.userId, linkedAt: new Date() });
+    await deps.store.identities.link({
+      platform: 'slack',
+      workspaceId: TEAM,
+      platformUserId: slackId,
+      userId: actor.userId,
+      linkedAt: new Date(),
+    });
     users.push({ role, username, slackId, claimed: [] });
   }
   const desk = new Desk(deps);
-  const client = await desk.conversation({ platform: 'slack', workspaceId: TEAM, platformUserId: users.find((u) => u.role === 'client')!.slackId });
-  for (let i = 0; i < SEEDED; i++) await desk.run(client, 'new', { category: 'Bug Report', heading: `seeded query ${i}`, description: 'open before the run' });
+  const client = await desk.conversation({
+    platform: 'slack',
+    workspaceId: TEAM,
+    platformUserId: users.find((u) => u.role === 'client')!.slackId,
+  });
+  for (let i = 0; i < SEEDED; i++)
+    await desk.run(client, 'new', {
+      category: 'Bug Report',
+      heading: `seeded query ${i}`,
+      description: 'open before the run',
+    });
   return users;
 }
 
@@ -95,7 +110,9 @@ interface Service {
 }
 
 /** cqms_commands_total from the bot's /metrics: by outcome, and by `outcome command` for the outcomes other than ok. */
-async function commandOutcomes(port: number): Promise<{ byOutcome: Map<string, number>; refusals: Map<string, number> }> {
+async function commandOutcomes(
+  port: number,
+): Promise<{ byOutcome: Map<string, number>; refusals: Map<string, number> }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const byOutcome = new Map<string, number>();
   const refusals = new Map<string, number>();
@@ -110,7 +127,10 @@ async function commandOutcomes(port: number): Promise<{ byOutcome: Map<string, n
 /** `node dist/bot/cli.js <command>`, resolved once it prints `ready`; its ERROR log lines are kept. */
 async function startService(command: 'bot' | 'worker', env: Record<string, string>, ready: RegExp): Promise<Service> {
   const nodeOptions = NODE_OPTIONS[command] ? { NODE_OPTIONS: NODE_OPTIONS[command] } : {};
-  const proc = spawn(process.execPath, [CLI, command], { env: { PATH: process.env.PATH ?? '', ...nodeOptions, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [CLI, command], {
+    env: { PATH: process.env.PATH ?? '', ...nodeOptions, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const errors: string[] = [];
   const service: Service = {
     proc,
@@ -152,7 +172,15 @@ interface Sample {
 }
 
 /** One virtual user: the next request as soon as the last is acknowledged, until the deadline. */
-async function runUser(user: VirtualUser, url: string, state: LoadState, pacer: AnswerPacer, until: number, samples: Sample[], failures: string[]): Promise<void> {
+async function runUser(
+  user: VirtualUser,
+  url: string,
+  state: LoadState,
+  pacer: AnswerPacer,
+  until: number,
+  samples: Sample[],
+  failures: string[],
+): Promise<void> {
   for (let n = 0; performance.now() < until; n++) {
     pacer.current = user.slackId;
     const { label, body } = nextRequest(user, n, state);
@@ -160,7 +188,12 @@ async function runUser(user: VirtualUser, url: string, state: LoadState, pacer: 
     const started = performance.now();
     let ok = false;
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) }, body, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
       await res.arrayBuffer();
       ok = res.status === 200;
       if (!ok) failures.push(`${label}: HTTP ${res.status}`);
@@ -188,8 +221,7 @@ async function drained(fake: RemoteFakeSlack, databaseUrl: string): Promise<numb
       if (seen !== last || pending > 0) {
         if (process.env.LOAD_BENCH_DEBUG) console.log(`draining: outbox ${pending}, calls ${seen}`);
         [last, stableSince] = [seen, performance.now()];
-      }
-      else if (performance.now() - stableSince > 2000) break;
+      } else if (performance.now() - stableSince > 2000) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     return (performance.now() - started) / 1000;
@@ -208,7 +240,8 @@ async function statusCounts(databaseUrl: string): Promise<string> {
   }
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
@@ -235,21 +268,40 @@ async function main(): Promise<void> {
   try {
     const users = await seed(ts);
     const port = await freePort();
-    const env = { DATABASE_URL: ts.url, REDIS_URL: redis.url, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', SLACK_LEADS_CHANNEL: 'C0LEADS' };
+    const env = {
+      DATABASE_URL: ts.url,
+      REDIS_URL: redis.url,
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
+      SLACK_LEADS_CHANNEL: 'C0LEADS',
+    };
     const bot = await startService('bot', { ...env, PORT: String(port) }, /CQMS bot running/);
     services.push(bot);
-    const worker = await startService('worker', { ...env, PORT: String(await freePort()), WORKER_PORT: String(await freePort()) }, /CQMS worker running/);
+    const worker = await startService(
+      'worker',
+      { ...env, PORT: String(await freePort()), WORKER_PORT: String(await freePort()) },
+      /CQMS worker running/,
+    );
     services.push(worker);
 
     const pacer = new AnswerPacer(fake.url);
     fake.onAnswered((key) => pacer.answered(key));
-    const state: LoadState = { maxQueryId: SEEDED, responseUrl: () => pacer.responseUrl(), triggerId: () => pacer.triggerId(), leadCommands: args['lead-mix'].split(',') };
+    const state: LoadState = {
+      maxQueryId: SEEDED,
+      responseUrl: () => pacer.responseUrl(),
+      triggerId: () => pacer.triggerId(),
+      leadCommands: args['lead-mix'].split(','),
+    };
     const samples: Sample[] = [];
     const failures: string[] = [];
     const loadBefore = loadavg()[0]!;
     const started = performance.now();
     const until = started + SECONDS * 1000;
-    await Promise.all(users.map((u) => runUser(u, `http://127.0.0.1:${port}/slack/events`, state, pacer, until, samples, failures)));
+    await Promise.all(
+      users.map((u) => runUser(u, `http://127.0.0.1:${port}/slack/events`, state, pacer, until, samples, failures)),
+    );
     const elapsed = (performance.now() - started) / 1000;
     const drainSeconds = await drained(fake, ts.url);
     const calls = await fake.counts();
@@ -262,25 +314,57 @@ async function main(): Promise<void> {
     const late = samples.filter((s) => s.ms > SLACK_ACK_LIMIT_MS).length;
     const byLabel = new Map<string, number[]>();
     for (const s of samples) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s.ms]);
-    console.log(`Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; leads run ${args['lead-mix']}; Node ${process.version}`);
+    console.log(
+      `Load run: ${CLIENTS} concurrent Slack users (${users.filter((u) => u.role === 'client').length} clients, ${users.filter((u) => u.role === 'agent').length} agents, ${users.filter((u) => u.role === 'lead').length} leads), ${elapsed.toFixed(0)} s, one cqms bot + one cqms worker on MySQL (${SEEDED} open queries seeded) and Redis; paced on ${PACE === 'answer' ? 'answers' : 'acknowledgements'}; leads run ${args['lead-mix']}; Node ${process.version}`,
+    );
     console.log(`NODE_OPTIONS: bot ${NODE_OPTIONS.bot || '(none)'}; worker ${NODE_OPTIONS.worker || '(none)'}`);
-    console.log(`machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`);
-    console.log(`requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`);
-    console.log(`commands run, by outcome (the bot's /metrics): ${[...outcomes.byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}; refused as busy (shed, nothing run): ${outcomes.byOutcome.get('shed') ?? 0}`);
-    console.log(`  not ok, by command (the mix's users try what the desk refuses, e.g. closing a query another agent won): ${[...outcomes.refusals].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    console.log(`acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`);
+    console.log(
+      `machine: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`,
+    );
+    console.log(
+      `requests acknowledged: ${samples.length - failures.length} of ${samples.length}; throughput ${(samples.length / elapsed).toFixed(1)} req/s`,
+    );
+    console.log(
+      `commands run, by outcome (the bot's /metrics): ${[...outcomes.byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}; refused as busy (shed, nothing run): ${outcomes.byOutcome.get('shed') ?? 0}`,
+    );
+    console.log(
+      `  not ok, by command (the mix's users try what the desk refuses, e.g. closing a query another agent won): ${[...outcomes.refusals].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    );
+    console.log(
+      `acknowledgement latency: p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms; over Slack's 3 s: ${late}`,
+    );
     if (PACE === 'answer') {
       const answers = samples.flatMap((s) => (s.answerMs === null ? [] : [s.answerMs])).sort((a, b) => a - b);
       const missing = samples.filter((s) => s.ok && s.answerMs === null);
       const missingByLabel = new Map<string, number>();
       for (const s of missing) missingByLabel.set(s.label, (missingByLabel.get(s.label) ?? 0) + 1);
-      console.log(`answer latency (send to the first answer at Slack): p50 ${pct(answers, 50).toFixed(1)} ms, p99 ${pct(answers, 99).toFixed(1)} ms; no answer within ${ANSWER_TIMEOUT_MS / 1000} s: ${missing.length}${missing.length ? ` (${[...missingByLabel].map(([l, c]) => `${l} ${c}`).join(', ')})` : ''}`);
+      console.log(
+        `answer latency (send to the first answer at Slack): p50 ${pct(answers, 50).toFixed(1)} ms, p99 ${pct(answers, 99).toFixed(1)} ms; no answer within ${ANSWER_TIMEOUT_MS / 1000} s: ${missing.length}${missing.length ? ` (${[...missingByLabel].map(([l, c]) => `${l} ${c}`).join(', ')})` : ''}`,
+      );
     }
-    console.log(`errors: ${failures.length} failed requests${failures.length ? ` (first: ${failures.slice(0, 3).join('; ')})` : ''}; ERROR log lines: bot ${bot.errors.length}, worker ${worker.errors.length}; WARN: bot ${bot.warnings}, worker ${worker.warnings}`);
+    console.log(
+      `errors: ${failures.length} failed requests${failures.length ? ` (first: ${failures.slice(0, 3).join('; ')})` : ''}; ERROR log lines: bot ${bot.errors.length}, worker ${worker.errors.length}; WARN: bot ${bot.warnings}, worker ${worker.warnings}`,
+    );
     for (const line of [...bot.errors, ...worker.errors].slice(0, 3)) console.log(`  ${line.slice(0, 300)}`);
-    console.log(`peak RSS: bot ${botMb.toFixed(0)} MB (${bot.readyMb.toFixed(0)} MB before the load; target < 200: ${botMb < 200 ? 'met' : 'MISSED'}), worker ${workerMb.toFixed(0)} MB (${worker.readyMb.toFixed(0)} before); exit on SIGTERM: bot ${botExit}, worker ${workerExit}`);
-    console.log(`per request kind (count, p50 / p99 ms): ${[...byLabel].map(([l, v]) => { v.sort((a, b) => a - b); return `${l} ${v.length}, ${pct(v, 50).toFixed(0)}/${pct(v, 99).toFixed(0)}`; }).join('; ')}`);
-    console.log(`after the run: queries ${statuses}; Slack calls (drained in ${drainSeconds.toFixed(1)} s): ${Object.entries(calls).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `peak RSS: bot ${botMb.toFixed(0)} MB (${bot.readyMb.toFixed(0)} MB before the load; target < 200: ${botMb < 200 ? 'met' : 'MISSED'}), worker ${workerMb.toFixed(0)} MB (${worker.readyMb.toFixed(0)} before); exit on SIGTERM: bot ${botExit}, worker ${workerExit}`,
+    );
+    console.log(
+      `per request kind (count, p50 / p99 ms): ${[...byLabel]
+        .map(([l, v]) => {
+          v.sort((a, b) => a - b);
+          return `${l} ${v.length}, ${pct(v, 50).toFixed(0)}/${pct(v, 99).toFixed(0)}`;
+        })
+        .join('; ')}`,
+    );
+    console.log(
+      `after the run: queries ${statuses}; Slack calls (drained in ${drainSeconds.toFixed(1)} s): ${Object.entries(
+        calls,
+      )
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   } finally {
     await cleanup();
   }

@@ -39,7 +39,15 @@ const CHANNEL = 'C0GENERAL';
 const SUPPORT = 'C0SUPPORT';
 
 function slash(user: VirtualUser, text: string, state: LoadState, channel = CHANNEL): LoadRequest {
-  const fields = { ...fixture<Record<string, string>>('slash-command.json'), user_id: user.slackId, user_name: user.username, text, channel_id: channel, response_url: state.responseUrl(), trigger_id: state.triggerId() };
+  const fields = {
+    ...fixture<Record<string, string>>('slash-command.json'),
+    user_id: user.slackId,
+    user_name: user.username,
+    text,
+    channel_id: channel,
+    response_url: state.responseUrl(),
+    trigger_id: state.triggerId(),
+  };
   return { label: `/cqms ${text.split(' ')[0]}`, body: form(fields) };
 }
 
@@ -61,11 +69,22 @@ function press(user: VirtualUser, action: Parameters<typeof encodeAction>[0], st
 function submitNewQuery(user: VirtualUser, n: number): LoadRequest {
   const p = fixture('view-submission-new.json') as Json & { view: Json };
   const category = DEFAULT_CATEGORIES[n % DEFAULT_CATEGORIES.length]!;
-  const values = stateValues({ category: { select: category }, heading: `Load ${n}: ${category}`, description: `Raised by the load bench, request ${n}.`, mobile: null, screenshot: { files: [] } });
+  const values = stateValues({
+    category: { select: category },
+    heading: `Load ${n}: ${category}`,
+    description: `Raised by the load bench, request ${n}.`,
+    mobile: null,
+    screenshot: { files: [] },
+  });
   const payload = {
     ...p,
     user: { id: user.slackId, username: user.username, name: user.username, team_id: TEAM },
-    view: { ...p.view, id: `V${user.slackId}${n}`, private_metadata: JSON.stringify({ f: 'new', c: CHANNEL }), state: { values } },
+    view: {
+      ...p.view,
+      id: `V${user.slackId}${n}`,
+      private_metadata: JSON.stringify({ f: 'new', c: CHANNEL }),
+      state: { values },
+    },
   };
   return { label: 'submit new query', body: interaction(payload) };
 }
@@ -91,7 +110,8 @@ export function nextRequest(user: VirtualUser, n: number, state: LoadState): Loa
   }
   if (step === 'close') {
     const queryId = user.claimed.shift();
-    if (queryId !== undefined) return slash(user, `close ${queryId} note="Resolved during the load run"`, state, SUPPORT);
+    if (queryId !== undefined)
+      return slash(user, `close ${queryId} note="Resolved during the load run"`, state, SUPPORT);
   }
   if (step === 'show') return press(user, { kind: 'show', queryId: someQuery(state, n) }, state);
   return slash(user, step === 'working' ? 'working' : 'queue', state, SUPPORT);

@@ -25,7 +25,9 @@ import { addUser } from '../core/users/manage-users';
 import { RecordingQueue } from '../test/support/test-desk';
 import { dropMysqlDatabase } from '../test/support/test-stores';
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '150' }, engines: { type: 'string', default: 'sqlite,mysql' } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '150' }, engines: { type: 'string', default: 'sqlite,mysql' } },
+});
 const ROUNDS = Number(args.rounds);
 const WARMUP = 5;
 const BASE = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
@@ -42,9 +44,19 @@ const median = (xs: number[]) => {
 async function seed(deps: DeskDeps, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const mobile = (k: number) => `9${String(100_000_000 + 2 * i + k)}`;
-    await addUser(deps, 'operator', { username: `modern${i}`, email: `modern${i}@example.com`, mobile: mobile(0), password: `modern-password-${i}` });
+    await addUser(deps, 'operator', {
+      username: `modern${i}`,
+      email: `modern${i}@example.com`,
+      mobile: mobile(0),
+      password: `modern-password-${i}`,
+    });
     const legacy = createHash('sha256').update(`legacy-password-${i}`).digest('hex');
-    await addUser(deps, 'operator', { username: `legacy${i}`, email: `legacy${i}@example.com`, mobile: mobile(1), legacySha256: legacy });
+    await addUser(deps, 'operator', {
+      username: `legacy${i}`,
+      email: `legacy${i}@example.com`,
+      mobile: mobile(1),
+      legacySha256: legacy,
+    });
   }
 }
 
@@ -67,7 +79,14 @@ async function benchEngine(engine: 'sqlite' | 'mysql'): Promise<void> {
   if (engine === 'mysql') await dropMysqlDatabase(db);
   const store = await openStore(url, { migrate: true });
   try {
-    const deps: DeskDeps = { store, clock: systemClock, config: DEFAULT_DESK_CONFIG, hasher: argon2Hasher(), images: new CanvasImageCleaner(), jobs: new RecordingQueue() };
+    const deps: DeskDeps = {
+      store,
+      clock: systemClock,
+      config: DEFAULT_DESK_CONFIG,
+      hasher: argon2Hasher(),
+      images: new CanvasImageCleaner(),
+      jobs: new RecordingQueue(),
+    };
     await seed(deps, ROUNDS + WARMUP);
     const times: Record<Case, number[]> = { 'unknown user': [], 'wrong password': [], 'legacy account': [] };
     for (let i = 0; i < ROUNDS + WARMUP; i++) {
@@ -87,7 +106,9 @@ async function benchEngine(engine: 'sqlite' | 'mysql'): Promise<void> {
       for (let b = a + 1; b < CASES.length; b++) {
         const [x, y] = [times[CASES[a]!], times[CASES[b]!]];
         const paired = median(x.map((t, i) => t / y[i]!));
-        console.log(`  ${`${CASES[a]} / ${CASES[b]}`.padEnd(33)} ${(medians[a]! / medians[b]!).toFixed(3).padStart(10)}  ${paired.toFixed(3)}`);
+        console.log(
+          `  ${`${CASES[a]} / ${CASES[b]}`.padEnd(33)} ${(medians[a]! / medians[b]!).toFixed(3).padStart(10)}  ${paired.toFixed(3)}`,
+        );
       }
     }
     const spread = Math.max(...medians) / Math.min(...medians);

@@ -17,7 +17,9 @@ export async function serverSettings(conn: mysql.Connection): Promise<Record<str
   const [rows] = await conn.query(
     "SHOW VARIABLES WHERE Variable_name IN ('version', 'innodb_buffer_pool_size', 'innodb_flush_log_at_trx_commit', 'innodb_log_file_size')",
   );
-  return Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]));
+  return Object.fromEntries(
+    (rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]),
+  );
 }
 
 const INFILE = `FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '' LINES TERMINATED BY '\\n' IGNORE 1 LINES`;
@@ -29,7 +31,9 @@ const PLAIN_TABLE = `CREATE TABLE plain_cleaned (
   query_heading VARCHAR(64), query_description TEXT, status VARCHAR(16), query_created_time VARCHAR(32),
   query_closed_time VARCHAR(32), resolution_hours VARCHAR(16)) CHARACTER SET utf8mb4`;
 
-const intoClientQueries = (clientId: number) => `(external_ref, @email, @email_valid, @mobile, @mobile_valid, category, @description, @status, @created, @closed, @hours)
+const intoClientQueries = (
+  clientId: number,
+) => `(external_ref, @email, @email_valid, @mobile, @mobile_valid, category, @description, @status, @created, @closed, @hours)
   SET client_id = ${clientId}, description = @description, heading = LEFT(SUBSTRING_INDEX(@description, '\\n', 1), 120),
       mobile = NULLIF(@mobile, ''), mobile_valid = (@mobile_valid = 'true'), status = @status, platform = 'import',
       created_at = ${epochMs('@created')}, updated_at = ${epochMs('@created')}, reopen_count = 0,
@@ -41,7 +45,12 @@ const intoClientQueries = (clientId: number) => `(external_ref, @email, @email_v
  * columns (`plain`), or into the real client_queries of a freshly migrated, empty database, every index
  * and foreign key in place, all rows given to one client account (`schema`).
  */
-export async function loadDataInfile(baseUrl: string, db: string, file: string, into: 'plain' | 'schema'): Promise<number> {
+export async function loadDataInfile(
+  baseUrl: string,
+  db: string,
+  file: string,
+  into: 'plain' | 'schema',
+): Promise<number> {
   const conn = await connection(baseUrl, db);
   try {
     await conn.query("SET time_zone = '+00:00'");
@@ -55,7 +64,11 @@ export async function loadDataInfile(baseUrl: string, db: string, file: string, 
       [target, mapping] = ['client_queries', intoClientQueries(user.insertId)];
     }
     const sql = `LOAD DATA LOCAL INFILE ? INTO TABLE ${target} CHARACTER SET utf8mb4 ${INFILE} ${mapping}`;
-    const [res] = await conn.query({ sql, values: [file], infileStreamFactory: (path: string) => createReadStream(path) });
+    const [res] = await conn.query({
+      sql,
+      values: [file],
+      infileStreamFactory: (path: string) => createReadStream(path),
+    });
     return (res as { affectedRows: number }).affectedRows;
   } finally {
     await conn.end();

@@ -37,15 +37,22 @@ async function timed(fn: () => Promise<number>): Promise<{ rows: number; seconds
 }
 
 async function main(): Promise<void> {
-  if (!Number.isSafeInteger(ROWS) || ROWS < 1) throw new Error(`--rows must be a whole number, got ${values.rows ?? positionals[0]}`);
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (the bench measures the compiled command)`);
+  if (!Number.isSafeInteger(ROWS) || ROWS < 1)
+    throw new Error(`--rows must be a whole number, got ${values.rows ?? positionals[0]}`);
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: run \`npm run build\` first (the bench measures the compiled command)`);
   const dir = mkdtempSync(join(tmpdir(), 'cqms-bench-'));
   const [raw, cleaned] = ['raw.csv', 'cleaned.csv'].map((f) => join(dir, f)) as [string, string];
-  const [ours, plainDb, schemaDb] = ['load', 'plain', 'schema'].map((s) => `cqms_bench_${process.pid}_${s}`) as [string, string, string];
+  const [ours, plainDb, schemaDb] = ['load', 'plain', 'schema'].map((s) => `cqms_bench_${process.pid}_${s}`) as [
+    string,
+    string,
+    string,
+  ];
   const admin = await connection(BASE);
   const before = await serverSettings(admin);
   const poolMb = Number(process.env.BENCH_INNODB_BUFFER_POOL_MB ?? 0);
-  const cqms = (...args: string[]) => timedCommand([process.execPath, CLI, ...args], { DATABASE_URL: `${BASE}/${ours}` });
+  const cqms = (...args: string[]) =>
+    timedCommand([process.execPath, CLI, ...args], { DATABASE_URL: `${BASE}/${ours}` });
   try {
     await admin.query('SET GLOBAL local_infile = 1');
     if (poolMb > 0) await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${poolMb * MB}`);
@@ -55,7 +62,10 @@ async function main(): Promise<void> {
     const gen = await cqms('data', 'generate', '--rows', String(ROWS), '--out', raw);
     console.log(line('cqms data generate', ROWS, gen.seconds, gen.maxRss), `\n  raw file ${mb(statSync(raw).size)}`);
     const clean = await cqms('data', 'clean', raw, '--out', cleaned);
-    console.log(line('cqms data clean', ROWS, clean.seconds, clean.maxRss), `\n  ${clean.out[0]}\n  cleaned file ${mb(statSync(cleaned).size)}`);
+    console.log(
+      line('cqms data clean', ROWS, clean.seconds, clean.maxRss),
+      `\n  ${clean.out[0]}\n  cleaned file ${mb(statSync(cleaned).size)}`,
+    );
     const rows = Number(/out (\d+)/.exec(clean.out[0] ?? '')?.[1]);
 
     // The same-schema LOAD DATA runs before and after our load: on a shared machine one run alone can be lucky.
@@ -71,7 +81,10 @@ async function main(): Promise<void> {
 
     await (await openStore(`${BASE}/${ours}`, { migrate: true })).close();
     const load: TimedRun = await cqms('data', 'load', cleaned);
-    console.log(line('cqms data load (fresh migrated database)', rows, load.seconds, load.maxRss), `\n  ${load.out.join('\n  ')}`);
+    console.log(
+      line('cqms data load (fresh migrated database)', rows, load.seconds, load.maxRss),
+      `\n  ${load.out.join('\n  ')}`,
+    );
     const again = await cqms('data', 'load', cleaned);
     console.log(line('cqms data load, same file again (no change)', rows, again.seconds, again.maxRss));
 
@@ -82,13 +95,18 @@ async function main(): Promise<void> {
 
     const ourRate = rows / load.seconds;
     const ratio = (r: { rows: number; seconds: number }) => (ourRate / (r.rows / r.seconds)).toFixed(2);
-    console.log(`ratio cqms data load / LOAD DATA into client_queries with its indexes: ${ratio(schemaBefore)} (#1), ${ratio(schemaAfter)} (#2); target >= 0.50`);
-    console.log(`ratio cqms data load / LOAD DATA into a plain table: ${ratio(plain)} (no indexes, no checks, no accounts: a floor for any loader)`);
+    console.log(
+      `ratio cqms data load / LOAD DATA into client_queries with its indexes: ${ratio(schemaBefore)} (#1), ${ratio(schemaAfter)} (#2); target >= 0.50`,
+    );
+    console.log(
+      `ratio cqms data load / LOAD DATA into a plain table: ${ratio(plain)} (no indexes, no checks, no accounts: a floor for any loader)`,
+    );
     const peak = Math.max(gen.maxRss, clean.maxRss, load.maxRss, again.maxRss);
     console.log(`peak RSS of the pipeline commands: maxRSS ${mb(peak)} (load ${mb(load.maxRss)}; target < 300 MB)`);
   } finally {
     if (poolMb > 0) await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${Number(before.innodb_buffer_pool_size)}`);
-    for (const db of [ours, plainDb, `${schemaDb}1`, `${schemaDb}2`]) await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
+    for (const db of [ours, plainDb, `${schemaDb}1`, `${schemaDb}2`])
+      await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,8 @@ const CHUNK = 100_000;
 const CATEGORIES = ['Bug Report', 'Billing Problem', 'Account Access', 'Feature Request', 'General Question'];
 
 const cat = `ELT(1 + MOD(seq, ${CATEGORIES.length}), ${CATEGORIES.map((c) => `'${c}'`).join(', ')})`;
-const COLS = 'client_id, category, heading, description, mobile_valid, status, assignee_id, platform, created_at, claimed_at, closed_at, resolution_ms, first_response_ms, reopen_count, updated_at';
+const COLS =
+  'client_id, category, heading, description, mobile_valid, status, assignee_id, platform, created_at, claimed_at, closed_at, resolution_ms, first_response_ms, reopen_count, updated_at';
 
 /** Closed history over two years before the open window, oldest first. */
 function closedChunk(from: number, to: number, total: number): string {
@@ -51,9 +52,12 @@ async function fill(total: number): Promise<{ store: SequelizeStore; db: string;
   const t0 = performance.now();
   const store = await openStore(`${BASE}/${db}`, { migrate: true });
   const q = (sql: string) => store.sequelize.query(sql);
-  await q(`INSERT INTO users (id, username, display_name, role, failed_logins, created_at) VALUES (1, 'client', 'Client', 'client', 0, ${NOW}), (2, 'agent', 'Agent', 'agent', 0, ${NOW})`);
+  await q(
+    `INSERT INTO users (id, username, display_name, role, failed_logins, created_at) VALUES (1, 'client', 'Client', 'client', 0, ${NOW}), (2, 'agent', 'Agent', 'agent', 0, ${NOW})`,
+  );
   const closed = total - OPEN;
-  for (let from = 1; from <= closed; from += CHUNK) await q(closedChunk(from, Math.min(closed, from + CHUNK - 1), closed));
+  for (let from = 1; from <= closed; from += CHUNK)
+    await q(closedChunk(from, Math.min(closed, from + CHUNK - 1), closed));
   await q(openRows());
   await q('ANALYZE TABLE client_queries, sla_alerts');
   return { store, db, seconds: (performance.now() - t0) / 1000 };
@@ -61,11 +65,17 @@ async function fill(total: number): Promise<{ store: SequelizeStore; db: string;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(total: number): Promise<{ first: number; firstAlerts: number; steady: number; steadyRuns: number[]; steadyAlerts: number }> {
+async function measure(
+  total: number,
+): Promise<{ first: number; firstAlerts: number; steady: number; steadyRuns: number[]; steadyAlerts: number }> {
   const { store, db, seconds } = await fill(total);
   try {
-    const [[counts]] = (await store.sequelize.query("SELECT COUNT(*) AS n, SUM(status <> 'Closed') AS open FROM client_queries")) as unknown as [[{ n: number; open: number }]];
-    console.log(`${total.toLocaleString('en-US')} queries: filled in ${seconds.toFixed(1)} s (${Number(counts.n).toLocaleString('en-US')} rows, ${Number(counts.open).toLocaleString('en-US')} open)`);
+    const [[counts]] = (await store.sequelize.query(
+      "SELECT COUNT(*) AS n, SUM(status <> 'Closed') AS open FROM client_queries",
+    )) as unknown as [[{ n: number; open: number }]];
+    console.log(
+      `${total.toLocaleString('en-US')} queries: filled in ${seconds.toFixed(1)} s (${Number(counts.n).toLocaleString('en-US')} rows, ${Number(counts.open).toLocaleString('en-US')} open)`,
+    );
     const deps = { store, config: { sla: DEFAULT_SLA_POLICY } };
     let t = performance.now();
     const first = await runSlaSweep(deps, new Date(NOW));
@@ -93,7 +103,9 @@ async function main(): Promise<void> {
   console.log(`1,000,000 queries, 10,000 open: ${fmt(big)}`);
   console.log(`  100,000 queries, 10,000 open: ${fmt(small)}`);
   const ratio = big.steady / small.steady;
-  console.log(`steady-state ratio 1M / 100k: ${ratio.toFixed(2)}x (target <= 1.5x); 1M sweep ${big.steady < 50 ? 'under' : 'OVER'} 50 ms`);
+  console.log(
+    `steady-state ratio 1M / 100k: ${ratio.toFixed(2)}x (target <= 1.5x); 1M sweep ${big.steady < 50 ? 'under' : 'OVER'} 50 ms`,
+  );
   console.log(`first-sweep ratio 1M / 100k: ${(big.first / small.first).toFixed(2)}x`);
 }
 

@@ -29,7 +29,13 @@ import { RemoteFake, startApp } from './ack-bench-processes';
 import { renderTimes } from './chart-load';
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' }, store: { type: 'string', default: 'mysql' }, charts: { type: 'string', default: '0' }, worker: { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '50' },
+    store: { type: 'string', default: 'mysql' },
+    charts: { type: 'string', default: '0' },
+    worker: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const ROUNDS = Number(args.rounds);
@@ -38,13 +44,29 @@ const CHART_JOBS = Number(args.charts);
 const USERS = { client: 'U0ZOE', agents: ['U0ANN', 'U0BEN', 'U0CAL'], lead: 'U0LEE' };
 const QUERIES = 300;
 
-const slash = (fake: RemoteFake, user: string, text: string) => ({ label: `/cqms ${text.split(' ')[0]}`, body: form({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: fake.responseUrl() }) });
+const slash = (fake: RemoteFake, user: string, text: string) => ({
+  label: `/cqms ${text.split(' ')[0]}`,
+  body: form({
+    ...fixture<Record<string, string>>('slash-command.json'),
+    user_id: user,
+    text,
+    response_url: fake.responseUrl(),
+  }),
+});
 
 /** One request of the mix, signed at send time. */
 function request(i: number, fake: RemoteFake): { body: string; label: string } {
   const press = (user: string, actionId: string) => {
     const p = fixture('block-actions.json') as Record<string, unknown> & { actions: Record<string, unknown>[] };
-    return { label: `button ${actionId.split('|')[1]}`, body: interaction({ ...p, user: { id: user, team_id: 'T1' }, response_url: fake.responseUrl(), actions: [{ ...p.actions[0], action_id: actionId }] }) };
+    return {
+      label: `button ${actionId.split('|')[1]}`,
+      body: interaction({
+        ...p,
+        user: { id: user, team_id: 'T1' },
+        response_url: fake.responseUrl(),
+        actions: [{ ...p.actions[0], action_id: actionId }],
+      }),
+    };
   };
   const agent = USERS.agents[i % USERS.agents.length]!;
   const id = 1 + ((i * 7919) % QUERIES);
@@ -72,7 +94,11 @@ function request(i: number, fake: RemoteFake): { body: string; label: string } {
 
 async function send(url: string, body: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) }, body });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+    body,
+  });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`answered ${res.status}`);
   return performance.now() - started;
@@ -105,7 +131,8 @@ async function burst(url: string, fake: RemoteFake, round: number, ours: boolean
   const charting = CHART_JOBS > 0 && ours;
   const before = charting ? (await renderTimes(drawer!)).length : 0;
   const uploadsBefore = charting ? (await fake.counts()).uploadsAt.length : 0;
-  if (charting) await Promise.all(Array.from({ length: CHART_JOBS }, () => send(url, slash(fake, USERS.lead, 'team').body)));
+  if (charting)
+    await Promise.all(Array.from({ length: CHART_JOBS }, () => send(url, slash(fake, USERS.lead, 'team').body)));
   // The burst goes once the jobs are drawing (their first chart is done, the other charts are to come).
   while (charting && (await renderTimes(drawer!)).length === before) await new Promise((r) => setTimeout(r, 10));
   const ms: number[] = [];
@@ -116,7 +143,11 @@ async function burst(url: string, fake: RemoteFake, round: number, ours: boolean
   // chart jobs are being drawn.
   do {
     const start = Date.now();
-    ms.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, () => send(url, request(round * CONCURRENCY + k++ + 1000, fake).body)))));
+    ms.push(
+      ...(await Promise.all(
+        Array.from({ length: CONCURRENCY }, () => send(url, request(round * CONCURRENCY + k++ + 1000, fake).body)),
+      )),
+    );
     bursts.push([start, Date.now()]);
     if (charting) await quiet(fake, 60, 'answers');
   } while (charting && (await fake.counts()).uploadsAt.length < uploadsBefore + CHART_JOBS);
@@ -131,7 +162,8 @@ async function burst(url: string, fake: RemoteFake, round: number, ours: boolean
   return ms;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
   const fake = await RemoteFake.start();
@@ -141,13 +173,20 @@ async function main(): Promise<void> {
     const desk = new Desk(deps);
     const link = async (role: 'client' | 'agent' | 'lead', name: string, slackId: string) => {
       const a = await makeActor(deps, role, name);
-      await deps.store.identities.link({ platform: 'slack', workspaceId: 'T1', platformUserId: slackId, userId: a.userId, linkedAt: new Date() });
+      await deps.store.identities.link({
+        platform: 'slack',
+        workspaceId: 'T1',
+        platformUserId: slackId,
+        userId: a.userId,
+        linkedAt: new Date(),
+      });
     };
     await link('client', 'zoe', USERS.client);
     await link('lead', 'lee', USERS.lead);
     for (const [i, id] of USERS.agents.entries()) await link('agent', `agent${i}`, id);
     const zoe = await desk.conversation({ platform: 'slack', workspaceId: 'T1', platformUserId: USERS.client });
-    for (let i = 0; i < QUERIES; i++) await desk.run(zoe, 'new', { category: 'Bug Report', heading: `bench query ${i}`, description: 'load' });
+    for (let i = 0; i < QUERIES; i++)
+      await desk.run(zoe, 'new', { category: 'Bug Report', heading: `bench query ${i}`, description: 'load' });
 
     const redis = args.worker ? new OwnRedis(await freePort()) : null;
     await redis?.start();
@@ -175,23 +214,38 @@ async function main(): Promise<void> {
     }
     bare.sort((a, b) => a - b);
     ours.sort((a, b) => a - b);
-    const row = (name: string, s: number[]) => `${name.padEnd(28)}${pct(s, 50).toFixed(1).padStart(8)}${pct(s, 99).toFixed(1).padStart(8)}${s.at(-1)!.toFixed(1).padStart(8)}`;
+    const row = (name: string, s: number[]) =>
+      `${name.padEnd(28)}${pct(s, 50).toFixed(1).padStart(8)}${pct(s, 99).toFixed(1).padStart(8)}${s.at(-1)!.toFixed(1).padStart(8)}`;
     const p99 = pct(ours, 99);
     const ratio = p99 / pct(bare, 99);
-    console.log(`Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds after 2 warm-up rounds (${ours.length} acknowledgements of ours, ${bare.length} of the bare app)`);
-    console.log(`mix: /cqms queue, mine, help, new (modal), show; Claim, Show and paging buttons; store ${store.store.dialect}, ${QUERIES} queries; Node ${process.version}`);
+    console.log(
+      `Slack acknowledgement latency: ${CONCURRENCY} concurrent signed requests x ${ROUNDS} rounds after 2 warm-up rounds (${ours.length} acknowledgements of ours, ${bare.length} of the bare app)`,
+    );
+    console.log(
+      `mix: /cqms queue, mine, help, new (modal), show; Claim, Show and paging buttons; store ${store.store.dialect}, ${QUERIES} queries; Node ${process.version}`,
+    );
     if (CHART_JOBS) {
-      const where = redis ? 'by a cqms worker process (BullMQ on its own redis-server)' : "in the bot's process (no Redis)";
-      console.log(`each of our bursts sent right after ${CHART_JOBS} /cqms team commands, whose chart jobs (6 charts each) were drawn ${where}:`);
-      console.log(`${drawn.duringBursts} of ${drawn.total} charts were drawn while a burst was being acknowledged, in ${drawn.roundsOverlapped} of ${ROUNDS + 2} rounds`);
+      const where = redis
+        ? 'by a cqms worker process (BullMQ on its own redis-server)'
+        : "in the bot's process (no Redis)";
+      console.log(
+        `each of our bursts sent right after ${CHART_JOBS} /cqms team commands, whose chart jobs (6 charts each) were drawn ${where}:`,
+      );
+      console.log(
+        `${drawn.duringBursts} of ${drawn.total} charts were drawn while a burst was being acknowledged, in ${drawn.roundsOverlapped} of ${ROUNDS + 2} rounds`,
+      );
     }
     console.log(`${''.padEnd(28)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
     console.log(row('bare Bolt app (ack only)', bare));
     console.log(row('cqms bot (Slack, HTTP)', ours));
     console.log(`ratio ours/bare: p50 ${(pct(ours, 50) / pct(bare, 50)).toFixed(2)}x, p99 ${ratio.toFixed(2)}x`);
-    console.log(`targets: p99 < 100 ms ${p99 < 100 ? 'met' : 'MISSED'}; p99 <= 3x bare ${ratio <= 3 ? 'met' : 'MISSED'}`);
+    console.log(
+      `targets: p99 < 100 ms ${p99 < 100 ? 'met' : 'MISSED'}; p99 <= 3x bare ${ratio <= 3 ? 'met' : 'MISSED'}`,
+    );
     const seen = await fake.counts();
-    console.log(`our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home), ${seen.uploadsAt.length} chart uploads`);
+    console.log(
+      `our app's work, all done between bursts: ${seen.responses} answers on response_urls, ${seen.api} Web API calls (modals, cards, DMs, App Home), ${seen.uploadsAt.length} chart uploads`,
+    );
   } finally {
     await store.dispose();
     await fake.stop();

@@ -15,12 +15,18 @@ export interface TimedRun {
 export function timedCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<TimedRun> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    execFile('/usr/bin/time', ['-v', ...argv], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (e, stdout, stderr) => {
-      const seconds = (performance.now() - t0) / 1000;
-      if (e) return reject(new Error(`${argv.join(' ')} failed: ${stderr.trim().split('\n').slice(0, 5).join(' | ')}`));
-      const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      if (!kb) return reject(new Error('/usr/bin/time -v printed no maximum resident set size'));
-      resolve({ seconds, maxRss: Number(kb[1]) * 1024, out: stdout.trim().split('\n') });
-    });
+    execFile(
+      '/usr/bin/time',
+      ['-v', ...argv],
+      { env: { ...process.env, ...env }, maxBuffer: 64 << 20 },
+      (e, stdout, stderr) => {
+        const seconds = (performance.now() - t0) / 1000;
+        if (e)
+          return reject(new Error(`${argv.join(' ')} failed: ${stderr.trim().split('\n').slice(0, 5).join(' | ')}`));
+        const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+        if (!kb) return reject(new Error('/usr/bin/time -v printed no maximum resident set size'));
+        resolve({ seconds, maxRss: Number(kb[1]) * 1024, out: stdout.trim().split('\n') });
+      },
+    );
   });
 }

@@ -70,7 +70,12 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
   }
   // Up before the desk (migrations may take a while): /healthz answers, /readyz says starting.
   const ops = opts.ops && metrics ? await startOps(env, metrics, { ...opts.ops, hosts: platforms }) : null;
-  const runtime = await buildDesk(env, { migrate: true, notifiers: platforms.map((p) => p.notifier), onRelayError: relayWarner(opts.log), ...(opts.charts ? { charts: opts.charts } : {}) }).catch(async (e: unknown) => {
+  const runtime = await buildDesk(env, {
+    migrate: true,
+    notifiers: platforms.map((p) => p.notifier),
+    onRelayError: relayWarner(opts.log),
+    ...(opts.charts ? { charts: opts.charts } : {}),
+  }).catch(async (e: unknown) => {
     await ops?.close();
     throw e;
   });
@@ -78,7 +83,8 @@ export async function startBot(env: Environment, opts: StartBotOptions): Promise
   const started: ChatPlatform[] = [];
   const stopAll = async () => {
     ops?.drain();
-    for (const p of [...started].reverse()) await p.stop().catch((e: unknown) => opts.log.error(`stopping ${p.name} failed`, e));
+    for (const p of [...started].reverse())
+      await p.stop().catch((e: unknown) => opts.log.error(`stopping ${p.name} failed`, e));
     await runtime.close();
     await ops?.close();
   };
@@ -107,6 +113,8 @@ export function relayWarner(log: BotLog, quietMs = 60_000): (error: unknown) => 
   return (e) => {
     if (Date.now() - last < quietMs) return;
     last = Date.now();
-    log.warn(`outbox relay: the job queue is away, notifications wait in the outbox (${e instanceof Error ? e.message : String(e)})`);
+    log.warn(
+      `outbox relay: the job queue is away, notifications wait in the outbox (${e instanceof Error ? e.message : String(e)})`,
+    );
   };
 }

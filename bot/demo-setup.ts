@@ -57,11 +57,16 @@ export async function prepareDemo(deps: DeskDeps, opts: DemoOptions = {}): Promi
   const actors = new Map<string, Actor>();
   for (const a of DEMO_ACCOUNTS) {
     const existing = (await deps.store.users.findByLogin({ username: a.username }))[0];
-    const user = existing ?? (await addUser(deps, 'operator', { ...a, email: `${a.username}@demo.example.com`, password: DEMO_PASSWORD }));
+    const user =
+      existing ??
+      (await addUser(deps, 'operator', { ...a, email: `${a.username}@demo.example.com`, password: DEMO_PASSWORD }));
     await linkIdentity(deps, shellAccount(a.username), user.id);
     actors.set(a.username, { userId: user.id, username: user.username, role: user.role, platform: 'shell' });
   }
-  const activity = before === 0 ? await fillInActivity(deps, actors, opts.seed ?? 42) : { claimed: 0, closed: 0, assigned: 0, zoe: null };
+  const activity =
+    before === 0
+      ? await fillInActivity(deps, actors, opts.seed ?? 42)
+      : { claimed: 0, closed: 0, assigned: 0, zoe: null };
   const queries = (await deps.store.queries.list({}, { limit: 1, offset: 0 })).total;
   return { queries, loaded: before === 0, ...activity };
 }
@@ -83,7 +88,12 @@ async function loadSample(deps: DeskDeps, rows: number, seed: number): Promise<v
 async function fillInActivity(deps: DeskDeps, actors: Map<string, Actor>, seed: number) {
   const r = new Prng(seed);
   const at = (t: number): DeskDeps => ({ ...deps, jobs: quiet, silent: true, clock: { now: () => new Date(t) } });
-  const [ann, ben, lee, zoe] = ['ann', 'ben', 'lee', 'zoe'].map((n) => actors.get(n) as Actor) as [Actor, Actor, Actor, Actor];
+  const [ann, ben, lee, zoe] = ['ann', 'ben', 'lee', 'zoe'].map((n) => actors.get(n) as Actor) as [
+    Actor,
+    Actor,
+    Actor,
+    Actor,
+  ];
   const done = { claimed: 0, closed: 0, assigned: 0 };
   const open = (await deps.store.queries.list({ status: ['Open'] }, { limit: 200, offset: 0 })).rows;
   for (const q of open.filter((_, i) => i % 4 === 1).slice(0, 40)) {
@@ -96,9 +106,16 @@ async function fillInActivity(deps: DeskDeps, actors: Map<string, Actor>, seed: 
       done.closed++;
     }
   }
-  const unassigned = (await deps.store.queries.list({ status: ['In Progress'] }, { limit: 100, offset: 0 })).rows.filter((q) => q.assigneeId === null);
+  const unassigned = (
+    await deps.store.queries.list({ status: ['In Progress'] }, { limit: 100, offset: 0 })
+  ).rows.filter((q) => q.assigneeId === null);
   for (const q of unassigned.slice(0, 20)) {
-    await reassignQuery(at(q.createdAt.getTime() + (1 + r.next() * 48) * HOUR), lee, q.id, r.pick([ann, ben, lee]).userId);
+    await reassignQuery(
+      at(q.createdAt.getTime() + (1 + r.next() * 48) * HOUR),
+      lee,
+      q.id,
+      r.pick([ann, ben, lee]).userId,
+    );
     done.assigned++;
   }
   return { ...done, zoe: await zoesQueries(deps, at, zoe, ann) };
@@ -106,15 +123,33 @@ async function fillInActivity(deps: DeskDeps, actors: Map<string, Actor>, seed: 
 
 async function zoesQueries(deps: DeskDeps, at: (t: number) => DeskDeps, zoe: Actor, ann: Actor) {
   const now = deps.clock.now().getTime();
-  const category = (name: string) => deps.config.categories.find((c) => c === name) ?? (deps.config.categories[0] as string);
-  const billed = await createQuery(at(now - 72 * HOUR), zoe, { category: category('Billing Problem'), heading: 'Charged twice for November', description: 'My card shows two charges of the same amount on the 3rd.' });
+  const category = (name: string) =>
+    deps.config.categories.find((c) => c === name) ?? (deps.config.categories[0] as string);
+  const billed = await createQuery(at(now - 72 * HOUR), zoe, {
+    category: category('Billing Problem'),
+    heading: 'Charged twice for November',
+    description: 'My card shows two charges of the same amount on the 3rd.',
+  });
   await claimQuery(at(now - 70 * HOUR), ann, billed.query.id);
-  await closeQuery(at(now - 60 * HOUR), ann, { queryId: billed.query.id, note: 'Refunded the second charge; it shows in 3-5 working days.' });
-  const otp = await createQuery(at(now - 5 * HOUR), zoe, { category: category('Login Issue'), heading: 'OTP never arrives', description: 'Tried three times since this morning.' });
+  await closeQuery(at(now - 60 * HOUR), ann, {
+    queryId: billed.query.id,
+    note: 'Refunded the second charge; it shows in 3-5 working days.',
+  });
+  const otp = await createQuery(at(now - 5 * HOUR), zoe, {
+    category: category('Login Issue'),
+    heading: 'OTP never arrives',
+    description: 'Tried three times since this morning.',
+  });
   return { closed: billed.query.id, open: otp.query.id };
 }
 
-const NOTES = ['Refund issued to the original card.', 'Reset the account and confirmed with the client.', 'Fixed in the latest release.', 'Explained the charge; the client agreed.', 'Duplicate payment reversed.'];
+const NOTES = [
+  'Refund issued to the original card.',
+  'Reset the account and confirmed with the client.',
+  'Fixed in the latest release.',
+  'Explained the charge; the client agreed.',
+  'Duplicate payment reversed.',
+];
 
 /** What `cqms demo` prints before the first prompt: who to be, and what to try. */
 export function demoBanner(where: string, s: DemoSummary): string[] {

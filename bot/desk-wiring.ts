@@ -64,8 +64,15 @@ export interface DigestSchedule {
 
 /** The digests the environment turns on (a pattern of 'off' turns one off). */
 export function digestSchedules(env: Environment): DigestSchedule[] {
-  const patterns: Record<DigestPeriod, string> = { daily: env.CQMS_DIGEST_DAILY_CRON, weekly: env.CQMS_DIGEST_WEEKLY_CRON };
-  return DIGEST_PERIODS.filter((period) => patterns[period] !== 'off').map((period) => ({ period, pattern: patterns[period], tz: env.CQMS_DIGEST_TZ }));
+  const patterns: Record<DigestPeriod, string> = {
+    daily: env.CQMS_DIGEST_DAILY_CRON,
+    weekly: env.CQMS_DIGEST_WEEKLY_CRON,
+  };
+  return DIGEST_PERIODS.filter((period) => patterns[period] !== 'off').map((period) => ({
+    period,
+    pattern: patterns[period],
+    tz: env.CQMS_DIGEST_TZ,
+  }));
 }
 
 /** How long a closing desk gives the outbox's last relay: pending rows take milliseconds when the queue answers. */
@@ -89,15 +96,51 @@ export async function buildDesk(env: Environment, opts: BuildDeskOptions = {}): 
   // Jobs in this process's memory die with it: it registers as their holder, so that its restart (or another
   // desk) runs them at once; every relay takes over the rows of holders that are gone.
   const self = inProcess ? { id: randomUUID(), process: describeProcess() } : null;
-  const holders = wantsRelay ? new QueueHolderWatch({ store, clock: systemClock, processState, ...(self ? { self } : {}) }) : null;
-  const relay = wantsRelay ? new OutboxRelay({ store, queue, clock: systemClock, onError, ...(self ? { id: self.id } : {}), ...(holders ? { holders } : {}) }) : null;
-  const loop: RelayLoop | null = relay ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError }) : null;
-  deps = { store, clock: systemClock, config: deskConfig(env), hasher: argon2Hasher(), images: new CanvasImageCleaner(), jobs: queue, ...(relay ? { relay } : {}) };
+  const holders = wantsRelay
+    ? new QueueHolderWatch({ store, clock: systemClock, processState, ...(self ? { self } : {}) })
+    : null;
+  const relay = wantsRelay
+    ? new OutboxRelay({
+        store,
+        queue,
+        clock: systemClock,
+        onError,
+        ...(self ? { id: self.id } : {}),
+        ...(holders ? { holders } : {}),
+      })
+    : null;
+  const loop: RelayLoop | null = relay
+    ? startRelayLoop(relay, { intervalMs: inProcess ? RELAY_POLL_MS.inProcess : RELAY_POLL_MS.bullmq, onError })
+    : null;
+  deps = {
+    store,
+    clock: systemClock,
+    config: deskConfig(env),
+    hasher: argon2Hasher(),
+    images: new CanvasImageCleaner(),
+    jobs: queue,
+    ...(relay ? { relay } : {}),
+  };
   // In-process mode runs the SLA sweep itself, only where notifications are relayed (not for plain CLI commands).
-  const sweeps = inProcess && relay ? setInterval(() => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError), opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS) : null;
+  const sweeps =
+    inProcess && relay
+      ? setInterval(
+          () => void inProcess.enqueue(SLA_SWEEP_JOB).catch(onError),
+          opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS,
+        )
+      : null;
   sweeps?.unref();
   // Digests likewise, on timers from their cron patterns (a worker's BullMQ schedulers do this with REDIS_URL).
-  const digests = inProcess && relay ? digestSchedules(env).map((d) => startCronTimer(d.pattern, d.tz, () => void inProcess.enqueue({ name: 'digest', period: d.period }).catch(onError))) : [];
+  const digests =
+    inProcess && relay
+      ? digestSchedules(env).map((d) =>
+          startCronTimer(
+            d.pattern,
+            d.tz,
+            () => void inProcess.enqueue({ name: 'digest', period: d.period }).catch(onError),
+          ),
+        )
+      : [];
   const settle = async () => {
     await relay?.flush();
     await inProcess?.drain();
@@ -148,7 +191,9 @@ class LazyBullmqQueue implements JobQueue {
   constructor(private readonly settings: BullmqSettings) {}
   async enqueue(job: Job, opts?: EnqueueOptions): Promise<void> {
     // bullmq itself loads here too, so it weighs nothing on commands that never queue.
-    this.queue ??= import('../adapters/queue/bullmq-queue.js').then(({ BullmqQueue }) => new BullmqQueue(this.settings));
+    this.queue ??= import('../adapters/queue/bullmq-queue.js').then(
+      ({ BullmqQueue }) => new BullmqQueue(this.settings),
+    );
     return (await this.queue).enqueue(job, opts);
   }
   async close(): Promise<void> {

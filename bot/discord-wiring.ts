@@ -87,10 +87,15 @@ export class DiscordPlatform implements ChatPlatform {
     readonly settings: DiscordSettings,
     private readonly wiring: DiscordPlatformOptions,
   ) {
-    this.client = createDiscordClient({ ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(wiring.rest ? { rest: wiring.rest } : {}) });
+    this.client = createDiscordClient({
+      ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+      ...(wiring.rest ? { rest: wiring.rest } : {}),
+    });
     this.charts = chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {});
     // The bot answers interactions, a worker may deliver the notification: with Redis both read the same tokens.
-    this.recent = settings.tokensIn ? new RedisInteractionTokens(settings.tokensIn.redisUrl, settings.tokensIn.prefix) : new RecentInteractions();
+    this.recent = settings.tokensIn
+      ? new RedisInteractionTokens(settings.tokensIn.redisUrl, settings.tokensIn.prefix)
+      : new RecentInteractions();
     this.notifier = new DiscordNotifier({
       rest: this.client.rest,
       supportChannels: [settings.supportChannelId],
@@ -116,19 +121,39 @@ export class DiscordPlatform implements ChatPlatform {
     const calls = new DeskCalls({
       desk,
       charts: this.charts,
-      files: new AttachmentFetcher({ allowedHosts: fileHosts(this.settings.apiUrl), maxBytes: deps.config.maxScreenshotBytes }),
+      files: new AttachmentFetcher({
+        allowedHosts: fileHosts(this.settings.apiUrl),
+        maxBytes: deps.config.maxScreenshotBytes,
+      }),
       uploads: new PendingUploads(),
       log,
       onDefect: (ref, e) => log.error(`unexpected error (ref ${ref})`, e),
       // The peek at a screenshot must leave most of the ack budget for opening the modal.
-      ...(this.wiring.ackBudgetMs ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.wiring.ackBudgetMs * 0.4)) } : {}),
+      ...(this.wiring.ackBudgetMs
+        ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.wiring.ackBudgetMs * 0.4)) }
+        : {}),
     });
-    const router = new InteractionRouter({ desk, calls, once: storeKeys(() => deps.store.idempotency, () => deps.clock.now()), recent: this.recent, log, onShed: (command) => this.wiring.metrics?.commandRan(command, 'shed'), ...(this.wiring.ackBudgetMs ? { ackBudgetMs: this.wiring.ackBudgetMs } : {}) });
+    const router = new InteractionRouter({
+      desk,
+      calls,
+      once: storeKeys(
+        () => deps.store.idempotency,
+        () => deps.clock.now(),
+      ),
+      recent: this.recent,
+      log,
+      onShed: (command) => this.wiring.metrics?.commandRan(command, 'shed'),
+      ...(this.wiring.ackBudgetMs ? { ackBudgetMs: this.wiring.ackBudgetMs } : {}),
+    });
     this.router = router;
-    this.detach = registerListeners(this.client, router, log, (surface, ms) => this.wiring.metrics?.acked('discord', surface, ms));
+    this.detach = registerListeners(this.client, router, log, (surface, ms) =>
+      this.wiring.metrics?.acked('discord', surface, ms),
+    );
     this.client.on(Events.Error, (e) => log.error('Discord client error', e));
     this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
-    this.client.rest.on(RESTEvents.RateLimited, (r) => log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`));
+    this.client.rest.on(RESTEvents.RateLimited, (r) =>
+      log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`),
+    );
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
     const readyMs = this.wiring.connectTimeoutMs ?? 30_000;
     try {
@@ -137,7 +162,12 @@ export class DiscordPlatform implements ChatPlatform {
       });
       await inTime(ready, readyMs, 'connecting to the Discord gateway').catch((e: unknown) => {
         const from = `${this.settings.apiUrl ?? DISCORD_API_URL}/v10/gateway/bot`;
-        throw new PlatformStartError('Discord', 'unreachable', `Discord's gateway (the address ${from} gave) was not ready within ${readyMs / 1000} s: check that this host may open WebSocket (wss://) connections to it.`, { cause: e });
+        throw new PlatformStartError(
+          'Discord',
+          'unreachable',
+          `Discord's gateway (the address ${from} gave) was not ready within ${readyMs / 1000} s: check that this host may open WebSocket (wss://) connections to it.`,
+          { cause: e },
+        );
       });
     } catch (e) {
       // A client left half-connected keeps retrying, and the process alive.

@@ -12,14 +12,28 @@ export type { ProcessRole } from './environment-rules';
 import { isCronPattern } from '../adapters/queue/cron-timer';
 
 /** An empty variable counts as unset. */
-const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /** A Discord id (a snowflake: 17 to 20 digits). */
-const snowflake = (what: string) => unsetIfEmpty(z.string().trim().regex(/^\d{17,20}$/, `must be ${what} id (17 to 20 digits)`));
+const snowflake = (what: string) =>
+  unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{17,20}$/, `must be ${what} id (17 to 20 digits)`),
+  );
 
 /** A digest's cron pattern (minute hour day month weekday), or 'off'. */
 const digestCron = (fallback: string) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().default(fallback).refine((p) => p === 'off' || isCronPattern(p), 'must be a cron pattern such as "0 9 * * 1", or off'));
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .default(fallback)
+      .refine((p) => p === 'off' || isCronPattern(p), 'must be a cron pattern such as "0 9 * * 1", or off'),
+  );
 
 const isTimeZone = (tz: string) => {
   try {
@@ -39,13 +53,33 @@ const environmentSchema = z.object({
     .superRefine(checkDatabaseUrl)
     .default(DEFAULT_DATABASE_URL),
   /** Slack: a bot token (xoxb-) turns the adapter on; HTTP mode needs the signing secret, Socket Mode the app token. */
-  SLACK_BOT_TOKEN: unsetIfEmpty(z.string().trim().regex(/^xoxb-/, 'must be a bot token (xoxb-...)')),
+  SLACK_BOT_TOKEN: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^xoxb-/, 'must be a bot token (xoxb-...)'),
+  ),
   SLACK_SIGNING_SECRET: unsetIfEmpty(z.string().trim().min(1)),
-  SLACK_APP_TOKEN: unsetIfEmpty(z.string().trim().regex(/^xapp-/, 'must be an app-level token (xapp-...)')),
+  SLACK_APP_TOKEN: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^xapp-/, 'must be an app-level token (xapp-...)'),
+  ),
   /** Web API base URL override (a proxy; a fake in tests). */
   SLACK_API_URL: unsetIfEmpty(z.url().transform((u) => (u.endsWith('/') ? u : `${u}/`))),
-  SLACK_SUPPORT_CHANNEL: unsetIfEmpty(z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789')),
-  SLACK_LEADS_CHANNEL: unsetIfEmpty(z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789')),
+  SLACK_SUPPORT_CHANNEL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789'),
+  ),
+  SLACK_LEADS_CHANNEL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789'),
+  ),
   /** Charts on Slack: uploaded PNG files, or image blocks on QUICKCHART_URL (only when Slack can reach that server). */
   SLACK_CHARTS: z.enum(['upload', 'quickchart']).default('upload'),
   /** Discord: the bot token and application id turn the adapter on; cards go to the support channel. */
@@ -56,9 +90,19 @@ const environmentSchema = z.object({
   /** REST base URL override (a proxy; a fake in tests): discord.js adds /v10, and takes the gateway URL from its /gateway/bot. */
   DISCORD_API_URL: unsetIfEmpty(z.url().transform((u) => u.replace(/\/+$/, ''))),
   /** Redis for the job queue (redis://host:port[/db]): `cqms bot` enqueues to BullMQ and `cqms worker` runs the jobs; unset, jobs run in-process. */
-  REDIS_URL: unsetIfEmpty(z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
+  REDIS_URL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+  ),
   /** BullMQ key prefix (BullMQ's `bull` when unset): desks sharing one Redis keep apart by it. */
-  CQMS_QUEUE_PREFIX: unsetIfEmpty(z.string().trim().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _')),
+  CQMS_QUEUE_PREFIX: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _'),
+  ),
   /** Port of the HTTP endpoint (Slack's /slack/events in HTTP mode, and /healthz, /readyz, /metrics). */
   PORT: z.coerce.number('must be a port number (0 to 65535)').int().min(0).max(65535).default(3000),
   /** Port of `cqms worker`'s /healthz, /readyz and /metrics. */
@@ -67,13 +111,24 @@ const environmentSchema = z.object({
    * How long `cqms bot` and `cqms worker` may take to stop after SIGTERM before they exit anyway (code 1): keep it
    * under the orchestrator's own wait before SIGKILL (Kubernetes 30 s, `docker stop` and compose 10 s).
    */
-  CQMS_SHUTDOWN_GRACE_MS: z.coerce.number('must be a number of milliseconds').int().min(1000, 'must be at least 1000 (ms)').default(SHUTDOWN_GRACE_MS),
+  CQMS_SHUTDOWN_GRACE_MS: z.coerce
+    .number('must be a number of milliseconds')
+    .int()
+    .min(1000, 'must be at least 1000 (ms)')
+    .default(SHUTDOWN_GRACE_MS),
   /** Least severe log level written (JSON lines on stderr). */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CQMS_CATEGORIES: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').map((c) => c.trim()).filter(Boolean) : undefined)),
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
   /** A JSON SLA policy, read and checked at start so a bad file stops the process before it serves anyone. */
   CQMS_SLA_FILE: unsetIfEmpty(z.string().trim().transform(readSlaFile)),
   /** For `cqms users add` in scripts, so the password stays out of shell history. */
@@ -128,7 +183,10 @@ function checkDatabaseUrl(url: string, ctx: z.RefinementCtx): void {
   try {
     const target = parseDatabaseUrl(url);
     if (target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(dirname(target.file))) {
-      ctx.addIssue({ code: 'custom', message: `the directory ${dirname(target.file)} does not exist: create it, or correct the path (sqlite:path/to/file.db)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `the directory ${dirname(target.file)} does not exist: create it, or correct the path (sqlite:path/to/file.db)`,
+      });
     }
   } catch (e) {
     if (!(e instanceof ValidationFailed)) throw e;
@@ -141,7 +199,10 @@ function readSlaFile(path: string, ctx: z.RefinementCtx): { path: string; policy
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    });
     return z.NEVER;
   }
   let json: unknown;
@@ -153,6 +214,7 @@ function readSlaFile(path: string, ctx: z.RefinementCtx): { path: string; policy
   }
   const policy = slaPolicySchema.safeParse(json);
   if (policy.success) return { path, policy: policy.data };
-  for (const i of policy.error.issues) ctx.addIssue({ code: 'custom', message: `${path}: ${i.path.join('.') || 'policy'}: ${i.message}` });
+  for (const i of policy.error.issues)
+    ctx.addIssue({ code: 'custom', message: `${path}: ${i.path.join('.') || 'policy'}: ${i.message}` });
   return z.NEVER;
 }

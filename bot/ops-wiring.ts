@@ -60,9 +60,15 @@ export interface StartOpsOptions {
 
 export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOptions): Promise<ProcessOps> {
   let state: readonly ReadinessCheck[] | 'starting' | 'stopping' = 'starting';
-  const handler = opsRoutes({ metrics, checks: () => state, ...(o.readyTimeoutMs ? { timeoutMs: o.readyTimeoutMs } : {}) });
+  const handler = opsRoutes({
+    metrics,
+    checks: () => state,
+    ...(o.readyTimeoutMs ? { timeoutMs: o.readyTimeoutMs } : {}),
+  });
   const served = (o.hosts ?? []).some((h) => h.serveOps?.(handler));
-  const server: OpsServer | null = served ? null : await startOpsServer(handler, { port: o.port, ...(o.host ? { host: o.host } : {}) });
+  const server: OpsServer | null = served
+    ? null
+    : await startOpsServer(handler, { port: o.port, ...(o.host ? { host: o.host } : {}) });
   let redis: RedisProbe | undefined;
   let depthReader: Queue | undefined;
   return {
@@ -92,7 +98,10 @@ export async function startOps(env: Environment, metrics: Metrics, o: StartOpsOp
           counts: async () => {
             await probe.check(); // connected, or the scrape counts an error at once
             // On the probe's connection: one client to close, which closes at once even after Redis came and went.
-            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, { connection: probe.client, ...(queuePrefix ? { prefix: queuePrefix } : {}) });
+            depthReader ??= new Queue(DEFAULT_QUEUE_NAME, {
+              connection: probe.client,
+              ...(queuePrefix ? { prefix: queuePrefix } : {}),
+            });
             return depthReader.getJobCounts(...QUEUE_STATES);
           },
         });

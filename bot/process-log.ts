@@ -5,7 +5,14 @@ import type { Environment } from './environment';
 
 /** The values of this environment that must never appear in a log line, whatever their shape. */
 export function environmentSecrets(env: Environment): (string | undefined)[] {
-  return [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.DISCORD_TOKEN, env.CQMS_PASSWORD, ...[env.DATABASE_URL, env.REDIS_URL].map(urlPassword)];
+  return [
+    env.SLACK_BOT_TOKEN,
+    env.SLACK_SIGNING_SECRET,
+    env.SLACK_APP_TOKEN,
+    env.DISCORD_TOKEN,
+    env.CQMS_PASSWORD,
+    ...[env.DATABASE_URL, env.REDIS_URL].map(urlPassword),
+  ];
 }
 
 function urlPassword(url: string | undefined): string | undefined {
@@ -17,7 +24,16 @@ function urlPassword(url: string | undefined): string | undefined {
 }
 
 /** The process's log: JSON lines on stderr (or `destination`) at LOG_LEVEL, with this environment's secrets scrubbed. */
-export function processLog(env: Environment, name: 'bot' | 'worker', destination?: DestinationStream): { logger: Logger; log: BotLog } {
-  const logger = createLogger({ level: env.LOG_LEVEL, name, secrets: environmentSecrets(env), ...(destination ? { destination } : {}) });
+export function processLog(
+  env: Environment,
+  name: 'bot' | 'worker',
+  destination?: DestinationStream,
+): { logger: Logger; log: BotLog } {
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    name,
+    secrets: environmentSecrets(env),
+    ...(destination ? { destination } : {}),
+  });
   return { logger, log: lineLog(logger) };
 }

@@ -46,12 +46,23 @@ export async function runShell(env: Environment, io: ShellStreams, opts: ShellRu
   });
   const printer = new ReplyPrinter(paint, artifacts);
   let runtime: DeskRuntime | undefined;
-  const notifier = new ShellNotifier({ store: () => (runtime as DeskRuntime).deps.store, console: terminal, printer, board, paint });
+  const notifier = new ShellNotifier({
+    store: () => (runtime as DeskRuntime).deps.store,
+    console: terminal,
+    printer,
+    board,
+    paint,
+  });
   runtime = await buildDesk(env, { migrate: true, notifiers: [notifier] });
   const rt = runtime;
   try {
     if (opts.prepare) terminal.print(await opts.prepare(rt.deps));
-    const reader = new LineReader({ input: io.input, output: io.output, terminal: isTty(io.input) && isTty(io.output), echo: !isTty(io.input) });
+    const reader = new LineReader({
+      input: io.input,
+      output: io.output,
+      terminal: isTty(io.input) && isTty(io.output),
+      echo: !isTty(io.input),
+    });
     await new ShellRepl({
       desk: new Desk(rt.deps),
       reader,

@@ -95,12 +95,18 @@ export class SlackPlatform implements ChatPlatform {
       log: wiring.log,
       clientOptions: { ...SLACK_CLIENT_POLICY, ...wiring.clientOptions },
       // The ops endpoints sit on Bolt's server in HTTP mode; they answer 404 until the bot hands them over.
-      customRoutes: OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void (this.ops?.(req, res) || res.writeHead(404).end()) })),
+      customRoutes: OPS_PATHS.map((path) => ({
+        path,
+        method: ['GET', 'HEAD'],
+        handler: (req, res) => void (this.ops?.(req, res) || res.writeHead(404).end()),
+      })),
       inRequest: inRequestWithId,
     });
     this.charts = {
       renderer: chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {}),
-      ...(settings.chartImageBlocks && settings.quickchartUrl ? { imageUrl: quickchartImageUrls(settings.quickchartUrl) } : {}),
+      ...(settings.chartImageBlocks && settings.quickchartUrl
+        ? { imageUrl: quickchartImageUrls(settings.quickchartUrl) }
+        : {}),
     };
     this.sender = new ReplySender({ client: this.app.client, charts: this.charts, log: wiring.log });
     this.notifier = new SlackNotifier({
@@ -125,7 +131,11 @@ export class SlackPlatform implements ChatPlatform {
       client: this.app.client,
       sender: this.sender,
       home,
-      screenshots: new ScreenshotFetcher({ token: this.settings.botToken, allowedHosts: fileHosts(this.settings.apiUrl), maxBytes: runtime.deps.config.maxScreenshotBytes }),
+      screenshots: new ScreenshotFetcher({
+        token: this.settings.botToken,
+        allowedHosts: fileHosts(this.settings.apiUrl),
+        maxBytes: runtime.deps.config.maxScreenshotBytes,
+      }),
       log: this.wiring.log,
       onDefect,
       onShed: (command) => this.wiring.metrics?.commandRan(command, 'shed'),
@@ -146,7 +156,10 @@ export class SlackPlatform implements ChatPlatform {
         throw slackStartError(e, 'apps.connections.open', this.settings.apiUrl);
       });
     } else {
-      this.server = await this.app.start({ port: this.settings.port, ...(this.wiring.host ? { host: this.wiring.host } : {}) });
+      this.server = await this.app.start({
+        port: this.settings.port,
+        ...(this.wiring.host ? { host: this.wiring.host } : {}),
+      });
       // The proxy in front reuses idle connections: one the bot closes first (Node's 5 s) races the proxy's next
       // request into a reset. Idle connections are kept past common proxy idle timeouts (60 s) instead.
       this.server.keepAliveTimeout = KEEP_ALIVE_MS;
@@ -174,7 +187,9 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   describe(): string {
-    return this.settings.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${this.settings.port}, ${EVENTS_PATH})`;
+    return this.settings.appToken
+      ? 'Slack (Socket Mode)'
+      : `Slack (HTTP on port ${this.settings.port}, ${EVENTS_PATH})`;
   }
 
   /**

@@ -12,7 +12,14 @@ import { SLA_SWEEP_EVERY_MS, SLA_SWEEP_JOB, SLA_SWEEP_SCHEDULER_ID } from '../co
 import { chatPlatforms, relayWarner, type BotLog } from './bot-process';
 import type { ChatPlatform } from './chat-platform';
 import { gracefulStop, SHUTDOWN_GRACE_MS } from './graceful-stop';
-import { buildDesk, bullmqSettings, chartRendererFor, digestSchedules, type DeskRuntime, type DigestSchedule } from './desk-wiring';
+import {
+  buildDesk,
+  bullmqSettings,
+  chartRendererFor,
+  digestSchedules,
+  type DeskRuntime,
+  type DigestSchedule,
+} from './desk-wiring';
 import { EnvironmentError, type Environment } from './environment';
 import { WORKER_NEEDS_REDIS } from './environment-rules';
 import { observedJobs, startOps, type ProcessOps } from './ops-wiring';
@@ -59,7 +66,8 @@ export async function scheduleDigests(scheduler: BullmqQueue, on: readonly Diges
   for (const period of DIGEST_PERIODS) {
     const d = on.find((s) => s.period === period);
     if (!d) await scheduler.unschedule(DIGEST_SCHEDULER_ID[period]);
-    else if (await scheduler.scheduleCron(DIGEST_SCHEDULER_ID[period], d.pattern, d.tz, { name: 'digest', period })) created.push(DIGEST_SCHEDULER_ID[period]);
+    else if (await scheduler.scheduleCron(DIGEST_SCHEDULER_ID[period], d.pattern, d.tz, { name: 'digest', period }))
+      created.push(DIGEST_SCHEDULER_ID[period]);
   }
   return created;
 }
@@ -76,21 +84,32 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
   const platforms = opts.platforms ?? (await chatPlatforms(env, log));
   if (platforms.length === 0) log.warn('no chat platform is configured: notifications are relayed and dropped');
   const ops = opts.ops ? await startOps(env, opts.ops.metrics ?? new Metrics(), opts.ops) : null;
-  const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) }).catch(async (e: unknown) => {
-    await ops?.close();
-    throw e;
-  });
+  const runtime = await buildDesk(env, { migrate: true, relay: true, onRelayError: relayWarner(log) }).catch(
+    async (e: unknown) => {
+      await ops?.close();
+      throw e;
+    },
+  );
   await ops?.attach(runtime);
   for (const p of platforms) p.notifyOnly(runtime);
-  const notifier = new CompositeNotifier(platforms.map((p) => p.notifier), { delivered: () => runtime.deps.store.idempotency });
+  const notifier = new CompositeNotifier(
+    platforms.map((p) => p.notifier),
+    { delivered: () => runtime.deps.store.idempotency },
+  );
   const charts = opts.charts ?? chartRendererFor(env);
-  const handler = markingOutboxDone(() => runtime.deps, notificationJobHandler(() => runtime.deps, notifier, charts), (e) => log.warn(`an outbox row was not marked done: ${String(e)}`));
+  const handler = markingOutboxDone(
+    () => runtime.deps,
+    notificationJobHandler(() => runtime.deps, notifier, charts),
+    (e) => log.warn(`an outbox row was not marked done: ${String(e)}`),
+  );
   // One scheduler for every worker (a fixed id): a sweep job a minute, whoever runs it.
   const scheduler = new BullmqQueue(bullmqSettings(env));
   const digests = digestSchedules(env);
   const sweepEveryMs = opts.slaSweepEveryMs ?? SLA_SWEEP_EVERY_MS;
   const scheduleAll = async () => {
-    const sweep = (await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, sweepEveryMs, SLA_SWEEP_JOB)) ? [SLA_SWEEP_SCHEDULER_ID] : [];
+    const sweep = (await scheduler.scheduleEvery(SLA_SWEEP_SCHEDULER_ID, sweepEveryMs, SLA_SWEEP_JOB))
+      ? [SLA_SWEEP_SCHEDULER_ID]
+      : [];
     return [...sweep, ...(await scheduleDigests(scheduler, digests))];
   };
   // Once scheduled, kept: a Redis that comes back without them (no persistence, a failover) gets them again
@@ -99,12 +118,20 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     everyMs: sweepEveryMs,
     ensure: scheduleAll,
     onRestored: (ids) => log.warn(`job schedulers missing from Redis were created again: ${ids.join(', ')}`),
-    onError: (e) => log.warn(`the job schedulers could not be checked (Redis away?); trying again on reconnection and every ${sweepEveryMs} ms: ${e instanceof Error ? e.message : String(e)}`),
+    onError: (e) =>
+      log.warn(
+        `the job schedulers could not be checked (Redis away?); trying again on reconnection and every ${sweepEveryMs} ms: ${e instanceof Error ? e.message : String(e)}`,
+      ),
   });
   // Redis may be down as the worker starts: keep trying, so the sweep runs once it is back (no restart needed).
   const scheduling = retryUntilDone(scheduleAll, {
-    ...(opts.scheduleRetryMs ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs } : {}),
-    onError: (e, attempt) => log.warn(`the SLA sweep could not be scheduled (attempt ${attempt}; the digests wait with it), trying again: ${e instanceof Error ? e.message : String(e)}`),
+    ...(opts.scheduleRetryMs
+      ? { firstDelayMs: opts.scheduleRetryMs, maxDelayMs: opts.scheduleRetryMs, attemptTimeoutMs: opts.scheduleRetryMs }
+      : {}),
+    onError: (e, attempt) =>
+      log.warn(
+        `the SLA sweep could not be scheduled (attempt ${attempt}; the digests wait with it), trying again: ${e instanceof Error ? e.message : String(e)}`,
+      ),
   });
   // The job worker starts once Redis has answered: a BullMQ worker that never connected cannot be closed.
   let worker: BullmqWorker | null = null;
@@ -113,7 +140,10 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
     keeper.start();
     worker = new BullmqWorker(bullmqSettings(env), handler, {
       ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
-      onFailed: (job, e, final) => (final ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e) : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`)),
+      onFailed: (job, e, final) =>
+        final
+          ? log.error(`job ${job.name} failed for good (see cqms jobs failed)`, e)
+          : log.warn(`job ${job.name} failed, will retry: ${e instanceof Error ? e.message : String(e)}`),
       onError: (e) => log.warn(`worker: ${e instanceof Error ? e.message : String(e)}`),
       around: observedJobs(ops?.metrics, DEFAULT_QUEUE_NAME),
     });
@@ -131,7 +161,10 @@ export async function startWorker(env: Environment, opts: StartWorkerOptions): P
       await keeper.stop();
       // Jobs get most of the grace; closing the scheduler, the relay and the store needs the rest.
       const finished = await ((worker as BullmqWorker | null)?.close(graceMs - 5_000) ?? Promise.resolve(true));
-      if (!finished) log.warn('jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires');
+      if (!finished)
+        log.warn(
+          'jobs still running at the end of the grace period are left to another worker: they return to the queue when their lock expires',
+        );
       await scheduler.close();
       await runtime.close();
       for (const p of platforms) await p.release?.();

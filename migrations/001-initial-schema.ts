@@ -41,7 +41,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     user_id: fk('users', false, 'CASCADE'),
     linked_at: ms(false),
   });
-  await qi.addIndex('platform_identities', ['platform', 'workspace_id', 'platform_user_id'], { unique: true, name: 'identities_account' });
+  await qi.addIndex('platform_identities', ['platform', 'workspace_id', 'platform_user_id'], {
+    unique: true,
+    name: 'identities_account',
+  });
   await qi.addIndex('platform_identities', ['user_id'], { name: 'identities_user' });
 
   await qi.createTable('client_queries', {
@@ -76,8 +79,12 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   // nearer end to the rank they need.
   await qi.addIndex('client_queries', ['created_at', 'closed_at', 'resolution_ms'], { name: 'queries_created' });
   const measures = ['first_response_ms', 'resolution_ms', 'closed_at'];
-  await qi.addIndex('client_queries', ['assignee_id', 'category', 'status', 'created_at', ...measures], { name: 'queries_rollup' });
-  await qi.addIndex('client_queries', ['category', 'created_at', 'assignee_id', 'status', ...measures], { name: 'queries_category_created' });
+  await qi.addIndex('client_queries', ['assignee_id', 'category', 'status', 'created_at', ...measures], {
+    name: 'queries_rollup',
+  });
+  await qi.addIndex('client_queries', ['category', 'created_at', 'assignee_id', 'status', ...measures], {
+    name: 'queries_category_created',
+  });
   await qi.addIndex('client_queries', ['resolution_ms'], { name: 'queries_resolution' });
   await qi.addIndex('client_queries', ['assignee_id', 'resolution_ms'], { name: 'queries_assignee_resolution' });
   await qi.addIndex('client_queries', ['first_response_ms'], { name: 'queries_first_response' });
@@ -119,7 +126,15 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const t of ['query_events', 'attachments', 'client_reviews', 'client_queries', 'platform_identities', 'support_agents', 'users']) {
+  for (const t of [
+    'query_events',
+    'attachments',
+    'client_reviews',
+    'client_queries',
+    'platform_identities',
+    'support_agents',
+    'users',
+  ]) {
     await qi.dropTable(t);
   }
 }

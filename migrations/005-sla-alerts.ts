@@ -7,7 +7,12 @@ import { DataTypes, type QueryInterface } from 'sequelize';
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.createTable('sla_alerts', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true, allowNull: false },
-    query_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'client_queries', key: 'id' }, onDelete: 'CASCADE' },
+    query_id: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'client_queries', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     clock: { type: DataTypes.STRING(16), allowNull: false },
     level: { type: DataTypes.STRING(16), allowNull: false },
     due_at: { type: DataTypes.BIGINT, allowNull: false },

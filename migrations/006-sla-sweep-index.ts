@@ -7,7 +7,11 @@ import { DataTypes, type QueryInterface } from 'sequelize';
  */
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.addColumn('client_queries', 'sla_alerted', { type: DataTypes.SMALLINT, allowNull: false, defaultValue: 0 });
-  await qi.addIndex('client_queries', ['status', 'created_at', 'sla_alerted', 'first_response_ms', 'assignee_id', 'category'], { name: 'queries_sla_sweep' });
+  await qi.addIndex(
+    'client_queries',
+    ['status', 'created_at', 'sla_alerted', 'first_response_ms', 'assignee_id', 'category'],
+    { name: 'queries_sla_sweep' },
+  );
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {

@@ -13,7 +13,11 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     for (const [name, column] of Object.entries(claimColumns())) await qi.addColumn('message_refs', name, column);
     return;
   }
-  await rebuildOnSqlite(qi, { ...kept(), message_id: { type: DataTypes.STRING(64), allowNull: true }, ...claimColumns() });
+  await rebuildOnSqlite(qi, {
+    ...kept(),
+    message_id: { type: DataTypes.STRING(64), allowNull: true },
+    ...claimColumns(),
+  });
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
@@ -38,7 +42,12 @@ const kept = (): ModelAttributes => ({
   id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true, allowNull: false },
   platform: { type: DataTypes.STRING(16), allowNull: false },
   channel_id: { type: DataTypes.STRING(64), allowNull: false },
-  query_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'client_queries', key: 'id' }, onDelete: 'CASCADE' },
+  query_id: {
+    type: DataTypes.INTEGER,
+    allowNull: false,
+    references: { model: 'client_queries', key: 'id' },
+    onDelete: 'CASCADE',
+  },
   updated_at: { type: DataTypes.BIGINT, allowNull: false },
   card_version: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
 });
@@ -51,10 +60,16 @@ async function rebuildOnSqlite(qi: QueryInterface, columns: ModelAttributes): Pr
   const copied = 'id, platform, channel_id, query_id, message_id, updated_at, card_version';
   await qi.sequelize.transaction(async (transaction) => {
     await qi.createTable('message_refs_next', columns, { transaction });
-    await qi.sequelize.query(`INSERT INTO message_refs_next (${copied}) SELECT ${copied} FROM message_refs`, { transaction });
+    await qi.sequelize.query(`INSERT INTO message_refs_next (${copied}) SELECT ${copied} FROM message_refs`, {
+      transaction,
+    });
     await qi.dropTable('message_refs', { transaction });
     await qi.renameTable('message_refs_next', 'message_refs', { transaction });
-    await qi.addIndex('message_refs', ['platform', 'channel_id', 'query_id'], { unique: true, name: 'message_refs_card', transaction });
+    await qi.addIndex('message_refs', ['platform', 'channel_id', 'query_id'], {
+      unique: true,
+      name: 'message_refs_card',
+      transaction,
+    });
     await qi.addIndex('message_refs', ['query_id'], { name: 'message_refs_query', transaction });
   });
 }

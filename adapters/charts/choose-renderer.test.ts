@@ -3,7 +3,15 @@ import { chartRenderer } from './choose-renderer';
 import { QuickChartRenderer } from './quickchart-renderer';
 import { sniffImageType } from '../../core/domain/image-type';
 
-const spec: ChartSpec = { kind: 'chart', id: 'c', title: 'C', altText: 'c', width: 320, height: 200, config: { type: 'bar', data: { labels: ['a'], datasets: [{ label: 'n', data: [1] }] } } };
+const spec: ChartSpec = {
+  kind: 'chart',
+  id: 'c',
+  title: 'C',
+  altText: 'c',
+  width: 320,
+  height: 200,
+  config: { type: 'bar', data: { labels: ['a'], datasets: [{ label: 'n', data: [1] }] } },
+};
 
 describe('choosing the chart renderer', () => {
   it('uses QuickChart when a server URL is given', () => {

@@ -10,7 +10,15 @@ import { QuickChartRenderer } from './quickchart-renderer';
 interface Posted {
   method: string;
   path: string;
-  body: { chart: string; width: number; height: number; version: string; format: string; backgroundColor: string; devicePixelRatio: number };
+  body: {
+    chart: string;
+    width: number;
+    height: number;
+    version: string;
+    format: string;
+    backgroundColor: string;
+    devicePixelRatio: number;
+  };
 }
 type Answer = (posted: Posted, res: ServerResponse) => void | Promise<void>;
 
@@ -40,7 +48,11 @@ async function stop(server: Server): Promise<void> {
   await new Promise((resolve) => server.close(resolve));
 }
 
-const spec: ChartSpec = { ...statusSplitChart({ totals: { total: 6, open: 1, inProgress: 2, closed: 3 } }), width: 640, height: 320 };
+const spec: ChartSpec = {
+  ...statusSplitChart({ totals: { total: 6, open: 1, inProgress: 2, closed: 3 } }),
+  width: 640,
+  height: 320,
+};
 let servers: Server[] = [];
 async function serve(answer?: Answer) {
   const s = await fakeQuickChart(answer);
@@ -59,7 +71,14 @@ describe('QuickChart renderer (quickchart-js against a self-hosted server)', () 
     expect(posted).toHaveLength(1);
     const [p] = posted;
     expect(p).toMatchObject({ method: 'POST', path: '/chart' });
-    expect(p!.body).toMatchObject({ version: '4', width: 640, height: 320, format: 'png', backgroundColor: '#ffffff', devicePixelRatio: 1 });
+    expect(p!.body).toMatchObject({
+      version: '4',
+      width: 640,
+      height: 320,
+      format: 'png',
+      backgroundColor: '#ffffff',
+      devicePixelRatio: 1,
+    });
     expect(JSON.parse(p!.body.chart)).toEqual(spec.config);
     expect(pngSize(out.png)).toEqual({ width: 640, height: 320 });
     expect({ width: out.width, height: out.height }).toEqual({ width: 640, height: 320 });
@@ -78,7 +97,9 @@ describe('QuickChart renderer (quickchart-js against a self-hosted server)', () 
     await stop(server);
     const err = await new QuickChartRenderer({ url }).render(spec).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChartRenderFailed);
-    expect((err as ChartRenderFailed).message).toBe(`QuickChart server at ${url} is unreachable (ECONNREFUSED); is QUICKCHART_URL right and the server running?`);
+    expect((err as ChartRenderFailed).message).toBe(
+      `QuickChart server at ${url} is unreachable (ECONNREFUSED); is QUICKCHART_URL right and the server running?`,
+    );
     expect((err as ChartRenderFailed).retryable).toBe(true);
   });
 
@@ -92,12 +113,18 @@ describe('QuickChart renderer (quickchart-js against a self-hosted server)', () 
   });
 
   it("passes on the server's own error, and refuses an answer that is not a PNG", async () => {
-    const failing = await serve((_, res) => void res.writeHead(500, { 'x-quickchart-error': 'Invalid chart type' }).end());
+    const failing = await serve(
+      (_, res) => void res.writeHead(500, { 'x-quickchart-error': 'Invalid chart type' }).end(),
+    );
     await expect(new QuickChartRenderer({ url: failing.url }).render(spec)).rejects.toThrow(
       /failed to render chart "status-split": Chart creation failed with status code 500 Invalid chart type/,
     );
-    const html = await serve((_, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy login</html>'));
-    await expect(new QuickChartRenderer({ url: html.url }).render(spec)).rejects.toThrow(/answered chart "status-split" with something that is not a PNG/);
+    const html = await serve(
+      (_, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy login</html>'),
+    );
+    await expect(new QuickChartRenderer({ url: html.url }).render(spec)).rejects.toThrow(
+      /answered chart "status-split" with something that is not a PNG/,
+    );
   });
 
   it('refuses a URL that is not http(s) when built', () => {

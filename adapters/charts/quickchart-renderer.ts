@@ -10,7 +10,16 @@ export interface QuickChartRendererOptions {
   timeoutMs?: number | undefined;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 
 /** Renders through a QuickChart server (Chart.js 4) with quickchart-js. */
 export class QuickChartRenderer implements ChartRenderer {
@@ -47,7 +56,11 @@ export class QuickChartRenderer implements ChartRenderer {
       .setConfig(JSON.stringify(spec.config));
     const png = new Uint8Array(await this.withTimeout(qc.toBinary(), spec.id));
     const size = pngSize(png);
-    if (!size) throw new ChartRenderFailed(`QuickChart server at ${this.opts.url} answered chart "${spec.id}" with something that is not a PNG.`, false);
+    if (!size)
+      throw new ChartRenderFailed(
+        `QuickChart server at ${this.opts.url} answered chart "${spec.id}" with something that is not a PNG.`,
+        false,
+      );
     return { png, ...size };
   }
 
@@ -55,7 +68,10 @@ export class QuickChartRenderer implements ChartRenderer {
     const where = `QuickChart server at ${this.opts.url}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new ChartRenderFailed(`${where} did not answer within ${this.timeoutMs} ms (chart "${chartId}").`, true)),
+        () =>
+          reject(
+            new ChartRenderFailed(`${where} did not answer within ${this.timeoutMs} ms (chart "${chartId}").`, true),
+          ),
         this.timeoutMs,
       );
       work.then(
@@ -75,10 +91,18 @@ export class QuickChartRenderer implements ChartRenderer {
 function describeFailure(e: unknown, where: string, chartId: string): ChartRenderFailed {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) {
-    return new ChartRenderFailed(`${where} is unreachable (${code}); is QUICKCHART_URL right and the server running?`, true, { cause: e });
+    return new ChartRenderFailed(
+      `${where} is unreachable (${code}); is QUICKCHART_URL right and the server running?`,
+      true,
+      { cause: e },
+    );
   }
   const message = e instanceof Error ? e.message : String(e);
   const status = /status code (\d{3})/.exec(message)?.[1];
   const retryable = status === undefined || Number(status) >= 500 || status === '429';
-  return new ChartRenderFailed(`${where} failed to render chart "${chartId}": ${message.replace(/\s+/g, ' ').trim()}`, retryable, { cause: e });
+  return new ChartRenderFailed(
+    `${where} failed to render chart "${chartId}": ${message.replace(/\s+/g, ' ').trim()}`,
+    retryable,
+    { cause: e },
+  );
 }

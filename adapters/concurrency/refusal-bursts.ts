@@ -11,7 +11,10 @@ export class RefusalBursts {
 
   /** A refusal; `state` says how full the line is ("12 requests waiting"). */
   refuse(state: string): void {
-    if (this.refused++ === 0) this.warning.warn?.(`the desk is overloaded (${state}): new ${this.warning.noun} are answered "busy" and not run`);
+    if (this.refused++ === 0)
+      this.warning.warn?.(
+        `the desk is overloaded (${state}): new ${this.warning.noun} are answered "busy" and not run`,
+      );
   }
 
   /** Work taken while `held` were in line, out of `bound`. */

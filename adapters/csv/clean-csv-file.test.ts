@@ -50,17 +50,124 @@ describe('cleaning a raw CSV file', () => {
       status: { Open: 2, 'In Progress': 2, Closed: 3 },
     });
     expect(read(output)).toEqual([
-      ['query_id', 'client_email', 'email_valid', 'client_mobile', 'mobile_valid', 'query_heading', 'query_description', 'status', 'query_created_time', 'query_closed_time', 'resolution_hours'],
-      ['Q01', 'asha@example.com', 'true', '9876543210', 'true', 'Bug Report', 'Plain row.', 'Closed', '2025-06-01T00:00:00.000Z', '2025-06-02T00:00:00.000Z', '24'],
-      ['Q02', 'asha@example.com', 'true', '9876543210', 'true', 'Login Issue', 'Mixed case status and +91.', 'Closed', '2025-06-01T10:00:00.000Z', '2025-06-01T22:30:00.000Z', '12.5'],
-      ['Q03', 'ravi@example.in', 'true', '9876543210', 'true', 'Data Export', 'Zero prefix; DD/MM/YYYY.', 'In Progress', '2025-06-18T00:00:00.000Z', '', ''],
-      ['Q04', 'ravi@example.in', 'true', '9876543210', 'true', 'Data Export', 'Float mobile; DD-MM-YYYY.', 'Open', '2025-06-18T00:00:00.000Z', '', ''],
-      ['Q05', 'ravi@@example.in', 'false', '12345', 'false', 'UI Feedback', 'Malformed email and short mobile are kept.', 'Open', '2025-06-18T09:15:00.000Z', '', ''],
-      ['Q06', 'meera@example.org', 'true', '9876543210', 'true', 'Bug Report', 'He said "hi", then\r\nleft, again', 'Closed', '2025-06-18T04:30:00.000Z', '2025-06-18T10:00:00.000Z', '5.5'],
-      ['Q13', '', 'false', '9876543210', 'true', 'Billing Problem', "'; DROP TABLE users; -- <b>bold</b> @here", 'In Progress', '2025-06-10T08:00:00.000Z', '', ''],
+      [
+        'query_id',
+        'client_email',
+        'email_valid',
+        'client_mobile',
+        'mobile_valid',
+        'query_heading',
+        'query_description',
+        'status',
+        'query_created_time',
+        'query_closed_time',
+        'resolution_hours',
+      ],
+      [
+        'Q01',
+        'asha@example.com',
+        'true',
+        '9876543210',
+        'true',
+        'Bug Report',
+        'Plain row.',
+        'Closed',
+        '2025-06-01T00:00:00.000Z',
+        '2025-06-02T00:00:00.000Z',
+        '24',
+      ],
+      [
+        'Q02',
+        'asha@example.com',
+        'true',
+        '9876543210',
+        'true',
+        'Login Issue',
+        'Mixed case status and +91.',
+        'Closed',
+        '2025-06-01T10:00:00.000Z',
+        '2025-06-01T22:30:00.000Z',
+        '12.5',
+      ],
+      [
+        'Q03',
+        'ravi@example.in',
+        'true',
+        '9876543210',
+        'true',
+        'Data Export',
+        'Zero prefix; DD/MM/YYYY.',
+        'In Progress',
+        '2025-06-18T00:00:00.000Z',
+        '',
+        '',
+      ],
+      [
+        'Q04',
+        'ravi@example.in',
+        'true',
+        '9876543210',
+        'true',
+        'Data Export',
+        'Float mobile; DD-MM-YYYY.',
+        'Open',
+        '2025-06-18T00:00:00.000Z',
+        '',
+        '',
+      ],
+      [
+        'Q05',
+        'ravi@@example.in',
+        'false',
+        '12345',
+        'false',
+        'UI Feedback',
+        'Malformed email and short mobile are kept.',
+        'Open',
+        '2025-06-18T09:15:00.000Z',
+        '',
+        '',
+      ],
+      [
+        'Q06',
+        'meera@example.org',
+        'true',
+        '9876543210',
+        'true',
+        'Bug Report',
+        'He said "hi", then\r\nleft, again',
+        'Closed',
+        '2025-06-18T04:30:00.000Z',
+        '2025-06-18T10:00:00.000Z',
+        '5.5',
+      ],
+      [
+        'Q13',
+        '',
+        'false',
+        '9876543210',
+        'true',
+        'Billing Problem',
+        "'; DROP TABLE users; -- <b>bold</b> @here",
+        'In Progress',
+        '2025-06-10T08:00:00.000Z',
+        '',
+        '',
+      ],
     ]);
     const rejected = read(rejects);
-    expect(rejected[0]).toEqual(['query_id', 'client_email', 'client_mobile', 'query_heading', 'query_description', 'status', 'date_opened', 'date_closed', 'reject_reason', 'line']);
+    expect(rejected[0]).toEqual([
+      'query_id',
+      'client_email',
+      'client_mobile',
+      'query_heading',
+      'query_description',
+      'status',
+      'date_opened',
+      'date_closed',
+      'reject_reason',
+      'line',
+    ]);
     expect(rejected.slice(1).map((r) => [r[0], r[8], r[9]])).toEqual([
       [' Q01', 'duplicate', '9'],
       ['Q07', 'status', '10'],
@@ -72,14 +179,25 @@ describe('cleaning a raw CSV file', () => {
       ['Q14', 'date', '18'],
     ]);
     // Rejected rows keep their original fields, untrimmed.
-    expect(rejected[1]!.slice(0, 8)).toEqual([' Q01', 'dup@example.com', '9876543210', 'Bug Report', 'A later row with a seen id.', 'Closed', '2025-06-01', '2025-06-02']);
+    expect(rejected[1]!.slice(0, 8)).toEqual([
+      ' Q01',
+      'dup@example.com',
+      '9876543210',
+      'Bug Report',
+      'A later row with a seen id.',
+      'Closed',
+      '2025-06-01',
+      '2025-06-02',
+    ]);
   });
 
   it('writes no output at all when the input turns out not to be CSV', async () => {
     const input = join(dir, 'broken.csv');
     writeFileSync(input, `${RAW.split('\r\n').slice(0, 3).join('\n')}\nQ99,a@b.co,1,"unclosed,Open,2025-01-01,\n`);
     const output = join(dir, 'broken-out', 'cleaned.csv');
-    await expect(cleanCsvFile({ input, output, rejects: join(dir, 'broken-out', 'rejects.csv') })).rejects.toThrow(CsvInputError);
+    await expect(cleanCsvFile({ input, output, rejects: join(dir, 'broken-out', 'rejects.csv') })).rejects.toThrow(
+      CsvInputError,
+    );
     expect(existsSync(output)).toBe(false);
   });
 });

@@ -21,8 +21,12 @@ export function describeParseFailure(file: string, e: unknown, recordLine: numbe
     case 'CSV_INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return new CsvInputError(`${where}: misplaced quote in the record on line ${recordLine} (quote a field that contains quotes, and double the inner ones)`);
+      return new CsvInputError(
+        `${where}: misplaced quote in the record on line ${recordLine} (quote a field that contains quotes, and double the inner ones)`,
+      );
     default:
-      return new CsvInputError(`${where}: ${String((e as CsvParseFailure)?.message ?? e).split('\n')[0]} (record on line ${recordLine})`);
+      return new CsvInputError(
+        `${where}: ${String((e as CsvParseFailure)?.message ?? e).split('\n')[0]} (record on line ${recordLine})`,
+      );
   }
 }

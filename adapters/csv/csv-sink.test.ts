@@ -12,7 +12,11 @@ describe('CsvSink', () => {
   it('quotes what needs quoting and round-trips through the parser', async () => {
     const path = join(dir, 'nested', 'out.csv');
     const sink = new CsvSink(path, ['a', 'b']);
-    const rows = [['1', 'x, "y"\nz'], ['2', " '; DROP TABLE x; -- "], ['3', '']];
+    const rows = [
+      ['1', 'x, "y"\nz'],
+      ['2', " '; DROP TABLE x; -- "],
+      ['3', ''],
+    ];
     await sink.write(rows);
     expect(existsSync(path)).toBe(false);
     await sink.commit();

@@ -15,7 +15,11 @@ const file = (content: string | Buffer) => {
   return path;
 };
 
-async function readAll(path: string, required: readonly string[] = ['a', 'b'], batch = 1000): Promise<{ source: CsvSource<string>; records: CsvRecord[] }> {
+async function readAll(
+  path: string,
+  required: readonly string[] = ['a', 'b'],
+  batch = 1000,
+): Promise<{ source: CsvSource<string>; records: CsvRecord[] }> {
   const source = await CsvSource.open(path, required);
   const records: CsvRecord[] = [];
   for await (const b of source.batches(batch)) records.push(...b);
@@ -48,7 +52,11 @@ describe('CsvSource', () => {
   it('reads LF files without a final newline, and extra columns in any order', async () => {
     const { source, records } = await readAll(file('extra,b,a\nq,1,2\nr,3,"4\n5"\ns,6,7'));
     expect(source.columns).toEqual({ a: 2, b: 1 });
-    expect(records.map((r) => [r.line, r.fields[2]])).toEqual([[2, '2'], [3, '4\n5'], [5, '7']]);
+    expect(records.map((r) => [r.line, r.fields[2]])).toEqual([
+      [2, '2'],
+      [3, '4\n5'],
+      [5, '7'],
+    ]);
   });
 
   it('hands out batches of the requested size', async () => {
@@ -81,12 +89,19 @@ describe('CsvSource', () => {
     expect(await failure(sub)).toBe(`${sub}: not a regular file`);
   });
 
-  it.each([['zero bytes', ''], ['only a BOM', '\ufeff'], ['only blank lines', '\n\n  \n'], ['only CRLF blank lines', '\r\n\r\n']])('says a file with %s is empty', async (_name, content) => {
+  it.each([
+    ['zero bytes', ''],
+    ['only a BOM', '\ufeff'],
+    ['only blank lines', '\n\n  \n'],
+    ['only CRLF blank lines', '\r\n\r\n'],
+  ])('says a file with %s is empty', async (_name, content) => {
     expect(await failure(file(content))).toMatch(/: the file is empty \(no header line\)$/);
   });
 
   it('names the missing columns and shows the header it found', async () => {
-    expect(await failure(file('a,c\n1,2\n'), ['a', 'b', 'd'])).toMatch(/: missing required column\(s\) b, d; the header has "a", "c"$/);
+    expect(await failure(file('a,c\n1,2\n'), ['a', 'b', 'd'])).toMatch(
+      /: missing required column\(s\) b, d; the header has "a", "c"$/,
+    );
   });
 
   it('refuses a header that names a column twice', async () => {
@@ -94,12 +109,18 @@ describe('CsvSource', () => {
   });
 
   it('refuses binary data and says on which line', async () => {
-    expect(await failure(file(Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0x00, 0x89, 0x50])])))).toMatch(/not a CSV text file: binary data \(a NUL byte\) on line 3$/);
-    expect(await failure(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])))).toMatch(/binary data .* on line 3$/);
+    expect(await failure(file(Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0x00, 0x89, 0x50])])))).toMatch(
+      /not a CSV text file: binary data \(a NUL byte\) on line 3$/,
+    );
+    expect(await failure(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])))).toMatch(
+      /binary data .* on line 3$/,
+    );
   });
 
   it('reports a quote that is never closed at the line where its record starts', async () => {
-    expect(await failure(file('a,b\n1,2\n3,"open\n4,5\n6,7\n'))).toMatch(/the quoted field opened in the record on line 3 is never closed$/);
+    expect(await failure(file('a,b\n1,2\n3,"open\n4,5\n6,7\n'))).toMatch(
+      /the quoted field opened in the record on line 3 is never closed$/,
+    );
   });
 
   it('reports a stray quote inside an unquoted field', async () => {
@@ -112,14 +133,18 @@ describe('CsvSource', () => {
 
   it('refuses bytes that are not UTF-8, naming the line, and takes a character split between two reads', async () => {
     const latin1 = Buffer.concat([Buffer.from('a,b\n1,2\n3,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
-    expect(await failure(file(latin1))).toMatch(/not UTF-8 text: byte 0xE9 on line 3 starts no UTF-8 character \(save the file as UTF-8/);
+    expect(await failure(file(latin1))).toMatch(
+      /not UTF-8 text: byte 0xE9 on line 3 starts no UTF-8 character \(save the file as UTF-8/,
+    );
     // The reader takes 64 KiB at a time: a three-byte euro sign straddles the first boundary.
     const head = 'a,b\n1,';
     const straddle = Buffer.from(`${head}${'x'.repeat(65_536 - head.length - 1)}€\n2,ok\n`);
     expect(straddle.indexOf(Buffer.from('€'))).toBe(65_535);
     const { records } = await readAll(file(straddle));
     expect(records.map((r) => r.fields[1]!.slice(-1))).toEqual(['€', 'k']);
-    expect(await failure(file(Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xe2, 0x82])])))).toMatch(/byte 0xE2 on line 3/);
+    expect(await failure(file(Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xe2, 0x82])])))).toMatch(
+      /byte 0xE2 on line 3/,
+    );
   });
 
   it('names the line of the broken record, not the line the reader had reached', async () => {
@@ -128,17 +153,25 @@ describe('CsvSource', () => {
     // The header is line 1; each record takes two lines.
     expect(await failure(path)).toMatch(/the quoted field opened in the record on line 6002 is never closed$/);
     const source = await CsvSource.open(path, ['a', 'b']);
-    await expect((async () => { for await (const _ of source.batches(10)) void _; })()).rejects.toThrow(/record on line 6002 is never closed/);
+    await expect(
+      (async () => {
+        for await (const _ of source.batches(10)) void _;
+      })(),
+    ).rejects.toThrow(/record on line 6002 is never closed/);
   });
 
   it('tells a record over 1 MiB from a quote that is never closed', async () => {
     const long = 'x'.repeat(1.2 * 1024 * 1024);
-    expect(await failure(file(`a,b\n1,2\n3,"${long}"\n4,5\n`))).toMatch(/the record on line 3 is 1\.2 MiB long; a record may hold at most 1\.0 MiB$/);
+    expect(await failure(file(`a,b\n1,2\n3,"${long}"\n4,5\n`))).toMatch(
+      /the record on line 3 is 1\.2 MiB long; a record may hold at most 1\.0 MiB$/,
+    );
     // Unquoted rows for more than 1 MiB, then a quoted one: its opening quote "closes" the open field.
     const following = Array.from({ length: 100_000 }, (_, i) => `${i},row ${i}`).join('\n');
     expect(await failure(file(`a,b\n1,2\n3,"open\n${following}\n7,"quoted"\n`))).toMatch(
       /the quoted field opened in the record on line 3 is never closed \(it runs on to line 100004, past 1\.0 MiB\)$/,
     );
-    expect(await failure(file(`a,b\n1,2\n3,"open\n${long}\n`))).toMatch(/the quoted field opened in the record on line 3 is never closed$/);
+    expect(await failure(file(`a,b\n1,2\n3,"open\n${long}\n`))).toMatch(
+      /the quoted field opened in the record on line 3 is never closed$/,
+    );
   });
 });

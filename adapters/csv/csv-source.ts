@@ -107,7 +107,9 @@ export class CsvSource<C extends string> {
         if (isBlank(record.fields)) continue;
         if (record.fields.length !== width) {
           this.close();
-          throw new CsvInputError(`${this.file}: line ${record.line} has ${record.fields.length} field(s); the header has ${width}`);
+          throw new CsvInputError(
+            `${this.file}: line ${record.line} has ${record.fields.length} field(s); the header has ${width}`,
+          );
         }
         batch.push(record);
       }
@@ -142,7 +144,8 @@ async function nextRecord(parser: Parser, state: StreamState): Promise<CsvRecord
 async function asInputError(file: string, state: StreamState): Promise<CsvInputError> {
   const e = state.failure;
   if (e instanceof CsvInputError) return e;
-  if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') return diagnoseLongRecord(file, state.nextByte, state.nextLine, MAX_RECORD_BYTES);
+  if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+    return diagnoseLongRecord(file, state.nextByte, state.nextLine, MAX_RECORD_BYTES);
   return describeParseFailure(file, e, state.nextLine);
 }
 
@@ -152,7 +155,9 @@ async function sizeOf(file: string): Promise<number> {
     s = await stat(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new CsvInputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+    throw new CsvInputError(
+      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`,
+    );
   }
   if (!s.isFile()) throw new CsvInputError(`${file}: not a regular file`);
   return s.size;

@@ -20,7 +20,9 @@ export function locateColumns<C extends string>(
   if (repeated) throw new CsvInputError(`${file}: the header names the column "${repeated}" twice`);
   const missing = required.filter((c) => !names.includes(c));
   if (missing.length > 0) {
-    throw new CsvInputError(`${file}: missing required column(s) ${missing.join(', ')}; the header has ${shown(header)}${hint}`);
+    throw new CsvInputError(
+      `${file}: missing required column(s) ${missing.join(', ')}; the header has ${shown(header)}${hint}`,
+    );
   }
   return Object.fromEntries(required.map((c) => [c, names.indexOf(c)])) as Record<C, number>;
 }

@@ -52,8 +52,19 @@ export async function loadCleanedFile(deps: DeskDeps, file: string, opts: LoadOp
   const bulk = await deps.store.openBulkImport();
   if (!bulk) return loadInBatches(deps, file, opts);
   try {
-    const r = await bulkImportQueries(bulk, importBatches(await openCleaned(file), opts), deps.clock.now(), opts.onWrite);
-    return { rows: r.inserted + r.skipped, inserted: r.inserted, skipped: r.skipped, usersCreated: r.usersCreated, rebuiltIndexes: r.rebuiltIndexes.length };
+    const r = await bulkImportQueries(
+      bulk,
+      importBatches(await openCleaned(file), opts),
+      deps.clock.now(),
+      opts.onWrite,
+    );
+    return {
+      rows: r.inserted + r.skipped,
+      inserted: r.inserted,
+      skipped: r.skipped,
+      usersCreated: r.usersCreated,
+      rebuiltIndexes: r.rebuiltIndexes.length,
+    };
   } finally {
     await bulk.close();
   }

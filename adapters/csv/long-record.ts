@@ -8,26 +8,41 @@ const CR = 0x0d;
 /** How far past the limit the cause is looked for; a file is rarely read that far on a failure. */
 const SCAN_BYTES = 64 << 20;
 
-type Ending = { kind: 'complete'; bytes: number } | { kind: 'text-after-quote'; line: number } | { kind: 'never-closed' } | { kind: 'too-far' };
+type Ending =
+  | { kind: 'complete'; bytes: number }
+  | { kind: 'text-after-quote'; line: number }
+  | { kind: 'never-closed' }
+  | { kind: 'too-far' };
 
 /**
  * A record passed the size limit: re-reads it from where it starts, with RFC 4180's quote rules alone, to say
  * why. A record that ends is just too long; a quote that is never closed, or that "closes" on a later line
  * followed by text (the opening quote of a field further down), is the usual cause instead.
  */
-export async function diagnoseLongRecord(file: string, start: number, line: number, limit: number): Promise<CsvInputError> {
+export async function diagnoseLongRecord(
+  file: string,
+  start: number,
+  line: number,
+  limit: number,
+): Promise<CsvInputError> {
   const ending = await scanRecord(file, start, line);
   const where = `${file}: not a valid CSV file`;
   const mib = (n: number) => `${(n / (1 << 20)).toFixed(1)} MiB`;
   switch (ending.kind) {
     case 'complete':
-      return new CsvInputError(`${where}: the record on line ${line} is ${mib(ending.bytes)} long; a record may hold at most ${mib(limit)}`);
+      return new CsvInputError(
+        `${where}: the record on line ${line} is ${mib(ending.bytes)} long; a record may hold at most ${mib(limit)}`,
+      );
     case 'text-after-quote':
-      return new CsvInputError(`${where}: the quoted field opened in the record on line ${line} is never closed (it runs on to line ${ending.line}, past ${mib(limit)})`);
+      return new CsvInputError(
+        `${where}: the quoted field opened in the record on line ${line} is never closed (it runs on to line ${ending.line}, past ${mib(limit)})`,
+      );
     case 'never-closed':
       return new CsvInputError(`${where}: the quoted field opened in the record on line ${line} is never closed`);
     case 'too-far':
-      return new CsvInputError(`${where}: the record on line ${line} is longer than ${mib(SCAN_BYTES)}; a record may hold at most ${mib(limit)} (is a quote never closed?)`);
+      return new CsvInputError(
+        `${where}: the record on line ${line} is longer than ${mib(SCAN_BYTES)}; a record may hold at most ${mib(limit)} (is a quote never closed?)`,
+      );
   }
 }
 

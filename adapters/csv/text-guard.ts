@@ -21,7 +21,11 @@ export class TextGuard extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     const nul = chunk.indexOf(0);
     if (nul >= 0) {
-      done(new CsvInputError(`${this.file}: not a CSV text file: binary data (a NUL byte) on line ${this.lines + countNewlines(chunk, nul)}`));
+      done(
+        new CsvInputError(
+          `${this.file}: not a CSV text file: binary data (a NUL byte) on line ${this.lines + countNewlines(chunk, nul)}`,
+        ),
+      );
       return;
     }
     const text = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
@@ -45,7 +49,9 @@ export class TextGuard extends Transform {
   private notUtf8(text: Buffer, at: number): CsvInputError {
     const line = this.lines + countNewlines(text, at);
     const byte = text[at]!.toString(16).toUpperCase().padStart(2, '0');
-    return new CsvInputError(`${this.file}: not UTF-8 text: byte 0x${byte} on line ${line} starts no UTF-8 character (save the file as UTF-8 and load it again)`);
+    return new CsvInputError(
+      `${this.file}: not UTF-8 text: byte 0x${byte} on line ${line} starts no UTF-8 character (save the file as UTF-8 and load it again)`,
+    );
   }
 }
 

@@ -15,7 +15,9 @@ describe('firstInvalidUtf8', () => {
   });
 
   it('agrees with Node on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => (firstInvalidUtf8(bytes) === -1) === isUtf8(bytes)));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => (firstInvalidUtf8(bytes) === -1) === isUtf8(bytes)),
+    );
   });
 });
 

@@ -4,7 +4,11 @@ import { CsvSink } from './csv-sink';
 const BATCH = 2000;
 
 /** Writes raw rows (from the generator) as a CSV file, pulling them one batch at a time. */
-export async function writeRawCsv(file: string, rows: Iterable<RawRow>, onProgress?: (rows: number) => void): Promise<number> {
+export async function writeRawCsv(
+  file: string,
+  rows: Iterable<RawRow>,
+  onProgress?: (rows: number) => void,
+): Promise<number> {
   const sink = new CsvSink(file, RAW_COLUMNS);
   let count = 0;
   let batch: string[][] = [];

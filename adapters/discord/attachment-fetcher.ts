@@ -18,7 +18,6 @@ export interface AttachmentFetcherOptions {
   timeoutMs?: number;
 }
 
-
 /**
  * Gets an uploaded screenshot's bytes from Discord's CDN: refused at once when its declared size is too
  * large, fetched only from Discord's hosts (the URL comes from the payload), stopped as soon as the bytes
@@ -29,7 +28,11 @@ export class AttachmentFetcher {
   constructor(private readonly limits: AttachmentFetcherOptions) {}
 
   checkDeclared(ref: AttachmentRef, field: string): void {
-    if (!(ref.size <= this.limits.maxBytes)) throw ValidationFailed.field(field, `${ref.filename} is ${megabytes(ref.size)}; the limit is ${megabytes(this.limits.maxBytes)}`);
+    if (!(ref.size <= this.limits.maxBytes))
+      throw ValidationFailed.field(
+        field,
+        `${ref.filename} is ${megabytes(ref.size)}; the limit is ${megabytes(this.limits.maxBytes)}`,
+      );
   }
 
   async fetch(ref: AttachmentRef, field: string): Promise<DownloadedFile> {
@@ -38,16 +41,20 @@ export class AttachmentFetcher {
     if (!url || !this.limits.allowedHosts.includes(url.host) || !/^https?:$/.test(url.protocol)) {
       throw ValidationFailed.field(field, `${ref.filename} is not hosted by Discord; attach it again`);
     }
-    const failed = (why: string) => ValidationFailed.field(field, `${ref.filename} could not be downloaded from Discord (${why}); attach it again`);
+    const failed = (why: string) =>
+      ValidationFailed.field(field, `${ref.filename} could not be downloaded from Discord (${why}); attach it again`);
     const timedOut = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-    const res = await fetch(url, { signal: AbortSignal.timeout(this.limits.timeoutMs ?? 10_000) }).catch((e: unknown) => {
-      throw failed(timedOut(e) ? 'timed out' : 'network error');
-    });
+    const res = await fetch(url, { signal: AbortSignal.timeout(this.limits.timeoutMs ?? 10_000) }).catch(
+      (e: unknown) => {
+        throw failed(timedOut(e) ? 'timed out' : 'network error');
+      },
+    );
     if (!res.ok) throw failed(`HTTP ${res.status}`);
     const data = await readCapped(res, this.limits.maxBytes).catch((e: unknown) => {
       throw failed(timedOut(e) ? 'timed out' : 'the download broke off');
     });
-    if (data === null) throw ValidationFailed.field(field, `${ref.filename} is larger than ${megabytes(this.limits.maxBytes)}`);
+    if (data === null)
+      throw ValidationFailed.field(field, `${ref.filename} is larger than ${megabytes(this.limits.maxBytes)}`);
     const contentType = sniffImageType(data);
     if (!contentType) throw ValidationFailed.field(field, `${ref.filename} is not a PNG, JPEG, GIF or WebP image`);
     return { filename: ref.filename, contentType, data };

@@ -31,16 +31,25 @@ async function queryChoices(deps: DeskDeps, conv: Conversation, typed: string): 
       rows.push(q);
     }
   }
-  return rows.slice(0, MAX_CHOICES).map((q) => ({ name: truncate(`#${q.id} · ${q.status} · ${q.heading}`, 100), value: q.id }));
+  return rows
+    .slice(0, MAX_CHOICES)
+    .map((q) => ({ name: truncate(`#${q.id} · ${q.status} · ${q.heading}`, 100), value: q.id }));
 }
 
 function categoryChoices(categories: readonly string[], typed: string): Choice[] {
   const t = typed.trim().toLowerCase();
-  return categories.filter((c) => c.length <= CHOICE_VALUE_MAX && c.toLowerCase().includes(t)).slice(0, MAX_CHOICES).map((c) => ({ name: truncate(c, 100), value: c }));
+  return categories
+    .filter((c) => c.length <= CHOICE_VALUE_MAX && c.toLowerCase().includes(t))
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ name: truncate(c, 100), value: c }));
 }
 
 /** Suggestions for the option being typed; none for options that have no suggestions. */
-export async function autocompleteChoices(deps: DeskDeps, conv: Conversation, focused: { name: string; value: string }): Promise<Choice[]> {
+export async function autocompleteChoices(
+  deps: DeskDeps,
+  conv: Conversation,
+  focused: { name: string; value: string },
+): Promise<Choice[]> {
   if (focused.name === 'id') return queryChoices(deps, conv, focused.value);
   if (focused.name === 'category') return categoryChoices(deps.config.categories, focused.value);
   return [];

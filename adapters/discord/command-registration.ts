@@ -49,13 +49,21 @@ function optionOf(o: OptionSpec, categories: readonly string[]): APIApplicationC
     case 'string':
     case 'text':
     case 'secret':
-      return { ...base, type: ApplicationCommandOptionType.String, max_length: Math.min(o.maxLength ?? STRING_MAX, STRING_MAX) };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        max_length: Math.min(o.maxLength ?? STRING_MAX, STRING_MAX),
+      };
     case 'integer':
       return { ...base, type: ApplicationCommandOptionType.Integer, min_value: 1 };
     case 'query':
       return { ...base, type: ApplicationCommandOptionType.Integer, min_value: 1, autocomplete: true };
     case 'rating':
-      return { ...base, type: ApplicationCommandOptionType.Integer, choices: [1, 2, 3, 4, 5].map((r) => ({ name: `${'★'.repeat(r)} (${r})`, value: r })) };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        choices: [1, 2, 3, 4, 5].map((r) => ({ name: `${'★'.repeat(r)} (${r})`, value: r })),
+      };
     case 'category':
       return categories.length <= MAX_CHOICES
         ? { ...base, type: ApplicationCommandOptionType.String, choices: choices(categories) }
@@ -91,11 +99,18 @@ function subcommandOf(spec: CommandSpec, categories: readonly string[]): APIAppl
  * options (categories and statuses as choices, the screenshot as an attachment, the agent as a user, query
  * ids as integers with autocomplete). Usable in servers and in a DM with the bot.
  */
-export function discordCommands(config: { categories: readonly string[] }): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function discordCommands(config: {
+  categories: readonly string[];
+}): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const specs = CATALOG as readonly CommandSpec[];
   const long = config.categories.find((c) => c.length > CHOICE_VALUE_MAX);
-  if (long !== undefined) throw ValidationFailed.field('CQMS_CATEGORIES', `"${truncate(long, 40)}" is ${long.length} characters; Discord offers choices of at most ${CHOICE_VALUE_MAX}`);
-  if (specs.length > MAX_SUBCOMMANDS) throw new Error(`the catalog has ${specs.length} commands; a Discord command holds ${MAX_SUBCOMMANDS} subcommands`);
+  if (long !== undefined)
+    throw ValidationFailed.field(
+      'CQMS_CATEGORIES',
+      `"${truncate(long, 40)}" is ${long.length} characters; Discord offers choices of at most ${CHOICE_VALUE_MAX}`,
+    );
+  if (specs.length > MAX_SUBCOMMANDS)
+    throw new Error(`the catalog has ${specs.length} commands; a Discord command holds ${MAX_SUBCOMMANDS} subcommands`);
   return [
     {
       type: ApplicationCommandType.ChatInput,

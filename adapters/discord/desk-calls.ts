@@ -47,7 +47,10 @@ export const DOWNLOAD_PEEK_MS = 800;
 /** The error `p` fails with within `ms`, or null when it succeeds or is still running (its rejection stays handled). */
 function failureWithin(p: Promise<unknown>, ms: number): Promise<unknown> {
   return within(
-    p.then(() => null, (e: unknown) => e),
+    p.then(
+      () => null,
+      (e: unknown) => e,
+    ),
     ms,
     () => null,
   );
@@ -96,12 +99,20 @@ export class DeskCalls {
       const { categories } = this.deps.desk.deps.config;
       if (s.form.categoryIndex !== undefined) {
         const category = categories[s.form.categoryIndex];
-        if (category === undefined) throw ValidationFailed.field('category', 'the categories changed while the form was open; run the command again');
+        if (category === undefined)
+          throw ValidationFailed.field(
+            'category',
+            'the categories changed while the form was open; run the command again',
+          );
         values.category = category;
       }
       if (s.form.uploadId) {
         const file = await this.deps.uploads.take(s.form.uploadId, s.meta.user.userId);
-        if (!file) throw ValidationFailed.field('screenshot', 'the screenshot is no longer at hand (the form stayed open too long); run the command again');
+        if (!file)
+          throw ValidationFailed.field(
+            'screenshot',
+            'the screenshot is no longer at hand (the form stayed open too long); run the command again',
+          );
         values.screenshot = file;
       }
       return { reply: await this.deps.desk.submit(conv, s.form.formId, values, s.form.queryId) };
@@ -119,7 +130,10 @@ export class DeskCalls {
     return out;
   }
 
-  private async outcome(meta: InteractionMeta, run: (conv: Conversation) => Promise<{ reply: Reply; modal?: Omit<ModalContext, 'categories'> }>): Promise<Outcome> {
+  private async outcome(
+    meta: InteractionMeta,
+    run: (conv: Conversation) => Promise<{ reply: Reply; modal?: Omit<ModalContext, 'categories'> }>,
+  ): Promise<Outcome> {
     try {
       const conv = await this.deps.desk.conversation(accountOf(meta.user), this.placeOf(meta));
       const { reply, modal } = await run(conv);
@@ -127,7 +141,11 @@ export class DeskCalls {
       const rest = { ...reply, views: reply.views.filter((v) => v.kind !== 'form') };
       const messages = rest.views.length || !form ? await this.render(rest) : [];
       if (!form) return { messages, failed: false, ...(reply.replaces === 'source' ? { replacesSource: true } : {}) };
-      return { modal: modalFor(form, { categories: this.deps.desk.deps.config.categories, ...modal }), messages, failed: false };
+      return {
+        modal: modalFor(form, { categories: this.deps.desk.deps.config.categories, ...modal }),
+        messages,
+        failed: false,
+      };
     } catch (e) {
       return { messages: await this.render(errorReply(e, this.deps.onDefect)), failed: true };
     }
@@ -136,10 +154,21 @@ export class DeskCalls {
   /** Where chart images follow the answer: its interaction (token and channel), answered ephemerally. */
   private placeOf(meta: InteractionMeta): DiscordPlace {
     const receivedAt = this.deps.desk.deps.clock.now().getTime();
-    return { platform: 'discord', applicationId: meta.applicationId, interactionToken: meta.token, userId: meta.user.userId, channelId: meta.channelId, receivedAt, ephemeral: true };
+    return {
+      platform: 'discord',
+      applicationId: meta.applicationId,
+      interactionToken: meta.token,
+      userId: meta.user.userId,
+      channelId: meta.channelId,
+      receivedAt,
+      ephemeral: true,
+    };
   }
 
   render(reply: Reply): Promise<DiscordMessage[]> {
-    return renderReply(reply, { charts: this.deps.charts, onChartError: (e) => this.deps.log.warn(`a chart was not drawn: ${e instanceof Error ? e.message : String(e)}`) });
+    return renderReply(reply, {
+      charts: this.deps.charts,
+      onChartError: (e) => this.deps.log.warn(`a chart was not drawn: ${e instanceof Error ? e.message : String(e)}`),
+    });
   }
 }

@@ -18,7 +18,11 @@ import { renderReply } from './render-reply';
 
 const GROWS = '*_~|>`';
 const worst = (n: number) => GROWS.repeat(Math.ceil(n / GROWS.length)).slice(0, n);
-const render = (reply: Reply) => renderReply(reply, { charts: { render: async () => ({ png: TINY_PNG, width: 1, height: 1 }) }, onChartError: () => undefined });
+const render = (reply: Reply) =>
+  renderReply(reply, {
+    charts: { render: async () => ({ png: TINY_PNG, width: 1, height: 1 }) },
+    onChartError: () => undefined,
+  });
 /** What the faithful fake answers this message (null: accepted). */
 const refusal = (m: Parameters<typeof restPayload>[0]) => {
   const { body, files } = restPayload(m);
@@ -34,13 +38,21 @@ describe('Discord text and embeds within limits, whatever the content', () => {
     expect(shorten('x'.repeat(50), 20, '… (more)')).toBe(`${'x'.repeat(12)}… (more)`);
     // Measured after escaping: 120 markdown characters become 220 (a `>` quotes only at the start of a line).
     expect(plain(worst(HEADING_MAX), 256)).toHaveLength(220);
-    expect(plain('# Title\n> quote [link](x) ||spoiler||', 100)).toBe('\\# Title\n\\> quote \\[link\\](x) \\|\\|spoiler\\|\\|');
+    expect(plain('# Title\n> quote [link](x) ||spoiler||', 100)).toBe(
+      '\\# Title\n\\> quote \\[link\\](x) \\|\\|spoiler\\|\\|',
+    );
     expect(plain(worst(4000), 4096, '… (shortened)').length).toBe(4096);
   });
 
   it('fits an embed into 6,000 characters: description first, then the longest fields; blanks never sent', () => {
-    const fields = Array.from({ length: 30 }, (_, i) => ({ name: i === 0 ? '' : `Field ${i}`, value: i === 1 ? '' : 'v'.repeat(2000) }));
-    const e = fitEmbed({ title: 't'.repeat(300), description: 'd'.repeat(5000), fields, footer: { text: 'f'.repeat(3000) } }, '… (see all)');
+    const fields = Array.from({ length: 30 }, (_, i) => ({
+      name: i === 0 ? '' : `Field ${i}`,
+      value: i === 1 ? '' : 'v'.repeat(2000),
+    }));
+    const e = fitEmbed(
+      { title: 't'.repeat(300), description: 'd'.repeat(5000), fields, footer: { text: 'f'.repeat(3000) } },
+      '… (see all)',
+    );
     expect(embedSize(e)).toBeLessThanOrEqual(6000);
     expect(e.title).toHaveLength(256);
     expect(e.fields!.length).toBeLessThanOrEqual(25);
@@ -59,11 +71,25 @@ describe('Discord text and embeds within limits, whatever the content', () => {
       tone: 'closed',
       status: 'Closed',
       fields: Array.from({ length: 25 }, (_, i) => ({ label: worst(300), value: `${i} ${worst(4000)}` })),
-      buttons: Array.from({ length: 30 }, (_, i) => ({ label: worst(100), actionId: encodeAction({ kind: 'claim', queryId: i + 1 }) })),
+      buttons: Array.from({ length: 30 }, (_, i) => ({
+        label: worst(100),
+        actionId: encodeAction({ kind: 'claim', queryId: i + 1 }),
+      })),
       queryId: 123456,
       footer: worst(3000),
     };
-    const messages = await render({ visibility: 'public', views: [card, { kind: 'stats', title: worst(300), figures: Array.from({ length: 30 }, () => ({ label: '', value: worst(2000) })) }, { kind: 'text', text: worst(3000), tone: 'info' }] });
+    const messages = await render({
+      visibility: 'public',
+      views: [
+        card,
+        {
+          kind: 'stats',
+          title: worst(300),
+          figures: Array.from({ length: 30 }, () => ({ label: '', value: worst(2000) })),
+        },
+        { kind: 'text', text: worst(3000), tone: 'info' },
+      ],
+    });
     for (const m of messages) expect(refusal(m)).toBeNull();
     expect(messages[0]!.embeds[0]!.description).toMatch(/… \(shortened: \/cqms show 123456 for the whole text\)$/);
   });
@@ -83,9 +109,14 @@ describe('every core form opens as a modal Discord accepts', () => {
     }
   }
 
-  it('the new-query form asks category, heading, description and mobile; the screenshot is the command\'s attachment option', () => {
+  it("the new-query form asks category, heading, description and mobile; the screenshot is the command's attachment option", () => {
     const data = modalFor(formFor('new', DEFAULT_DESK_CONFIG), { categories: DEFAULT_DESK_CONFIG.categories });
-    expect(data.components.map((c) => ('component' in c ? c.component.custom_id : c.type))).toEqual(['category', 'heading', 'description', 'mobile']);
+    expect(data.components.map((c) => ('component' in c ? c.component.custom_id : c.type))).toEqual([
+      'category',
+      'heading',
+      'description',
+      'mobile',
+    ]);
     const [cqms] = discordCommands(DEFAULT_DESK_CONFIG);
     const sub = cqms!.options!.find((o) => o.name === 'new') as { options: { name: string; type: number }[] };
     expect(sub.options.find((o) => o.name === 'screenshot')).toMatchObject({ type: 11 });
@@ -106,6 +137,8 @@ describe('command registration Discord accepts', () => {
 
   it('refuses a category Discord cannot offer as a choice, naming it', () => {
     expect(() => discordCommands({ categories: ['Bug Report', 'c'.repeat(101)] })).toThrow(ValidationFailed);
-    expect(() => discordCommands({ categories: ['c'.repeat(101)] })).toThrow(/is 101 characters; Discord offers choices of at most 100/);
+    expect(() => discordCommands({ categories: ['c'.repeat(101)] })).toThrow(
+      /is 101 characters; Discord offers choices of at most 100/,
+    );
   });
 });

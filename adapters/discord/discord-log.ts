@@ -4,4 +4,3 @@ export interface DiscordLog {
   warn(message: string): void;
   error(message: string, error?: unknown): void;
 }
-

@@ -1,4 +1,10 @@
-import { MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type RawFile } from 'discord.js';
+import {
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type RawFile,
+} from 'discord.js';
 
 /** No @everyone, @here, role or user pings, whatever the text says: sent with every message. */
 export const NO_MENTIONS = { parse: [] as never[] };
@@ -20,7 +26,10 @@ export interface DiscordMessage {
 }
 
 /** The JSON body (and files, sent as multipart files[n] with payload_json) for a REST call. */
-export function restPayload(m: DiscordMessage, opts: { ephemeral?: boolean } = {}): { body: Record<string, unknown>; files?: RawFile[] } {
+export function restPayload(
+  m: DiscordMessage,
+  opts: { ephemeral?: boolean } = {},
+): { body: Record<string, unknown>; files?: RawFile[] } {
   const body: Record<string, unknown> = {
     ...(m.content !== undefined ? { content: m.content } : {}),
     embeds: m.embeds,

@@ -59,16 +59,29 @@ export class DiscordNotifier implements PlatformNotifier {
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     const [message] = await this.render({ visibility: 'public', views: [card] });
     if (!message) return;
-    await Promise.all(this.deps.supportChannels.map((channelId) => this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message, card.version))));
+    await Promise.all(
+      this.deps.supportChannels.map((channelId) =>
+        this.serial.run(`${channelId}:${queryId}`, () => this.upsert(channelId, queryId, message, card.version)),
+      ),
+    );
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
     const channels = to === 'support' ? this.deps.supportChannels : (this.deps.leadsChannels ?? []);
     if (!channels.length) return;
-    const linked = alert.mention ? (await this.deps.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'discord') : undefined;
-    const mention = linked ? `<@${linked.platformUserId}>: ` : alert.mention ? `${plain(alert.mention.name, 100)}: ` : '';
+    const linked = alert.mention
+      ? (await this.deps.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'discord')
+      : undefined;
+    const mention = linked
+      ? `<@${linked.platformUserId}>: `
+      : alert.mention
+        ? `${plain(alert.mention.name, 100)}: `
+        : '';
     // Only the assignee may be pinged: any mention-like text in the alert stays inert.
-    const body = { content: `${mention}${plain(alert.text, LIMITS.content - 200)}`, allowed_mentions: { parse: [], users: linked ? [linked.platformUserId] : [] } };
+    const body = {
+      content: `${mention}${plain(alert.text, LIMITS.content - 200)}`,
+      allowed_mentions: { parse: [], users: linked ? [linked.platformUserId] : [] },
+    };
     await Promise.all(channels.map((channelId) => this.deps.rest.post(Routes.channelMessages(channelId), { body })));
   }
 
@@ -85,7 +98,11 @@ export class DiscordNotifier implements PlatformNotifier {
     const channels = to === 'support' ? this.deps.supportChannels : (this.deps.leadsChannels ?? []);
     if (!channels.length) return [];
     return [
-      { name: 'text', post: async () => postDiscordReport(this.deps.rest, channels, await this.render({ ...report, visibility: 'public' }), []) },
+      {
+        name: 'text',
+        post: async () =>
+          postDiscordReport(this.deps.rest, channels, await this.render({ ...report, visibility: 'public' }), []),
+      },
       { name: 'charts', post: () => postDiscordReport(this.deps.rest, channels, [], charts) },
     ];
   }
@@ -95,26 +112,35 @@ export class DiscordNotifier implements PlatformNotifier {
     if (!accounts.length) return false;
     const messages = await this.render({ ...reply, visibility: 'public' });
     let told = false;
-    for (const a of accounts) if ((await this.tell(a.platformUserId, messages)) || (await this.askToOpenDms(a.platformUserId, reply))) told = true;
+    for (const a of accounts)
+      if ((await this.tell(a.platformUserId, messages)) || (await this.askToOpenDms(a.platformUserId, reply)))
+        told = true;
     return told;
   }
 
   private upsert(channelId: string, queryId: number, m: DiscordMessage, version: number | undefined): Promise<void> {
     const { rest, log } = this.deps;
     const refs = this.deps.store().messageRefs;
-    return upsertCard({ refs, now: this.deps.now ?? (() => new Date()), warn: (w) => log.warn(w) }, { platform: 'discord', channelId, queryId }, version, {
-      post: async () => ((await rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string }).id,
-      edit: async (messageId) => {
-        try {
-          await rest.patch(Routes.channelMessage(channelId, messageId), restPayload(m));
-          return true;
-        } catch (e) {
-          if (apiCode(e) !== UNKNOWN_MESSAGE) throw e;
-          log.warn(`the card of query #${queryId} (message ${messageId}) is gone from channel ${channelId}; posting it again`);
-          return false;
-        }
+    return upsertCard(
+      { refs, now: this.deps.now ?? (() => new Date()), warn: (w) => log.warn(w) },
+      { platform: 'discord', channelId, queryId },
+      version,
+      {
+        post: async () => ((await rest.post(Routes.channelMessages(channelId), restPayload(m))) as { id: string }).id,
+        edit: async (messageId) => {
+          try {
+            await rest.patch(Routes.channelMessage(channelId, messageId), restPayload(m));
+            return true;
+          } catch (e) {
+            if (apiCode(e) !== UNKNOWN_MESSAGE) throw e;
+            log.warn(
+              `the card of query #${queryId} (message ${messageId}) is gone from channel ${channelId}; posting it again`,
+            );
+            return false;
+          }
+        },
       },
-    });
+    );
   }
 
   private async tell(discordUserId: string, messages: DiscordMessage[]): Promise<boolean> {
@@ -132,14 +158,22 @@ export class DiscordNotifier implements PlatformNotifier {
       return null;
     });
     if (!token) {
-      this.deps.log.warn(`Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; asking them in the support channel to open their DMs`);
+      this.deps.log.warn(
+        `Discord user ${discordUserId} does not take DMs and has no recent interaction to answer; asking them in the support channel to open their DMs`,
+      );
       return false;
     }
     try {
-      for (const m of messages) await this.deps.rest.post(Routes.webhook(token.applicationId, token.token), { ...restPayload(m, { ephemeral: true }), auth: false });
+      for (const m of messages)
+        await this.deps.rest.post(Routes.webhook(token.applicationId, token.token), {
+          ...restPayload(m, { ephemeral: true }),
+          auth: false,
+        });
       return true;
     } catch (e) {
-      this.deps.log.warn(`Discord user ${discordUserId} does not take DMs and the follow-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.deps.log.warn(
+        `Discord user ${discordUserId} does not take DMs and the follow-up failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return false;
     }
   }
@@ -154,20 +188,27 @@ export class DiscordNotifier implements PlatformNotifier {
     const notice = reply.views.find((v) => v.kind === 'text')?.text ?? 'There is news about your query.';
     const content = `<@${discordUserId}> ${plain(notice, LIMITS.content - 400)}\n${OPEN_DMS}`;
     const body = { content, allowed_mentions: { parse: [], users: [discordUserId] } };
-    await Promise.all(this.deps.supportChannels.map((channelId) => this.deps.rest.post(Routes.channelMessages(channelId), { body })));
+    await Promise.all(
+      this.deps.supportChannels.map((channelId) => this.deps.rest.post(Routes.channelMessages(channelId), { body })),
+    );
     return true;
   }
 
   private async dmChannel(discordUserId: string): Promise<string> {
     const known = this.dmChannels.get(discordUserId);
     if (known) return known;
-    const channel = (await this.deps.rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string };
+    const channel = (await this.deps.rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as {
+      id: string;
+    };
     this.dmChannels.set(discordUserId, channel.id);
     if (this.dmChannels.size > 10_000) this.dmChannels.delete(this.dmChannels.keys().next().value as string);
     return channel.id;
   }
 
   private render(reply: Reply): Promise<DiscordMessage[]> {
-    return renderReply(reply, { charts: this.deps.charts, onChartError: (e) => this.deps.log.warn(`a chart was not drawn: ${String(e)}`) });
+    return renderReply(reply, {
+      charts: this.deps.charts,
+      onChartError: (e) => this.deps.log.warn(`a chart was not drawn: ${String(e)}`),
+    });
   }
 }

@@ -3,14 +3,24 @@ import { LIMITS, shorten } from './discord-text';
 
 /** What Discord counts against a message's 6,000 embed characters. */
 export function embedSize(e: APIEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 /** Discord refuses a field with an empty name or value: a zero-width space stands in. */
 const BLANK = '\u200b';
 
 function field(f: APIEmbedField): APIEmbedField {
-  return { ...f, name: shorten(f.name, LIMITS.fieldName) || BLANK, value: shorten(f.value, LIMITS.fieldValue) || BLANK };
+  return {
+    ...f,
+    name: shorten(f.name, LIMITS.fieldName) || BLANK,
+    value: shorten(f.value, LIMITS.fieldValue) || BLANK,
+  };
 }
 
 /** Floors the first passes keep: a field's value, and the description (the user's own text). */

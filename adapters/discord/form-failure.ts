@@ -47,10 +47,20 @@ export function formFailureText(cause: FormFailure, f: FailedForm): string | nul
 /** The log line the reference points to, with the detail the user is not shown. */
 export function logFormFailure(log: DiscordLog, cause: FormFailure, f: FailedForm, error?: unknown): void {
   const what = `the "${f.title}" form was not opened (ref ${f.ref})`;
-  if (cause === 'late') log.warn(`${what}: the interaction was deferred after the ack budget, so a modal could no longer be its first answer`);
-  else if (cause === 'expired') log.warn(`${what}: the modal reached Discord after the interaction's 3 s window (10062); the user saw "This interaction failed"`);
+  if (cause === 'late')
+    log.warn(
+      `${what}: the interaction was deferred after the ack budget, so a modal could no longer be its first answer`,
+    );
+  else if (cause === 'expired')
+    log.warn(
+      `${what}: the modal reached Discord after the interaction's 3 s window (10062); the user saw "This interaction failed"`,
+    );
   else if (cause === 'refused') log.error(`${what}: Discord refused the modal: ${refusalDetail(error)}`, error);
-  else log.error(`${what}: Discord could not be reached: ${error instanceof Error ? error.message : String(error)}`, error);
+  else
+    log.error(
+      `${what}: Discord could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
 }
 
 /** A 50035's field errors in one line ("data.title: Must be 45 or fewer in length."). */

@@ -50,9 +50,22 @@ export interface FormRef {
 export type DiscordInbound =
   | { kind: 'command'; meta: InteractionMeta; name: string; options: CommandOptions }
   /** `action`: the custom id decoded by core (null: not one of ours), once, here at the edge. */
-  | { kind: 'button'; meta: InteractionMeta; actionId: string; action: ActionRef | null; messageId: string | null; ephemeralMessage: boolean }
+  | {
+      kind: 'button';
+      meta: InteractionMeta;
+      actionId: string;
+      action: ActionRef | null;
+      messageId: string | null;
+      ephemeralMessage: boolean;
+    }
   | { kind: 'submit'; meta: InteractionMeta; form: FormRef; fields: Record<string, string> }
-  | { kind: 'autocomplete'; meta: InteractionMeta; name: string; focused: { name: string; value: string }; options: CommandOptions }
+  | {
+      kind: 'autocomplete';
+      meta: InteractionMeta;
+      name: string;
+      focused: { name: string; value: string };
+      options: CommandOptions;
+    }
   | { kind: 'unsupported'; meta: InteractionMeta | null; reason: string };
 
 export function accountOf(user: DiscordUserRef): PlatformAccount {

@@ -30,7 +30,10 @@ describe('interactions in flight', () => {
     const failures: unknown[] = [];
     releases.splice(0).forEach((r) => r());
     await Promise.all([b, f]);
-    await work.admit(() => Promise.reject(new Error('boom')), (e) => failures.push(e));
+    await work.admit(
+      () => Promise.reject(new Error('boom')),
+      (e) => failures.push(e),
+    );
     expect(warnings[1]).toMatch(/takes interactions again; 3 were refused/);
     expect(failures).toEqual([new Error('boom')]);
     expect(work.admit(job('g'), () => undefined)).not.toBeNull();

@@ -10,7 +10,14 @@ import { InteractionRouter } from './interaction-router';
 import { RecentInteractions } from './recent-interactions';
 import type { Responder } from './responder';
 
-const meta = (id: string): InteractionMeta => ({ id, applicationId: 'app', token: `tok-${id}`, user: { userId: 'u1', username: 'Zoe' }, channelId: 'c1', guildId: 'g1' });
+const meta = (id: string): InteractionMeta => ({
+  id,
+  applicationId: 'app',
+  token: `tok-${id}`,
+  user: { userId: 'u1', username: 'Zoe' },
+  channelId: 'c1',
+  guildId: 'g1',
+});
 const msg = (content: string): DiscordMessage => ({ content, embeds: [], components: [], files: [], ephemeral: true });
 const later = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
 
@@ -37,15 +44,39 @@ class RecordingResponder implements Responder {
 function router(outcome: (i: DiscordInbound) => Promise<Outcome>) {
   const keys = new Set<string>();
   const once: HandledOnce = { claim: async (k) => (keys.has(k) ? false : (keys.add(k), true)) };
-  const calls = { command: outcome, button: outcome, submit: outcome, render: async (reply: Reply) => reply.views.map((v) => msg(v.kind === 'text' ? v.text : v.kind)) } as unknown as DeskCalls;
+  const calls = {
+    command: outcome,
+    button: outcome,
+    submit: outcome,
+    render: async (reply: Reply) => reply.views.map((v) => msg(v.kind === 'text' ? v.text : v.kind)),
+  } as unknown as DeskCalls;
   const recent = new RecentInteractions();
   const log: string[] = [];
-  const r = new InteractionRouter({ desk: {} as Desk, calls, once, recent, log: { info: (m) => log.push(m), warn: (m) => log.push(m), error: (m) => log.push(m) }, ackBudgetMs: 30 });
+  const r = new InteractionRouter({
+    desk: {} as Desk,
+    calls,
+    once,
+    recent,
+    log: { info: (m) => log.push(m), warn: (m) => log.push(m), error: (m) => log.push(m) },
+    ackBudgetMs: 30,
+  });
   return { r, recent, log };
 }
 
-const command = (id: string, name = 'whoami'): DiscordInbound => ({ kind: 'command', meta: meta(id), name, options: { values: {}, attachments: {}, users: {} } });
-const button = (id: string, actionId: string): DiscordInbound => ({ kind: 'button', meta: meta(id), actionId, action: decodeAction(actionId), messageId: 'm1', ephemeralMessage: true });
+const command = (id: string, name = 'whoami'): DiscordInbound => ({
+  kind: 'command',
+  meta: meta(id),
+  name,
+  options: { values: {}, attachments: {}, users: {} },
+});
+const button = (id: string, actionId: string): DiscordInbound => ({
+  kind: 'button',
+  meta: meta(id),
+  actionId,
+  action: decodeAction(actionId),
+  messageId: 'm1',
+  ephemeralMessage: true,
+});
 const page = encodeAction({ kind: 'page', list: 'mine', page: 2, filter: '' });
 
 describe('the interaction router', () => {
@@ -75,20 +106,31 @@ describe('the interaction router', () => {
     await router(() => later(80, { messages: [msg('page 2')], failed: false })).r.handle(button('5', page), slowPage);
     expect(slowPage.said).toEqual(['deferUpdate', 'edit:page 2']);
     const failed = new RecordingResponder();
-    await router(() => later(80, { messages: [msg('no such page')], failed: true })).r.handle(button('6', page), failed);
+    await router(() => later(80, { messages: [msg('no such page')], failed: true })).r.handle(
+      button('6', page),
+      failed,
+    );
     expect(failed.said).toEqual(['deferUpdate', 'followUp:no such page']);
   });
 
   it('opens a modal only as the first answer', async () => {
     const modal = { custom_id: 'cqmsf|close|1||', title: 'Close', components: [] };
     const quick = new RecordingResponder();
-    await router(async () => ({ modal, messages: [], failed: false })).r.handle(button('7', encodeAction({ kind: 'close', queryId: 1 })), quick);
+    await router(async () => ({ modal, messages: [], failed: false })).r.handle(
+      button('7', encodeAction({ kind: 'close', queryId: 1 })),
+      quick,
+    );
     expect(quick.said).toEqual(['modal']);
     const late = new RecordingResponder();
-    await router(() => later(80, { modal, messages: [], failed: false })).r.handle(button('8', encodeAction({ kind: 'close', queryId: 1 })), late);
+    await router(() => later(80, { modal, messages: [], failed: false })).r.handle(
+      button('8', encodeAction({ kind: 'close', queryId: 1 })),
+      late,
+    );
     expect(late.said).toHaveLength(2);
     expect(late.said[0]).toBe('defer:true');
-    expect(late.said[1]).toMatch(/^edit:The "Close" form was not opened: getting it ready took longer than the 3 seconds Discord allows\. Nothing was saved; press the button again, it usually opens at once\. \(ref [0-9A-F]{4}\)$/);
+    expect(late.said[1]).toMatch(
+      /^edit:The "Close" form was not opened: getting it ready took longer than the 3 seconds Discord allows\. Nothing was saved; press the button again, it usually opens at once\. \(ref [0-9A-F]{4}\)$/,
+    );
   });
 
   describe('says why a form did not open, with the reference of its log line', () => {
@@ -101,17 +143,31 @@ describe('the interaction router', () => {
       const ref = /ref ([0-9A-F]{4})/.exec(log.join('\n'))?.[1];
       return { said: res.said, log, ref };
     };
-    const apiError = (status: number, code: number, message: string) => new DiscordAPIError({ code, message }, code, status, 'POST', 'https://discord.com/api/v10/interactions/1/t/callback', { body: {} });
+    const apiError = (status: number, code: number, message: string) =>
+      new DiscordAPIError(
+        { code, message },
+        code,
+        status,
+        'POST',
+        'https://discord.com/api/v10/interactions/1/t/callback',
+        { body: {} },
+      );
 
     it('Discord refused the modal (400): our fault, running it again cannot help', async () => {
       const { said, log, ref } = await attempt(apiError(400, 50035, 'Invalid Form Body'));
-      expect(said).toEqual([`reply:Discord refused to open the "Raise a query" form. This is a fault in CQMS, not in anything you did, so running it again will not help: please tell your support team, quoting ref ${ref}.`]);
-      expect(log.find((l) => l.includes(`ref ${ref}`))).toMatch(/Discord refused the modal: 400 50035 Invalid Form Body/);
+      expect(said).toEqual([
+        `reply:Discord refused to open the "Raise a query" form. This is a fault in CQMS, not in anything you did, so running it again will not help: please tell your support team, quoting ref ${ref}.`,
+      ]);
+      expect(log.find((l) => l.includes(`ref ${ref}`))).toMatch(
+        /Discord refused the modal: 400 50035 Invalid Form Body/,
+      );
     });
 
     it('Discord unreachable: try again in a moment; never "in time"', async () => {
       const { said, ref } = await attempt(new TypeError('fetch failed'));
-      expect(said).toEqual([`reply:Discord could not be reached to open the "Raise a query" form. Nothing was saved; run /cqms new again in a moment. (ref ${ref})`]);
+      expect(said).toEqual([
+        `reply:Discord could not be reached to open the "Raise a query" form. Nothing was saved; run /cqms new again in a moment. (ref ${ref})`,
+      ]);
       expect(said.join()).not.toMatch(/in time/);
     });
 
@@ -127,7 +183,10 @@ describe('the interaction router', () => {
     const { r, log } = router(async () => (runs++, { messages: [msg('claimed')], failed: false }));
     const a = new RecordingResponder();
     const b = new RecordingResponder();
-    await Promise.all([r.handle(button('9', encodeAction({ kind: 'claim', queryId: 1 })), a), r.handle(button('9', encodeAction({ kind: 'claim', queryId: 1 })), b)]);
+    await Promise.all([
+      r.handle(button('9', encodeAction({ kind: 'claim', queryId: 1 })), a),
+      r.handle(button('9', encodeAction({ kind: 'claim', queryId: 1 })), b),
+    ]);
     expect(runs).toBe(1);
     expect([...a.said, ...b.said]).toEqual(['reply:claimed']);
     expect(log.some((l) => /delivered again/.test(l))).toBe(true);

@@ -42,13 +42,18 @@ export class InteractionRouter {
   private readonly work: InteractionBound;
 
   constructor(private readonly deps: RouterOptions) {
-    this.work = new InteractionBound({ ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}), warn: (line) => deps.log.warn(line) });
+    this.work = new InteractionBound({
+      ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}),
+      warn: (line) => deps.log.warn(line),
+    });
   }
 
   /** Never rejects: what cannot be answered is logged. When the desk is full, the answer says so and nothing runs. */
   handle(inbound: DiscordInbound, r: Responder): Promise<void> {
     const onError = (e: unknown) => this.deps.log.error(`answering a Discord ${inbound.kind} interaction failed`, e);
-    return this.work.admit(() => this.route(inbound, r), onError) ?? this.work.track(() => this.refuse(inbound, r), onError);
+    return (
+      this.work.admit(() => this.route(inbound, r), onError) ?? this.work.track(() => this.refuse(inbound, r), onError)
+    );
   }
 
   /** Takes no more interactions and waits for those being answered. */
@@ -60,17 +65,35 @@ export class InteractionRouter {
   private async refuse(inbound: DiscordInbound, r: Responder): Promise<void> {
     if (inbound.kind === 'autocomplete') return r.choices([]);
     if (inbound.kind === 'unsupported') return;
-    const command = inbound.kind === 'command' ? (findCommand(inbound.name)?.name ?? 'unknown') : inbound.kind === 'button' ? (inbound.action?.kind ?? 'unknown') : inbound.form.formId;
+    const command =
+      inbound.kind === 'command'
+        ? (findCommand(inbound.name)?.name ?? 'unknown')
+        : inbound.kind === 'button'
+          ? (inbound.action?.kind ?? 'unknown')
+          : inbound.form.formId;
     this.deps.onShed?.(command);
     const typed = inbound.kind === 'submit' ? typedBack(inbound.fields) : null;
-    await r.reply({ content: DESK_BUSY_TEXT, embeds: typed ? [typed] : [], components: [], files: [], ephemeral: true });
+    await r.reply({
+      content: DESK_BUSY_TEXT,
+      embeds: typed ? [typed] : [],
+      components: [],
+      files: [],
+      ephemeral: true,
+    });
   }
 
   private async route(inbound: DiscordInbound, r: Responder): Promise<void> {
     if (inbound.kind === 'autocomplete') return this.suggest(inbound, r);
     if (inbound.kind === 'unsupported') {
       this.deps.log.info(`unsupported Discord interaction: ${inbound.reason}`);
-      if (inbound.meta) await r.reply({ content: 'CQMS does not know this command or button (it may be from an older version).', embeds: [], components: [], files: [], ephemeral: true });
+      if (inbound.meta)
+        await r.reply({
+          content: 'CQMS does not know this command or button (it may be from an older version).',
+          embeds: [],
+          components: [],
+          files: [],
+          ephemeral: true,
+        });
       return;
     }
     if (!(await this.deps.once.claim(interactionKey(inbound.meta.id)))) {
@@ -80,19 +103,32 @@ export class InteractionRouter {
     // A token answered with a message takes follow-ups for 15 minutes (the notifier's fallback for closed DMs).
     // Not awaited: a Redis that is away must not hold the interaction's slot.
     if (await this.answer(inbound, r)) {
-      void this.deps.recent.answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token).catch((e: unknown) => this.deps.log.warn(`the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`));
+      void this.deps.recent
+        .answered(inbound.meta.user.userId, inbound.meta.applicationId, inbound.meta.token)
+        .catch((e: unknown) =>
+          this.deps.log.warn(
+            `the interaction was not kept for follow-ups: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        );
     }
   }
 
   private async answer(inbound: Answerable, r: Responder): Promise<boolean> {
     const page = inbound.kind === 'button' && inbound.action?.kind === 'page';
     if (inbound.kind === 'command' && findCommand(inbound.name)?.slow) await r.defer(true);
-    const produce = inbound.kind === 'command' ? this.deps.calls.command(inbound) : inbound.kind === 'button' ? this.deps.calls.button(inbound) : this.deps.calls.submit(inbound);
+    const produce =
+      inbound.kind === 'command'
+        ? this.deps.calls.command(inbound)
+        : inbound.kind === 'button'
+          ? this.deps.calls.button(inbound)
+          : this.deps.calls.submit(inbound);
     let deferring: Promise<void> | undefined;
     const timer = r.answered
       ? undefined
       : setTimeout(() => {
-          deferring = (page ? r.deferUpdate() : r.defer(true)).catch((e: unknown) => this.deps.log.warn(`deferring ${describe(inbound.meta)} failed: ${String(e)}`));
+          deferring = (page ? r.deferUpdate() : r.defer(true)).catch((e: unknown) =>
+            this.deps.log.warn(`deferring ${describe(inbound.meta)} failed: ${String(e)}`),
+          );
         }, this.deps.ackBudgetMs ?? 2000);
     let outcome: Outcome;
     try {
@@ -101,19 +137,35 @@ export class InteractionRouter {
       clearTimeout(timer);
     }
     if (deferring) await deferring;
-    return this.deliver(outcome, r, page, page || (inbound.kind === 'button' && outcome.replacesSource === true), inbound);
+    return this.deliver(
+      outcome,
+      r,
+      page,
+      page || (inbound.kind === 'button' && outcome.replacesSource === true),
+      inbound,
+    );
   }
 
   /**
    * A modal when it can still be the first answer (or why it did not open); then the messages: first as reply,
    * update (`replace`: a page, a rating in place of its buttons) or edit, the rest as follow-ups.
    */
-  private async deliver(out: Outcome, r: Responder, page: boolean, replace: boolean, inbound: Answerable): Promise<boolean> {
+  private async deliver(
+    out: Outcome,
+    r: Responder,
+    page: boolean,
+    replace: boolean,
+    inbound: Answerable,
+  ): Promise<boolean> {
     let notice: DiscordMessage[] = [];
     if (out.modal) {
       const failed = r.answered ? { cause: 'late' as const } : await openModal(out.modal, r);
       if (!failed) return false;
-      const form = { title: out.modal.title, again: inbound.kind === 'command' ? `run /cqms ${inbound.name}` : 'press the button', ref: newRef() };
+      const form = {
+        title: out.modal.title,
+        again: inbound.kind === 'command' ? `run /cqms ${inbound.name}` : 'press the button',
+        ref: newRef(),
+      };
       logFormFailure(this.deps.log, failed.cause, form, 'error' in failed ? failed.error : undefined);
       const said = formFailureText(failed.cause, form);
       if (said === null) return false;
@@ -142,7 +194,10 @@ export class InteractionRouter {
 }
 
 /** Null once the modal is open; else why it is not. */
-async function openModal(modal: APIModalInteractionResponseCallbackData, r: Responder): Promise<{ cause: FormFailure; error: unknown } | null> {
+async function openModal(
+  modal: APIModalInteractionResponseCallbackData,
+  r: Responder,
+): Promise<{ cause: FormFailure; error: unknown } | null> {
   try {
     await r.modal(modal);
     return null;

@@ -1,4 +1,11 @@
-import { Events, GatewayDispatchEvents, type APIInteraction, type Client, type GatewayDispatchPayload, type Interaction } from 'discord.js';
+import {
+  Events,
+  GatewayDispatchEvents,
+  type APIInteraction,
+  type Client,
+  type GatewayDispatchPayload,
+  type Interaction,
+} from 'discord.js';
 
 const MAX_WAITING = 256;
 
@@ -7,7 +14,10 @@ const MAX_WAITING = 256;
  * interaction object (to answer it). discord.js emits the raw dispatch just before it builds the interaction
  * from it; a payload it could not build from is dropped from the bounded waiting list. Returns a detach function.
  */
-export function onInteractions(client: Client, handle: (raw: APIInteraction, interaction: Interaction) => void): () => void {
+export function onInteractions(
+  client: Client,
+  handle: (raw: APIInteraction, interaction: Interaction) => void,
+): () => void {
   const waiting = new Map<string, APIInteraction[]>();
   const onRaw = (packet: GatewayDispatchPayload) => {
     if (packet.t !== GatewayDispatchEvents.InteractionCreate) return;

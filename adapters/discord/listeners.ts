@@ -13,7 +13,13 @@ export type DiscordSurface = 'slash_command' | 'button' | 'modal_submit' | 'auto
 /** Told right after each interaction's first answer went out, with its latency from the interaction's arrival. */
 export type AckHook = (surface: DiscordSurface, ms: number) => void;
 
-const SURFACES: Record<DiscordInbound['kind'], DiscordSurface | null> = { command: 'slash_command', button: 'button', submit: 'modal_submit', autocomplete: 'autocomplete', unsupported: null };
+const SURFACES: Record<DiscordInbound['kind'], DiscordSurface | null> = {
+  command: 'slash_command',
+  button: 'button',
+  submit: 'modal_submit',
+  autocomplete: 'autocomplete',
+  unsupported: null,
+};
 
 /**
  * Binds the router to a discord.js client, as adapters/slack/listeners.ts binds Slack's controller to Bolt: each
@@ -21,7 +27,12 @@ const SURFACES: Record<DiscordInbound['kind'], DiscordSurface | null> = { comman
  * autocomplete) and handed to the router, which answers it through discord.js. Every line logged while it is
  * answered carries the interaction's id. Returns a function that stops listening.
  */
-export function registerListeners(client: Client, router: InteractionRouter, log: DiscordLog, acked: AckHook = () => undefined): () => void {
+export function registerListeners(
+  client: Client,
+  router: InteractionRouter,
+  log: DiscordLog,
+  acked: AckHook = () => undefined,
+): () => void {
   return onInteractions(client, (raw, interaction) =>
     inRequest(raw.id, () => {
       const inbound = parseInteraction(raw, COMMAND_NAME);

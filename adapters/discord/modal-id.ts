@@ -9,7 +9,10 @@ const formRefSchema = z.object({
   formId: z.enum(FORM_IDS),
   queryId: z.number().int().positive().optional(),
   categoryIndex: z.number().int().min(0).max(999).optional(),
-  uploadId: z.string().regex(/^[a-z0-9]{6,24}$/).optional(),
+  uploadId: z
+    .string()
+    .regex(/^[a-z0-9]{6,24}$/)
+    .optional(),
 });
 
 /** A modal's custom id: the form, and what the modal itself does not ask (query, category, upload). */

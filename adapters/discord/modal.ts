@@ -26,7 +26,8 @@ export interface ModalContext {
 }
 
 function input(f: FormField, value?: string): APITextInputComponent {
-  const choices = f.type === 'select' && f.options?.length ? truncate(`One of: ${f.options.join(', ')}`, 100) : undefined;
+  const choices =
+    f.type === 'select' && f.options?.length ? truncate(`One of: ${f.options.join(', ')}`, 100) : undefined;
   return {
     type: ComponentType.TextInput,
     custom_id: f.name,
@@ -56,11 +57,19 @@ function label(f: FormField, value?: string): APILabelComponent {
  */
 export function modalFor(form: FormView, ctx: ModalContext): APIModalInteractionResponseCallbackData {
   const presetCategory = ctx.presets?.category;
-  const categoryIndex = presetCategory === undefined ? -1 : ctx.categories.findIndex((c) => c.toLowerCase() === presetCategory.toLowerCase());
+  const categoryIndex =
+    presetCategory === undefined
+      ? -1
+      : ctx.categories.findIndex((c) => c.toLowerCase() === presetCategory.toLowerCase());
   const asked = form.fields.filter((f) => f.type !== 'file' && !(f.name === 'category' && categoryIndex >= 0));
-  const notice: APITextDisplayComponent[] = form.notice ? [{ type: ComponentType.TextDisplay, content: `⚠️ ${form.notice}` }] : [];
+  const notice: APITextDisplayComponent[] = form.notice
+    ? [{ type: ComponentType.TextDisplay, content: `⚠️ ${form.notice}` }]
+    : [];
   const components = [...notice, ...asked.map((f) => label(f, f.name === 'category' ? presetCategory : undefined))];
-  if (components.length > MODAL_MAX_COMPONENTS) throw new Error(`the ${form.formId} form has ${components.length} components; a Discord modal holds ${MODAL_MAX_COMPONENTS}`);
+  if (components.length > MODAL_MAX_COMPONENTS)
+    throw new Error(
+      `the ${form.formId} form has ${components.length} components; a Discord modal holds ${MODAL_MAX_COMPONENTS}`,
+    );
   return {
     custom_id: encodeFormRef({
       formId: form.formId,

@@ -6,7 +6,8 @@ import { metaOf, subcommandOf } from './parse-common';
 export function parseAutocomplete(raw: APIInteraction, commandName: string): DiscordInbound {
   const meta = metaOf(raw);
   if (!meta) return { kind: 'unsupported', meta: null, reason: 'no user on the interaction' };
-  if (raw.type !== InteractionType.ApplicationCommandAutocomplete) return { kind: 'unsupported', meta, reason: 'not an autocomplete' };
+  if (raw.type !== InteractionType.ApplicationCommandAutocomplete)
+    return { kind: 'unsupported', meta, reason: 'not an autocomplete' };
   if (raw.data.name !== commandName) return { kind: 'unsupported', meta, reason: `unknown command /${raw.data.name}` };
   const sub = subcommandOf(raw.data.options, raw.data.resolved);
   if (!sub?.options.focused) return { kind: 'unsupported', meta, reason: 'no focused option' };

@@ -52,7 +52,14 @@ export function subcommandOf(
         break;
       case ApplicationCommandOptionType.Attachment: {
         const a = resolved?.attachments?.[o.value];
-        if (a) out.attachments[o.name] = { id: a.id, filename: a.filename, size: a.size, contentType: a.content_type ?? null, url: a.url };
+        if (a)
+          out.attachments[o.name] = {
+            id: a.id,
+            filename: a.filename,
+            size: a.size,
+            contentType: a.content_type ?? null,
+            url: a.url,
+          };
         break;
       }
       case ApplicationCommandOptionType.User: {

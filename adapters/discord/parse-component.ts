@@ -11,7 +11,8 @@ export function parseComponent(raw: APIInteraction): DiscordInbound {
   const meta = metaOf(raw);
   if (!meta) return { kind: 'unsupported', meta: null, reason: 'no user on the interaction' };
   if (raw.type !== InteractionType.MessageComponent) return { kind: 'unsupported', meta, reason: 'not a component' };
-  if (raw.data.component_type !== ComponentType.Button) return { kind: 'unsupported', meta, reason: `component type ${raw.data.component_type}` };
+  if (raw.data.component_type !== ComponentType.Button)
+    return { kind: 'unsupported', meta, reason: `component type ${raw.data.component_type}` };
   const message = raw.message as { id?: string; flags?: number } | undefined;
   return {
     kind: 'button',

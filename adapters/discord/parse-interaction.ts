@@ -10,7 +10,12 @@ import { parseSlashCommand } from './parse-slash-command';
 /** One entry for every interaction payload: checks its shape, then dispatches on its type to the parser of that surface. */
 export function parseInteraction(raw: APIInteraction, commandName: string): DiscordInbound {
   const shape = shapeProblem(raw);
-  if (shape) return { kind: 'unsupported', meta: shape.answerable ? metaOf(raw) : null, reason: `malformed interaction: ${shape.problem}` };
+  if (shape)
+    return {
+      kind: 'unsupported',
+      meta: shape.answerable ? metaOf(raw) : null,
+      reason: `malformed interaction: ${shape.problem}`,
+    };
   switch (raw.type) {
     case InteractionType.ApplicationCommand:
       return parseSlashCommand(raw, commandName);

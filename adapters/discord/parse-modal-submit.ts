@@ -7,9 +7,11 @@ import { metaOf } from './parse-common';
 function textValues(components: readonly APIModalSubmissionComponent[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of components) {
-    const inputs = c.type === ComponentType.Label ? [c.component] : c.type === ComponentType.ActionRow ? c.components : [];
+    const inputs =
+      c.type === ComponentType.Label ? [c.component] : c.type === ComponentType.ActionRow ? c.components : [];
     // A label may arrive without its component (the shape check lets it through): skip it.
-    for (const i of inputs) if (i?.type === ComponentType.TextInput && typeof i.value === 'string') out[i.custom_id] = i.value;
+    for (const i of inputs)
+      if (i?.type === ComponentType.TextInput && typeof i.value === 'string') out[i.custom_id] = i.value;
   }
   return out;
 }

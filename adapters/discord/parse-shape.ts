@@ -5,9 +5,21 @@ import { z } from 'zod';
 // passes through unchecked. A payload that breaks them is unsupported rather than a crash mid-parse.
 const user = z.object({ id: z.string().min(1), username: z.string(), global_name: z.string().nullable().optional() });
 const option: z.ZodType<unknown> = z.lazy(() =>
-  z.object({ name: z.string(), type: z.number().int(), value: z.union([z.string(), z.number(), z.boolean()]).optional(), focused: z.boolean().optional(), options: z.array(option).optional() }),
+  z.object({
+    name: z.string(),
+    type: z.number().int(),
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    focused: z.boolean().optional(),
+    options: z.array(option).optional(),
+  }),
 );
-const attachment = z.object({ id: z.string(), filename: z.string(), size: z.number().nonnegative(), content_type: z.string().nullable().optional(), url: z.string() });
+const attachment = z.object({
+  id: z.string(),
+  filename: z.string(),
+  size: z.number().nonnegative(),
+  content_type: z.string().nullable().optional(),
+  url: z.string(),
+});
 const textInput = z.object({ type: z.number().int(), custom_id: z.string().optional(), value: z.unknown().optional() });
 const data = z.object({
   name: z.string().optional(),
@@ -15,8 +27,14 @@ const data = z.object({
   custom_id: z.string().optional(),
   component_type: z.number().int().optional(),
   options: z.array(option).optional(),
-  resolved: z.object({ attachments: z.record(z.string(), attachment).optional(), users: z.record(z.string(), user).optional() }).optional(),
-  components: z.array(z.object({ type: z.number().int(), component: textInput.optional(), components: z.array(textInput).optional() })).optional(),
+  resolved: z
+    .object({ attachments: z.record(z.string(), attachment).optional(), users: z.record(z.string(), user).optional() })
+    .optional(),
+  components: z
+    .array(
+      z.object({ type: z.number().int(), component: textInput.optional(), components: z.array(textInput).optional() }),
+    )
+    .optional(),
 });
 const byType: Record<number, z.ZodType<unknown>> = {
   2: data.extend({ name: z.string(), type: z.number().int() }),
@@ -46,7 +64,12 @@ export function shapeProblem(raw: unknown): { problem: string; answerable: boole
   if (!env.success) return { problem: firstIssue(env.error), answerable: false };
   const schema = byType[env.data.type];
   const d = schema?.safeParse((raw as { data?: unknown }).data);
-  return !d || d.success ? null : { problem: `data.${firstIssue(d.error)}`, answerable: env.data.member !== undefined || env.data.user !== undefined };
+  return !d || d.success
+    ? null
+    : {
+        problem: `data.${firstIssue(d.error)}`,
+        answerable: env.data.member !== undefined || env.data.user !== undefined,
+      };
 }
 
 function firstIssue(e: z.ZodError): string {

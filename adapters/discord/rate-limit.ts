@@ -15,7 +15,9 @@ const DEFAULT_POLICY: RateLimitPolicy = { maxWaitMs: 10_000, maxHits: 3, windowM
  * it do so a few times per route, then makes it throw a RateLimitError, so a persistent limit reaches the
  * job queue (RetryLater) instead of holding a worker slot; a long Retry-After is rejected at once.
  */
-export function rejectPersistentRateLimits(p: RateLimitPolicy = DEFAULT_POLICY): NonNullable<RESTOptions['rejectOnRateLimit']> {
+export function rejectPersistentRateLimits(
+  p: RateLimitPolicy = DEFAULT_POLICY,
+): NonNullable<RESTOptions['rejectOnRateLimit']> {
   const hits = new Map<string, number[]>();
   return (data) => {
     const key = `${data.method}:${data.route}:${data.majorParameter}`;

@@ -17,7 +17,12 @@ export class RedisInteractionTokens implements InteractionTokens {
     private readonly now: () => number = Date.now,
   ) {
     // Connects on first use; commands fail rather than wait while Redis is away (the caller treats that as no token).
-    this.client = new Redis({ ...(redisConnection(redisUrl) as Record<string, unknown>), lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+    this.client = new Redis({
+      ...(redisConnection(redisUrl) as Record<string, unknown>),
+      lazyConnect: true,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: 1,
+    });
     this.client.on('error', () => undefined);
   }
 

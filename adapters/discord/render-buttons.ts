@@ -2,7 +2,10 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { ButtonView } from '../../core/views/view-model';
 import { LIMITS, truncate } from './discord-text';
 
-const STYLE: Record<NonNullable<ButtonView['style']> | 'none', ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger> = {
+const STYLE: Record<
+  NonNullable<ButtonView['style']> | 'none',
+  ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger
+> = {
   primary: ButtonStyle.Primary,
   danger: ButtonStyle.Danger,
   none: ButtonStyle.Secondary,

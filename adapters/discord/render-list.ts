@@ -54,12 +54,16 @@ function tableEmbed(list: ListView): APIEmbed {
   let used = list.title.length;
   for (const row of list.rows) {
     const name = plain(row.cells[first?.key ?? ''] || '-', CELL_MAX);
-    const value = truncate(rest.map((c) => `${plain(c.label, CELL_MAX)}: **${plain(row.cells[c.key] ?? '-', CELL_MAX)}**`).join('\n'), LIMITS.fieldValue);
+    const value = truncate(
+      rest.map((c) => `${plain(c.label, CELL_MAX)}: **${plain(row.cells[c.key] ?? '-', CELL_MAX)}**`).join('\n'),
+      LIMITS.fieldValue,
+    );
     if (fields.length === LIMITS.fields - 1 || used + name.length + value.length > TABLE_CHARS) break;
     fields.push({ name, value, inline: true });
     used += name.length + value.length;
   }
-  if (fields.length < list.rows.length) fields.push({ name: '…', value: `and ${list.rows.length - fields.length} more on this page`, inline: false });
+  if (fields.length < list.rows.length)
+    fields.push({ name: '…', value: `and ${list.rows.length - fields.length} more on this page`, inline: false });
   return {
     title: truncate(list.title, LIMITS.embedTitle),
     fields,

@@ -38,10 +38,17 @@ async function partOf(view: Exclude<View, { kind: 'text' }>, o: RenderOptions): 
       return { embed: fitEmbed(embed), ...(file ? { file } : {}), rows: [] };
     }
     case 'file':
-      return { file: { name: view.filename, data: Buffer.from(view.data), contentType: view.contentType }, rows: [], line: `📎 ${view.title}: ${view.filename}` };
+      return {
+        file: { name: view.filename, data: Buffer.from(view.data), contentType: view.contentType },
+        rows: [],
+        line: `📎 ${view.title}: ${view.filename}`,
+      };
     case 'form':
       // The router opens forms as modals; one that reaches here could not be opened.
-      return { rows: [], line: `This needs the "${view.title}" form, which could not be opened here: run the command again.` };
+      return {
+        rows: [],
+        line: `This needs the "${view.title}" form, which could not be opened here: run the command again.`,
+      };
   }
 }
 
@@ -69,7 +76,8 @@ export async function renderReply(reply: Reply, o: RenderOptions): Promise<Disco
     const alone = isPaged(view);
     const empty = !cur.embeds.length && !cur.files.length && !cur.components.length;
     const full =
-      (part.embed && (cur.embeds.length >= LIMITS.embedsPerMessage || size + embedSize(part.embed) > LIMITS.embedCharsPerMessage)) ||
+      (part.embed &&
+        (cur.embeds.length >= LIMITS.embedsPerMessage || size + embedSize(part.embed) > LIMITS.embedCharsPerMessage)) ||
       (part.file && cur.files.length >= LIMITS.filesPerMessage) ||
       (part.rows.length > 0 && cur.components.length > 0) ||
       ((alone || pagedBefore) && !empty);

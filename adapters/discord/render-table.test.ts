@@ -2,8 +2,20 @@ import { singlePageList, type ListView } from '../../core/views/view-model';
 import { LIMITS } from './discord-text';
 import { listEmbed } from './render-list';
 
-const COLUMNS = [['agent', 'Agent'], ['handled', 'Handled'], ['avg', 'Avg resolution']] as const;
-const table = (rows: { agent: string; handled: string; avg: string }[]): ListView => ({ ...singlePageList('Agents', COLUMNS, rows.map((cells) => ({ cells })), 'none'), layout: 'table' });
+const COLUMNS = [
+  ['agent', 'Agent'],
+  ['handled', 'Handled'],
+  ['avg', 'Avg resolution'],
+] as const;
+const table = (rows: { agent: string; handled: string; avg: string }[]): ListView => ({
+  ...singlePageList(
+    'Agents',
+    COLUMNS,
+    rows.map((cells) => ({ cells })),
+    'none',
+  ),
+  layout: 'table',
+});
 
 describe('a table on Discord', () => {
   it('is a field per row, its figures a line each under their labels, names escaped', () => {
@@ -14,7 +26,11 @@ describe('a table on Discord', () => {
   });
 
   it('stays within 25 fields and its share of the 6,000 characters, counting the rows left out', () => {
-    const many = Array.from({ length: 60 }, (_, i) => ({ agent: `${'x'.repeat(60)}${i}`, handled: String(i), avg: '1.0 days' }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      agent: `${'x'.repeat(60)}${i}`,
+      handled: String(i),
+      avg: '1.0 days',
+    }));
     const e = listEmbed(table(many));
     expect(e.fields!.length).toBeLessThanOrEqual(LIMITS.fields);
     const chars = (e.title ?? '').length + e.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);

@@ -41,12 +41,32 @@ export function discordJsResponder(i: Interaction, onFirstAnswer?: () => void): 
     get answered() {
       return answered || (i.isRepliable() && (i.deferred || i.replied));
     },
-    reply: (m) => first(() => (i.isRepliable() ? i.reply({ ...interactionOptions(m), ...ephemeralFlags(m) }) : Promise.reject(new Unanswerable('reply', kind)))),
+    reply: (m) =>
+      first(() =>
+        i.isRepliable()
+          ? i.reply({ ...interactionOptions(m), ...ephemeralFlags(m) })
+          : Promise.reject(new Unanswerable('reply', kind)),
+      ),
     defer: (ephemeral) =>
-      first(() => (i.isRepliable() ? i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) : Promise.reject(new Unanswerable('defer', kind)))),
-    deferUpdate: () => first(() => (i.isMessageComponent() ? i.deferUpdate() : Promise.reject(new Unanswerable('defer an update', kind)))),
-    update: (m) => first(() => (i.isMessageComponent() ? i.update(interactionOptions(m)) : Promise.reject(new Unanswerable('update', kind)))),
-    modal: (modal) => first(() => (i.isChatInputCommand() || i.isMessageComponent() ? i.showModal(modal) : Promise.reject(new Unanswerable('open a modal', kind)))),
+      first(() =>
+        i.isRepliable()
+          ? i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+          : Promise.reject(new Unanswerable('defer', kind)),
+      ),
+    deferUpdate: () =>
+      first(() =>
+        i.isMessageComponent() ? i.deferUpdate() : Promise.reject(new Unanswerable('defer an update', kind)),
+      ),
+    update: (m) =>
+      first(() =>
+        i.isMessageComponent() ? i.update(interactionOptions(m)) : Promise.reject(new Unanswerable('update', kind)),
+      ),
+    modal: (modal) =>
+      first(() =>
+        i.isChatInputCommand() || i.isMessageComponent()
+          ? i.showModal(modal)
+          : Promise.reject(new Unanswerable('open a modal', kind)),
+      ),
     edit: async (m) => {
       if (!i.isRepliable()) throw new Unanswerable('edit', kind);
       await i.editReply(interactionOptions(m));
@@ -55,6 +75,7 @@ export function discordJsResponder(i: Interaction, onFirstAnswer?: () => void): 
       if (!i.isRepliable()) throw new Unanswerable('follow up', kind);
       await i.followUp({ ...interactionOptions(m), ...ephemeralFlags(m) });
     },
-    choices: (choices) => first(() => (i.isAutocomplete() ? i.respond(choices) : Promise.reject(new Unanswerable('suggest', kind)))),
+    choices: (choices) =>
+      first(() => (i.isAutocomplete() ? i.respond(choices) : Promise.reject(new Unanswerable('suggest', kind)))),
   };
 }

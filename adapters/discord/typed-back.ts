@@ -9,6 +9,11 @@ import { LIMITS, plain } from './discord-text';
 export function typedBack(fields: Record<string, string>): APIEmbed | null {
   const typed = Object.entries(fields).filter(([, v]) => v.trim() !== '');
   if (typed.length === 0) return null;
-  const text = typed.map(([name, value]) => `**${name[0]!.toUpperCase()}${name.slice(1)}**\n${plain(value, LIMITS.embedDescription)}`).join('\n\n');
-  return { title: 'What you typed (nothing was saved): paste it back in when you try again', description: text.length <= LIMITS.embedDescription ? text : `${text.slice(0, LIMITS.embedDescription - 1)}…` };
+  const text = typed
+    .map(([name, value]) => `**${name[0]!.toUpperCase()}${name.slice(1)}**\n${plain(value, LIMITS.embedDescription)}`)
+    .join('\n\n');
+  return {
+    title: 'What you typed (nothing was saved): paste it back in when you try again',
+    description: text.length <= LIMITS.embedDescription ? text : `${text.slice(0, LIMITS.embedDescription - 1)}…`,
+  };
 }

@@ -22,7 +22,12 @@ const CAUSES: Readonly<Record<string, string>> = {
  */
 export function networkCause(e: unknown, depth = 0): { code: string; text: string } | null {
   if (!e || typeof e !== 'object' || depth > 6) return null;
-  const { code, cause, original, errors } = e as { code?: unknown; cause?: unknown; original?: unknown; errors?: unknown };
+  const { code, cause, original, errors } = e as {
+    code?: unknown;
+    cause?: unknown;
+    original?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && CAUSES[code]) return { code, text: CAUSES[code] };
   for (const next of [cause, original, ...(Array.isArray(errors) ? errors : [])]) {
     const found = networkCause(next, depth + 1);

@@ -50,6 +50,8 @@ describe('CanvasImageCleaner', () => {
   it('answers null for bytes that only start like an image', async () => {
     const png = await picture('png');
     expect(await cleaner.clean(png.subarray(0, 40), 'image/png')).toBeNull();
-    expect(await cleaner.clean(Buffer.concat([png.subarray(0, 8), Buffer.from('<html></html>')]), 'image/png')).toBeNull();
+    expect(
+      await cleaner.clean(Buffer.concat([png.subarray(0, 8), Buffer.from('<html></html>')]), 'image/png'),
+    ).toBeNull();
   });
 });

@@ -34,5 +34,8 @@ async function cleanNow(data: Uint8Array, type: ImageType): Promise<CleanImage |
   canvas.getContext('2d').drawImage(image, 0, 0);
   const format = OUTPUT[type];
   const encoded = format === 'png' ? await canvas.encode('png') : await canvas.encode(format, QUALITY);
-  return { data: new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength), contentType: format === 'png' ? 'image/png' : type };
+  return {
+    data: new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength),
+    contentType: format === 'png' ? 'image/png' : type,
+  };
 }

@@ -30,12 +30,23 @@ describe('upsertCard', () => {
   beforeAll(async () => {
     ts = await openTestStore('sqlite');
     const deps = testDesk(ts.store);
-    queryId = (await createQuery(deps, await makeActor(deps, 'client', 'upcora'), { category: 'Bug Report', heading: 'h', description: 'd' })).query.id;
+    queryId = (
+      await createQuery(deps, await makeActor(deps, 'client', 'upcora'), {
+        category: 'Bug Report',
+        heading: 'h',
+        description: 'd',
+      })
+    ).query.id;
   });
   afterAll(() => ts.dispose());
 
   const ref = () => ({ platform: 'discord' as const, channelId: '900', queryId });
-  const o = (state: 'running' | 'gone' = 'running') => ({ refs: ts.store.messageRefs, now: () => new Date(), warn: () => undefined, processState: () => state });
+  const o = (state: 'running' | 'gone' = 'running') => ({
+    refs: ts.store.messageRefs,
+    now: () => new Date(),
+    warn: () => undefined,
+    processState: () => state,
+  });
 
   it('frees the claim when the post fails, waits for a live holder, takes over from a gone one', async () => {
     const c = calls();
@@ -46,7 +57,9 @@ describe('upsertCard', () => {
     expect(c.done).toEqual(['post m1']);
 
     // Another run holds the card (its post under way): a live holder is waited for, a gone one taken over.
-    const held = await ts.store.messageRefs.claimCard(ref(), 2, { token: 'other', process: 'elsewhere' }, new Date(), { staleBefore: new Date(0) });
+    const held = await ts.store.messageRefs.claimCard(ref(), 2, { token: 'other', process: 'elsewhere' }, new Date(), {
+      staleBefore: new Date(0),
+    });
     expect(held).toEqual({ held: true, messageId: 'm1' });
     const waited = await upsertCard(o('running'), ref(), 3, c).catch((e: unknown) => e);
     expect(waited).toBeInstanceOf(RetryLater);
@@ -55,7 +68,10 @@ describe('upsertCard', () => {
     expect(c.done).toEqual(['post m1', 'edit m1']);
     // The run taken over finds its claim gone: it changes nothing.
     expect(await ts.store.messageRefs.finishCard({ ...ref(), messageId: 'stray' }, 'other', new Date())).toBe(false);
-    expect(await ts.store.messageRefs.find('discord', '900', queryId)).toMatchObject({ messageId: 'm1', cardVersion: 3 });
+    expect(await ts.store.messageRefs.find('discord', '900', queryId)).toMatchObject({
+      messageId: 'm1',
+      cardVersion: 3,
+    });
     // An older card than the one shown is not written.
     await upsertCard(o(), ref(), 2, c);
     expect(c.done).toHaveLength(2);

@@ -41,7 +41,12 @@ let thisProcess: string | undefined;
  * older card never replaces a newer one. A failed call frees the claim; a holder known gone is taken over at
  * once, any other after CARD_CLAIM_LEASE_MS.
  */
-export async function upsertCard(o: CardUpsertOptions, ref: Omit<MessageRef, 'messageId' | 'cardVersion'>, version: number | undefined, calls: CardCalls): Promise<void> {
+export async function upsertCard(
+  o: CardUpsertOptions,
+  ref: Omit<MessageRef, 'messageId' | 'cardVersion'>,
+  version: number | undefined,
+  calls: CardCalls,
+): Promise<void> {
   const me = { token: randomUUID(), process: (thisProcess ??= describeProcess()) };
   const now = o.now();
   const staleBefore = new Date(now.getTime() - CARD_CLAIM_LEASE_MS);
@@ -53,16 +58,28 @@ export async function upsertCard(o: CardUpsertOptions, ref: Omit<MessageRef, 'me
   if (!claim.held) {
     if (!claim.holder) return; // a newer card is shown
     const age = now.getTime() - claim.holder.since.getTime();
-    throw new RetryLater(`the card of query #${ref.queryId} on ${ref.platform} is being written by another run`, leaseWaitMs(age, CARD_CLAIM_LEASE_MS, FIRST_WAIT_MS));
+    throw new RetryLater(
+      `the card of query #${ref.queryId} on ${ref.platform} is being written by another run`,
+      leaseWaitMs(age, CARD_CLAIM_LEASE_MS, FIRST_WAIT_MS),
+    );
   }
   let messageId: string;
   try {
     messageId = claim.messageId !== null && (await calls.edit(claim.messageId)) ? claim.messageId : await calls.post();
   } catch (e) {
-    await o.refs.releaseCard(ref, me.token).catch((re: unknown) => o.warn(`the claim on the card of query #${ref.queryId} was not freed (it lapses after its lease): ${String(re)}`));
+    await o.refs
+      .releaseCard(ref, me.token)
+      .catch((re: unknown) =>
+        o.warn(
+          `the claim on the card of query #${ref.queryId} was not freed (it lapses after its lease): ${String(re)}`,
+        ),
+      );
     throw e;
   }
   const kept = await o.refs.finishCard({ ...ref, messageId }, me.token, o.now());
   // Only a run that outlived its lease gets here: the card may now be shown twice.
-  if (!kept) o.warn(`the card of query #${ref.queryId} on ${ref.platform} was taken over while this run wrote it (message ${messageId}); it may show twice`);
+  if (!kept)
+    o.warn(
+      `the card of query #${ref.queryId} on ${ref.platform} was taken over while this run wrote it (message ${messageId}); it may show twice`,
+    );
 }

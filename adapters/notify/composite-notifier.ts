@@ -27,7 +27,9 @@ export class CompositeNotifier implements Notifier {
   }
 
   postAlert(channel: AlertChannel, alert: AlertNotice): Promise<void> {
-    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(alert.deliveryKey, n, () => n.postAlert(channel, alert)));
+    return onEveryPlatform(this.notifiers, (n) =>
+      this.oncePerPlatform(alert.deliveryKey, n, () => n.postAlert(channel, alert)),
+    );
   }
 
   /**
@@ -35,7 +37,11 @@ export class CompositeNotifier implements Notifier {
    * another platform), and records it once posted. A crash between the post and the record posts it again: a
    * message twice rather than never.
    */
-  private oncePerPlatform(deliveryKey: string | undefined, n: PlatformNotifier, post: () => Promise<void>): Promise<void> {
+  private oncePerPlatform(
+    deliveryKey: string | undefined,
+    n: PlatformNotifier,
+    post: () => Promise<void>,
+  ): Promise<void> {
     return this.once(deliveryKey && `${deliveryKey}:${n.platform}`, post);
   }
 
@@ -52,7 +58,9 @@ export class CompositeNotifier implements Notifier {
    * retries: chart jobs need no delivery key.
    */
   postCharts(place: ChatPlace, charts: ChartImage[]): Promise<void> {
-    return onEveryPlatform(this.notifiers, (n) => (n.platform === place.platform ? n.postCharts(place, charts) : Promise.resolve()));
+    return onEveryPlatform(this.notifiers, (n) =>
+      n.platform === place.platform ? n.postCharts(place, charts) : Promise.resolve(),
+    );
   }
 
   /**
@@ -61,17 +69,28 @@ export class CompositeNotifier implements Notifier {
    * after the charts failed does not post the message again.
    */
   postReport(channel: AlertChannel, report: Reply, charts: ChartImage[], deliveryKey?: string): Promise<void> {
-    return onEveryPlatform(this.notifiers, (n) => this.oncePerPlatform(deliveryKey, n, () => this.reportOn(n, channel, report, charts, deliveryKey)));
+    return onEveryPlatform(this.notifiers, (n) =>
+      this.oncePerPlatform(deliveryKey, n, () => this.reportOn(n, channel, report, charts, deliveryKey)),
+    );
   }
 
-  private async reportOn(n: PlatformNotifier, channel: AlertChannel, report: Reply, charts: ChartImage[], deliveryKey: string | undefined): Promise<void> {
+  private async reportOn(
+    n: PlatformNotifier,
+    channel: AlertChannel,
+    report: Reply,
+    charts: ChartImage[],
+    deliveryKey: string | undefined,
+  ): Promise<void> {
     const parts = n.reportParts?.(channel, report, charts);
     if (!parts) return n.postReport(channel, report, charts);
-    for (const part of parts) await this.once(deliveryKey && `${deliveryKey}:${n.platform}:${part.name}`, () => part.post());
+    for (const part of parts)
+      await this.once(deliveryKey && `${deliveryKey}:${n.platform}:${part.name}`, () => part.post());
   }
 
   async sendDirect(userId: number, platform: Platform, reply: Reply): Promise<boolean> {
-    const ordered = [...this.notifiers].sort((a, b) => Number(b.platform === platform) - Number(a.platform === platform));
+    const ordered = [...this.notifiers].sort(
+      (a, b) => Number(b.platform === platform) - Number(a.platform === platform),
+    );
     for (const n of ordered) {
       try {
         if (await n.sendDirect(userId, n.platform, reply)) return true;

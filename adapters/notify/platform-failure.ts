@@ -7,7 +7,9 @@ import type { PlatformNotifier } from './platform-notifier';
  * the queue waits that long before trying again.
  */
 export function platformFailure(failures: readonly { notifier: PlatformNotifier; error: unknown }[]): unknown {
-  const waits = failures.map((f) => (f.error instanceof RetryLater ? f.error.retryAfterMs : f.notifier.retryAfterMs?.(f.error)));
+  const waits = failures.map((f) =>
+    f.error instanceof RetryLater ? f.error.retryAfterMs : f.notifier.retryAfterMs?.(f.error),
+  );
   const other = failures.find((_, i) => waits[i] === undefined);
   if (other) return other.error;
   const longest = Math.max(...waits.map((w) => w ?? 0));
@@ -16,8 +18,13 @@ export function platformFailure(failures: readonly { notifier: PlatformNotifier;
 }
 
 /** Runs `call` on every notifier; throws platformFailure of those that failed. */
-export async function onEveryPlatform(notifiers: readonly PlatformNotifier[], call: (n: PlatformNotifier) => Promise<unknown>): Promise<void> {
+export async function onEveryPlatform(
+  notifiers: readonly PlatformNotifier[],
+  call: (n: PlatformNotifier) => Promise<unknown>,
+): Promise<void> {
   const results = await Promise.allSettled(notifiers.map(call));
-  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ notifier: notifiers[i]!, error: r.reason as unknown }] : []));
+  const failures = results.flatMap((r, i) =>
+    r.status === 'rejected' ? [{ notifier: notifiers[i]!, error: r.reason as unknown }] : [],
+  );
   if (failures.length) throw platformFailure(failures);
 }

@@ -10,14 +10,30 @@ const linked: PlatformIdentity[] = [
   { platform: 'slack', workspaceId: 'T1', platformUserId: 'U42', userId: 7, linkedAt: new Date(0) },
   { platform: 'discord', workspaceId: '', platformUserId: '4242', userId: 7, linkedAt: new Date(0) },
 ];
-const store = () => ({ identities: { forUser: async (id: number) => linked.filter((i) => i.userId === id) } }) as unknown as Pick<Store, 'messageRefs' | 'identities'>;
+const store = () =>
+  ({ identities: { forUser: async (id: number) => linked.filter((i) => i.userId === id) } }) as unknown as Pick<
+    Store,
+    'messageRefs' | 'identities'
+  >;
 const log = { warn: () => undefined, error: () => undefined, info: () => undefined };
-const alert = (mention: AlertNotice['mention']): AlertNotice => ({ queryId: 3, text: 'SLA breached: query #3 (<!channel> *x*) has passed.', mention });
+const alert = (mention: AlertNotice['mention']): AlertNotice => ({
+  queryId: 3,
+  text: 'SLA breached: query #3 (<!channel> *x*) has passed.',
+  mention,
+});
 
 describe('alerts on Slack', () => {
   const sent: Array<{ channel: string; text: string }> = [];
-  const client = { chat: { postMessage: async (m: { channel: string; text: string }) => (sent.push(m), { ok: true, ts: '1' }) } } as unknown as SlackClient;
-  const notifier = new SlackNotifier({ client, supportChannel: 'CSUP', leadsChannel: 'CLEAD', store, log } as unknown as SlackNotifierOptions);
+  const client = {
+    chat: { postMessage: async (m: { channel: string; text: string }) => (sent.push(m), { ok: true, ts: '1' }) },
+  } as unknown as SlackClient;
+  const notifier = new SlackNotifier({
+    client,
+    supportChannel: 'CSUP',
+    leadsChannel: 'CLEAD',
+    store,
+    log,
+  } as unknown as SlackNotifierOptions);
 
   it('mentions a linked assignee by Slack id, anyone else by escaped name, and escapes the text', async () => {
     sent.length = 0;
@@ -40,8 +56,18 @@ describe('alerts on Slack', () => {
 describe('alerts on Discord', () => {
   it('pings only the linked assignee, and posts to every channel of the kind', async () => {
     const posts: Array<{ route: string; body: { content: string; allowed_mentions: unknown } }> = [];
-    const rest = { post: async (route: string, o: { body: { content: string; allowed_mentions: unknown } }) => (posts.push({ route, body: o.body }), { id: '1' }) } as unknown as Pick<REST, 'post' | 'patch'>;
-    const notifier = new DiscordNotifier({ rest, supportChannels: ['10'], leadsChannels: ['20', '21'], store, log } as unknown as DiscordNotifierOptions);
+    const rest = {
+      post: async (route: string, o: { body: { content: string; allowed_mentions: unknown } }) => (
+        posts.push({ route, body: o.body }), { id: '1' }
+      ),
+    } as unknown as Pick<REST, 'post' | 'patch'>;
+    const notifier = new DiscordNotifier({
+      rest,
+      supportChannels: ['10'],
+      leadsChannels: ['20', '21'],
+      store,
+      log,
+    } as unknown as DiscordNotifierOptions);
     await notifier.postAlert('leads', alert({ userId: 7, name: 'Ann' }));
     expect(posts.map((p) => p.route)).toEqual(['/channels/20/messages', '/channels/21/messages']);
     expect(posts[0]!.body.content).toBe('<@4242>: SLA breached: query #3 (<!channel> \\*x\\*) has passed.');

@@ -4,7 +4,18 @@ import { currentRequest } from './request-context';
 import { scrubber, scrubDeep, type Scrub } from './scrub';
 
 /** Keys whose values never reach a log line, at the top level or one object down (pino `redact` paths). */
-const SECRET_KEYS = ['token', 'botToken', 'appToken', 'signingSecret', 'password', 'passwordHash', 'secret', 'authorization', 'Authorization', 'cookie'];
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'password',
+  'passwordHash',
+  'secret',
+  'authorization',
+  'Authorization',
+  'cookie',
+];
 export const REDACT_PATHS = [
   ...SECRET_KEYS,
   ...SECRET_KEYS.map((k) => `*.${k}`),
@@ -45,7 +56,10 @@ export function createLogger(o: LoggerOptions = {}): Logger {
       formatters: { log: (obj) => scrubDeep(obj, scrub) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((a: unknown) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((a: unknown) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>,
+          );
         },
       },
     },

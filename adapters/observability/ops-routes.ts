@@ -40,8 +40,14 @@ export function opsRoutes(o: OpsRoutesOptions): OpsHandler {
       if (typeof checks === 'string') json(res, 503, { status: checks, failed: ['process'], checks: {} });
       else
         void readiness(checks, o.timeoutMs ?? 2000).then((r) => {
-          const failed = Object.entries(r.checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
-          json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'unavailable', failed, checks: Object.fromEntries(Object.entries(r.checks).map(([k, v]) => [k, scrub(v)])) });
+          const failed = Object.entries(r.checks)
+            .filter(([, v]) => v !== 'ok')
+            .map(([k]) => k);
+          json(res, r.ready ? 200 : 503, {
+            status: r.ready ? 'ready' : 'unavailable',
+            failed,
+            checks: Object.fromEntries(Object.entries(r.checks).map(([k, v]) => [k, scrub(v)])),
+          });
         });
     }
     return true;
@@ -49,5 +55,7 @@ export function opsRoutes(o: OpsRoutesOptions): OpsHandler {
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }

@@ -4,7 +4,8 @@ import type { ReadinessCheck } from './readiness';
 
 /** Readiness and gauges over the store's own connection pool: SELECT 1, the outbox backlog, SLA alerts by level. */
 export function databaseProbe(sequelize: Sequelize): ReadinessCheck & DatabaseGauges {
-  const count = async (sql: string) => (await sequelize.query<{ level?: string; n: number | string }>(sql, { type: QueryTypes.SELECT, logging: false }));
+  const count = async (sql: string) =>
+    await sequelize.query<{ level?: string; n: number | string }>(sql, { type: QueryTypes.SELECT, logging: false });
   return {
     name: 'database',
     async check() {
@@ -16,7 +17,8 @@ export function databaseProbe(sequelize: Sequelize): ReadinessCheck & DatabaseGa
     },
     async slaAlerts() {
       const out: Record<string, number> = { warning: 0, breach: 0 };
-      for (const r of await count('SELECT level, COUNT(*) AS n FROM sla_alerts GROUP BY level')) if (r.level) out[r.level] = Number(r.n);
+      for (const r of await count('SELECT level, COUNT(*) AS n FROM sla_alerts GROUP BY level'))
+        if (r.level) out[r.level] = Number(r.n);
       return out;
     },
   };

@@ -12,7 +12,13 @@ export interface RedisProbe extends ReadinessCheck {
  * reconnects by itself; the probe never waits for it.
  */
 export function redisProbe(options: Record<string, unknown>): RedisProbe {
-  const client = new Redis({ ...options, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 1000 });
+  const client = new Redis({
+    ...options,
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => 1000,
+  });
   client.on('error', () => undefined); // reported by check(), not as an unhandled error event
   let connecting: Promise<void> | undefined;
   return {

@@ -22,7 +22,9 @@ export type Scrub = (text: string) => string;
 /** A scrubber for the shapes above and for the exact values given (the signing secret, tokens of this process). */
 export function scrubber(secrets: readonly (string | undefined)[] = []): Scrub {
   // Longest first, so a secret containing another is replaced whole; very short values would blank out ordinary words.
-  const exact = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6))].sort((a, b) => b.length - a.length);
+  const exact = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text) => {
     let out = text;
     for (const s of exact) out = out.split(s).join('[redacted]');
@@ -46,6 +48,7 @@ export function scrubDeep(value: unknown, scrub: Scrub, depth = 0): unknown {
   if (depth > 6) return '[deeper]';
   if (Array.isArray(value)) return value.slice(0, MAX_KEYS).map((v) => scrubDeep(v, scrub, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value).slice(0, MAX_KEYS)) out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined ? '[redacted]' : scrubDeep(v, scrub, depth + 1);
+  for (const [k, v] of Object.entries(value).slice(0, MAX_KEYS))
+    out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined ? '[redacted]' : scrubDeep(v, scrub, depth + 1);
   return out;
 }

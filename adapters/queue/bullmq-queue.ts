@@ -40,7 +40,8 @@ const QUIT_WAIT_MS = 1_000;
  */
 export function redisConnection(url: string, extra: Record<string, unknown> = {}): ConnectionOptions {
   const u = new URL(url);
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${u.protocol}`);
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${u.protocol}`);
   const db = u.pathname.replace(/^\//, '');
   return {
     host: u.hostname || '127.0.0.1',
@@ -128,7 +129,10 @@ export class BullmqQueue implements JobQueue {
    * Whether the scheduler exists as wanted with its next job in the queue. The worker that takes a scheduled job
    * adds the next one before running it, so a next job already finished (or gone) means the chain broke.
    */
-  private async isScheduled(schedulerId: string, want: { every: number } | { pattern: string; tz: string }): Promise<boolean> {
+  private async isScheduled(
+    schedulerId: string,
+    want: { every: number } | { pattern: string; tz: string },
+  ): Promise<boolean> {
     const s = await this.queue.getJobScheduler(schedulerId);
     if (!s || s.next == null) return false;
     if ('every' in want ? s.every !== want.every : s.pattern !== want.pattern || s.tz !== want.tz) return false;

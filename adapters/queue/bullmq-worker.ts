@@ -28,7 +28,10 @@ export class BullmqWorker {
       settings.queueName ?? DEFAULT_QUEUE_NAME,
       async (job: BullJob, token?: string) => {
         const run = async () => {
-          const running = handler(job.data as Job, { ...(job.id === undefined ? {} : { jobId: job.id }), dueAt: new Date(job.timestamp + (job.opts.delay ?? 0)) });
+          const running = handler(job.data as Job, {
+            ...(job.id === undefined ? {} : { jobId: job.id }),
+            dueAt: new Date(job.timestamp + (job.opts.delay ?? 0)),
+          });
           this.running.add(running);
           try {
             await running;
@@ -36,7 +39,8 @@ export class BullmqWorker {
             if (e instanceof RetryLater && e.retryAfterMs !== undefined) {
               // Every start but the failed attempts was a RetryLater wait (this one included).
               const waits = job.attemptsStarted - job.attemptsMade - 1;
-              if (waits >= (settings.maxRetryLater ?? DEFAULT_MAX_RETRY_LATER)) throw new UnrecoverableError(retryLaterExhausted(e, waits).message);
+              if (waits >= (settings.maxRetryLater ?? DEFAULT_MAX_RETRY_LATER))
+                throw new UnrecoverableError(retryLaterExhausted(e, waits).message);
               await job.moveToDelayed(Date.now() + e.retryAfterMs, token);
               throw new DelayedError();
             }
@@ -57,7 +61,11 @@ export class BullmqWorker {
     );
     this.worker.on('failed', (job, error) => {
       if (!job) return;
-      opts.onFailed?.(job.data as Job, error, error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1));
+      opts.onFailed?.(
+        job.data as Job,
+        error,
+        error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1),
+      );
     });
     this.worker.on('error', (e) => opts.onError?.(e));
   }

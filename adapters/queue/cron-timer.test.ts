@@ -5,7 +5,9 @@ describe('cron times for the in-process digests', () => {
     const after = new Date('2026-03-06T12:00:00Z'); // a Friday
     expect(nextCronTime('0 9 * * 1', 'UTC', after).toISOString()).toBe('2026-03-09T09:00:00.000Z');
     expect(nextCronTime('0 9 * * 1', 'Asia/Kolkata', after).toISOString()).toBe('2026-03-09T03:30:00.000Z');
-    expect(nextCronTime('0 9 * * *', 'UTC', new Date('2026-03-06T09:00:00Z')).toISOString()).toBe('2026-03-07T09:00:00.000Z');
+    expect(nextCronTime('0 9 * * *', 'UTC', new Date('2026-03-06T09:00:00Z')).toISOString()).toBe(
+      '2026-03-07T09:00:00.000Z',
+    );
   });
 
   it('fires at each time the pattern gives, and not after it is stopped', async () => {
@@ -23,7 +25,12 @@ describe('cron times for the in-process digests', () => {
   it('waits again when the clock says the time has not come (a timer that fired early)', async () => {
     let now = new Date('2026-03-06T12:00:00.500Z');
     const fired: string[] = [];
-    const timer = startCronTimer('* * * * * *', 'UTC', () => fired.push(now.toISOString()), () => now);
+    const timer = startCronTimer(
+      '* * * * * *',
+      'UTC',
+      () => fired.push(now.toISOString()),
+      () => now,
+    );
     await new Promise((r) => setTimeout(r, 1200));
     expect(fired).toEqual([]);
     now = new Date('2026-03-06T12:00:01.000Z');

@@ -27,7 +27,12 @@ export interface CronTimer {
  * in the zone. Each wait is computed afresh from the clock, so a wait longer than setTimeout allows, or a
  * timer that fires a little early, simply waits again.
  */
-export function startCronTimer(pattern: string, tz: string, run: () => void, now: () => Date = () => new Date()): CronTimer {
+export function startCronTimer(
+  pattern: string,
+  tz: string,
+  run: () => void,
+  now: () => Date = () => new Date(),
+): CronTimer {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const arm = (at: Date) => {

@@ -36,9 +36,12 @@ describe('in-process job queue', () => {
 
   it('succeeds on a later attempt', async () => {
     let calls = 0;
-    const q = new InProcessQueue(async () => {
-      if (++calls < 2) throw new Error('flaky');
-    }, { backoffMs: 5 });
+    const q = new InProcessQueue(
+      async () => {
+        if (++calls < 2) throw new Error('flaky');
+      },
+      { backoffMs: 5 },
+    );
     await q.enqueue(job(4));
     await q.drain();
     expect(q.failed).toHaveLength(0);
@@ -65,7 +68,10 @@ describe('in-process job queue', () => {
     await q.close();
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(ran).toEqual(['6', '7', '8']);
-    expect(q.failed.map((f) => (f.error as Error).message)).toEqual(['the desk stopped before this retry was due', 'the desk stopped before this retry was due']);
+    expect(q.failed.map((f) => (f.error as Error).message)).toEqual([
+      'the desk stopped before this retry was due',
+      'the desk stopped before this retry was due',
+    ]);
   });
 
   it('refuses work after close', async () => {

@@ -1,4 +1,12 @@
-import { isFinalFailure, RetryLater, type EnqueueOptions, type Job, type JobHandler, type JobMeta, type JobQueue } from '../../core/ports/job-queue';
+import {
+  isFinalFailure,
+  RetryLater,
+  type EnqueueOptions,
+  type Job,
+  type JobHandler,
+  type JobMeta,
+  type JobQueue,
+} from '../../core/ports/job-queue';
 import { DEFAULT_MAX_RETRY_LATER, retryLaterExhausted } from './retry-later-cap';
 
 export interface InProcessQueueOptions {
@@ -46,9 +54,15 @@ export class InProcessQueue implements JobQueue {
     if (o.jobId) {
       if (this.seen.has(o.jobId)) return;
       this.seen.add(o.jobId);
-      if (this.seen.size > (this.opts.rememberIds ?? 10_000)) this.seen.delete(this.seen.values().next().value as string);
+      if (this.seen.size > (this.opts.rememberIds ?? 10_000))
+        this.seen.delete(this.seen.values().next().value as string);
     }
-    this.schedule({ job, meta: { ...(o.jobId ? { jobId: o.jobId } : {}), dueAt: new Date(Date.now() + (o.delayMs ?? 0)) } }, 1, 0, o.delayMs ?? 0);
+    this.schedule(
+      { job, meta: { ...(o.jobId ? { jobId: o.jobId } : {}), dueAt: new Date(Date.now() + (o.delayMs ?? 0)) } },
+      1,
+      0,
+      o.delayMs ?? 0,
+    );
   }
 
   private schedule(run: Queued, attempt: number, waits: number, delayMs: number): void {
@@ -77,7 +91,8 @@ export class InProcessQueue implements JobQueue {
         return;
       }
       const attempts = this.opts.attempts ?? 5;
-      if (attempt < attempts && !this.closed && !isFinalFailure(error)) this.schedule(queued, attempt + 1, waits, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
+      if (attempt < attempts && !this.closed && !isFinalFailure(error))
+        this.schedule(queued, attempt + 1, waits, (this.opts.backoffMs ?? 200) * 2 ** (attempt - 1));
       else this.fail(job, error, attempt);
     } finally {
       this.active--;

@@ -67,7 +67,9 @@ export function processState(described: string): ProcessState {
   if (stat === undefined) return 'gone';
   if (stat === null) return signalled(key.pid);
   // A zombie has exited (its parent has not reaped it yet); another start time is another program on that pid.
-  return stat.state === 'Z' || stat.state === 'X' || (key.start !== null && stat.start !== key.start) ? 'gone' : 'running';
+  return stat.state === 'Z' || stat.state === 'X' || (key.start !== null && stat.start !== key.start)
+    ? 'gone'
+    : 'running';
 }
 
 function signalled(pid: number): ProcessState {

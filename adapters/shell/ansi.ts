@@ -44,7 +44,10 @@ export function toneColour(tone: Tone | undefined): Colour | null {
  * starting a colour or cursor sequence, a carriage return rewriting the line) are made visible.
  */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /** One line of a table cell: line breaks and tabs become spaces, long values end in an ellipsis. */

@@ -23,7 +23,11 @@ const SKIP = Symbol('skip');
  * Fills a form field by field, then submits it. When core refuses the values, only the fields its
  * issues name are asked again; the other answers are kept. Returns null when the user cancels.
  */
-export async function fillForm(form: FormView, io: FormIo, submit: (values: Record<string, unknown>) => Promise<Reply>): Promise<Reply | null> {
+export async function fillForm(
+  form: FormView,
+  io: FormIo,
+  submit: (values: Record<string, unknown>) => Promise<Reply>,
+): Promise<Reply | null> {
   io.print(renderFormIntro(form, io.paint));
   const values: Record<string, unknown> = {};
   let toAsk = form.fields;
@@ -42,7 +46,10 @@ export async function fillForm(form: FormView, io: FormIo, submit: (values: Reco
     } catch (e) {
       const named = fieldsNamedBy(e, form.fields);
       if (named.length === 0) throw e;
-      io.print([io.paint('red', `✗ ${errorLine(e)}`), io.paint('dim', `Please answer again: ${named.map((f) => f.label).join(', ')}.`)]);
+      io.print([
+        io.paint('red', `✗ ${errorLine(e)}`),
+        io.paint('dim', `Please answer again: ${named.map((f) => f.label).join(', ')}.`),
+      ]);
       toAsk = named;
     }
   }
@@ -84,7 +91,11 @@ function pick(field: FormField, answer: string): string | null {
   return field.options?.[Number(answer) - 1] ?? null;
 }
 
-const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' };
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
 /** When a file field states no limit: the desk's default screenshot limit. */
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -99,12 +110,14 @@ async function readUpTo(path: string, max = DEFAULT_MAX_BYTES): Promise<Uint8Arr
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await fh.stat();
     if (stat.isDirectory()) return `cannot read "${path}": it is a directory`;
-    if (!stat.isFile()) return `"${path}" is not a regular file (a pipe, device or socket); give the path of an image file`;
+    if (!stat.isFile())
+      return `"${path}" is not a regular file (a pipe, device or socket); give the path of an image file`;
     if (stat.size > max) return `"${path}" is ${megabytes(stat.size)}; the limit is ${megabytes(max)}`;
     // /proc files report no size: room for the limit, plus one byte to tell "more".
     const buf = Buffer.alloc(Math.min(max, stat.size > 0 ? stat.size : max) + 1);
     let n = 0;
-    for (let got = -1; got !== 0 && n < buf.length; n += got) got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
+    for (let got = -1; got !== 0 && n < buf.length; n += got)
+      got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
     if (n > max) return `"${path}" is larger than ${megabytes(max)}`;
     return new Uint8Array(buf.buffer, buf.byteOffset, n);
   } catch (e) {

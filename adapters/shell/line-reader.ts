@@ -21,7 +21,12 @@ export class LineReader {
   private closed = false;
 
   constructor(private readonly io: LineReaderOptions) {
-    this.rl = createInterface({ input: io.input, output: io.output, terminal: io.terminal, historySize: io.terminal ? 200 : 0 });
+    this.rl = createInterface({
+      input: io.input,
+      output: io.output,
+      terminal: io.terminal,
+      historySize: io.terminal ? 200 : 0,
+    });
     this.rl.on('SIGINT', () => this.close());
     this.rl.on('close', () => (this.closed = true));
     this.lines = this.rl[Symbol.asyncIterator]();
@@ -39,7 +44,8 @@ export class LineReader {
       this.io.output.write('\n');
       return null;
     }
-    if (this.io.echo) this.io.output.write(`${opts.secret ? '*'.repeat(Math.min(next.value.length, 12)) : visible(next.value)}\n`);
+    if (this.io.echo)
+      this.io.output.write(`${opts.secret ? '*'.repeat(Math.min(next.value.length, 12)) : visible(next.value)}\n`);
     return next.value;
   }
 

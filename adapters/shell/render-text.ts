@@ -12,7 +12,12 @@ export function renderText(view: TextView, paint: Paint): string[] {
 
 export function renderStats(view: StatsView, paint: Paint): string[] {
   const width = Math.max(0, ...view.figures.map((f) => f.label.length));
-  return [paint('bold', visible(view.title)), ...view.figures.map((f) => `  ${`${f.label}:`.padEnd(width + 1)} ${f.flagged ? paint('red', visible(f.value)) : visible(f.value)}`)];
+  return [
+    paint('bold', visible(view.title)),
+    ...view.figures.map(
+      (f) => `  ${`${f.label}:`.padEnd(width + 1)} ${f.flagged ? paint('red', visible(f.value)) : visible(f.value)}`,
+    ),
+  ];
 }
 
 /** The heading of a form filled field by field: its title, and its notice (e.g. that input is not masked). */
@@ -33,7 +38,10 @@ export function renderFieldPrompt(field: FormField, paint: Paint): { lines: stri
   ].filter((n): n is string => n !== null);
   const lines = [`${paint('bold', field.label)}${notes.length ? paint('dim', ` (${notes.join('; ')})`) : ''}`];
   if (field.type === 'select') (field.options ?? []).forEach((o, i) => lines.push(`  ${i + 1}) ${visible(o)}`));
-  return { lines, prompt: field.type === 'select' ? `${field.label} [1-${field.options?.length ?? 0} or name]: ` : `${field.label}: ` };
+  return {
+    lines,
+    prompt: field.type === 'select' ? `${field.label} [1-${field.options?.length ?? 0} or name]: ` : `${field.label}: `,
+  };
 }
 
 /** The buttons of a reply, numbered for pressing: `[1] Claim  [2] Release`. */

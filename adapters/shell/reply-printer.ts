@@ -9,7 +9,13 @@ import { renderButtons, renderFormIntro, renderStats, renderText } from './rende
 
 /** The buttons a reply offers, in the order they are numbered: each card's, then each list's paging. */
 export function buttonsOf(reply: Reply): ButtonView[] {
-  return reply.views.flatMap((v) => (v.kind === 'card' ? v.buttons : v.kind === 'list' ? [v.prev, v.next].filter((b): b is ButtonView => b !== undefined) : []));
+  return reply.views.flatMap((v) =>
+    v.kind === 'card'
+      ? v.buttons
+      : v.kind === 'list'
+        ? [v.prev, v.next].filter((b): b is ButtonView => b !== undefined)
+        : [],
+  );
 }
 
 /**
@@ -49,10 +55,19 @@ export class ReplyPrinter {
       case 'chart':
         try {
           const saved = await this.artifacts.saveChart(v);
-          return [`${p('cyan', '▦')} ${visible(v.title)}: ${saved.path} (${saved.width}x${saved.height} PNG)`, p('dim', `  ${oneLine(v.altText, 300)}`)];
+          return [
+            `${p('cyan', '▦')} ${visible(v.title)}: ${saved.path} (${saved.width}x${saved.height} PNG)`,
+            p('dim', `  ${oneLine(v.altText, 300)}`),
+          ];
         } catch (e) {
           // A chart that cannot be drawn still says its numbers; the rest of the reply is unaffected.
-          return [p('yellow', `! ${visible(v.title)}: the chart could not be drawn (${e instanceof ChartRenderFailed ? e.message : errorLine(e)})`), p('dim', `  ${oneLine(v.altText, 300)}`)];
+          return [
+            p(
+              'yellow',
+              `! ${visible(v.title)}: the chart could not be drawn (${e instanceof ChartRenderFailed ? e.message : errorLine(e)})`,
+            ),
+            p('dim', `  ${oneLine(v.altText, 300)}`),
+          ];
         }
     }
   }

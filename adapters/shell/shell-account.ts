@@ -9,6 +9,7 @@ export function shellAccount(name: string): PlatformAccount {
 
 /** A name for /as: one word, so it reads back unambiguously in prompts and messages. */
 export function checkShellName(name: string): string | null {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(name)) return 'a name is one word of letters, digits, dot, dash, underscore or @ (at most 64 characters)';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(name))
+    return 'a name is one word of letters, digits, dot, dash, underscore or @ (at most 64 characters)';
   return null;
 }

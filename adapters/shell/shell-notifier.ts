@@ -35,8 +35,14 @@ export class ShellNotifier implements PlatformNotifier {
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     const store = this.deps.store();
     const posted = await store.messageRefs.find('shell', this.channel, queryId);
-    if (!posted) await store.messageRefs.save({ platform: 'shell', channelId: this.channel, queryId, messageId: `shell:${this.channel}:${queryId}` }, (this.deps.now ?? (() => new Date()))());
-    this.deps.console.notice([`[#${this.channel}] ${channelLine(card, posted ? 'updated' : 'posted', this.deps.paint)}`]);
+    if (!posted)
+      await store.messageRefs.save(
+        { platform: 'shell', channelId: this.channel, queryId, messageId: `shell:${this.channel}:${queryId}` },
+        (this.deps.now ?? (() => new Date()))(),
+      );
+    this.deps.console.notice([
+      `[#${this.channel}] ${channelLine(card, posted ? 'updated' : 'posted', this.deps.paint)}`,
+    ]);
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
@@ -51,13 +57,18 @@ export class ShellNotifier implements PlatformNotifier {
   /** A digest as `[#leads] ...` lines; its charts are written as PNG files like any answer's. */
   async postReport(to: AlertChannel, report: Reply, charts: ChartImage[]): Promise<void> {
     const channel = to === 'support' ? this.channel : 'leads';
-    const { lines } = await this.deps.printer.lines({ ...report, views: [...report.views, ...charts.map((c) => c.spec)] });
+    const { lines } = await this.deps.printer.lines({
+      ...report,
+      views: [...report.views, ...charts.map((c) => c.spec)],
+    });
     this.deps.console.notice(lines.map((l) => `[#${channel}] ${l}`));
   }
 
   async sendDirect(userId: number, _platform: Platform, reply: Reply): Promise<boolean> {
     const store = this.deps.store();
-    const shellIds = (await store.identities.forUser(userId)).filter((i) => i.platform === 'shell' && i.workspaceId === SHELL_WORKSPACE);
+    const shellIds = (await store.identities.forUser(userId)).filter(
+      (i) => i.platform === 'shell' && i.workspaceId === SHELL_WORKSPACE,
+    );
     if (shellIds.length === 0) return false;
     const user = await store.users.findById(userId);
     const { lines, buttons } = await this.deps.printer.lines(reply);
@@ -71,7 +82,9 @@ export class ShellNotifier implements PlatformNotifier {
 /** A channel card on one line: `posted: #12 Card declined [Open] Category: Bug Report · Raised by: Zoe`. */
 function channelLine(card: CardView, verb: 'posted' | 'updated', paint: Paint): string {
   const status = card.status ? ` ${paint(toneColour(card.tone), `[${card.status}]`)}` : '';
-  const fields = card.fields.filter((f) => f.label !== 'Status' && f.label !== 'Opened').map((f) => `${f.label}: ${oneLine(f.value, 60)}`);
+  const fields = card.fields
+    .filter((f) => f.label !== 'Status' && f.label !== 'Opened')
+    .map((f) => `${f.label}: ${oneLine(f.value, 60)}`);
   const buttons = card.buttons.length ? ` (${card.buttons.map((b) => oneLine(b.label, 20)).join(', ')})` : '';
   return `${verb}: ${oneLine(card.title, 80)}${status} ${fields.join(' · ')}${buttons}`;
 }

@@ -69,7 +69,12 @@ export class ShellRepl {
     if (as) return this.become((as[1] ?? '').trim());
     if (cmd === '/help') return this.help();
     if (/^\/(?!cqms(\s|$))/.test(cmd)) {
-      this.deps.console.print([this.deps.paint('red', `✗ Unknown shell command "${cmd.split(/\s/)[0]}". The shell's own are /as <name>, /help and /quit; type desk commands as they are, e.g. help.`)]);
+      this.deps.console.print([
+        this.deps.paint(
+          'red',
+          `✗ Unknown shell command "${cmd.split(/\s/)[0]}". The shell's own are /as <name>, /help and /quit; type desk commands as they are, e.g. help.`,
+        ),
+      ]);
       return;
     }
     const conv = await this.conversation();
@@ -85,9 +90,16 @@ export class ShellRepl {
     }
     this.user = name;
     const { actor } = await this.conversation();
-    const who = actor ? `signed in as ${actor.username} (${actor.role}).` : 'not signed in: run `login` if you have an account, or `register`.';
+    const who = actor
+      ? `signed in as ${actor.username} (${actor.role}).`
+      : 'not signed in: run `login` if you have an account, or `register`.';
     const waiting = this.deps.board.get(name);
-    this.deps.console.print([`You are now ${name}, ${who}`, ...(waiting.length ? [this.deps.paint('dim', 'Buttons of the last reply you got:'), ...renderButtons(waiting, this.deps.paint)] : [])]);
+    this.deps.console.print([
+      `You are now ${name}, ${who}`,
+      ...(waiting.length
+        ? [this.deps.paint('dim', 'Buttons of the last reply you got:'), ...renderButtons(waiting, this.deps.paint)]
+        : []),
+    ]);
   }
 
   private async help(): Promise<void> {
@@ -106,7 +118,12 @@ export class ShellRepl {
     const buttons = this.deps.board.get(this.user);
     const button = buttons[n - 1];
     if (!button) {
-      const had = buttons.length === 0 ? 'the last reply had no buttons' : buttons.length === 1 ? 'the last reply had only [1]' : `the last reply had [1] to [${buttons.length}]`;
+      const had =
+        buttons.length === 0
+          ? 'the last reply had no buttons'
+          : buttons.length === 1
+            ? 'the last reply had only [1]'
+            : `the last reply had [1] to [${buttons.length}]`;
       this.deps.console.print([this.deps.paint('red', `✗ There is no button [${n}]: ${had}.`)]);
       return;
     }

@@ -48,26 +48,49 @@ export class AppHome {
 
   async publish(user: SlackUserRef): Promise<void> {
     const conv = await this.deps.desk.conversation(accountOf(user));
-    const opts = { noUploads: true, paging: false, ...(this.deps.charts.imageUrl ? { chartImageUrl: this.deps.charts.imageUrl } : {}) };
-    const who = conv.actor ? `Signed in as *${escapeMrkdwn(conv.actor.username)}* (${conv.actor.role}).` : 'Not signed in.';
-    let blocks: KnownBlock[] = [{ type: 'header', text: plain('CQMS support desk', LIMITS.headerText) }, contextLine(`${who} Everything here is also under \`/cqms\`.`)];
+    const opts = {
+      noUploads: true,
+      paging: false,
+      ...(this.deps.charts.imageUrl ? { chartImageUrl: this.deps.charts.imageUrl } : {}),
+    };
+    const who = conv.actor
+      ? `Signed in as *${escapeMrkdwn(conv.actor.username)}* (${conv.actor.role}).`
+      : 'Not signed in.';
+    let blocks: KnownBlock[] = [
+      { type: 'header', text: plain('CQMS support desk', LIMITS.headerText) },
+      contextLine(`${who} Everything here is also under \`/cqms\`.`),
+    ];
     const actions = HOME_ACTIONS[conv.actor?.role ?? 'guest'];
     if (actions.length) blocks.push(...actionBlocks(actions));
     for (const { command, views } of await this.sectionsFor(conv)) {
       blocks.push({ type: 'divider' });
       for (const view of views) {
         const rowAction = command ? HOME_ROW_ACTIONS[command] : undefined;
-        blocks.push(...(view.kind === 'list' && rowAction ? homeRows(view, rowAction, command!) : renderReply({ visibility: 'ephemeral', views: [view] }, opts).blocks));
+        blocks.push(
+          ...(view.kind === 'list' && rowAction
+            ? homeRows(view, rowAction, command!)
+            : renderReply({ visibility: 'ephemeral', views: [view] }, opts).blocks),
+        );
       }
     }
-    if (blocks.length > LIMITS.homeBlocks) blocks = [...blocks.slice(0, LIMITS.homeBlocks - 1), contextLine('More in `/cqms help`.')];
+    if (blocks.length > LIMITS.homeBlocks)
+      blocks = [...blocks.slice(0, LIMITS.homeBlocks - 1), contextLine('More in `/cqms help`.')];
     await this.deps.client.views.publish({ user_id: user.userId, view: { type: 'home', blocks } });
   }
 
   /** Each section's views, with the command that drew them (none for the guest's welcome). */
   private async sectionsFor(conv: Conversation): Promise<{ command: CommandName | null; views: View[] }[]> {
     const role = conv.actor?.role;
-    if (!role) return [{ command: null, views: [text('Welcome! Create your account, or sign in if you have one (also `/cqms register` and `/cqms login`).'), ...this.deps.desk.help(conv).views] }];
+    if (!role)
+      return [
+        {
+          command: null,
+          views: [
+            text('Welcome! Create your account, or sign in if you have one (also `/cqms register` and `/cqms login`).'),
+            ...this.deps.desk.help(conv).views,
+          ],
+        },
+      ];
     const sections: { command: CommandName; views: View[] }[] = [];
     for (const name of SECTIONS[role]) {
       try {

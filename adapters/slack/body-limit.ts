@@ -34,7 +34,8 @@ export function bodyLimitedReceiver(o: HTTPReceiverOptions, limit = SLACK_BODY_L
     readWithin(req, limit).then(
       (raw) => {
         if (raw === null) return tooLarge();
-        if (parsesToNull(raw, req.headers['content-type'])) return refuse(400, 'The request body is not a Slack payload.');
+        if (parsesToNull(raw, req.headers['content-type']))
+          return refuse(400, 'The request body is not a Slack payload.');
         next(Object.assign(req, { rawBody: raw }), res);
       },
       () => refuse(400, 'The request body could not be read.'),

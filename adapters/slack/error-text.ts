@@ -23,13 +23,18 @@ const FIELD_OF: Partial<Record<string, string>> = {
  * is the field name); an issue naming no input of this form, or an error that is not about a field, goes on
  * the first input with its field named.
  */
-export function submissionErrors(e: unknown, blockIds: readonly string[], onDefect: DefectSink): Record<string, string> {
+export function submissionErrors(
+  e: unknown,
+  blockIds: readonly string[],
+  onDefect: DefectSink,
+): Record<string, string> {
   const first = blockIds[0] ?? 'input';
   const errors: Record<string, string> = {};
   const add = (block: string, message: string) => {
     errors[block] = errors[block] ? `${errors[block]}; ${message}` : message;
   };
-  const blockOf = (field: string) => (blockIds.includes(field) ? field : blockIds.find((b) => field.startsWith(`${b}.`)));
+  const blockOf = (field: string) =>
+    blockIds.includes(field) ? field : blockIds.find((b) => field.startsWith(`${b}.`));
   if (e instanceof ValidationFailed) {
     for (const i of e.issues) {
       const block = blockOf(i.field);

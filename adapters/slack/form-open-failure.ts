@@ -22,7 +22,10 @@ function causeOf(e: unknown): FormOpenCause {
   if (code) return LATE.has(code) ? 'late' : 'refused';
   const kind = (e as { code?: unknown } | null)?.code;
   const original = (e as { original?: { code?: unknown; message?: unknown } } | null)?.original;
-  const timedOut = original?.code === 'ECONNABORTED' || original?.code === 'ETIMEDOUT' || /timeout/i.test(String(original?.message ?? ''));
+  const timedOut =
+    original?.code === 'ECONNABORTED' ||
+    original?.code === 'ETIMEDOUT' ||
+    /timeout/i.test(String(original?.message ?? ''));
   if (timedOut || kind === 'slack_webapi_rate_limited') return 'late';
   if (kind === 'slack_webapi_request_error' || kind === 'slack_webapi_http_error') return 'unreachable';
   // Not Slack's answer at all (no trigger_id, a view we could not build): ours, and not cured by a retry.
@@ -44,7 +47,8 @@ export function formOpenFailure(e: unknown, formTitle: string, again: string): F
     unreachable: `${form} could not be opened: Slack could not be reached. Please ${again} in a moment (ref ${ref}).`,
   }[cause];
   const detail = slackErrorCode(e) ?? (e instanceof Error ? e.message : String(e));
-  const pointers = (e as { data?: { response_metadata?: { messages?: unknown } } } | null)?.data?.response_metadata?.messages;
+  const pointers = (e as { data?: { response_metadata?: { messages?: unknown } } } | null)?.data?.response_metadata
+    ?.messages;
   const logLine = `form ${formTitle} not opened (ref ${ref}, ${cause}): ${detail}${Array.isArray(pointers) ? ` ${pointers.join(' ')}` : ''}`;
   return { cause, ref, text, logLine };
 }

@@ -11,7 +11,12 @@ type Json = Record<string, any>;
 describe('modals from core forms', () => {
   it('the new-query form: category select, image-only file input, the form travelling in private_metadata', () => {
     const m = modalOf(formFor('new', DEFAULT_DESK_CONFIG), { channelId: 'C0GENERAL' }) as Json;
-    expect(m).toMatchObject({ type: 'modal', callback_id: 'cqms_form', title: { text: 'Raise a query' }, submit: { text: 'Submit' } });
+    expect(m).toMatchObject({
+      type: 'modal',
+      callback_id: 'cqms_form',
+      title: { text: 'Raise a query' },
+      submit: { text: 'Submit' },
+    });
     const byId = Object.fromEntries(m.blocks.map((b: Json) => [b.block_id, b]));
     expect(byId.category.element.type).toBe('static_select');
     expect(byId.category.element.options.map((o: Json) => o.value)).toEqual([...DEFAULT_DESK_CONFIG.categories]);
@@ -21,14 +26,20 @@ describe('modals from core forms', () => {
     expect(byId.description.hint.text).toMatch(/At most 3,000 characters in this form \(Slack's limit\)/);
     expect(byId.heading.hint.text).not.toMatch(/At most/);
     expect(byId.mobile.optional).toBe(true);
-    expect(byId.screenshot).toMatchObject({ optional: true, element: { type: 'file_input', filetypes: ['png', 'jpg', 'jpeg', 'gif', 'webp'], max_files: 1 } });
+    expect(byId.screenshot).toMatchObject({
+      optional: true,
+      element: { type: 'file_input', filetypes: ['png', 'jpg', 'jpeg', 'gif', 'webp'], max_files: 1 },
+    });
     expect(decodeMetadata(m.private_metadata)).toEqual({ formId: 'new', channelId: 'C0GENERAL' });
   });
 
   it('sign-in forms say that Slack does not mask what is typed', () => {
     for (const id of ['register', 'login'] as const) {
       const m = modalOf(formFor(id, DEFAULT_DESK_CONFIG)) as Json;
-      expect(m.blocks[0]).toMatchObject({ type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringMatching(/do not mask/) }] });
+      expect(m.blocks[0]).toMatchObject({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: expect.stringMatching(/do not mask/) }],
+      });
       const password = m.blocks.find((b: Json) => b.block_id === 'password');
       expect(password.label.text).toBe('Password (not masked)');
       expect(password.hint.text).toMatch(/in clear/);
@@ -36,7 +47,13 @@ describe('modals from core forms', () => {
   });
 
   it('every form is one Slack opens', () => {
-    for (const id of ['new', 'register', 'login', 'close'] as const) expect(refusalOf('views.open', { trigger_id: 't', view: modalOf(formFor(id, DEFAULT_DESK_CONFIG, 7), { channelId: 'C1' }) })).toBeNull();
+    for (const id of ['new', 'register', 'login', 'close'] as const)
+      expect(
+        refusalOf('views.open', {
+          trigger_id: 't',
+          view: modalOf(formFor(id, DEFAULT_DESK_CONFIG, 7), { channelId: 'C1' }),
+        }),
+      ).toBeNull();
   });
 
   it('a category longer than an option value travels as its place in the list', () => {
@@ -49,7 +66,7 @@ describe('modals from core forms', () => {
     expect(refusalOf('views.open', { trigger_id: 't', view: m })).toBeNull();
   });
 
-  it('the close form carries its query; titles fit Slack\'s 24 characters', () => {
+  it("the close form carries its query; titles fit Slack's 24 characters", () => {
     const m = modalOf(formFor('close', DEFAULT_DESK_CONFIG, 123456789), { channelId: 'C0SUPPORT' }) as Json;
     expect(m.blocks.find((b: Json) => b.block_id === 'note').element.max_length).toBe(3000);
     expect(m.title.text.length).toBeLessThanOrEqual(24);
@@ -68,9 +85,15 @@ describe('errors on Slack', () => {
       { field: 'screenshot', message: 'the file is empty' },
       { field: 'id', message: 'a query id is required' },
     ]);
-    expect(submissionErrors(e, blocks, sink)).toEqual({ heading: 'heading is required', screenshot: 'the file is empty', category: 'id: a query id is required' });
+    expect(submissionErrors(e, blocks, sink)).toEqual({
+      heading: 'heading is required',
+      screenshot: 'the file is empty',
+      category: 'id: a query id is required',
+    });
     expect(submissionErrors(new Conflict('email', 'taken'), ['username', 'email'], sink)).toEqual({ email: 'taken' });
-    expect(submissionErrors(new InvalidCredentials(), ['login', 'password'], sink)).toEqual({ password: 'Unknown account or wrong password.' });
+    expect(submissionErrors(new InvalidCredentials(), ['login', 'password'], sink)).toEqual({
+      password: 'Unknown account or wrong password.',
+    });
   });
 
   it('shows a defect as a reference only, and logs it', () => {
@@ -81,6 +104,8 @@ describe('errors on Slack', () => {
     expect(shown).not.toMatch(/TypeError|reading 'x'|at /);
     expect(shown).toContain(defects.at(-1));
     expect(submissionErrors(e, blocks, sink).category).toMatch(/^Something went wrong \(ref [0-9A-F]{4}\)/);
-    expect(JSON.stringify(errorReply(new AlreadyClaimed(4, { id: 1, name: 'Ann' }), sink))).toContain('Query #4 is already claimed by Ann.');
+    expect(JSON.stringify(errorReply(new AlreadyClaimed(4, { id: 1, name: 'Ann' }), sink))).toContain(
+      'Query #4 is already claimed by Ann.',
+    );
   });
 });

@@ -18,7 +18,12 @@ export type AckHook = (surface: SlackSurface) => void;
  * and buttons, the work following; with the outcome for submissions, within the deadline). The controller
  * decides whether the desk takes the request; when it is full the acknowledgement says so at once.
  */
-export function registerListeners(app: App, controller: SlackController, log: SlackLog, acked: AckHook = () => undefined): void {
+export function registerListeners(
+  app: App,
+  controller: SlackController,
+  log: SlackLog,
+  acked: AckHook = () => undefined,
+): void {
   const usable = <T extends { kind: string }>(parsed: T | Unsupported): parsed is T => {
     if (parsed.kind !== 'unsupported') return true;
     log.warn(`ignored: ${(parsed as Unsupported).reason}`);

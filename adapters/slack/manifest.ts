@@ -5,7 +5,14 @@ export const SLASH_COMMAND = '/cqms';
 export const EVENTS_PATH = '/slack/events';
 
 /** What the app needs: the slash command, messages and their updates, DMs, file uploads, and reading uploaded screenshots. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'files:write', 'files:read'] as const;
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'im:write',
+  'files:write',
+  'files:read',
+] as const;
 export const BOT_EVENTS = ['app_home_opened'] as const;
 
 export interface ManifestOptions {
@@ -23,7 +30,8 @@ function hint(c: CommandSpec): string {
 
 /** The Slack app manifest, generated from the command catalog (one slash command covers all of it). */
 export function slackManifest(o: ManifestOptions): Record<string, unknown> {
-  if (!o.socketMode && !o.url) throw new Error('HTTP mode needs the public URL of the app (--url https://host), or choose Socket Mode');
+  if (!o.socketMode && !o.url)
+    throw new Error('HTTP mode needs the public URL of the app (--url https://host), or choose Socket Mode');
   const requestUrl = o.socketMode ? undefined : `${o.url!.replace(/\/+$/, '')}${EVENTS_PATH}`;
   const withUrl = <T extends object>(x: T) => (requestUrl ? { ...x, request_url: requestUrl } : x);
   const commands = CATALOG as readonly CommandSpec[];
@@ -61,12 +69,16 @@ export function slackManifest(o: ManifestOptions): Record<string, unknown> {
 export function toYaml(value: unknown, indent = ''): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return ' []';
-    return value.map((v) => `\n${indent}-${isBlock(v) ? toYaml(v, `${indent}  `).replace(/^\n\s*/, ' ') : ` ${scalar(v)}`}`).join('');
+    return value
+      .map((v) => `\n${indent}-${isBlock(v) ? toYaml(v, `${indent}  `).replace(/^\n\s*/, ' ') : ` ${scalar(v)}`}`)
+      .join('');
   }
   if (isBlock(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return ' {}';
-    return entries.map(([k, v]) => `\n${indent}${k}:${isBlock(v) || Array.isArray(v) ? toYaml(v, `${indent}  `) : ` ${scalar(v)}`}`).join('');
+    return entries
+      .map(([k, v]) => `\n${indent}${k}:${isBlock(v) || Array.isArray(v) ? toYaml(v, `${indent}  `) : ` ${scalar(v)}`}`)
+      .join('');
   }
   return ` ${scalar(value)}`;
 }

@@ -46,14 +46,22 @@ export function modalOf(form: FormView, opts: { channelId?: string } = {}): Moda
     title: plain(form.title, LIMITS.modalTitle),
     submit: plain(form.submitLabel, LIMITS.modalSubmit),
     close: plain('Cancel', LIMITS.modalSubmit),
-    private_metadata: encodeMetadata({ formId: form.formId, ...(form.queryId ? { queryId: form.queryId } : {}), ...(opts.channelId ? { channelId: opts.channelId } : {}) }),
+    private_metadata: encodeMetadata({
+      formId: form.formId,
+      ...(form.queryId ? { queryId: form.queryId } : {}),
+      ...(opts.channelId ? { channelId: opts.channelId } : {}),
+    }),
     blocks,
   };
 }
 
 function inputBlock(f: FormField): InputBlock {
   const capped = f.maxLength !== undefined && slackInputMax(f.maxLength) < f.maxLength;
-  const notes = [f.hint, capped ? `At most ${LIMITS.inputLength.toLocaleString('en')} characters in this form (Slack's limit)` : undefined, f.type === 'secret' ? NOT_MASKED_HINT : undefined];
+  const notes = [
+    f.hint,
+    capped ? `At most ${LIMITS.inputLength.toLocaleString('en')} characters in this form (Slack's limit)` : undefined,
+    f.type === 'secret' ? NOT_MASKED_HINT : undefined,
+  ];
   const hint = notes.filter(Boolean).join('. ');
   return {
     type: 'input',
@@ -72,7 +80,9 @@ function elementOf(f: FormField): InputBlock['element'] {
         type: 'static_select',
         action_id: INPUT_ACTION_ID,
         placeholder: plain(`Choose ${f.label.toLowerCase()}`, LIMITS.placeholder),
-        options: (f.options ?? []).slice(0, LIMITS.selectOptions).map((o, i) => ({ text: plain(o, LIMITS.optionText), value: optionValue(o, i) })),
+        options: (f.options ?? [])
+          .slice(0, LIMITS.selectOptions)
+          .map((o, i) => ({ text: plain(o, LIMITS.optionText), value: optionValue(o, i) })),
       };
     case 'file':
       return { type: 'file_input', action_id: INPUT_ACTION_ID, filetypes: IMAGE_FILETYPES, max_files: 1 };

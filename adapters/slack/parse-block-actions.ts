@@ -10,8 +10,13 @@ const schema = z.object({
   team: payloadTeam,
   trigger_id: z.string().min(1),
   response_url: z.string().url().optional(),
-  channel: z.object({ id: z.string().min(1) }).nullable().optional(),
-  container: z.object({ type: z.string(), is_ephemeral: z.boolean().optional(), message_ts: z.string().optional() }).optional(),
+  channel: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
+  container: z
+    .object({ type: z.string(), is_ephemeral: z.boolean().optional(), message_ts: z.string().optional() })
+    .optional(),
   message: z.object({ ts: z.string() }).optional(),
   view: z.object({ id: z.string(), type: z.string() }).optional(),
   actions: z.array(z.object({ type: z.string(), action_id: z.string() })).min(1),
@@ -25,7 +30,8 @@ export function parseBlockActions(body: unknown): ButtonIn | Unsupported {
   const user = userRef(b.user, b.team);
   if (!user) return unsupported('block_actions: no team id');
   const action = b.actions[0]!;
-  if (action.type !== 'button') return unsupported(`block_actions: element type ${JSON.stringify(action.type)} is not used by this app`);
+  if (action.type !== 'button')
+    return unsupported(`block_actions: element type ${JSON.stringify(action.type)} is not used by this app`);
   const inView = b.container?.type === 'view' || (b.view !== undefined && b.message === undefined);
   return {
     kind: 'button',
@@ -36,6 +42,12 @@ export function parseBlockActions(body: unknown): ButtonIn | Unsupported {
     responseUrl: b.response_url ?? null,
     channelId: b.channel?.id ?? null,
     messageTs: b.message?.ts ?? b.container?.message_ts ?? null,
-    surface: inView ? (b.view?.type === 'home' ? 'home' : 'modal') : b.container?.is_ephemeral ? 'ephemeral' : 'message',
+    surface: inView
+      ? b.view?.type === 'home'
+        ? 'home'
+        : 'modal'
+      : b.container?.is_ephemeral
+        ? 'ephemeral'
+        : 'message',
   };
 }

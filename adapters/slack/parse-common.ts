@@ -3,7 +3,10 @@ import type { SlackUserRef, Unsupported } from './inbound';
 
 /** The user and team fields interactivity payloads share (team is null for some Enterprise Grid installs). */
 export const payloadUser = z.object({ id: z.string().min(1), team_id: z.string().min(1).optional() });
-export const payloadTeam = z.object({ id: z.string().min(1) }).nullable().optional();
+export const payloadTeam = z
+  .object({ id: z.string().min(1) })
+  .nullable()
+  .optional();
 
 export function userRef(user: z.infer<typeof payloadUser>, team: z.infer<typeof payloadTeam>): SlackUserRef | null {
   const teamId = team?.id ?? user.team_id;

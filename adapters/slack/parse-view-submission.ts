@@ -41,7 +41,8 @@ export function parseViewSubmission(body: unknown): SubmitIn | Unsupported {
   const { view } = r.data;
   const user = userRef(r.data.user, r.data.team);
   if (!user) return unsupported('view_submission: no team id');
-  if (view.callback_id !== FORM_CALLBACK_ID) return unsupported(`view_submission: callback ${JSON.stringify(view.callback_id)} is not ours`);
+  if (view.callback_id !== FORM_CALLBACK_ID)
+    return unsupported(`view_submission: callback ${JSON.stringify(view.callback_id)} is not ours`);
   const form = decodeMetadata(view.private_metadata);
   if (!form) return unsupported('view_submission: private_metadata is not ours');
   const fields: Record<string, string> = {};

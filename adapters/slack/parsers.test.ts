@@ -6,7 +6,8 @@ import { parseSlashCommand } from './parse-slash-command';
 import { parseViewSubmission } from './parse-view-submission';
 
 type Json = Record<string, any>;
-const fixture = (name: string): Json => JSON.parse(readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'slack', name), 'utf8'));
+const fixture = (name: string): Json =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'slack', name), 'utf8'));
 
 describe('Slack payload parsers', () => {
   it('reads a slash command', () => {
@@ -18,14 +19,34 @@ describe('Slack payload parsers', () => {
       triggerId: '13345224609.738474920.8088930838d88f008e0',
       responseUrl: 'https://hooks.slack.com/commands/T1/1234567890/abcdefghijklmnop',
     });
-    expect(parseSlashCommand({ ...fixture('slash-command.json'), user_id: undefined })).toMatchObject({ kind: 'unsupported', reason: expect.stringMatching(/user_id/) });
+    expect(parseSlashCommand({ ...fixture('slash-command.json'), user_id: undefined })).toMatchObject({
+      kind: 'unsupported',
+      reason: expect.stringMatching(/user_id/),
+    });
   });
 
   it('reads a button press and where it was', () => {
     const p = fixture('block-actions.json');
-    expect(parseBlockActions(p)).toMatchObject({ kind: 'button', user: { teamId: 'T1', userId: 'U0ANN' }, actionId: 'cqms|claim|1', action: { kind: 'claim', queryId: 1 }, channelId: 'C0SUPPORT', messageTs: '1770000001.000100', surface: 'message' });
-    expect(parseBlockActions({ ...p, container: { ...p.container, is_ephemeral: true } })).toMatchObject({ surface: 'ephemeral' });
-    const home = { ...p, container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home' }, channel: undefined, message: undefined, response_url: undefined };
+    expect(parseBlockActions(p)).toMatchObject({
+      kind: 'button',
+      user: { teamId: 'T1', userId: 'U0ANN' },
+      actionId: 'cqms|claim|1',
+      action: { kind: 'claim', queryId: 1 },
+      channelId: 'C0SUPPORT',
+      messageTs: '1770000001.000100',
+      surface: 'message',
+    });
+    expect(parseBlockActions({ ...p, container: { ...p.container, is_ephemeral: true } })).toMatchObject({
+      surface: 'ephemeral',
+    });
+    const home = {
+      ...p,
+      container: { type: 'view', view_id: 'V1' },
+      view: { id: 'V1', type: 'home' },
+      channel: undefined,
+      message: undefined,
+      response_url: undefined,
+    };
     expect(parseBlockActions(home)).toMatchObject({ surface: 'home', channelId: null, responseUrl: null });
     // Enterprise Grid: no team object, the user's team decides.
     expect(parseBlockActions({ ...p, team: null })).toMatchObject({ user: { teamId: 'T1' } });
@@ -41,9 +62,21 @@ describe('Slack payload parsers', () => {
       user: { teamId: 'T1', userId: 'U0ZOE' },
       viewId: 'V0NEW000001',
       form: { formId: 'new', channelId: 'C0GENERAL' },
-      fields: { category: 'Payment Failure', heading: 'Card declined', description: 'Twice today <!channel> <@U0BOSS> <https://evil.example|click>' },
+      fields: {
+        category: 'Payment Failure',
+        heading: 'Card declined',
+        description: 'Twice today <!channel> <@U0BOSS> <https://evil.example|click>',
+      },
       files: {
-        screenshot: [{ id: 'F0SHOT', name: 'card.png', mimetype: 'image/png', size: 70, url: 'https://files.slack.com/files-pri/T1-F0SHOT/download/card.png' }],
+        screenshot: [
+          {
+            id: 'F0SHOT',
+            name: 'card.png',
+            mimetype: 'image/png',
+            size: 70,
+            url: 'https://files.slack.com/files-pri/T1-F0SHOT/download/card.png',
+          },
+        ],
       },
     });
   });

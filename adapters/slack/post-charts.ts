@@ -29,7 +29,11 @@ export async function postSlackCharts(o: SlackChartPosting, place: ChatPlace, ch
   const dm = async () => ({ channel: await o.sender.dmChannel({ teamId: place.teamId, userId: place.userId }) });
   if (!place.privateChannel) return postImages(o.client, await dm(), charts);
   try {
-    await postImages(o.client, { channel: place.channelId, ...(place.threadTs ? { threadTs: place.threadTs } : {}) }, charts);
+    await postImages(
+      o.client,
+      { channel: place.channelId, ...(place.threadTs ? { threadTs: place.threadTs } : {}) },
+      charts,
+    );
   } catch (e) {
     if (!UNREACHABLE.has(slackErrorCode(e) ?? '')) throw e;
     o.log.warn(`channel ${place.channelId} cannot take the charts (${slackErrorCode(e)}); sending them as a DM`);
@@ -38,7 +42,12 @@ export async function postSlackCharts(o: SlackChartPosting, place: ChatPlace, ch
 }
 
 /** A report (a digest) as a message in the channel, then its chart images below it: two calls, each may fail alone. */
-export function slackReportParts(client: SlackClient, channel: string, report: Reply, charts: ChartImage[]): ReportPart[] {
+export function slackReportParts(
+  client: SlackClient,
+  channel: string,
+  report: Reply,
+  charts: ChartImage[],
+): ReportPart[] {
   return [
     {
       name: 'text',
@@ -53,9 +62,18 @@ export function slackReportParts(client: SlackClient, channel: string, report: R
 
 /** Drawn charts in one upload; those the renderer refused as their numbers in words. */
 async function postImages(client: SlackClient, to: Destination, charts: ChartImage[]): Promise<void> {
-  const files = charts.flatMap(({ spec, png }) => (png ? [{ file: Buffer.from(png), filename: `${spec.id}.png`, title: spec.title, alt_text: clip(spec.altText, 1000) }] : []));
+  const files = charts.flatMap(({ spec, png }) =>
+    png
+      ? [{ file: Buffer.from(png), filename: `${spec.id}.png`, title: spec.title, alt_text: clip(spec.altText, 1000) }]
+      : [],
+  );
   const thread = to.threadTs ? { thread_ts: to.threadTs } : {};
-  if (files.length) await client.filesUploadV2({ channel_id: to.channel, ...thread, file_uploads: files } as Parameters<SlackClient['filesUploadV2']>[0]);
-  const words = charts.filter((c) => !c.png).map(({ spec }) => `:bar_chart: *${escapeMrkdwn(spec.title)}*: ${escapeMrkdwn(clip(spec.altText, 1500))}`);
+  if (files.length)
+    await client.filesUploadV2({ channel_id: to.channel, ...thread, file_uploads: files } as Parameters<
+      SlackClient['filesUploadV2']
+    >[0]);
+  const words = charts
+    .filter((c) => !c.png)
+    .map(({ spec }) => `:bar_chart: *${escapeMrkdwn(spec.title)}*: ${escapeMrkdwn(clip(spec.altText, 1500))}`);
   if (words.length) await client.chat.postMessage({ channel: to.channel, ...thread, text: words.join('\n') });
 }

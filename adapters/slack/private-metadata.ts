@@ -14,11 +14,18 @@ export interface FormMetadata {
 const schema = z.object({
   f: z.enum(FORM_IDS),
   q: z.number().int().positive().optional(),
-  c: z.string().regex(/^[A-Z0-9]{1,40}$/).optional(),
+  c: z
+    .string()
+    .regex(/^[A-Z0-9]{1,40}$/)
+    .optional(),
 });
 
 export function encodeMetadata(m: FormMetadata): string {
-  const s = JSON.stringify({ f: m.formId, ...(m.queryId ? { q: m.queryId } : {}), ...(m.channelId ? { c: m.channelId } : {}) });
+  const s = JSON.stringify({
+    f: m.formId,
+    ...(m.queryId ? { q: m.queryId } : {}),
+    ...(m.channelId ? { c: m.channelId } : {}),
+  });
   if (s.length > LIMITS.privateMetadata) throw new Error('private_metadata too long');
   return s;
 }

@@ -1,7 +1,15 @@
 import type { CardView } from '../../core/views/view-model';
 import { LIMITS, type KnownBlock } from './block-kit';
 import { escapeMrkdwn, plain } from './mrkdwn';
-import { actionBlocks, contextLine, fieldSections, fieldText, fitBlocks, textSections, TONE_EMOJI } from './render-parts';
+import {
+  actionBlocks,
+  contextLine,
+  fieldSections,
+  fieldText,
+  fitBlocks,
+  textSections,
+  TONE_EMOJI,
+} from './render-parts';
 
 /**
  * A query card: the title as a header (plain text), the status with its colour, the short fields side by

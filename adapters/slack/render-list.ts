@@ -15,7 +15,8 @@ export function listBlocks(list: ListView, opts: { paging?: boolean } = {}): Kno
   const blocks: KnownBlock[] = textSections(`*${escapeMrkdwn(list.title)}*`);
   if (list.rows.length === 0) blocks.push(...textSections(escapeMrkdwn(list.empty)));
   else {
-    const rows = list.layout === 'table' ? tableSections(list) : textSections(list.rows.map((r) => rowLine(list, r)).join('\n'));
+    const rows =
+      list.layout === 'table' ? tableSections(list) : textSections(list.rows.map((r) => rowLine(list, r)).join('\n'));
     blocks.push(...fitBlocks(rows, MAX_ROW_SECTIONS, '… (shortened: more rows than one Slack message holds)'));
   }
   if (list.pages > 1) blocks.push(contextLine(`Page ${list.page} of ${list.pages} · ${list.total} in total`));

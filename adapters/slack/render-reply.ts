@@ -49,15 +49,33 @@ function viewBlocks(v: View, o: RenderOptions, out: RenderedReply): KnownBlock[]
       out.forms.push(v);
       return [];
     case 'file':
-      if (o.noUploads) return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: run the command in a conversation to get the file`)];
+      if (o.noUploads)
+        return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: run the command in a conversation to get the file`)];
       out.files.push(v);
-      return [contextLine(`:paperclip: ${escapeMrkdwn(v.title)}: ${escapeMrkdwn(v.filename)} ${o.uploadsToDm ? 'is in your DM with this app' : 'follows below'}`)];
+      return [
+        contextLine(
+          `:paperclip: ${escapeMrkdwn(v.title)}: ${escapeMrkdwn(v.filename)} ${o.uploadsToDm ? 'is in your DM with this app' : 'follows below'}`,
+        ),
+      ];
     case 'chart': {
       const url = o.chartImageUrl?.(v) ?? null;
-      if (url) return [{ type: 'image', image_url: url, alt_text: clip(v.altText, LIMITS.altText), title: plain(v.title, LIMITS.altText) }];
-      if (o.noUploads) return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${escapeMrkdwn(clip(v.altText, 500))}`)];
+      if (url)
+        return [
+          {
+            type: 'image',
+            image_url: url,
+            alt_text: clip(v.altText, LIMITS.altText),
+            title: plain(v.title, LIMITS.altText),
+          },
+        ];
+      if (o.noUploads)
+        return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${escapeMrkdwn(clip(v.altText, 500))}`)];
       out.charts.push(v);
-      return [contextLine(`:bar_chart: *${escapeMrkdwn(v.title)}*: ${o.uploadsToDm ? 'the chart is in your DM with this app' : 'the chart follows below'}`)];
+      return [
+        contextLine(
+          `:bar_chart: *${escapeMrkdwn(v.title)}*: ${o.uploadsToDm ? 'the chart is in your DM with this app' : 'the chart follows below'}`,
+        ),
+      ];
     }
   }
 }
@@ -65,7 +83,12 @@ function viewBlocks(v: View, o: RenderOptions, out: RenderedReply): KnownBlock[]
 function fallbackText(views: readonly View[]): string {
   const first = views.find((v) => v.kind !== 'form') ?? views[0];
   if (!first) return ' ';
-  const raw = first.kind === 'text' ? first.text : first.kind === 'card' ? `${first.title}${first.status ? ` [${first.status}]` : ''}` : first.title;
+  const raw =
+    first.kind === 'text'
+      ? first.text
+      : first.kind === 'card'
+        ? `${first.title}${first.status ? ` [${first.status}]` : ''}`
+        : first.title;
   return escapeMrkdwn(clip(raw, 2900));
 }
 

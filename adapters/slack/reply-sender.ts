@@ -28,7 +28,13 @@ export interface ReplySenderOptions {
 }
 
 /** Errors after which a channel cannot take the message and a DM is the way left. */
-export const UNREACHABLE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_in_channel', 'restricted_action']);
+export const UNREACHABLE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'user_not_in_channel',
+  'restricted_action',
+]);
 
 /**
  * Delivers a reply: its blocks (ephemeral answers through response_url or chat.postEphemeral, messages
@@ -42,7 +48,10 @@ export class ReplySender {
   constructor(private readonly deps: ReplySenderOptions) {}
 
   render(reply: Reply, o: { uploadsToDm?: boolean } = {}): RenderedReply {
-    return renderReply(reply, { ...(this.deps.charts.imageUrl ? { chartImageUrl: this.deps.charts.imageUrl } : {}), ...o });
+    return renderReply(reply, {
+      ...(this.deps.charts.imageUrl ? { chartImageUrl: this.deps.charts.imageUrl } : {}),
+      ...o,
+    });
   }
 
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
@@ -56,10 +65,17 @@ export class ReplySender {
       const r = this.render(reply);
       if (r.blocks.length <= LIMITS.messageBlocks) {
         try {
-          await this.deps.client.chat.update({ channel: to.source.channelId, ts: to.source.ts, text: r.text, blocks: r.blocks });
+          await this.deps.client.chat.update({
+            channel: to.source.channelId,
+            ts: to.source.ts,
+            text: r.text,
+            blocks: r.blocks,
+          });
           return;
         } catch (e) {
-          this.deps.log.warn(`message ${to.source.ts} could not be updated (${slackErrorCode(e) ?? String(e)}); answering beside it`);
+          this.deps.log.warn(
+            `message ${to.source.ts} could not be updated (${slackErrorCode(e) ?? String(e)}); answering beside it`,
+          );
         }
       }
     }
@@ -84,7 +100,8 @@ export class ReplySender {
   async sendDirect(user: SlackUserRef, reply: Reply): Promise<void> {
     const r = this.render(reply);
     const channel = await this.dmChannel(user);
-    for (const blocks of messagesOf(r.blocks)) await this.deps.client.chat.postMessage({ channel, text: r.text, blocks });
+    for (const blocks of messagesOf(r.blocks))
+      await this.deps.client.chat.postMessage({ channel, text: r.text, blocks });
     if (r.charts.length || r.files.length) await this.upload(r, channel);
   }
 
@@ -100,7 +117,13 @@ export class ReplySender {
     return id;
   }
 
-  private async post(blocks: KnownBlock[], text: string, publicReply: boolean, to: ReplyTarget, replace: boolean): Promise<void> {
+  private async post(
+    blocks: KnownBlock[],
+    text: string,
+    publicReply: boolean,
+    to: ReplyTarget,
+    replace: boolean,
+  ): Promise<void> {
     if (to.responseUrl && (await this.viaResponseUrl(to.responseUrl, { blocks, text, publicReply, replace }))) return;
     if (to.channelId) {
       try {
@@ -116,12 +139,20 @@ export class ReplySender {
   }
 
   /** response_url takes JSON; it expires (30 minutes, 5 uses), and then the other ways are tried. */
-  private async viaResponseUrl(url: string, m: { blocks: KnownBlock[]; text: string; publicReply: boolean; replace: boolean }): Promise<boolean> {
+  private async viaResponseUrl(
+    url: string,
+    m: { blocks: KnownBlock[]; text: string; publicReply: boolean; replace: boolean },
+  ): Promise<boolean> {
     try {
       const res = await (this.deps.fetch ?? fetch)(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ response_type: m.publicReply ? 'in_channel' : 'ephemeral', replace_original: m.replace, text: m.text, blocks: m.blocks }),
+        body: JSON.stringify({
+          response_type: m.publicReply ? 'in_channel' : 'ephemeral',
+          replace_original: m.replace,
+          text: m.text,
+          blocks: m.blocks,
+        }),
         signal: AbortSignal.timeout(5000),
       });
       if (res.ok) return true;
@@ -139,10 +170,18 @@ export class ReplySender {
     const failed: string[] = [];
     rendered.forEach((res, i) => {
       const spec = r.charts[i]!;
-      if (res.status === 'fulfilled') files.push({ file: Buffer.from(res.value.png), filename: `${spec.id}.png`, title: spec.title, alt_text: clip(spec.altText, 1000) });
+      if (res.status === 'fulfilled')
+        files.push({
+          file: Buffer.from(res.value.png),
+          filename: `${spec.id}.png`,
+          title: spec.title,
+          alt_text: clip(spec.altText, 1000),
+        });
       else {
         failed.push(spec.title);
-        this.deps.log.warn(`chart ${spec.id} could not be drawn: ${res.reason instanceof Error ? res.reason.message : String(res.reason)}`);
+        this.deps.log.warn(
+          `chart ${spec.id} could not be drawn: ${res.reason instanceof Error ? res.reason.message : String(res.reason)}`,
+        );
       }
     });
     for (const f of r.files) files.push({ file: Buffer.from(f.data), filename: f.filename, title: f.title });

@@ -37,12 +37,20 @@ export function createSlackApp(o: SlackAppOptions): App {
     // to Slack over TLS with its app token, so only Slack can send on it (the HTTP endpoint's limit is for anyone
     // on the internet). Lowering it means our own undici Agent as `dispatcher`, and then the library no longer
     // destroys a stalled socket when it reconnects: a worse trade than trusting Slack's frame sizes.
-    const app = new App({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
+    const app = new App({
+      token: o.botToken,
+      appToken: o.appToken,
+      socketMode: true,
+      clientOptions,
+      logger,
+      deferInitialization: true,
+    });
     const inRequest = o.inRequest;
     if (inRequest) app.use(({ body, next }) => inRequest(triggerIdOf(body), next));
     return app;
   }
-  if (!o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+  if (!o.signingSecret)
+    throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   const receiver = bodyLimitedReceiver({
     signingSecret: o.signingSecret,
     endpoints: EVENTS_PATH,
@@ -70,14 +78,17 @@ function triggerIdOf(body: unknown): string | undefined {
  * event type, a crafted body), so a warning rather than Bolt's error line; answered 404 as Bolt does.
  */
 const notAcknowledged: NonNullable<HTTPReceiverOptions['unhandledRequestHandler']> = ({ logger, response }) => {
-  logger.warn('A Slack request was not acknowledged within 3 s (no listener takes it, or one was too slow); answered 404.');
+  logger.warn(
+    'A Slack request was not acknowledged within 3 s (no listener takes it, or one was too slow); answered 404.',
+  );
   if (!response.headersSent) response.writeHead(404).end();
 };
 
 /** Bolt's logger interface over ours; Bolt's debug chatter is dropped. */
 export function boltLogger(log: SlackLog): Logger {
   let level = LogLevel.INFO;
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  const line = (msg: unknown[]) =>
+    msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
     debug: () => undefined,
     info: (...msg: unknown[]) => {
@@ -86,7 +97,11 @@ export function boltLogger(log: SlackLog): Logger {
     warn: (...msg: unknown[]) => {
       if (level !== LogLevel.ERROR) log.warn(line(msg));
     },
-    error: (...msg: unknown[]) => log.error(line(msg), msg.find((m) => m instanceof Error)),
+    error: (...msg: unknown[]) =>
+      log.error(
+        line(msg),
+        msg.find((m) => m instanceof Error),
+      ),
     setLevel: (l: LogLevel) => {
       level = l;
     },

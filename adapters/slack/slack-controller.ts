@@ -49,7 +49,12 @@ export function commandWord(line: string): string {
 /** The acknowledgement of a slash command: empty, or a note when the command is slow and its answer follows. */
 export function commandAck(line: string): { response_type: 'ephemeral'; text: string } | undefined {
   const spec = findCommand(commandWord(line));
-  return spec?.slow ? { response_type: 'ephemeral', text: `Working on ${commandHint(SURFACES.slack, spec.name)}; the answer follows here in a moment.` } : undefined;
+  return spec?.slow
+    ? {
+        response_type: 'ephemeral',
+        text: `Working on ${commandHint(SURFACES.slack, spec.name)}; the answer follows here in a moment.`,
+      }
+    : undefined;
 }
 
 /** The acknowledgement of a slash command the desk refused: it ran nothing. */
@@ -66,7 +71,10 @@ export class SlackController {
   private readonly homesDue = new Set<string>();
 
   constructor(private readonly deps: SlackControllerOptions) {
-    this.work = new WorkLine({ ...(deps.maxWaiting ? { maxWaiting: deps.maxWaiting } : {}), warn: (line) => deps.log.warn(line) });
+    this.work = new WorkLine({
+      ...(deps.maxWaiting ? { maxWaiting: deps.maxWaiting } : {}),
+      warn: (line) => deps.log.warn(line),
+    });
   }
 
   /** Acknowledges with `ack` (busy when the desk is full); the command runs after, once the acknowledgements waiting to go out have gone. */
@@ -78,7 +86,14 @@ export class SlackController {
     return this.admit(
       findCommand(word)?.name ?? 'unknown',
       ack,
-      () => this.answer(to, c.triggerId, (conv) => this.deps.desk.runLine(conv, c.text), !isReadOnlyCommand(word), `run \`/cqms ${word}\` again`),
+      () =>
+        this.answer(
+          to,
+          c.triggerId,
+          (conv) => this.deps.desk.runLine(conv, c.text),
+          !isReadOnlyCommand(word),
+          `run \`/cqms ${word}\` again`,
+        ),
       this.failed(`/cqms ${word}`),
       opensForm,
     );
@@ -87,12 +102,26 @@ export class SlackController {
   /** Acknowledges with `ack`, like command(); a refused press is told so through its response_url (a button's ack shows nothing). */
   press(b: ButtonIn, ack: () => Promise<void>): Promise<void> {
     const kind = b.action?.kind;
-    const source = b.surface === 'message' && b.channelId && b.messageTs ? { source: { channelId: b.channelId, ts: b.messageTs } } : {};
+    const source =
+      b.surface === 'message' && b.channelId && b.messageTs
+        ? { source: { channelId: b.channelId, ts: b.messageTs } }
+        : {};
     const onEphemeral = b.surface === 'ephemeral';
-    const to = { user: b.user, channelId: b.channelId, responseUrl: b.responseUrl, replaceOriginal: kind === 'page' && (onEphemeral || b.surface === 'message'), onEphemeral, ...source };
+    const to = {
+      user: b.user,
+      channelId: b.channelId,
+      responseUrl: b.responseUrl,
+      replaceOriginal: kind === 'page' && (onEphemeral || b.surface === 'message'),
+      onEphemeral,
+      ...source,
+    };
     const busyNote = async (busy: boolean) => {
       await ack();
-      if (busy) void this.work.track(() => this.deps.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }), this.failed('the busy answer'));
+      if (busy)
+        void this.work.track(
+          () => this.deps.sender.send(ephemeral(text(DESK_BUSY_TEXT, 'warning')), { ...to, replaceOriginal: false }),
+          this.failed('the busy answer'),
+        );
     };
     return this.admit(
       kind ?? 'unknown', // the command the button runs; `page` for a list's pages
@@ -131,7 +160,10 @@ export class SlackController {
       return true;
     };
     // Past the deadline the modal closes and the outcome, whatever it is, comes as a message.
-    const timer = setTimeout(() => void ackOnce().catch((e: unknown) => this.deps.log.error('acknowledging a late submission failed', e)), this.deps.submitDeadlineMs ?? 2500);
+    const timer = setTimeout(
+      () => void ackOnce().catch((e: unknown) => this.deps.log.error('acknowledging a late submission failed', e)),
+      this.deps.submitDeadlineMs ?? 2500,
+    );
     try {
       const reply = await this.runSubmission(s);
       clearTimeout(timer);
@@ -142,7 +174,7 @@ export class SlackController {
     } catch (e) {
       clearTimeout(timer);
       if (!(await ackOnce({ response_action: 'errors', errors: submissionErrors(e, blockIds, this.deps.onDefect) }))) {
-      await this.deps.sender.send(errorReply(e, this.deps.onDefect), to);
+        await this.deps.sender.send(errorReply(e, this.deps.onDefect), to);
       }
     }
   }
@@ -158,13 +190,20 @@ export class SlackController {
         this.homesDue.delete(key);
         return this.deps.home.publish(user);
       },
-      (e) => this.deps.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
+      (e) =>
+        this.deps.log.warn(`App Home of ${user.userId} not refreshed: ${e instanceof Error ? e.message : String(e)}`),
     );
     if (queued) this.homesDue.add(key);
   }
 
   /** Admission (work-line.ts decides); a refusal is counted under the command's name. */
-  private async admit(command: string, ack: BusyAck, work: () => Promise<void>, onError: (e: unknown) => void, urgent: boolean): Promise<void> {
+  private async admit(
+    command: string,
+    ack: BusyAck,
+    work: () => Promise<void>,
+    onError: (e: unknown) => void,
+    urgent: boolean,
+  ): Promise<void> {
     if (!(await this.work.admit(ack, work, onError, { urgent }))) this.deps.onShed?.(command);
   }
 
@@ -186,21 +225,38 @@ export class SlackController {
         const v = values[f.name];
         if (f.type === 'select' && typeof v === 'string') values[f.name] = choiceOf(v, f.options ?? []);
       }
-      for (const [name, files] of Object.entries(s.files)) if (files[0]) values[name] = await this.deps.screenshots.fetch(files[0], name);
+      for (const [name, files] of Object.entries(s.files))
+        if (files[0]) values[name] = await this.deps.screenshots.fetch(files[0], name);
       const conv = await this.deps.desk.conversation(accountOf(s.user));
       return await this.deps.desk.submit(conv, s.form.formId, values, s.form.queryId);
     } catch (e) {
       // Nothing was done: the same modal may be corrected and sent again.
-      await store.idempotency.release(key).catch((r: unknown) => this.deps.log.warn(`idempotency key ${key} not released: ${String(r)}`));
+      await store.idempotency
+        .release(key)
+        .catch((r: unknown) => this.deps.log.warn(`idempotency key ${key} not released: ${String(r)}`));
       throw e;
     }
   }
 
-  private async answer(to: ReplyTarget, triggerId: string, run: (conv: Conversation) => Promise<Reply>, changes: boolean, again?: string): Promise<void> {
+  private async answer(
+    to: ReplyTarget,
+    triggerId: string,
+    run: (conv: Conversation) => Promise<Reply>,
+    changes: boolean,
+    again?: string,
+  ): Promise<void> {
     let reply: Reply;
     try {
       // Where the request was made: chart images follow the answer there.
-      const place = to.channelId ? { platform: 'slack' as const, teamId: to.user.teamId, userId: to.user.userId, channelId: to.channelId, ...(this.isPrivate(to.channelId) ? { privateChannel: true } : {}) } : undefined;
+      const place = to.channelId
+        ? {
+            platform: 'slack' as const,
+            teamId: to.user.teamId,
+            userId: to.user.userId,
+            channelId: to.channelId,
+            ...(this.isPrivate(to.channelId) ? { privateChannel: true } : {}),
+          }
+        : undefined;
       reply = await run(await this.deps.desk.conversation(accountOf(to.user), place));
     } catch (e) {
       await this.deps.sender.send(errorReply(e, this.deps.onDefect), to);
@@ -216,7 +272,12 @@ export class SlackController {
   }
 
   /** A form in a reply opens as a modal (with the interaction's trigger); the rest is sent. */
-  private async deliver(reply: Reply, to: ReplyTarget, triggerId: string | null, again = 'press the button again'): Promise<void> {
+  private async deliver(
+    reply: Reply,
+    to: ReplyTarget,
+    triggerId: string | null,
+    again = 'press the button again',
+  ): Promise<void> {
     const form = reply.views.find((v): v is FormView => v.kind === 'form');
     const rest = reply.views.filter((v) => v.kind !== 'form');
     if (form) await this.openForm(form, to, triggerId, again);
@@ -226,7 +287,10 @@ export class SlackController {
   private async openForm(form: FormView, to: ReplyTarget, triggerId: string | null, again: string): Promise<void> {
     try {
       if (!triggerId) throw new Error('no trigger_id');
-      await this.deps.client.views.open({ trigger_id: triggerId, view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}) });
+      await this.deps.client.views.open({
+        trigger_id: triggerId,
+        view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}),
+      });
     } catch (e) {
       const failure = formOpenFailure(e, form.title, again);
       if (failure.cause === 'refused') this.deps.log.error(failure.logLine, e);

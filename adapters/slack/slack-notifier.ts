@@ -54,23 +54,30 @@ export class SlackNotifier implements PlatformNotifier {
     const { client, supportChannel: channel, log } = this.deps;
     const { blocks, text } = renderReply(ephemeral(card));
     const refs = this.deps.store().messageRefs;
-    return upsertCard({ refs, now: this.deps.now ?? (() => new Date()), warn: (m) => log.warn(m) }, { platform: 'slack', channelId: channel, queryId }, card.version, {
-      post: async () => {
-        const res = await client.chat.postMessage({ channel, text, blocks });
-        if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
-        return res.ts;
+    return upsertCard(
+      { refs, now: this.deps.now ?? (() => new Date()), warn: (m) => log.warn(m) },
+      { platform: 'slack', channelId: channel, queryId },
+      card.version,
+      {
+        post: async () => {
+          const res = await client.chat.postMessage({ channel, text, blocks });
+          if (!res.ts) throw new Error(`chat.postMessage gave no ts for the card of query #${queryId}`);
+          return res.ts;
+        },
+        edit: async (ts) => {
+          try {
+            await client.chat.update({ channel, ts, text, blocks });
+            return true;
+          } catch (e) {
+            if (!GONE.has(slackErrorCode(e) ?? '')) throw e;
+            log.warn(
+              `card of query #${queryId} (ts ${ts}) can no longer be edited (${slackErrorCode(e)}); posting it again`,
+            );
+            return false;
+          }
+        },
       },
-      edit: async (ts) => {
-        try {
-          await client.chat.update({ channel, ts, text, blocks });
-          return true;
-        } catch (e) {
-          if (!GONE.has(slackErrorCode(e) ?? '')) throw e;
-          log.warn(`card of query #${queryId} (ts ${ts}) can no longer be edited (${slackErrorCode(e)}); posting it again`);
-          return false;
-        }
-      },
-    });
+    );
   }
 
   async postAlert(to: AlertChannel, alert: AlertNotice): Promise<void> {
@@ -78,7 +85,9 @@ export class SlackNotifier implements PlatformNotifier {
     if (!channel) return;
     let mention = '';
     if (alert.mention) {
-      const linked = (await this.deps.store().identities.forUser(alert.mention.userId)).find((i) => i.platform === 'slack');
+      const linked = (await this.deps.store().identities.forUser(alert.mention.userId)).find(
+        (i) => i.platform === 'slack',
+      );
       mention = `${linked ? `<@${linked.platformUserId}>` : escapeMrkdwn(alert.mention.name)}: `;
     }
     await this.deps.client.chat.postMessage({ channel, text: `${mention}${escapeMrkdwn(alert.text)}` });
@@ -109,7 +118,8 @@ export class SlackNotifier implements PlatformNotifier {
         this.deps.onDirect?.(user);
       } catch (e) {
         // A user who left the workspace cannot be reached there; anything else is worth a retry.
-        if (!['user_not_found', 'user_disabled', 'cannot_dm_bot', 'account_inactive'].includes(slackErrorCode(e) ?? '')) throw e;
+        if (!['user_not_found', 'user_disabled', 'cannot_dm_bot', 'account_inactive'].includes(slackErrorCode(e) ?? ''))
+          throw e;
         this.deps.log.warn(`Slack user ${a.platformUserId} cannot be messaged (${slackErrorCode(e)})`);
       }
     }

@@ -39,7 +39,11 @@ describe('work after acknowledgements', () => {
     const ok = async () => undefined;
     for (const n of ['a', 'b', 'c', 'd']) void work.admit(ok, job(n), (e) => failures.push(e));
     void work.admit(ok, job('modal'), (e) => failures.push(e), { urgent: true });
-    void work.admit(ok, () => Promise.reject(new Error('boom')), (e) => failures.push(e));
+    void work.admit(
+      ok,
+      () => Promise.reject(new Error('boom')),
+      (e) => failures.push(e),
+    );
     await work.close();
     expect(peak).toBe(2);
     // a and b had taken the two slots; the urgent one goes before those still waiting.
@@ -64,7 +68,13 @@ describe('work after acknowledgements', () => {
     await g.releaseAll();
     await expect(first).resolves.toBe(true);
     // A failed acknowledgement gives its place back: the next request is taken.
-    await expect(work.admit(() => Promise.reject(new Error('socket closed')), g.job('unacked'), () => undefined)).rejects.toThrow('socket closed');
+    await expect(
+      work.admit(
+        () => Promise.reject(new Error('socket closed')),
+        g.job('unacked'),
+        () => undefined,
+      ),
+    ).rejects.toThrow('socket closed');
     const { said, ack } = acks();
     const next = work.admit(ack('next'), g.job('next'), () => undefined);
     await turn();

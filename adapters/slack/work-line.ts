@@ -48,7 +48,12 @@ export class WorkLine {
    * already waiting, and may take a tenth more room, since the line's length does not delay it. Resolves with
    * whether the work was admitted, once it has finished; rejects only with the acknowledgement's failure.
    */
-  async admit(ack: BusyAck, work: () => Promise<void>, onError: (e: unknown) => void, opts: { urgent?: boolean } = {}): Promise<boolean> {
+  async admit(
+    ack: BusyAck,
+    work: () => Promise<void>,
+    onError: (e: unknown) => void,
+    opts: { urgent?: boolean } = {},
+  ): Promise<boolean> {
     if (!this.take(opts.urgent)) {
       await ack(true);
       return false;

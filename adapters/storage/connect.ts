@@ -43,7 +43,13 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
     logging: false,
     timezone: '+00:00',
     // FOUND_ROWS: an UPDATE reports rows matched, as SQLite does, not only rows whose values changed.
-    dialectOptions: { flags: 'FOUND_ROWS', decimalNumbers: true, supportBigNumbers: true, bigNumberStrings: false, connectTimeout: CONNECT_TIMEOUT_MS },
+    dialectOptions: {
+      flags: 'FOUND_ROWS',
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    },
     // acquire: a command waiting for a free connection (all busy, or each new one timing out) gives up after
     // two connect timeouts with StoreUnavailable instead of queueing behind the outage.
     pool: { max: opts.poolMax ?? 10, min: 0, acquire: 2 * CONNECT_TIMEOUT_MS, idle: 10_000 },
@@ -61,9 +67,16 @@ export async function connect(target: DatabaseTarget, opts: ConnectOptions = {})
 
 /** Creates the MySQL database when missing, so `cqms db migrate` works on an empty server. */
 export async function ensureMysqlDatabase(target: Extract<DatabaseTarget, { dialect: 'mysql' }>): Promise<void> {
-  const admin = new Sequelize('', target.user, target.password, { dialect: 'mysql', host: target.host, port: target.port, logging: false });
+  const admin = new Sequelize('', target.user, target.password, {
+    dialect: 'mysql',
+    host: target.host,
+    port: target.port,
+    logging: false,
+  });
   try {
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${target.database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE IF NOT EXISTS \`${target.database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } catch (e) {
     throw mysqlStartError(e, target);
   } finally {

@@ -17,14 +17,19 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   try {
     u = new URL(url);
   } catch {
-    throw ValidationFailed.field('DATABASE_URL', `"${redact(url)}" is not a URL; use mysql://user:pass@host:port/db or sqlite:path`);
+    throw ValidationFailed.field(
+      'DATABASE_URL',
+      `"${redact(url)}" is not a URL; use mysql://user:pass@host:port/db or sqlite:path`,
+    );
   }
   if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') {
     throw ValidationFailed.field('DATABASE_URL', `unsupported scheme "${u.protocol}"; use mysql:// or sqlite:`);
   }
-  if (!u.hostname) throw ValidationFailed.field('DATABASE_URL', 'the MySQL URL names no host (mysql://user:pass@host:3306/cqms)');
+  if (!u.hostname)
+    throw ValidationFailed.field('DATABASE_URL', 'the MySQL URL names no host (mysql://user:pass@host:3306/cqms)');
   const database = decoded(u.pathname.replace(/^\//, ''), 'database name');
-  if (!database) throw ValidationFailed.field('DATABASE_URL', 'the MySQL URL names no database (mysql://host:3306/cqms)');
+  if (!database)
+    throw ValidationFailed.field('DATABASE_URL', 'the MySQL URL names no database (mysql://host:3306/cqms)');
   return {
     dialect: 'mysql',
     host: u.hostname,
@@ -40,7 +45,10 @@ function decoded(part: string, what: string): string {
   try {
     return decodeURIComponent(part);
   } catch {
-    throw ValidationFailed.field('DATABASE_URL', `the ${what} is not percent-encoded correctly (write % as %25, @ as %40, / as %2F)`);
+    throw ValidationFailed.field(
+      'DATABASE_URL',
+      `the ${what} is not percent-encoded correctly (write % as %25, @ as %40, / as %2F)`,
+    );
   }
 }
 

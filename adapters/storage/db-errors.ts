@@ -2,7 +2,14 @@ import { ConnectionError, TimeoutError, UniqueConstraintError } from 'sequelize'
 import { Conflict, StoreUnavailable, isCqmsError } from '../../core/errors';
 
 // ETIMEDOUT: mysql2's connect timeout, and a statement the server left unanswered (endSilentStatements, connect.ts).
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'PROTOCOL_CONNECTION_LOST',
+  'ETIMEDOUT',
+  'EPIPE',
+  'SQLITE_BUSY',
+]);
 
 /** Turns driver errors core can act on into core's typed errors; anything else stays a defect. */
 export function translateDbError(e: unknown): unknown {

@@ -26,8 +26,12 @@ export async function migrate(sequelize: Sequelize): Promise<string[]> {
   // The lock belongs to one connection: a transaction pins it while the migrations use others from the pool.
   return sequelize.transaction(async (transaction) => {
     const lockName = "CONCAT('cqms_migrate:', DATABASE())";
-    const [row] = await sequelize.query<{ got: number | null }>(`SELECT GET_LOCK(${lockName}, ${MIGRATION_LOCK_WAIT_S}) AS got`, { transaction, type: QueryTypes.SELECT });
-    if (row?.got !== 1) throw new Error(`another process has been migrating this database for over ${MIGRATION_LOCK_WAIT_S} s`);
+    const [row] = await sequelize.query<{ got: number | null }>(
+      `SELECT GET_LOCK(${lockName}, ${MIGRATION_LOCK_WAIT_S}) AS got`,
+      { transaction, type: QueryTypes.SELECT },
+    );
+    if (row?.got !== 1)
+      throw new Error(`another process has been migrating this database for over ${MIGRATION_LOCK_WAIT_S} s`);
     try {
       return await up();
     } finally {
@@ -41,8 +45,11 @@ export async function migrate(sequelize: Sequelize): Promise<string[]> {
  * migrations applied, and the names of this version's migrations not applied yet.
  */
 export async function migrationState(sequelize: Sequelize): Promise<{ applied: number; pending: string[] }> {
-  if (!(await sequelize.getQueryInterface().tableExists(MIGRATIONS_TABLE))) return { applied: 0, pending: MIGRATIONS.map((m) => m.name) };
-  const rows = await sequelize.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`, { type: QueryTypes.SELECT });
+  if (!(await sequelize.getQueryInterface().tableExists(MIGRATIONS_TABLE)))
+    return { applied: 0, pending: MIGRATIONS.map((m) => m.name) };
+  const rows = await sequelize.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`, {
+    type: QueryTypes.SELECT,
+  });
   const done = new Set(rows.map((r) => r.name));
   return { applied: done.size, pending: MIGRATIONS.map((m) => m.name).filter((n) => !done.has(n)) };
 }

@@ -95,7 +95,9 @@ export class SequelizeStore implements Store {
         // the write lock is taken at BEGIN (waiting busy_timeout for it); a deferred transaction that reads first
         // fails at once with SQLITE_BUSY when another connection commits before its first write (WAL snapshot).
         const t = await this.sequelize.transaction(
-          this.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : { type: Transaction.TYPES.IMMEDIATE },
+          this.dialect === 'mysql'
+            ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }
+            : { type: Transaction.TYPES.IMMEDIATE },
         );
         let result: T;
         try {
@@ -137,7 +139,8 @@ export interface OpenStoreOptions extends ConnectOptions {
  */
 export async function openStore(databaseUrl: string, opts: OpenStoreOptions = {}): Promise<SequelizeStore> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (!opts.migrate && target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(target.file)) throw noSqliteFile(target.file);
+  if (!opts.migrate && target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(target.file))
+    throw noSqliteFile(target.file);
   if (opts.migrate && target.dialect === 'mysql') await guarded(() => ensureMysqlDatabase(target));
   const sequelize = await guarded(() => connect(target, opts));
   try {

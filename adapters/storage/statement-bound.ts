@@ -85,7 +85,11 @@ export function boundStatements(sequelize: Sequelize, silenceMs: number): void {
   sequelize.addHook('afterQuery', (_options, query) => void inFlight.delete(queryConnection(query)));
   sequelize.addHook('afterConnect', (connection) => {
     const conn = connection as { threadId?: number };
-    endSilentStatements(connection, { ms: silenceMs, inFlight: () => inFlight.get(conn), stillRunning: () => stillRunning(sequelize, conn.threadId) });
+    endSilentStatements(connection, {
+      ms: silenceMs,
+      inFlight: () => inFlight.get(conn),
+      stillRunning: () => stillRunning(sequelize, conn.threadId),
+    });
   });
 }
 
@@ -109,7 +113,11 @@ export function watchLongStatements(sequelize: Sequelize, conn: PromiseConnectio
   };
   conn.query = watched as PromiseConnection['query'];
   // The promise wrapper's core connection holds the socket.
-  endSilentStatements((conn as unknown as { connection: unknown }).connection, { ms: state.silenceMs, inFlight: () => current, stillRunning: () => stillRunning(sequelize, conn.threadId) });
+  endSilentStatements((conn as unknown as { connection: unknown }).connection, {
+    ms: state.silenceMs,
+    inFlight: () => current,
+    stillRunning: () => stillRunning(sequelize, conn.threadId),
+  });
 }
 
 /** Reads the server's flavour once connected (the cap's spelling). */
@@ -126,10 +134,13 @@ const queryConnection = (query: unknown) => (query as { connection: object }).co
 async function stillRunning(sequelize: Sequelize, threadId: number | undefined): Promise<boolean> {
   if (threadId === undefined) return false;
   try {
-    const [row] = await sequelize.query<{ c: string }>('SELECT COMMAND AS c FROM information_schema.PROCESSLIST WHERE ID = ?', {
-      replacements: [threadId],
-      type: QueryTypes.SELECT,
-    });
+    const [row] = await sequelize.query<{ c: string }>(
+      'SELECT COMMAND AS c FROM information_schema.PROCESSLIST WHERE ID = ?',
+      {
+        replacements: [threadId],
+        type: QueryTypes.SELECT,
+      },
+    );
     return row?.c === 'Query' || row?.c === 'Execute';
   } catch {
     return false;
@@ -154,7 +165,8 @@ export interface SilenceWatch {
 export function endSilentStatements(connection: unknown, w: SilenceWatch): void {
   const stream = (connection as { stream?: Socket }).stream;
   if (!stream || typeof stream.setTimeout !== 'function') return;
-  const cut = () => stream.destroy(Object.assign(new Error(`the database sent nothing for ${w.ms} ms`), { code: 'ETIMEDOUT' }));
+  const cut = () =>
+    stream.destroy(Object.assign(new Error(`the database sent nothing for ${w.ms} ms`), { code: 'ETIMEDOUT' }));
   let asking = false;
   stream.on('timeout', () => {
     const now = w.inFlight();

@@ -24,10 +24,24 @@ describe.each(['sqlite', 'mysql'] as const)('cqms db and users commands on %s', 
   });
 
   it('adds, lists and re-roles users', async () => {
-    const add = await cqms(['users', 'add', '--username', 'Lena', '--email', 'lena@example.com', '--mobile', '+91 98111 22333', '--role', 'lead'], {
-      ...env,
-      CQMS_PASSWORD: 'long enough pw',
-    });
+    const add = await cqms(
+      [
+        'users',
+        'add',
+        '--username',
+        'Lena',
+        '--email',
+        'lena@example.com',
+        '--mobile',
+        '+91 98111 22333',
+        '--role',
+        'lead',
+      ],
+      {
+        ...env,
+        CQMS_PASSWORD: 'long enough pw',
+      },
+    );
     expect(add).toMatchObject({ code: 0, out: expect.stringMatching(/Created lead lena \(#\d+\)/) });
     const list = await cqms(['users', 'list', '--role', 'lead'], env);
     expect(list.out).toMatch(/lena\s+lead\s+lena@example.com\s+9811122333/);
@@ -36,9 +50,15 @@ describe.each(['sqlite', 'mysql'] as const)('cqms db and users commands on %s', 
   });
 
   it('answers bad input with one clear line and a non-zero exit', async () => {
-    const noPw = await cqms(['users', 'add', '--username', 'x1x', '--email', 'x@example.com', '--mobile', '9811122334'], env);
+    const noPw = await cqms(
+      ['users', 'add', '--username', 'x1x', '--email', 'x@example.com', '--mobile', '9811122334'],
+      env,
+    );
     expect(noPw).toMatchObject({ code: 1, err: 'error: invalid input: password: password is required' });
-    const bad = await cqms(['users', 'add', '--username', 'x1x', '--email', 'nope', '--mobile', '123', '--password', 'longenough'], env);
+    const bad = await cqms(
+      ['users', 'add', '--username', 'x1x', '--email', 'nope', '--mobile', '123', '--password', 'longenough'],
+      env,
+    );
     expect(bad.err).toBe(
       'error: invalid input: email: email is not a valid address (expected name@domain.tld); mobile: mobile must be a 10-digit Indian mobile number starting with 6, 7, 8 or 9',
     );
@@ -52,12 +72,17 @@ describe.each(['sqlite', 'mysql'] as const)('cqms db and users commands on %s', 
 
   it('refuses a malformed DATABASE_URL without a stack trace', async () => {
     const r = await cqms(['db', 'migrate'], { DATABASE_URL: 'postgres://x/y' });
-    expect(r).toMatchObject({ code: 1, err: 'error: DATABASE_URL: unsupported scheme "postgres:"; use mysql:// or sqlite:' });
+    expect(r).toMatchObject({
+      code: 1,
+      err: 'error: DATABASE_URL: unsupported scheme "postgres:"; use mysql:// or sqlite:',
+    });
   });
 });
 
 it('says the database is unreachable and where, not a stack trace', async () => {
   const r = await cqms(['users', 'list'], { DATABASE_URL: 'mysql://root@127.0.0.1:1/cqms' });
   expect(r.code).toBe(1);
-  expect(r.err).toBe('error: Cannot reach MySQL at 127.0.0.1:1: the connection was refused. Check that the server is running and the host and port in DATABASE_URL.');
+  expect(r.err).toBe(
+    'error: Cannot reach MySQL at 127.0.0.1:1: the connection was refused. Check that the server is running and the host and port in DATABASE_URL.',
+  );
 });

@@ -34,7 +34,9 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
       const bar = progressBar('generate', process.stderr);
       const written = await writeRawCsv(out, generateRawRows({ rows, seed }), (done) => bar.update(done, rows, done));
       bar.finish();
-      ctx.out(`Wrote ${n(written)} rows to ${out} (seed ${seed}) in ${since(t0).toFixed(1)} s, ${rate(written, since(t0))}.`);
+      ctx.out(
+        `Wrote ${n(written)} rows to ${out} (seed ${seed}) in ${since(t0).toFixed(1)} s, ${rate(written, since(t0))}.`,
+      );
     });
 
   data
@@ -47,14 +49,21 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
       const rejects = o.rejects ?? o.out.replace(/(\.csv)?$/i, '_rejects.csv');
       const t0 = Date.now();
       const bar = progressBar('clean', process.stderr);
-      const report = await cleanCsvFile({ input, output: o.out, rejects, onProgress: (b, size, rows) => bar.update(b, size, rows) });
+      const report = await cleanCsvFile({
+        input,
+        output: o.out,
+        rejects,
+        onProgress: (b, size, rows) => bar.update(b, size, rows),
+      });
       bar.finish();
       if (o.report) {
         mkdirSync(dirname(o.report), { recursive: true });
         writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`);
       }
       for (const line of describeReport(report)) ctx.out(line);
-      ctx.out(`Cleaned ${input} in ${since(t0).toFixed(1)} s (${rate(report.rows_in, since(t0))}): ${o.out}; rejects: ${rejects}${o.report ? `; report: ${o.report}` : ''}.`);
+      ctx.out(
+        `Cleaned ${input} in ${since(t0).toFixed(1)} s (${rate(report.rows_in, since(t0))}): ${o.out}; rejects: ${rejects}${o.report ? `; report: ${o.report}` : ''}.`,
+      );
     });
 
   data
@@ -68,10 +77,13 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
       const check = progressBar('check', process.stderr);
       let bar: Progress | null = null;
       const onWrite = (done: number, total: number) => {
-        if (!bar) (check.finish(), (bar = progressBar('load', process.stderr)));
+        if (!bar) check.finish(), (bar = progressBar('load', process.stderr));
         bar.update(done, total, done);
       };
-      const s = await ctx.withDesk((deps) => loadCleanedFile(deps, file, { onCheck: (b, size, r) => check.update(b, size, r), onWrite }), { migrate: true });
+      const s = await ctx.withDesk(
+        (deps) => loadCleanedFile(deps, file, { onCheck: (b, size, r) => check.update(b, size, r), onWrite }),
+        { migrate: true },
+      );
       (bar ?? check).finish();
       ctx.out(
         `Loaded ${file} into ${redact(ctx.env.DATABASE_URL)}: ${n(s.rows)} rows, ${n(s.inserted)} inserted, ` +

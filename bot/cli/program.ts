@@ -58,7 +58,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   program.hook('preAction', (_program, action) => {
     running = action;
     // `cqms bot` and `cqms worker` are checked for everything they need to run, in the same single report.
-    const service = action.parent === program && (action.name() === 'bot' || action.name() === 'worker') ? action.name() : undefined;
+    const service =
+      action.parent === program && (action.name() === 'bot' || action.name() === 'worker') ? action.name() : undefined;
     env = readEnvironment(io.env, service as 'bot' | 'worker' | undefined);
   });
   try {

@@ -32,7 +32,9 @@ export function progressBar(label: string, target: ProgressTarget, now: () => nu
       const filled = Math.round(share * WIDTH);
       const rate = rows / Math.max(0.001, (t - started) / 1000);
       const bar = '#'.repeat(filled) + '-'.repeat(WIDTH - filled);
-      target.write(`\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en-US')} rows  ${Math.round(rate).toLocaleString('en-US')} rows/s\x1b[K`);
+      target.write(
+        `\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en-US')} rows  ${Math.round(rate).toLocaleString('en-US')} rows/s\x1b[K`,
+      );
     },
     finish() {
       if (drawn) target.write('\r\x1b[K');

@@ -19,17 +19,25 @@ export interface CliStreams {
 }
 
 export function registerShellCommands(program: Command, ctx: CliContext, io: CliStreams): void {
-  const streams = (): ShellStreams => ({ input: io.input ?? process.stdin, output: io.output ?? process.stdout, err: io.err });
+  const streams = (): ShellStreams => ({
+    input: io.input ?? process.stdin,
+    output: io.output ?? process.stdout,
+    err: io.err,
+  });
 
   program
     .command('shell')
     .description('talk to the desk from the terminal (/as <name> to pick who you are) on DATABASE_URL')
     .option('--as <name>', 'start as this shell user')
-    .action(async (o: { as?: string }) => (await shellWiring()).runShell(ctx.env, streams(), o.as ? { user: o.as } : {}));
+    .action(async (o: { as?: string }) =>
+      (await shellWiring()).runShell(ctx.env, streams(), o.as ? { user: o.as } : {}),
+    );
 
   program
     .command('demo')
-    .description('open the shell on a demo store with sample data and demo accounts (data/demo.db unless DATABASE_URL is set)')
+    .description(
+      'open the shell on a demo store with sample data and demo accounts (data/demo.db unless DATABASE_URL is set)',
+    )
     .option('--fresh', 'start over: delete the demo SQLite file first')
     .option('--as <name>', 'start as this shell user')
     .action(async (o: { fresh?: boolean; as?: string }) => {
@@ -47,6 +55,9 @@ export function registerShellCommands(program: Command, ctx: CliContext, io: Cli
 
 async function removeSqliteFile(url: string): Promise<void> {
   const target = parseDatabaseUrl(url);
-  if (target.dialect !== 'sqlite') throw new UsageError('--fresh only deletes an SQLite demo file; drop the MySQL database yourself, or leave out --fresh');
+  if (target.dialect !== 'sqlite')
+    throw new UsageError(
+      '--fresh only deletes an SQLite demo file; drop the MySQL database yourself, or leave out --fresh',
+    );
   if (target.file !== ':memory:') await rm(target.file, { force: true });
 }

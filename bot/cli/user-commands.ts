@@ -6,7 +6,13 @@ import type { CliContext } from './cli-context';
 import { wholeNumber } from './option-values';
 
 const row = (u: UserSummary) =>
-  [String(u.id).padStart(5), u.username.padEnd(24), u.role.padEnd(7), (u.email ?? '-').padEnd(32), u.mobile ?? '-'].join('  ');
+  [
+    String(u.id).padStart(5),
+    u.username.padEnd(24),
+    u.role.padEnd(7),
+    (u.email ?? '-').padEnd(32),
+    u.mobile ?? '-',
+  ].join('  ');
 
 export function registerUserCommands(program: Command, ctx: CliContext): void {
   const users = program.command('users').description('manage accounts (operator)');
@@ -17,7 +23,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--username <name>', 'sign-in name')
     .requiredOption('--email <email>', 'email address')
     .requiredOption('--mobile <mobile>', '10-digit Indian mobile')
-    .addOption(new Option('--role <role>', 'the account\'s role').choices(ROLES).default('client'))
+    .addOption(new Option('--role <role>', "the account's role").choices(ROLES).default('client'))
     .option('--name <display>', 'display name')
     .option('--password <password>', 'password (or set CQMS_PASSWORD to keep it out of shell history)')
     .option('--legacy-sha256 <hex>', "the old system's unsalted SHA-256 hash; upgraded on first sign-in")
@@ -46,7 +52,12 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
       ctx.withDesk(async (deps) => {
         const { page } = o;
         const res = await listUsers(deps, 'operator', { ...(o.role ? { role: o.role } : {}), page, pageSize: 50 });
-        ctx.out(['   id  username                  role     email                             mobile', ...res.rows.map(row)].join('\n'));
+        ctx.out(
+          [
+            '   id  username                  role     email                             mobile',
+            ...res.rows.map(row),
+          ].join('\n'),
+        );
         ctx.out(`${res.total} account(s); page ${page} of ${Math.max(1, Math.ceil(res.total / 50))}.`);
       }),
     );

@@ -25,7 +25,10 @@ export function cutoffsOf(policy: SlaPolicy, now: Date): SlaCutoffs {
 }
 
 /** The trend in the bucket asked for, or the finest that keeps it readable (trend-buckets.ts). */
-export function trendIn(days: readonly TrendRow[], f: AnalyticsFilterInput): { bucket: TrendBucket; trend: TrendPoint[] } {
+export function trendIn(
+  days: readonly TrendRow[],
+  f: AnalyticsFilterInput,
+): { bucket: TrendBucket; trend: TrendPoint[] } {
   const bucket = f.bucket ?? bucketFor(days, f);
   return { bucket, trend: trendOf(foldTrend(days, bucket), bucket) };
 }

@@ -57,7 +57,11 @@ export interface SlaSummary extends BreachCounts {
    */
   recorded: BreachCounts;
   /** Targets in hours, as applied. */
-  targets: { firstResponseHours: number; resolutionHours: number; overrides: Record<string, { firstResponseHours?: number | undefined; resolutionHours?: number | undefined }> };
+  targets: {
+    firstResponseHours: number;
+    resolutionHours: number;
+    overrides: Record<string, { firstResponseHours?: number | undefined; resolutionHours?: number | undefined }>;
+  };
 }
 
 export interface AnalyticsRange {

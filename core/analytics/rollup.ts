@@ -1,7 +1,13 @@
 import type { AggregateRow, DurationMetric, QuantilePick, TrendRow } from '../ports/analytics-store';
 import { quantileFromPicks } from './quantile';
 import { periodLabel, type TrendBucket } from './trend-buckets';
-import { STATUS_KEY, type CategoryStats, type DurationStats, type StatusCounts, type TrendPoint } from './analytics-types';
+import {
+  STATUS_KEY,
+  type CategoryStats,
+  type DurationStats,
+  type StatusCounts,
+  type TrendPoint,
+} from './analytics-types';
 
 const HOUR_MS = 3_600_000;
 const hours = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
@@ -25,7 +31,11 @@ export function categoriesOf(rows: readonly AggregateRow[]): CategoryStats[] {
   const by = new Map<string, CategoryStats>();
   for (const r of rows) {
     let c = by.get(r.category);
-    if (!c) by.set(r.category, (c = { category: r.category, ...emptyCounts(), firstResponseBreaches: 0, resolutionBreaches: 0 }));
+    if (!c)
+      by.set(
+        r.category,
+        (c = { category: r.category, ...emptyCounts(), firstResponseBreaches: 0, resolutionBreaches: 0 }),
+      );
     addCounts(c, r);
     c.firstResponseBreaches += r.firstResponseBreaches;
     c.resolutionBreaches += r.resolutionBreaches;
@@ -43,7 +53,11 @@ export function durationStats(count: number, sumMs: number, picks: readonly Quan
 }
 
 /** How many values a quantile of this metric ranks, for the whole scope (key null) or per assignee. */
-export function valueCounts(rows: readonly AggregateRow[], metric: DurationMetric, byAgent: boolean): Map<number | null, number> {
+export function valueCounts(
+  rows: readonly AggregateRow[],
+  metric: DurationMetric,
+  byAgent: boolean,
+): Map<number | null, number> {
   const counts = new Map<number | null, number>();
   for (const r of rows) {
     if (byAgent && r.assigneeId === null) continue;

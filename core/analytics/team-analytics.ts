@@ -9,31 +9,50 @@ import { cutoffsOf, rangeOf, scopeOf, trendIn } from './analytics-scope';
 import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, valueCounts } from './rollup';
 
 /** Everything a lead reviews: per-agent load and speed, categories, first response, SLA breaches, trend. */
-export async function teamAnalytics(deps: DeskDeps, actor: Actor, input: Record<string, unknown> = {}): Promise<TeamAnalytics> {
+export async function teamAnalytics(
+  deps: DeskDeps,
+  actor: Actor,
+  input: Record<string, unknown> = {},
+): Promise<TeamAnalytics> {
   authorize(actor, 'analytics.team');
   const f = parseInput(analyticsFilterSchema, input);
   const now = deps.clock.now();
   const scope = scopeOf(f, f.agentId ? { agentId: f.agentId } : {});
   const a = deps.store.analytics;
   // The trend runs beside the aggregate; the quantiles follow it, since its counts tell them which ranks to read.
-  const rollup = a.aggregate(scope, cutoffsOf(deps.config.sla, now)).then((rows) =>
-    Promise.all([
-      rows,
-      a.quantiles(scope, 'resolution', false, [50, 90], valueCounts(rows, 'resolution', false)),
-      a.quantiles(scope, 'resolution', true, [50, 90], valueCounts(rows, 'resolution', true)),
-      a.quantiles(scope, 'firstResponse', false, [50, 90], valueCounts(rows, 'firstResponse', false)),
-    ] as const),
-  );
-  const [[rows, overall, perAgent, firstResponse], days, recorded] = await Promise.all([rollup, a.trend(scope), a.recordedBreaches(scope)]);
+  const rollup = a
+    .aggregate(scope, cutoffsOf(deps.config.sla, now))
+    .then((rows) =>
+      Promise.all([
+        rows,
+        a.quantiles(scope, 'resolution', false, [50, 90], valueCounts(rows, 'resolution', false)),
+        a.quantiles(scope, 'resolution', true, [50, 90], valueCounts(rows, 'resolution', true)),
+        a.quantiles(scope, 'firstResponse', false, [50, 90], valueCounts(rows, 'firstResponse', false)),
+      ] as const),
+    );
+  const [[rows, overall, perAgent, firstResponse], days, recorded] = await Promise.all([
+    rollup,
+    a.trend(scope),
+    a.recordedBreaches(scope),
+  ]);
   const { bucket, trend } = trendIn(days, f);
   const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const agents = await agentStats(deps, rows, picksByGroup(perAgent), recorded);
-  const recordedOf = (clock: RecordedBreachRow['clock']) => recorded.reduce((s, r) => s + (r.clock === clock ? r.count : 0), 0);
+  const recordedOf = (clock: RecordedBreachRow['clock']) =>
+    recorded.reduce((s, r) => s + (r.clock === clock ? r.count : 0), 0);
   return {
     range: { ...rangeOf(f, bucket, now), agentId: f.agentId ?? null },
     totals: totalsOf(rows),
-    resolution: durationStats(sum((r) => r.resolutionCount), sum((r) => r.resolutionMsSum), overall),
-    firstResponse: durationStats(sum((r) => r.firstResponseCount), sum((r) => r.firstResponseMsSum), firstResponse),
+    resolution: durationStats(
+      sum((r) => r.resolutionCount),
+      sum((r) => r.resolutionMsSum),
+      overall,
+    ),
+    firstResponse: durationStats(
+      sum((r) => r.firstResponseCount),
+      sum((r) => r.firstResponseMsSum),
+      firstResponse,
+    ),
     agents,
     categories: categoriesOf(rows),
     sla: {
@@ -56,7 +75,10 @@ async function agentStats(
   picks: ReturnType<typeof picksByGroup>,
   recorded: readonly RecordedBreachRow[],
 ): Promise<AgentStats[]> {
-  const by = new Map<number, { counts: ReturnType<typeof emptyCounts>; n: number; ms: number; fr: number; res: number }>();
+  const by = new Map<
+    number,
+    { counts: ReturnType<typeof emptyCounts>; n: number; ms: number; fr: number; res: number }
+  >();
   for (const r of rows) {
     if (r.assigneeId === null) continue;
     let s = by.get(r.assigneeId);
@@ -68,7 +90,8 @@ async function agentStats(
     s.res += r.resolutionBreaches;
   }
   const alerted = new Map<number, number>();
-  for (const r of recorded) if (r.assigneeId !== null) alerted.set(r.assigneeId, (alerted.get(r.assigneeId) ?? 0) + r.count);
+  for (const r of recorded)
+    if (r.assigneeId !== null) alerted.set(r.assigneeId, (alerted.get(r.assigneeId) ?? 0) + r.count);
   const users = new Map((await deps.store.users.findByIds([...by.keys()])).map((u) => [u.id, u]));
   return [...by.entries()]
     .map(([agentId, s]) => ({

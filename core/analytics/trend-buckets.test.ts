@@ -5,7 +5,12 @@ const DAY = 86_400_000;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** One row per day from `first` for `n` days: 2 opened, 1 closed in 3 h each. */
 function days(first: string, n: number): TrendRow[] {
-  return Array.from({ length: n }, (_, i) => ({ bucketStart: new Date(day(first).getTime() + i * DAY), opened: 2, closed: 1, resolutionMsSum: 3 * 3_600_000 }));
+  return Array.from({ length: n }, (_, i) => ({
+    bucketStart: new Date(day(first).getTime() + i * DAY),
+    opened: 2,
+    closed: 1,
+    resolutionMsSum: 3 * 3_600_000,
+  }));
 }
 
 describe('the trend bucket', () => {

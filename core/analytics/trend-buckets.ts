@@ -17,7 +17,8 @@ function bucketStart(day: Date, bucket: TrendBucket): Date {
 
 /** How many buckets of this size the span from `first` to `last` (UTC days) covers. */
 function bucketsBetween(first: Date, last: Date, bucket: TrendBucket): number {
-  if (bucket === 'month') return (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth() + 1;
+  if (bucket === 'month')
+    return (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth() + 1;
   const size = bucket === 'day' ? DAY_MS : 7 * DAY_MS;
   return Math.floor((bucketStart(last, bucket).getTime() - bucketStart(first, bucket).getTime()) / size) + 1;
 }
@@ -26,7 +27,10 @@ function bucketsBetween(first: Date, last: Date, bucket: TrendBucket): number {
  * The finest bucket that draws the span in at most MAX_TREND_POINTS points: days up to two months, weeks up to
  * about a year, months beyond. The span is the range asked for where given, else the days that have data.
  */
-export function bucketFor(days: readonly TrendRow[], range: { from?: Date | undefined; to?: Date | undefined }): TrendBucket {
+export function bucketFor(
+  days: readonly TrendRow[],
+  range: { from?: Date | undefined; to?: Date | undefined },
+): TrendBucket {
   const first = range.from ?? days[0]?.bucketStart;
   const last = range.to ? new Date(range.to.getTime() - 1) : days.at(-1)?.bucketStart;
   if (!first || !last || last < first) return 'day';

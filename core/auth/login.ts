@@ -35,7 +35,8 @@ export async function login(deps: DeskDeps, input: Record<string, unknown>): Pro
   const attempt = await deps.store.loginAttempts.take(subject, now, rule);
   // No lock read back: a right password cleared it just after this attempt was refused; the refusal stands.
   if (!attempt.granted) throw new AccountLocked(attempt.lockedUntil ?? new Date(now.getTime() + rule.lockMs));
-  const stored = user?.passwordHash && user.passwordScheme ? { hash: user.passwordHash, scheme: user.passwordScheme } : null;
+  const stored =
+    user?.passwordHash && user.passwordScheme ? { hash: user.passwordHash, scheme: user.passwordScheme } : null;
   const ok = await checkPassword(deps.hasher, stored, password);
   if (!user || !ok) {
     // The check that took the last of the five (this one or a concurrent one) has set the lock.

@@ -28,7 +28,11 @@ export interface StoredPassword {
  * hasher's scheme, for a legacy SHA-256 account (against the decoy, then the SHA-256 compared in constant time),
  * and for no account at all; so answer times do not tell which logins exist or which accounts are legacy.
  */
-export async function checkPassword(hasher: PasswordHasher, stored: StoredPassword | null, password: string): Promise<boolean> {
+export async function checkPassword(
+  hasher: PasswordHasher,
+  stored: StoredPassword | null,
+  password: string,
+): Promise<boolean> {
   if (stored?.scheme === hasher.scheme) return hasher.verify(stored.hash, password);
   await hasher.verify(await decoyHash(hasher), password);
   return stored?.scheme === 'sha256-legacy' && verifyLegacySha256(stored.hash, password);

@@ -6,7 +6,12 @@ import { ACTIONS, type Action } from './actions';
 import { authorize } from './policy';
 import { queryRecord } from '../../test/support/query-record';
 
-const actor = (role: Role, userId: number): Actor => ({ userId, username: `${role}${userId}`, role, platform: 'shell' });
+const actor = (role: Role, userId: number): Actor => ({
+  userId,
+  username: `${role}${userId}`,
+  role,
+  platform: 'shell',
+});
 
 const query = (over: Partial<QueryRecord>) => queryRecord({ id: 7, status: 'In Progress', assigneeId: 2, ...over });
 
@@ -44,7 +49,9 @@ describe('authorization matrix: every action x every role', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
   });
 
-  const rows = ACTIONS.flatMap((action) => CASES.map(([who, a], i) => ({ action, who, a, allowed: EXPECTED[action][i] })));
+  const rows = ACTIONS.flatMap((action) =>
+    CASES.map(([who, a], i) => ({ action, who, a, allowed: EXPECTED[action][i] })),
+  );
   it.each(rows)('$action by $who -> allowed=$allowed', ({ action, a, allowed }) => {
     const run = () => authorize(a, action, query({}));
     if (allowed) expect(run).not.toThrow();
@@ -57,7 +64,9 @@ describe('authorization matrix: every action x every role', () => {
 
   it('lets a lead release a query assigned to someone else but not close it', () => {
     expect(() => authorize(actor('lead', 4), 'query.release', query({ assigneeId: 2 }))).not.toThrow();
-    expect(() => authorize(actor('lead', 4), 'query.close', query({ assigneeId: 2 }))).toThrow(/Only the agent working/);
+    expect(() => authorize(actor('lead', 4), 'query.close', query({ assigneeId: 2 }))).toThrow(
+      /Only the agent working/,
+    );
     expect(() => authorize(actor('lead', 4), 'query.close', query({ assigneeId: 4 }))).not.toThrow();
   });
 });

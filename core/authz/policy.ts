@@ -16,7 +16,9 @@ const ownQuery: Condition = (a, q) => (q.clientId === a.userId ? null : 'You can
 const clientOwnsOrStaff: Condition = (a, q) =>
   a.role !== 'client' || q.clientId === a.userId ? null : 'You can only see queries you raised.';
 const assigneeOrLead: Condition = (a, q) =>
-  a.role === 'lead' || q.assigneeId === a.userId ? null : `Only the assigned agent or a lead can release query #${q.id}.`;
+  a.role === 'lead' || q.assigneeId === a.userId
+    ? null
+    : `Only the assigned agent or a lead can release query #${q.id}.`;
 const assigneeOnly: Condition = (a, q) =>
   q.assigneeId === a.userId ? null : `Only the agent working on query #${q.id} can close it.`;
 

@@ -11,7 +11,9 @@ const TITLE = 'Median resolution time per agent';
 export function agentMedianResolutionChart(a: Pick<TeamAnalytics, 'agents'>): ChartSpec {
   if (a.agents.length === 0) return noDataSpec(ID, TITLE, 'bar');
   const text = a.agents.map((g) =>
-    g.resolution.medianHours === null ? `${g.name} none resolved` : `${g.name} ${durationText(g.resolution.medianHours)} (${g.resolution.count} resolved)`,
+    g.resolution.medianHours === null
+      ? `${g.name} none resolved`
+      : `${g.name} ${durationText(g.resolution.medianHours)} (${g.resolution.count} resolved)`,
   );
   const unit = unitForSeries(a.agents.map((g) => g.resolution.medianHours));
   return chartSpec({
@@ -20,7 +22,13 @@ export function agentMedianResolutionChart(a: Pick<TeamAnalytics, 'agents'>): Ch
     altText: `${TITLE}: ${text.join('; ')}.`,
     type: 'bar',
     labels: a.agents.map((g) => g.name),
-    datasets: [{ label: `Median resolution (${unit.short})`, data: a.agents.map((g) => inUnit(g.resolution.medianHours, unit)), backgroundColor: STATUS_COLOURS.Closed }],
+    datasets: [
+      {
+        label: `Median resolution (${unit.short})`,
+        data: a.agents.map((g) => inUnit(g.resolution.medianHours, unit)),
+        backgroundColor: STATUS_COLOURS.Closed,
+      },
+    ],
     options: {
       indexAxis: 'y',
       scales: { x: { beginAtZero: true, title: { display: true, text: unit.name } } },

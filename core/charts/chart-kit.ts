@@ -2,7 +2,6 @@ import type { ChartConfig, ChartDataset, ChartSpec, ChartType, JsonValue } from 
 
 export const CHART_SIZE = { width: 800, height: 400 } as const;
 
-
 /** A count axis: starts at zero, whole ticks. */
 export function countAxis(title: string, extra: { [key: string]: JsonValue } = {}): { [key: string]: JsonValue } {
   return { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: title }, ...extra };
@@ -41,7 +40,14 @@ export function chartSpec(p: SpecParts): ChartSpec {
  * datasets, so a caller always gets the same charts in the same order and the text says why it is blank.
  */
 export function noDataSpec(id: string, title: string, type: ChartType): ChartSpec {
-  return chartSpec({ id, title: `${title} (no data)`, altText: `${title}: no data for this selection.`, type, labels: [], datasets: [] });
+  return chartSpec({
+    id,
+    title: `${title} (no data)`,
+    altText: `${title}: no data for this selection.`,
+    type,
+    labels: [],
+    datasets: [],
+  });
 }
 
 function isObject(v: JsonValue | undefined): v is { [key: string]: JsonValue } {

@@ -17,5 +17,10 @@ export async function chartsOrJob(deps: DeskDeps, place: ChatPlace | undefined, 
     return specs;
   }
   const where = place.platform === 'slack' && !place.privateChannel ? ' in your DM with this app' : '';
-  return [text(`${specs.length === 1 ? 'A chart follows' : `${specs.length} charts follow`} as images${where} in a moment.`, 'info')];
+  return [
+    text(
+      `${specs.length === 1 ? 'A chart follows' : `${specs.length} charts follow`} as images${where} in a moment.`,
+      'info',
+    ),
+  ];
 }

@@ -17,5 +17,12 @@ export function clientCharts(a: ClientAnalytics): ChartSpec[] {
 
 /** A lead's charts, always the same six in this order; empty ones titled "... (no data)". */
 export function teamCharts(a: TeamAnalytics): ChartSpec[] {
-  return [statusSplitChart(a), volumeByCategoryChart(a), resolutionTrendChart(a), agentWorkloadChart(a), agentMedianResolutionChart(a), slaBreachesChart(a)];
+  return [
+    statusSplitChart(a),
+    volumeByCategoryChart(a),
+    resolutionTrendChart(a),
+    agentWorkloadChart(a),
+    agentMedianResolutionChart(a),
+    slaBreachesChart(a),
+  ];
 }

@@ -9,26 +9,56 @@ import { statusSplitChart } from './status-split';
 import { volumeByCategoryChart } from './volume-by-category';
 
 const none = { count: 0, avgHours: null, medianHours: null, p90Hours: null };
-const agent = (agentId: number, name: string, handled: number, inProgress: number, closed: number, medianHours: number | null): AgentStats => ({
+const agent = (
+  agentId: number,
+  name: string,
+  handled: number,
+  inProgress: number,
+  closed: number,
+  medianHours: number | null,
+): AgentStats => ({
   agentId,
   name,
   handled,
   inProgress,
   closed,
-  resolution: medianHours === null ? none : { count: closed, avgHours: medianHours, medianHours, p90Hours: medianHours },
+  resolution:
+    medianHours === null ? none : { count: closed, avgHours: medianHours, medianHours, p90Hours: medianHours },
   firstResponseBreaches: 0,
   resolutionBreaches: 0,
   recordedBreaches: 0,
 });
 
-const range = { from: null, to: null, category: null, bucket: 'week' as const, generatedAt: new Date('2025-03-20T00:00:00Z') };
+const range = {
+  from: null,
+  to: null,
+  category: null,
+  bucket: 'week' as const,
+  generatedAt: new Date('2025-03-20T00:00:00Z'),
+};
 const client: ClientAnalytics = {
   range,
   totals: { total: 8, open: 2, inProgress: 2, closed: 4 },
   resolution: { count: 4, avgHours: 12.5, medianHours: 10, p90Hours: 30 },
   categories: [
-    { category: 'Billing', total: 5, open: 2, inProgress: 1, closed: 2, firstResponseBreaches: 1, resolutionBreaches: 0 },
-    { category: 'Network', total: 3, open: 0, inProgress: 1, closed: 2, firstResponseBreaches: 0, resolutionBreaches: 2 },
+    {
+      category: 'Billing',
+      total: 5,
+      open: 2,
+      inProgress: 1,
+      closed: 2,
+      firstResponseBreaches: 1,
+      resolutionBreaches: 0,
+    },
+    {
+      category: 'Network',
+      total: 3,
+      open: 0,
+      inProgress: 1,
+      closed: 2,
+      firstResponseBreaches: 0,
+      resolutionBreaches: 2,
+    },
   ],
   trend: [
     { period: '2025-03-03', opened: 5, closed: 1, avgResolutionHours: 4.25 },
@@ -41,14 +71,31 @@ const team: TeamAnalytics = {
   range: { ...range, agentId: null },
   firstResponse: none,
   agents: [agent(1, 'Alice', 4, 1, 3, 8.333), agent(2, 'Bob', 2, 1, 1, 12)],
-  sla: { firstResponseBreaches: 1, resolutionBreaches: 2, recorded: { firstResponseBreaches: 1, resolutionBreaches: 2 }, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
+  sla: {
+    firstResponseBreaches: 1,
+    resolutionBreaches: 2,
+    recorded: { firstResponseBreaches: 1, resolutionBreaches: 2 },
+    targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} },
+  },
 };
-const empty: TeamAnalytics = { ...team, totals: { total: 0, open: 0, inProgress: 0, closed: 0 }, categories: [], trend: [], agents: [] };
+const empty: TeamAnalytics = {
+  ...team,
+  totals: { total: 0, open: 0, inProgress: 0, closed: 0 },
+  categories: [],
+  trend: [],
+  agents: [],
+};
 
 describe('chart builders', () => {
   it('volume by category: a stacked bar per category, one dataset per status in the status colours', () => {
     const s = volumeByCategoryChart(client);
-    expect(s).toMatchObject({ kind: 'chart', id: 'volume-by-category', title: 'Queries by category', width: 800, height: 400 });
+    expect(s).toMatchObject({
+      kind: 'chart',
+      id: 'volume-by-category',
+      title: 'Queries by category',
+      width: 800,
+      height: 400,
+    });
     expect(s.config.type).toBe('bar');
     expect(s.config.data.labels).toEqual(['Billing', 'Network']);
     expect(s.config.data.datasets.map((d) => [d.label, d.data, d.backgroundColor])).toEqual([
@@ -56,7 +103,9 @@ describe('chart builders', () => {
       ['In Progress', [1, 1], STATUS_COLOURS['In Progress']],
       ['Closed', [2, 2], STATUS_COLOURS.Closed],
     ]);
-    expect(s.altText).toBe('Queries by category: Billing 5 (2 open, 1 in progress, 2 closed); Network 3 (0 open, 1 in progress, 2 closed).');
+    expect(s.altText).toBe(
+      'Queries by category: Billing 5 (2 open, 1 in progress, 2 closed); Network 3 (0 open, 1 in progress, 2 closed).',
+    );
   });
 
   it('open vs closed: a doughnut of the totals by status', () => {
@@ -65,7 +114,11 @@ describe('chart builders', () => {
     expect(s.config.type).toBe('doughnut');
     expect(s.config.data.labels).toEqual(['Open', 'In Progress', 'Closed']);
     expect(s.config.data.datasets).toEqual([
-      { label: 'Queries', data: [2, 2, 4], backgroundColor: [STATUS_COLOURS.Open, STATUS_COLOURS['In Progress'], STATUS_COLOURS.Closed] },
+      {
+        label: 'Queries',
+        data: [2, 2, 4],
+        backgroundColor: [STATUS_COLOURS.Open, STATUS_COLOURS['In Progress'], STATUS_COLOURS.Closed],
+      },
     ]);
     expect(s.altText).toBe('Open vs closed: 8 queries, 2 open, 2 in progress, 4 closed.');
   });
@@ -88,7 +141,12 @@ describe('chart builders', () => {
   });
 
   it('resolution trend reads in minutes when every average is under 2 hours, in days when one is 2 days or more', () => {
-    const point = (period: string, h: number | null) => ({ period, opened: 1, closed: h === null ? 0 : 1, avgResolutionHours: h });
+    const point = (period: string, h: number | null) => ({
+      period,
+      opened: 1,
+      closed: h === null ? 0 : 1,
+      avgResolutionHours: h,
+    });
     const quick = resolutionTrendChart({ trend: [point('2025-03-03', 0.25), point('2025-03-10', 1.5)] });
     expect(quick.config.data.datasets[0]).toMatchObject({ label: 'Avg resolution (min)', data: [15, 90] });
     expect(quick.config.options?.scales).toMatchObject({ duration: { title: { text: 'minutes' } } });
@@ -110,7 +168,9 @@ describe('chart builders', () => {
       ['Closed', [3, 1]],
     ]);
     expect(s.config.data.datasets[1]?.backgroundColor).toBe(STATUS_COLOURS['In Progress']);
-    expect(s.altText).toBe('Workload per agent: Alice handled 4 (1 in progress, 3 closed); Bob handled 2 (1 in progress, 1 closed).');
+    expect(s.altText).toBe(
+      'Workload per agent: Alice handled 4 (1 in progress, 3 closed); Bob handled 2 (1 in progress, 1 closed).',
+    );
   });
 
   it('per-agent median resolution: horizontal bars in hours; an agent with nothing resolved has no bar', () => {
@@ -119,7 +179,9 @@ describe('chart builders', () => {
     expect(s.config.options?.indexAxis).toBe('y');
     expect(s.config.data.labels).toEqual(['Alice', 'Bob', 'Cy']);
     expect(s.config.data.datasets.map((d) => d.data)).toEqual([[8.3, 12, null]]);
-    expect(s.altText).toBe('Median resolution time per agent: Alice 8.3 h (3 resolved); Bob 12.0 h (1 resolved); Cy none resolved.');
+    expect(s.altText).toBe(
+      'Median resolution time per agent: Alice 8.3 h (3 resolved); Bob 12.0 h (1 resolved); Cy none resolved.',
+    );
     expect(s.config.options?.scales).toMatchObject({ x: { title: { text: 'hours' } } });
     const quick = agentMedianResolutionChart({ agents: [agent(1, 'Al', 1, 0, 1, 0.5)] });
     expect(quick.config.data.datasets[0]).toMatchObject({ label: 'Median resolution (min)', data: [30] });

@@ -10,7 +10,9 @@ const TITLE = 'SLA breaches by category';
 export function slaBreachesChart(a: Pick<TeamAnalytics, 'categories'>): ChartSpec {
   if (a.categories.length === 0) return noDataSpec(ID, TITLE, 'bar');
   const sum = (pick: (c: (typeof a.categories)[number]) => number) => a.categories.reduce((s, c) => s + pick(c), 0);
-  const perCategory = a.categories.map((c) => `${c.category} ${c.firstResponseBreaches} first response, ${c.resolutionBreaches} resolution`);
+  const perCategory = a.categories.map(
+    (c) => `${c.category} ${c.firstResponseBreaches} first response, ${c.resolutionBreaches} resolution`,
+  );
   return chartSpec({
     id: ID,
     title: TITLE,
@@ -20,8 +22,16 @@ export function slaBreachesChart(a: Pick<TeamAnalytics, 'categories'>): ChartSpe
     type: 'bar',
     labels: a.categories.map((c) => c.category),
     datasets: [
-      { label: 'First response', data: a.categories.map((c) => c.firstResponseBreaches), backgroundColor: SERIES_COLOURS.firstResponse },
-      { label: 'Resolution', data: a.categories.map((c) => c.resolutionBreaches), backgroundColor: SERIES_COLOURS.resolution },
+      {
+        label: 'First response',
+        data: a.categories.map((c) => c.firstResponseBreaches),
+        backgroundColor: SERIES_COLOURS.firstResponse,
+      },
+      {
+        label: 'Resolution',
+        data: a.categories.map((c) => c.resolutionBreaches),
+        backgroundColor: SERIES_COLOURS.resolution,
+      },
     ],
     options: { scales: { y: countAxis('breaches') } },
   });

@@ -18,6 +18,12 @@ export function statusSplitChart(a: Pick<ClientAnalytics, 'totals'>): ChartSpec 
     altText: `${TITLE}: ${a.totals.total} queries, ${statusCountsText(a.totals)}.`,
     type: 'doughnut',
     labels: [...QUERY_STATUSES],
-    datasets: [{ label: 'Queries', data: QUERY_STATUSES.map((s) => v[s]), backgroundColor: QUERY_STATUSES.map((s) => STATUS_COLOURS[s]) }],
+    datasets: [
+      {
+        label: 'Queries',
+        data: QUERY_STATUSES.map((s) => v[s]),
+        backgroundColor: QUERY_STATUSES.map((s) => STATUS_COLOURS[s]),
+      },
+    ],
   });
 }

@@ -40,8 +40,12 @@ export function countOutcome(report: CleanReport, outcome: CleanOutcome): void {
 
 /** The same figures as the JSON, for a terminal. */
 export function describeReport(r: CleanReport): string[] {
-  const reasons = Object.entries(r.reasons).map(([k, v]) => `${k} ${v}`).join(', ');
-  const statuses = Object.entries(r.status).map(([k, v]) => `${k} ${v}`).join(', ');
+  const reasons = Object.entries(r.reasons)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const statuses = Object.entries(r.status)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   return [
     `rows in ${r.rows_in}, out ${r.rows_out}, rejected ${r.rejected} (${reasons})`,
     `flagged: ${r.email_invalid} invalid email(s), ${r.mobile_invalid} invalid mobile(s)`,

@@ -6,7 +6,8 @@
  *   DD/MM/YYYY, DD-MM-YYYY                    UTC midnight
  */
 const YMD = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-const ISO_ZONED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const ISO_ZONED =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)$/;
 const DMY = /^(\d{2})([/-])(\d{2})\2(\d{4})$/;
 
 export function parseDate(raw: string): Date | null {
@@ -47,7 +48,14 @@ function build(
   frac: string | undefined,
   offset: number,
 ): Date | null {
-  const [y, mo, d, h, mi, sec] = [ys, mos, ds, hs, mis, ss].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, sec] = [ys, mos, ds, hs, mis, ss].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return null;
   const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
   // Date.UTC maps years 0-99 to 1900-1999; a leap base year keeps 29 February valid before the year is set.

@@ -19,23 +19,50 @@ export function emailText(r: Prng, user: string, domain: string): string {
   if (kind === 'empty') return '';
   if (kind === 'shouty') return ` ${user.toUpperCase()}@${domain.toUpperCase()} `;
   if (kind === 'plain') return `${user}@${domain}`;
-  return r.pick(MALFORMED_EMAILS).replace('{u}', user).replace('{d}', domain).replace('{h}', domain.split('.')[0] ?? domain);
+  return r
+    .pick(MALFORMED_EMAILS)
+    .replace('{u}', user)
+    .replace('{d}', domain)
+    .replace('{h}', domain.split('.')[0] ?? domain);
 }
 
 export function mobileText(r: Prng, digits: string): string {
   const a = digits.slice(0, 5);
   const b = digits.slice(5);
-  switch (r.weighted({ plain: 52, float: 10, plus91: 8, plus91dash: 5, zero: 5, cc91: 4, spaced: 5, dashed: 5, short: 5, empty: 1 })) {
-    case 'float': return `${digits}.0`;
-    case 'plus91': return `+91 ${digits}`;
-    case 'plus91dash': return `+91-${a}-${b}`;
-    case 'zero': return `0${digits}`;
-    case 'cc91': return `91${digits}`;
-    case 'spaced': return `${a} ${b}`;
-    case 'dashed': return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
-    case 'short': return digits.slice(1);
-    case 'empty': return '';
-    default: return digits;
+  switch (
+    r.weighted({
+      plain: 52,
+      float: 10,
+      plus91: 8,
+      plus91dash: 5,
+      zero: 5,
+      cc91: 4,
+      spaced: 5,
+      dashed: 5,
+      short: 5,
+      empty: 1,
+    })
+  ) {
+    case 'float':
+      return `${digits}.0`;
+    case 'plus91':
+      return `+91 ${digits}`;
+    case 'plus91dash':
+      return `+91-${a}-${b}`;
+    case 'zero':
+      return `0${digits}`;
+    case 'cc91':
+      return `91${digits}`;
+    case 'spaced':
+      return `${a} ${b}`;
+    case 'dashed':
+      return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+    case 'short':
+      return digits.slice(1);
+    case 'empty':
+      return '';
+    default:
+      return digits;
   }
 }
 
@@ -63,15 +90,28 @@ const p2 = (n: number) => String(n).padStart(2, '0');
 export function formatDate(t: Date, format: DateFormat): string {
   const shifted = format === 'isoOffset' ? new Date(t.getTime() + 330 * 60_000) : t;
   const y = String(shifted.getUTCFullYear()).padStart(4, '0');
-  const [mo, d, h, mi, s] = [shifted.getUTCMonth() + 1, shifted.getUTCDate(), shifted.getUTCHours(), shifted.getUTCMinutes(), shifted.getUTCSeconds()].map(p2);
+  const [mo, d, h, mi, s] = [
+    shifted.getUTCMonth() + 1,
+    shifted.getUTCDate(),
+    shifted.getUTCHours(),
+    shifted.getUTCMinutes(),
+    shifted.getUTCSeconds(),
+  ].map(p2);
   switch (format) {
-    case 'ymd': return `${y}-${mo}-${d}`;
-    case 'ymdHm': return `${y}-${mo}-${d} ${h}:${mi}`;
-    case 'ymdHms': return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
-    case 'isoZ': return `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
-    case 'isoOffset': return `${y}-${mo}-${d}T${h}:${mi}:${s}+05:30`;
-    case 'dmySlash': return `${d}/${mo}/${y}`;
-    case 'dmyDash': return `${d}-${mo}-${y}`;
+    case 'ymd':
+      return `${y}-${mo}-${d}`;
+    case 'ymdHm':
+      return `${y}-${mo}-${d} ${h}:${mi}`;
+    case 'ymdHms':
+      return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+    case 'isoZ':
+      return `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+    case 'isoOffset':
+      return `${y}-${mo}-${d}T${h}:${mi}:${s}+05:30`;
+    case 'dmySlash':
+      return `${d}/${mo}/${y}`;
+    case 'dmyDash':
+      return `${d}-${mo}-${y}`;
   }
 }
 

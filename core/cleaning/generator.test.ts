@@ -32,14 +32,20 @@ describe('synthetic raw export generator', () => {
       '0 prefix': some((r) => /^\s*0\d{10}\s*$/.test(r.client_mobile)),
       'separators in mobile': some((r) => /\d[ -]\d/.test(r.client_mobile)),
       'spreadsheet .0': some((r) => r.client_mobile.trim().endsWith('.0')),
-      'malformed email': some((r) => r.client_email !== '' && !/^[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(r.client_email.trim())),
+      'malformed email': some(
+        (r) => r.client_email !== '' && !/^[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(r.client_email.trim()),
+      ),
       'empty email': some((r) => r.client_email === ''),
       'ISO date with Z': some((r) => /T.*Z$/.test(r.date_opened)),
       'ISO date with offset': some((r) => /T.*\+05:30$/.test(r.date_opened)),
       'DD/MM/YYYY': some((r) => /^\d{2}\/\d{2}\/\d{4}$/.test(r.date_opened)),
       'DD-MM-YYYY': some((r) => /^\d{2}-\d{2}-\d{4}$/.test(r.date_opened)),
       'date with time, no zone': some((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(r.date_opened)),
-      'impossible date': some((r) => ['2025-02-30', '31/04/2025', 'N/A'].includes(r.date_opened) || ['2025-02-30', '31/04/2025', 'N/A'].includes(r.date_closed)),
+      'impossible date': some(
+        (r) =>
+          ['2025-02-30', '31/04/2025', 'N/A'].includes(r.date_opened) ||
+          ['2025-02-30', '31/04/2025', 'N/A'].includes(r.date_closed),
+      ),
       'duplicate id': rows.length - new Set(rows.map((r) => r.query_id.trim())).size,
       'quote in text': some((r) => r.query_description.includes('"')),
       'comma in text': some((r) => r.query_description.includes(',')),
@@ -47,7 +53,9 @@ describe('synthetic raw export generator', () => {
       'missing heading': some((r) => r.query_heading.trim() === ''),
       'missing description': some((r) => r.query_description.trim() === ''),
     };
-    const absent = Object.entries(defects).filter(([, n]) => n === 0).map(([k]) => k);
+    const absent = Object.entries(defects)
+      .filter(([, n]) => n === 0)
+      .map(([k]) => k);
     expect(absent).toEqual([]);
   });
 
@@ -62,7 +70,13 @@ describe('synthetic raw export generator', () => {
     for (const r of rows) countOutcome(report, cleaner.clean(r));
     expect(report.rows_in).toBe(rows.length);
     expect(report.rows_out + report.rejected).toBe(report.rows_in);
-    for (const n of [...Object.values(report.reasons), ...Object.values(report.status), report.email_invalid, report.mobile_invalid]) expect(n).toBeGreaterThan(0);
+    for (const n of [
+      ...Object.values(report.reasons),
+      ...Object.values(report.status),
+      report.email_invalid,
+      report.mobile_invalid,
+    ])
+      expect(n).toBeGreaterThan(0);
     // Most rows survive: the defects are the exception, as in a real export.
     expect(report.rows_out / report.rows_in).toBeGreaterThan(0.85);
   });

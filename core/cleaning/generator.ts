@@ -1,7 +1,16 @@
 import { DEFAULT_CATEGORIES } from '../config/categories';
 import type { QueryStatus } from '../domain/status';
 import type { RawRow } from './columns';
-import { badDate, clientOf, emailText, formatDate, mobileText, padded, pickDateFormat, statusText } from './generator-fields';
+import {
+  badDate,
+  clientOf,
+  emailText,
+  formatDate,
+  mobileText,
+  padded,
+  pickDateFormat,
+  statusText,
+} from './generator-fields';
 import { DESCRIPTIONS, FALLBACK_DESCRIPTIONS, TRICKY_SUFFIXES } from './generator-vocab';
 import { Prng } from './prng';
 
@@ -31,7 +40,10 @@ export function* generateRawRows(opts: GeneratorOptions): Generator<RawRow> {
   const recent: RawRow[] = [];
   let nextId = 1;
   for (let i = 0; i < opts.rows; i++) {
-    const row = recent.length > 0 && r.chance(0.02) ? duplicateOf(r, r.pick(recent)) : freshRow(r, opts.seed, `Q${String(nextId++).padStart(idWidth, '0')}`, categories, clients);
+    const row =
+      recent.length > 0 && r.chance(0.02)
+        ? duplicateOf(r, r.pick(recent))
+        : freshRow(r, opts.seed, `Q${String(nextId++).padStart(idWidth, '0')}`, categories, clients);
     if (recent.length < RECENT) recent.push(row);
     else recent[i % RECENT] = row;
     yield row;
@@ -70,12 +82,30 @@ function datesOf(r: Prng, status: QueryStatus): { date_opened: string; date_clos
   const format = pickDateFormat(r);
   const hasClose = status === 'Closed' || r.chance(0.05);
   const valid = { date_opened: formatDate(opened, format), date_closed: hasClose ? formatDate(closed, format) : '' };
-  switch (r.weighted({ valid: 96, badOpened: 1, emptyOpened: 0.5, badClosed: 0.5, closedBeforeOpened: 1, closedWithoutDate: 1 })) {
-    case 'badOpened': return { ...valid, date_opened: badDate(r) };
-    case 'emptyOpened': return { ...valid, date_opened: '' };
-    case 'badClosed': return { ...valid, date_closed: badDate(r) };
-    case 'closedBeforeOpened': return { date_opened: formatDate(closed, format), date_closed: formatDate(new Date(opened.getTime() - 48 * HOUR), format) };
-    case 'closedWithoutDate': return { ...valid, date_closed: status === 'Closed' ? '' : valid.date_closed };
-    default: return valid;
+  switch (
+    r.weighted({
+      valid: 96,
+      badOpened: 1,
+      emptyOpened: 0.5,
+      badClosed: 0.5,
+      closedBeforeOpened: 1,
+      closedWithoutDate: 1,
+    })
+  ) {
+    case 'badOpened':
+      return { ...valid, date_opened: badDate(r) };
+    case 'emptyOpened':
+      return { ...valid, date_opened: '' };
+    case 'badClosed':
+      return { ...valid, date_closed: badDate(r) };
+    case 'closedBeforeOpened':
+      return {
+        date_opened: formatDate(closed, format),
+        date_closed: formatDate(new Date(opened.getTime() - 48 * HOUR), format),
+      };
+    case 'closedWithoutDate':
+      return { ...valid, date_closed: status === 'Closed' ? '' : valid.date_closed };
+    default:
+      return valid;
   }
 }

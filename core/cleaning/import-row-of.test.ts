@@ -33,7 +33,10 @@ describe('reading a cleaned row back for import', () => {
   });
 
   it('gives rows without an email to the one placeholder client, and an empty mobile is null', () => {
-    const r = importRowOf({ ...cleaned, client_email: '', email_valid: 'false', client_mobile: '', mobile_valid: 'false' }, 2);
+    const r = importRowOf(
+      { ...cleaned, client_email: '', email_valid: 'false', client_mobile: '', mobile_valid: 'false' },
+      2,
+    );
     expect([r.clientEmail, r.emailValid, r.mobile, r.mobileValid]).toEqual([UNKNOWN_CLIENT_EMAIL, false, null, false]);
   });
 

@@ -26,14 +26,16 @@ export function importRowOf(row: CleanedRow, line: number): ImportRow {
   if (!category) throw fail('query_heading', 'is empty');
   if (!description) throw fail('query_description', 'is empty');
   const status = row.status.trim() as QueryStatus;
-  if (!QUERY_STATUSES.includes(status)) throw fail('status', `"${row.status}" is not one of ${QUERY_STATUSES.join(', ')}`);
+  if (!QUERY_STATUSES.includes(status))
+    throw fail('status', `"${row.status}" is not one of ${QUERY_STATUSES.join(', ')}`);
   const createdAt = parseDate(row.query_created_time);
   if (!createdAt) throw fail('query_created_time', `"${row.query_created_time}" is not a date`);
   const closedText = row.query_closed_time.trim();
   const closedAt = closedText ? parseDate(closedText) : null;
   if (closedText && !closedAt) throw fail('query_closed_time', `"${row.query_closed_time}" is not a date`);
   if (status === 'Closed' && !closedAt) throw fail('query_closed_time', 'is empty on a Closed row');
-  if (closedAt && closedAt.getTime() < createdAt.getTime()) throw fail('query_closed_time', 'is before query_created_time');
+  if (closedAt && closedAt.getTime() < createdAt.getTime())
+    throw fail('query_closed_time', 'is before query_created_time');
   const email = row.client_email.trim().toLowerCase();
   const mobile = row.client_mobile.trim();
   const emailValid = parseFlag(row.email_valid, () => fail('email_valid', 'must be true or false'));

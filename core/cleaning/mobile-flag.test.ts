@@ -13,13 +13,23 @@ function oracle(raw: string): { mobile: string; valid: boolean } {
 }
 
 const digit = fc.constantFrom(...'0123456789');
-const subscriber = fc.tuple(fc.constantFrom('6', '7', '8', '9'), fc.array(digit, { minLength: 9, maxLength: 9 })).map(([a, b]) => a + b.join(''));
+const subscriber = fc
+  .tuple(fc.constantFrom('6', '7', '8', '9'), fc.array(digit, { minLength: 9, maxLength: 9 }))
+  .map(([a, b]) => a + b.join(''));
 const prefix = fc.constantFrom('', '+91', '+91 ', '+91-', '91', '0', '0091 ');
-const separated = (n: string) => fc.constantFrom(n, `${n.slice(0, 5)} ${n.slice(5)}`, `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`, `(${n.slice(0, 3)}) ${n.slice(3)}`);
+const separated = (n: string) =>
+  fc.constantFrom(
+    n,
+    `${n.slice(0, 5)} ${n.slice(5)}`,
+    `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`,
+    `(${n.slice(0, 3)}) ${n.slice(3)}`,
+  );
 
 describe('mobile flag', () => {
   it('keeps a valid subscriber number through prefixes, separators, blanks and a spreadsheet .0', () => {
-    const written = subscriber.chain((n) => fc.tuple(fc.constant(n), prefix, separated(n), fc.boolean(), fc.constantFrom('', ' ', '\t')));
+    const written = subscriber.chain((n) =>
+      fc.tuple(fc.constant(n), prefix, separated(n), fc.boolean(), fc.constantFrom('', ' ', '\t')),
+    );
     fc.assert(
       fc.property(written, ([n, p, body, float, pad]) => {
         const r = flagMobile(`${pad}${p}${body}${float ? '.0' : ''}${pad}`);
@@ -29,16 +39,24 @@ describe('mobile flag', () => {
   });
 
   it('agrees with a plain re-statement of the rule on arbitrary text', () => {
-    const text = fc.oneof(fc.string(), fc.stringMatching(/^[ +()\-.0-9]{0,20}$/), fc.stringMatching(/^\s*\d{5,14}(\.0)?\s*$/));
+    const text = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[ +()\-.0-9]{0,20}$/),
+      fc.stringMatching(/^\s*\d{5,14}(\.0)?\s*$/),
+    );
     fc.assert(fc.property(text, (s) => expect(flagMobile(s)).toEqual(oracle(s))));
   });
 
   it('flags numbers that start with 0-5 or are short, and keeps their digits', () => {
     fc.assert(
-      fc.property(fc.constantFrom('0', '1', '2', '3', '4', '5'), fc.array(digit, { minLength: 9, maxLength: 9 }), (first, rest) => {
-        const r = flagMobile(first + rest.join(''));
-        return !r.valid && r.mobile === first + rest.join('');
-      }),
+      fc.property(
+        fc.constantFrom('0', '1', '2', '3', '4', '5'),
+        fc.array(digit, { minLength: 9, maxLength: 9 }),
+        (first, rest) => {
+          const r = flagMobile(first + rest.join(''));
+          return !r.valid && r.mobile === first + rest.join('');
+        },
+      ),
     );
     expect(flagMobile('987654321')).toEqual({ mobile: '987654321', valid: false });
     expect(flagMobile('')).toEqual({ mobile: '', valid: false });

@@ -7,7 +7,9 @@ describe('core/cleaning imports', () => {
 
   it.each(files)('%s imports only core modules', (file) => {
     const source = readFileSync(join(__dirname, file), 'utf8');
-    const specifiers = [...source.matchAll(/\bfrom\s+'([^']+)'|\brequire\('([^']+)'\)|\bimport\('([^']+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const specifiers = [...source.matchAll(/\bfrom\s+'([^']+)'|\brequire\('([^']+)'\)|\bimport\('([^']+)'\)/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
     const insideCore = (s: string) => s.startsWith('./') || (s.startsWith('../') && !s.startsWith('../../'));
     const outside = specifiers.filter((s) => !insideCore(s ?? ''));
     expect(outside).toEqual([]);

@@ -17,7 +17,9 @@ const reason = (o: CleanOutcome) => (o.kind === 'rejected' ? o.reason : 'cleaned
 
 describe('row cleaner', () => {
   it('writes the cleaned columns, ISO UTC times and resolution hours', () => {
-    const o = new RowCleaner().clean(row({ query_id: ' Q1 ', client_email: ' A@Example.com', client_mobile: '+91 98765-43210.0' }));
+    const o = new RowCleaner().clean(
+      row({ query_id: ' Q1 ', client_email: ' A@Example.com', client_mobile: '+91 98765-43210.0' }),
+    );
     expect(o).toEqual({
       kind: 'cleaned',
       status: 'Closed',
@@ -41,7 +43,11 @@ describe('row cleaner', () => {
 
   it('leaves resolution hours empty when the query is not closed', () => {
     const o = new RowCleaner().clean(row({ status: 'working', date_closed: '' }));
-    expect(o.kind === 'cleaned' && [o.row.status, o.row.query_closed_time, o.row.resolution_hours]).toEqual(['In Progress', '', '']);
+    expect(o.kind === 'cleaned' && [o.row.status, o.row.query_closed_time, o.row.resolution_hours]).toEqual([
+      'In Progress',
+      '',
+      '',
+    ]);
   });
 
   it('keeps text verbatim apart from trimming: SQL, markup and mentions are data', () => {
@@ -89,13 +95,21 @@ describe('row cleaner', () => {
 
   it('keeps and flags bad emails and mobiles instead of rejecting', () => {
     const o = new RowCleaner().clean(row({ client_email: 'not-an-email', client_mobile: '12345' }));
-    expect(o.kind === 'cleaned' && [o.row.client_email, o.row.email_valid, o.row.client_mobile, o.row.mobile_valid]).toEqual(['not-an-email', 'false', '12345', 'false']);
+    expect(
+      o.kind === 'cleaned' && [o.row.client_email, o.row.email_valid, o.row.client_mobile, o.row.mobile_valid],
+    ).toEqual(['not-an-email', 'false', '12345', 'false']);
   });
 
   it('reports exactly the listed keys, and rows_in = rows_out + rejected', () => {
     const c = new RowCleaner();
     const report = emptyReport();
-    const inputs = [row({}), row({}), row({ query_id: 'Q2', status: 'x' }), row({ query_id: 'Q3', client_email: 'bad', client_mobile: '' }), row({ query_id: 'Q4', status: 'new', date_closed: '' })];
+    const inputs = [
+      row({}),
+      row({}),
+      row({ query_id: 'Q2', status: 'x' }),
+      row({ query_id: 'Q3', client_email: 'bad', client_mobile: '' }),
+      row({ query_id: 'Q4', status: 'new', date_closed: '' }),
+    ];
     for (const r of inputs) countOutcome(report, c.clean(r));
     expect(report).toEqual({
       rows_in: 5,

@@ -20,7 +20,15 @@ describe('seen ids', () => {
 
   it('keeps ids that differ only in leading zeros or prefix apart', () => {
     const seen = new SeenIds();
-    expect(['Q1', 'Q01', 'Q001', 'q1', '1', '01', 'Q1x'].map((x) => seen.add(x))).toEqual([true, true, true, true, true, true, true]);
+    expect(['Q1', 'Q01', 'Q001', 'q1', '1', '01', 'Q1x'].map((x) => seen.add(x))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['Q01', '1', 'Q1x'].map((x) => seen.add(x))).toEqual([false, false, false]);
   });
 });

@@ -1,7 +1,13 @@
 import { HEADING_MAX, DESCRIPTION_MAX, RESOLUTION_NOTE_MAX, REVIEW_COMMENT_MAX } from '../schemas/query-input';
 import type { CommandSpec, OptionSpec } from './command-spec';
 
-const id = (what = 'the query'): OptionSpec => ({ name: 'id', description: `Id of ${what}`, type: 'query', required: true, positional: true });
+const id = (what = 'the query'): OptionSpec => ({
+  name: 'id',
+  description: `Id of ${what}`,
+  type: 'query',
+  required: true,
+  positional: true,
+});
 const filters: OptionSpec[] = [
   { name: 'status', description: 'Open, In Progress or Closed', type: 'status', required: false },
   { name: 'category', description: 'Only this category', type: 'category', required: false },
@@ -40,7 +46,13 @@ export const CATALOG = [
     ],
   },
   { name: 'logout', summary: 'Unlink this chat account', audience: 'anyone', options: [] },
-  { name: 'whoami', readOnly: true, summary: 'Show the account this chat account is linked to', audience: 'guest', options: [] },
+  {
+    name: 'whoami',
+    readOnly: true,
+    summary: 'Show the account this chat account is linked to',
+    audience: 'guest',
+    options: [],
+  },
   {
     name: 'new',
     summary: 'Raise a query',
@@ -50,11 +62,23 @@ export const CATALOG = [
       { name: 'category', description: 'What it is about', type: 'category', required: true },
       { name: 'heading', description: 'One line summary', type: 'string', required: true, maxLength: HEADING_MAX },
       { name: 'description', description: 'What happened', type: 'text', required: true, maxLength: DESCRIPTION_MAX },
-      { name: 'mobile', description: 'Mobile to reach you (defaults to your account)', type: 'string', required: false, maxLength: 20 },
+      {
+        name: 'mobile',
+        description: 'Mobile to reach you (defaults to your account)',
+        type: 'string',
+        required: false,
+        maxLength: 20,
+      },
       { name: 'screenshot', description: 'PNG, JPEG, GIF or WebP, up to 5 MB', type: 'attachment', required: false },
     ],
   },
-  { name: 'mine', readOnly: true, summary: 'Your queries', audience: ['client'], options: [...filters, { name: 'format', description: 'csv to download', type: 'string', required: false }] },
+  {
+    name: 'mine',
+    readOnly: true,
+    summary: 'Your queries',
+    audience: ['client'],
+    options: [...filters, { name: 'format', description: 'csv to download', type: 'string', required: false }],
+  },
   { name: 'show', readOnly: true, summary: 'One query with its history', audience: 'anyone', options: [id()] },
   { name: 'reopen', summary: 'Reopen a query closed in the last 7 days', audience: ['client'], options: [id()] },
   {
@@ -67,10 +91,43 @@ export const CATALOG = [
       { name: 'comment', description: 'Anything to add', type: 'text', required: false, maxLength: REVIEW_COMMENT_MAX },
     ],
   },
-  { name: 'stats', readOnly: true, summary: 'Your statistics, with charts', audience: ['client'], slow: true, options: [...range, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }] },
-  { name: 'queue', readOnly: true, summary: 'Open queue', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
-  { name: 'working', readOnly: true, summary: 'Your queries in progress', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
-  { name: 'closed', readOnly: true, summary: 'Queries you closed', audience: ['agent', 'lead'], options: filters.filter((o) => o.name !== 'status') },
+  {
+    name: 'stats',
+    readOnly: true,
+    summary: 'Your statistics, with charts',
+    audience: ['client'],
+    slow: true,
+    options: [
+      ...range,
+      {
+        name: 'bucket',
+        description: 'Trend by day, week or month (default: the finest that fits)',
+        type: 'bucket',
+        required: false,
+      },
+    ],
+  },
+  {
+    name: 'queue',
+    readOnly: true,
+    summary: 'Open queue',
+    audience: ['agent', 'lead'],
+    options: filters.filter((o) => o.name !== 'status'),
+  },
+  {
+    name: 'working',
+    readOnly: true,
+    summary: 'Your queries in progress',
+    audience: ['agent', 'lead'],
+    options: filters.filter((o) => o.name !== 'status'),
+  },
+  {
+    name: 'closed',
+    readOnly: true,
+    summary: 'Queries you closed',
+    audience: ['agent', 'lead'],
+    options: filters.filter((o) => o.name !== 'status'),
+  },
   { name: 'claim', summary: 'Claim an open query', audience: ['agent', 'lead'], options: [id()] },
   { name: 'release', summary: 'Put a query back in the open queue', audience: ['agent', 'lead'], options: [id()] },
   {
@@ -78,7 +135,16 @@ export const CATALOG = [
     summary: 'Close a query with a resolution note',
     audience: ['agent', 'lead'],
     form: 'close',
-    options: [id(), { name: 'note', description: 'How it was resolved', type: 'text', required: true, maxLength: RESOLUTION_NOTE_MAX }],
+    options: [
+      id(),
+      {
+        name: 'note',
+        description: 'How it was resolved',
+        type: 'text',
+        required: true,
+        maxLength: RESOLUTION_NOTE_MAX,
+      },
+    ],
   },
   {
     name: 'team',
@@ -86,14 +152,26 @@ export const CATALOG = [
     summary: 'Team analytics, with charts',
     audience: ['lead'],
     slow: true,
-    options: [...range, { name: 'agent', description: 'Only this agent', type: 'agent', required: false }, { name: 'bucket', description: 'Trend by day, week or month (default: the finest that fits)', type: 'bucket', required: false }],
+    options: [
+      ...range,
+      { name: 'agent', description: 'Only this agent', type: 'agent', required: false },
+      {
+        name: 'bucket',
+        description: 'Trend by day, week or month (default: the finest that fits)',
+        type: 'bucket',
+        required: false,
+      },
+    ],
   },
   {
     name: 'sla',
     readOnly: true,
     summary: 'Queries breaching or near their SLA',
     audience: ['lead'],
-    options: [{ name: 'category', description: 'Only this category', type: 'category', required: false }, ...filters.filter((o) => o.name === 'page')],
+    options: [
+      { name: 'category', description: 'Only this category', type: 'category', required: false },
+      ...filters.filter((o) => o.name === 'page'),
+    ],
   },
   {
     name: 'assign',
@@ -101,7 +179,14 @@ export const CATALOG = [
     audience: ['lead'],
     options: [id(), { name: 'agent', description: 'The agent', type: 'agent', required: true, positional: true }],
   },
-  { name: 'export', readOnly: true, summary: 'CSV of a filtered list of queries', audience: ['lead'], slow: true, options: filters.filter((o) => o.name !== 'page') },
+  {
+    name: 'export',
+    readOnly: true,
+    summary: 'CSV of a filtered list of queries',
+    audience: ['lead'],
+    slow: true,
+    options: filters.filter((o) => o.name !== 'page'),
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof CATALOG)[number]['name'];

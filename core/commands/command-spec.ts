@@ -2,7 +2,19 @@ import type { Role } from '../domain/roles';
 import type { FormId } from '../views/view-model';
 
 /** Typed options; each surface maps them to its native inputs (Slack modal blocks, Discord option types). */
-export type OptionType = 'string' | 'text' | 'integer' | 'query' | 'category' | 'status' | 'date' | 'agent' | 'attachment' | 'rating' | 'secret' | 'bucket';
+export type OptionType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'query'
+  | 'category'
+  | 'status'
+  | 'date'
+  | 'agent'
+  | 'attachment'
+  | 'rating'
+  | 'secret'
+  | 'bucket';
 
 export interface OptionSpec {
   name: string;

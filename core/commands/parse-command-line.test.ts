@@ -7,7 +7,12 @@ const spec = (n: string) => findCommand(n)!;
 
 describe('command line parsing', () => {
   it('tokenizes with quotes', () => {
-    expect(tokenize(`close 42 note="fixed it, \\"finally\\"" 'a b'`)).toEqual(['close', '42', 'note=fixed it, "finally"', 'a b']);
+    expect(tokenize(`close 42 note="fixed it, \\"finally\\"" 'a b'`)).toEqual([
+      'close',
+      '42',
+      'note=fixed it, "finally"',
+      'a b',
+    ]);
     expect(tokenize('  ')).toEqual([]);
     expect(tokenize('x ""')).toEqual(['x', '']);
     expect(() => tokenize('say "unclosed')).toThrow(/double quote is not closed/);
@@ -16,7 +21,10 @@ describe('command line parsing', () => {
   it('fills positional options, then named ones', () => {
     expect(parseArgs(spec('rate'), ['42', '5', 'comment=great'])).toEqual({ id: '42', rating: '5', comment: 'great' });
     expect(parseArgs(spec('close'), ['42', '--note', 'done'])).toEqual({ id: '42', note: 'done' });
-    expect(parseArgs(spec('mine'), ['status=In Progress', '--category=Bug Report'])).toEqual({ status: 'In Progress', category: 'Bug Report' });
+    expect(parseArgs(spec('mine'), ['status=In Progress', '--category=Bug Report'])).toEqual({
+      status: 'In Progress',
+      category: 'Bug Report',
+    });
   });
 
   it('names what is wrong', () => {

@@ -40,7 +40,11 @@ export function parseArgs(spec: CommandSpec, tokens: readonly string[]): Record<
   const positional = spec.options.filter((o) => o.positional);
   const check = (name: string) => {
     // An unknown name is the user's typo (`--"`, `--x`): the error is on the input, not on a field of that name.
-    if (!known.has(name)) throw ValidationFailed.field('input', `"${spec.name}" has no option "${name}"; it takes: ${[...known.keys()].join(', ') || 'no options'}`);
+    if (!known.has(name))
+      throw ValidationFailed.field(
+        'input',
+        `"${spec.name}" has no option "${name}"; it takes: ${[...known.keys()].join(', ') || 'no options'}`,
+      );
   };
   const set = (name: string, value: string) => {
     check(name);

@@ -2,7 +2,15 @@ import { toCsv } from './csv';
 
 describe('toCsv', () => {
   it('writes RFC 4180: CRLF records, quotes doubled inside quoted cells, empty cells for null', () => {
-    expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], [null, 3]])).toBe('a,b\r\n"x, y","say ""hi"""\r\n,3\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x, y', 'say "hi"'],
+          [null, 3],
+        ],
+      ),
+    ).toBe('a,b\r\n"x, y","say ""hi"""\r\n,3\r\n');
   });
 
   it.each([

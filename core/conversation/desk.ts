@@ -25,7 +25,12 @@ export class Desk {
 
   /** `place`: where the request was made, for what follows the answer (see Conversation). */
   async conversation(account: PlatformAccount, place?: ChatPlace): Promise<Conversation> {
-    return { account, actor: await resolveActor(this.deps, account), surface: surfaceOf(account.platform), ...(place ? { place } : {}) };
+    return {
+      account,
+      actor: await resolveActor(this.deps, account),
+      surface: surfaceOf(account.platform),
+      ...(place ? { place } : {}),
+    };
   }
 
   help(conv: Conversation, note?: string): Reply {
@@ -39,11 +44,20 @@ export class Desk {
     if (!spec || name === 'help') return this.help(conv, spec ? undefined : unknownText(name));
     const role = conv.actor?.role ?? null;
     if (!audienceAllows(spec.audience, role)) {
-      if (role === null) throw new NotAuthenticated(`Sign in first to run ${commandHint(conv.surface, name)}: use ${commandHint(conv.surface, 'login')} or ${commandHint(conv.surface, 'register')}.`);
+      if (role === null)
+        throw new NotAuthenticated(
+          `Sign in first to run ${commandHint(conv.surface, name)}: use ${commandHint(conv.surface, 'login')} or ${commandHint(conv.surface, 'register')}.`,
+        );
       throw new NotAuthorized(`run ${commandHint(conv.surface, name)}`, role);
     }
-    if (!opts.fromForm && spec.form && spec.options.some((o) => o.required && o.type !== 'query' && isMissing(args[o.name]))) {
-      const id = spec.options.some((o) => o.type === 'query') ? Number(String(args.id ?? '').replace('#', '')) : undefined;
+    if (
+      !opts.fromForm &&
+      spec.form &&
+      spec.options.some((o) => o.required && o.type !== 'query' && isMissing(args[o.name]))
+    ) {
+      const id = spec.options.some((o) => o.type === 'query')
+        ? Number(String(args.id ?? '').replace('#', ''))
+        : undefined;
       if (id !== undefined && !(id > 0)) throw ValidationFailed.field('id', 'a query id is required');
       return ephemeral(formFor(spec.form, this.deps.config, id));
     }
@@ -65,7 +79,11 @@ export class Desk {
    * re-checked, whatever the button showed.
    */
   async press(conv: Conversation, a: ActionRef | null): Promise<Reply> {
-    if (!a) throw ValidationFailed.field('action', 'this button is not recognized (it may be from an older version); run the command again');
+    if (!a)
+      throw ValidationFailed.field(
+        'action',
+        'this button is not recognized (it may be from an older version); run the command again',
+      );
     switch (a.kind) {
       case 'close':
         return this.run(conv, 'close', { id: a.queryId });
@@ -82,7 +100,12 @@ export class Desk {
 
   /** A submitted form: its fields are the command's options; nothing is re-asked, errors name the fields. */
   submit(conv: Conversation, formId: FormId, values: Args, queryId?: number): Promise<Reply> {
-    return this.run(conv, commandOfForm(formId), { ...values, ...(queryId ? { id: queryId } : {}) }, { fromForm: true });
+    return this.run(
+      conv,
+      commandOfForm(formId),
+      { ...values, ...(queryId ? { id: queryId } : {}) },
+      { fromForm: true },
+    );
   }
 }
 

@@ -14,7 +14,12 @@ const FORMS: Record<FormId, { command: string; title: string; submitLabel: strin
 };
 
 function field(o: OptionSpec, config: DeskConfig): FormField {
-  const base = { name: o.name, label: o.name[0]!.toUpperCase() + o.name.slice(1), required: o.required, hint: o.description };
+  const base = {
+    name: o.name,
+    label: o.name[0]!.toUpperCase() + o.name.slice(1),
+    required: o.required,
+    hint: o.description,
+  };
   const max = o.maxLength !== undefined ? { maxLength: o.maxLength } : {};
   switch (o.type) {
     case 'category':

@@ -5,19 +5,25 @@ import { withArticle } from '../views/words';
 const commands = (surface: keyof typeof SURFACES, role: Parameters<typeof helpView>[0]) =>
   helpView(role, SURFACES[surface]).rows.map((r) => r.cells.command ?? '');
 const row = (surface: keyof typeof SURFACES, role: Parameters<typeof helpView>[0], name: string) =>
-  helpView(role, SURFACES[surface]).rows.find((r) => (r.cells.command ?? '').replace('/cqms ', '').split(' ')[0] === name)?.cells;
+  helpView(role, SURFACES[surface]).rows.find(
+    (r) => (r.cells.command ?? '').replace('/cqms ', '').split(' ')[0] === name,
+  )?.cells;
 
 describe('help per surface', () => {
-  it.each(['slack', 'discord'] as const)('on %s lists /cqms commands; register and login open a form, no option is typed', (s) => {
-    expect(commands(s, null)).toEqual(['/cqms help', '/cqms register', '/cqms login', '/cqms whoami']);
-    expect(row(s, null, 'register')?.what).toBe('Create your client account and sign in here (opens a form)');
-    expect(JSON.stringify(helpView(null, SURFACES[s]))).not.toMatch(/password/i);
-    expect(commands(s, 'client')).toContain('/cqms new');
-    // Every summary and its form note fit a Discord list cell (60 characters).
-    for (const role of [null, 'client', 'agent', 'lead'] as const) for (const r of helpView(role, SURFACES[s]).rows) expect((r.cells.what ?? '').length).toBeLessThanOrEqual(60);
-  });
+  it.each(['slack', 'discord'] as const)(
+    'on %s lists /cqms commands; register and login open a form, no option is typed',
+    (s) => {
+      expect(commands(s, null)).toEqual(['/cqms help', '/cqms register', '/cqms login', '/cqms whoami']);
+      expect(row(s, null, 'register')?.what).toBe('Create your client account and sign in here (opens a form)');
+      expect(JSON.stringify(helpView(null, SURFACES[s]))).not.toMatch(/password/i);
+      expect(commands(s, 'client')).toContain('/cqms new');
+      // Every summary and its form note fit a Discord list cell (60 characters).
+      for (const role of [null, 'client', 'agent', 'lead'] as const)
+        for (const r of helpView(role, SURFACES[s]).rows) expect((r.cells.what ?? '').length).toBeLessThanOrEqual(60);
+    },
+  );
 
-  it("on Slack types options as text, positional ones bare", () => {
+  it('on Slack types options as text, positional ones bare', () => {
     expect(commands('slack', 'agent')).toContain('/cqms close <id>');
     expect(commands('slack', 'agent')).toContain('/cqms claim <id>');
     expect(commands('slack', 'client')).toContain('/cqms rate <id> <rating> [comment=...]');
@@ -59,6 +65,11 @@ describe('surface words', () => {
   });
 
   it('puts an before a vowel', () => {
-    expect(['agent', 'client', 'lead', 'admin'].map(withArticle)).toEqual(['an agent', 'a client', 'a lead', 'an admin']);
+    expect(['agent', 'client', 'lead', 'admin'].map(withArticle)).toEqual([
+      'an agent',
+      'a client',
+      'a lead',
+      'an admin',
+    ]);
   });
 });

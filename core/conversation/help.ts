@@ -21,12 +21,19 @@ export function usageOf(spec: CommandSpec, surface: Surface): string {
 
 /** The commands this caller may run; guests see how to sign in. */
 export function commandsFor(role: Role | null): CommandSpec[] {
-  return (CATALOG as readonly CommandSpec[]).filter((c) => (role === null ? c.audience === 'guest' : c.audience !== 'guest' || !['register', 'login'].includes(c.name)) && audienceAllows(c.audience, role));
+  return (CATALOG as readonly CommandSpec[]).filter(
+    (c) =>
+      (role === null ? c.audience === 'guest' : c.audience !== 'guest' || !['register', 'login'].includes(c.name)) &&
+      audienceAllows(c.audience, role),
+  );
 }
 
 export function helpView(role: Role | null, surface: Surface): ListView {
   const rows = commandsFor(role).map((c) => ({
-    cells: { command: usageOf(c, surface), what: surface.formNote && c.form ? `${c.summary} (${surface.formNote})` : c.summary },
+    cells: {
+      command: usageOf(c, surface),
+      what: surface.formNote && c.form ? `${c.summary} (${surface.formNote})` : c.summary,
+    },
   }));
   return singlePageList(
     role ? `Commands for ${withArticle(role)}` : 'Commands (sign in to see more)',

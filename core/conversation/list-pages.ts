@@ -13,7 +13,11 @@ type PageRef = Extract<ActionRef, { kind: 'page' }>;
  * in place of the list the button sat on. Query lists run their command (`run`); the lists computed whole are
  * computed again, and each checks who may see it as its command does.
  */
-export async function listPageReply(ctx: HandlerContext, a: PageRef, run: (command: string, args: Record<string, unknown>) => Promise<Reply>): Promise<Reply> {
+export async function listPageReply(
+  ctx: HandlerContext,
+  a: PageRef,
+  run: (command: string, args: Record<string, unknown>) => Promise<Reply>,
+): Promise<Reply> {
   const f = decodeListFilter(a.filter, ctx.deps.config.categories);
   const page = a.page;
   switch (a.list) {

@@ -4,7 +4,10 @@ import { ValidationFailed } from '../errors';
 export function queryIdOf(v: unknown): number {
   const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().replace(/^#/, '') : '';
   if (!/^\d{1,9}$/.test(s) || Number(s) === 0) {
-    throw ValidationFailed.field('id', s ? `"${String(v)}" is not a query id (expected a number such as 42)` : 'a query id is required');
+    throw ValidationFailed.field(
+      'id',
+      s ? `"${String(v)}" is not a query id (expected a number such as 42)` : 'a query id is required',
+    );
   }
   return Number(s);
 }

@@ -2,7 +2,6 @@ import type { DurationStats, StatusCounts } from '../analytics/analytics-types';
 import { durationText as h } from '../views/duration';
 import type { CardField } from '../views/view-model';
 
-
 export function statsFigures(t: StatusCounts, r: DurationStats): CardField[] {
   return [
     { label: 'Total', value: String(t.total), inline: true },

@@ -20,15 +20,39 @@ export interface Surface {
 const CHAT_FORM = 'opens a form';
 
 export const SURFACES = {
-  slack: { name: 'Slack', prefix: '/cqms ', options: 'equals', formNote: CHAT_FORM, updatesFor: () => 'in your DM with this app' },
-  discord: { name: 'Discord', prefix: '/cqms ', options: 'colon', formNote: CHAT_FORM, updatesFor: () => 'in your DMs with this bot' },
-  shell: { name: 'shell', prefix: '', options: 'equals', formNote: 'asks field by field', updatesFor: (username) => `as [to ${username}] lines in this shell` },
+  slack: {
+    name: 'Slack',
+    prefix: '/cqms ',
+    options: 'equals',
+    formNote: CHAT_FORM,
+    updatesFor: () => 'in your DM with this app',
+  },
+  discord: {
+    name: 'Discord',
+    prefix: '/cqms ',
+    options: 'colon',
+    formNote: CHAT_FORM,
+    updatesFor: () => 'in your DMs with this bot',
+  },
+  shell: {
+    name: 'shell',
+    prefix: '',
+    options: 'equals',
+    formNote: 'asks field by field',
+    updatesFor: (username) => `as [to ${username}] lines in this shell`,
+  },
 } as const satisfies Record<string, Surface>;
 
 /** The surface of a platform; a platform with no chat of its own (cli, import) gets the shell's syntax without forms. */
 export function surfaceOf(platform: Platform): Surface {
   if (platform === 'slack' || platform === 'discord' || platform === 'shell') return SURFACES[platform];
-  return { name: platformName(platform), prefix: '', options: 'equals', formNote: null, updatesFor: () => 'in a direct message' };
+  return {
+    name: platformName(platform),
+    prefix: '',
+    options: 'equals',
+    formNote: null,
+    updatesFor: () => 'in a direct message',
+  };
 }
 
 /** A command as typed on this surface, in backticks: `/cqms new` on Slack, `new` in the shell. */

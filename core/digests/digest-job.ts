@@ -36,7 +36,13 @@ const FIRST_WAIT_MS = 5_000;
  * waits while the claim's lease runs (RetryLater), then takes the claim over: a worker killed mid-digest
  * delays the platforms it did not reach, it does not drop them.
  */
-export async function postDigest(deps: DeskDeps, notifier: Notifier, renderer: ChartRenderer, period: DigestPeriod, dueAt?: Date): Promise<boolean> {
+export async function postDigest(
+  deps: DeskDeps,
+  notifier: Notifier,
+  renderer: ChartRenderer,
+  period: DigestPeriod,
+  dueAt?: Date,
+): Promise<boolean> {
   const range = digestRange(period, dueAt ?? deps.clock.now());
   const { key } = range;
   const heldSince = await claimDigest(deps, key);
@@ -67,7 +73,10 @@ async function claimDigest(deps: DeskDeps, key: string): Promise<Date | null> {
   if (await keys.seen(doneKey(key))) return null;
   if (!(await keys.takeOver(key, new Date(now.getTime() - DIGEST_LEASE_MS), now))) {
     const age = now.getTime() - ((await keys.claimedAt(key)) ?? now).getTime();
-    throw new RetryLater(`digest ${key} is being posted by another run`, leaseWaitMs(age, DIGEST_LEASE_MS, FIRST_WAIT_MS));
+    throw new RetryLater(
+      `digest ${key} is being posted by another run`,
+      leaseWaitMs(age, DIGEST_LEASE_MS, FIRST_WAIT_MS),
+    );
   }
   // The holder may have finished between the two reads, however late.
   return (await keys.seen(doneKey(key))) ? null : now;

@@ -6,7 +6,10 @@ const DAY_MS = 86_400_000;
 const SPAN_MS: Record<DigestPeriod, number> = { daily: DAY_MS, weekly: 7 * DAY_MS };
 
 /** The job schedulers' fixed ids, so every worker upserts the same two schedules. */
-export const DIGEST_SCHEDULER_ID: Record<DigestPeriod, string> = { daily: 'cqms-digest-daily', weekly: 'cqms-digest-weekly' };
+export const DIGEST_SCHEDULER_ID: Record<DigestPeriod, string> = {
+  daily: 'cqms-digest-daily',
+  weekly: 'cqms-digest-weekly',
+};
 
 export interface DigestRange {
   from: Date;

@@ -4,16 +4,43 @@ import { digestRange } from './digest-period';
 import { digestReport, TOP_CATEGORIES } from './digest-report';
 
 const none = { count: 0, avgHours: null, medianHours: null, p90Hours: null };
-const cat = (category: string, total: number, closed: number, fr = 0, res = 0) => ({ category, total, open: total - closed, inProgress: 0, closed, firstResponseBreaches: fr, resolutionBreaches: res });
+const cat = (category: string, total: number, closed: number, fr = 0, res = 0) => ({
+  category,
+  total,
+  open: total - closed,
+  inProgress: 0,
+  closed,
+  firstResponseBreaches: fr,
+  resolutionBreaches: res,
+});
 
 const analytics: TeamAnalytics = {
-  range: { from: null, to: null, category: null, bucket: 'day', generatedAt: new Date('2026-03-09T09:00:00Z'), agentId: null },
+  range: {
+    from: null,
+    to: null,
+    category: null,
+    bucket: 'day',
+    generatedAt: new Date('2026-03-09T09:00:00Z'),
+    agentId: null,
+  },
   totals: { total: 21, open: 5, inProgress: 4, closed: 12 },
   resolution: { count: 12, avgHours: 10, medianHours: 7.25, p90Hours: 30 },
   firstResponse: none,
   agents: [],
-  categories: [cat('Billing', 2, 1), cat('Network', 6, 4, 2, 1), cat('Bug Report', 6, 3), cat('Login', 3, 2), cat('Refund', 1, 1), cat('Other', 3, 1, 0, 1)],
-  sla: { firstResponseBreaches: 2, resolutionBreaches: 2, recorded: { firstResponseBreaches: 2, resolutionBreaches: 1 }, targets: { firstResponseHours: 4, resolutionHours: 72, overrides: {} } },
+  categories: [
+    cat('Billing', 2, 1),
+    cat('Network', 6, 4, 2, 1),
+    cat('Bug Report', 6, 3),
+    cat('Login', 3, 2),
+    cat('Refund', 1, 1),
+    cat('Other', 3, 1, 0, 1),
+  ],
+  sla: {
+    firstResponseBreaches: 2,
+    resolutionBreaches: 2,
+    recorded: { firstResponseBreaches: 2, resolutionBreaches: 1 },
+    targets: { firstResponseHours: 4, resolutionHours: 72, overrides: {} },
+  },
   trend: [{ period: '2026-03-08', opened: 21, closed: 12, avgResolutionHours: 10 }],
 };
 
@@ -24,7 +51,9 @@ describe('the leads digest', () => {
     expect(range.from.toISOString()).toBe('2026-03-02T09:00:00.250Z');
     expect(range.to.toISOString()).toBe('2026-03-09T09:00:00.250Z');
     expect(range.key).toBe('digest:weekly:2026-03-09T09:00:00.000Z');
-    expect(digestRange('daily', new Date('2026-03-09T09:00:59.900Z')).key).toBe('digest:daily:2026-03-09T09:00:00.000Z');
+    expect(digestRange('daily', new Date('2026-03-09T09:00:59.900Z')).key).toBe(
+      'digest:daily:2026-03-09T09:00:00.000Z',
+    );
     expect(digestRange('daily', new Date('2026-03-09T09:00:00Z')).from.toISOString()).toBe('2026-03-08T09:00:00.000Z');
   });
 
@@ -45,12 +74,23 @@ describe('the leads digest', () => {
     expect(top.rows).toHaveLength(TOP_CATEGORIES);
     expect(top.rows[1]!.cells).toEqual({ category: 'Network', raised: '6', closed: '4', breaches: '3' });
     // A chart for each: volume by status, top categories, resolution over the period, breaches.
-    expect(charts.map((c) => c.id)).toEqual(['status-split', 'volume-by-category', 'resolution-trend', 'sla-breaches-by-category']);
+    expect(charts.map((c) => c.id)).toEqual([
+      'status-split',
+      'volume-by-category',
+      'resolution-trend',
+      'sla-breaches-by-category',
+    ]);
     expect(charts[1]!.config.data.labels).toEqual(['Bug Report', 'Network', 'Login', 'Other', 'Billing']);
   });
 
   it('still posts a digest for a quiet period, saying so', () => {
-    const quiet = { ...analytics, totals: { total: 0, open: 0, inProgress: 0, closed: 0 }, resolution: none, categories: [], trend: [] };
+    const quiet = {
+      ...analytics,
+      totals: { total: 0, open: 0, inProgress: 0, closed: 0 },
+      resolution: none,
+      categories: [],
+      trend: [],
+    };
     const { reply, charts } = digestReport('daily', digestRange('daily', new Date('2026-03-09T09:00:00Z')), quiet);
     expect((reply.views[0] as StatsView).figures.find((f) => f.label === 'Median resolution')?.value).toBe('-');
     expect((reply.views[1] as ListView).empty).toBe('No query was raised in this period.');

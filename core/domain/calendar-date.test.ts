@@ -18,7 +18,16 @@ describe('readCalendarDate', () => {
   });
 
   it('refuses partial and loose dates that Date would guess at', () => {
-    for (const t of ['1', '2024', '2024-02', '24-02-01', 'March 1 2024', '2024-02-01T25:00Z', '2024-02-01T10:00', '2024/02/01']) {
+    for (const t of [
+      '1',
+      '2024',
+      '2024-02',
+      '24-02-01',
+      'March 1 2024',
+      '2024-02-01T25:00Z',
+      '2024-02-01T10:00',
+      '2024/02/01',
+    ]) {
       expect(read(t)).toMatchObject({ ok: false });
     }
   });

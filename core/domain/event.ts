@@ -1,7 +1,16 @@
 import type { Platform } from './platform';
 import type { QueryStatus } from './status';
 
-export const EVENT_TYPES = ['created', 'claimed', 'released', 'closed', 'reassigned', 'reopened', 'reviewed', 'imported'] as const;
+export const EVENT_TYPES = [
+  'created',
+  'claimed',
+  'released',
+  'closed',
+  'reassigned',
+  'reopened',
+  'reviewed',
+  'imported',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** One line of the append-only audit log. */

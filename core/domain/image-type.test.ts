@@ -29,7 +29,9 @@ describe('image sniffing by content', () => {
         const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...tail]);
         expect(sniffImageType(png)).toBe('image/png');
         // Only PNG and JPEG signatures have bytes outside printable ASCII; random text is not a GIF or WebP either.
-        expect(sniffImageType(new TextEncoder().encode(String.fromCharCode(...tail.map((b) => 32 + (b % 95)))))).toBeNull();
+        expect(
+          sniffImageType(new TextEncoder().encode(String.fromCharCode(...tail.map((b) => 32 + (b % 95))))),
+        ).toBeNull();
       }),
     );
   });

@@ -2,7 +2,14 @@
 export const PLATFORMS = ['slack', 'discord', 'shell', 'cli', 'import', 'system'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-const NAMES: Record<Platform, string> = { slack: 'Slack', discord: 'Discord', shell: 'shell', cli: 'command line', import: 'import', system: 'system' };
+const NAMES: Record<Platform, string> = {
+  slack: 'Slack',
+  discord: 'Discord',
+  shell: 'shell',
+  cli: 'command line',
+  import: 'import',
+  system: 'system',
+};
 
 /** A platform as users read it: Slack and Discord as they write their names. */
 export function platformName(p: Platform): string {

@@ -32,7 +32,14 @@ export type NewQueryRow = Omit<QueryRecord, 'id' | 'updatedAt'>;
 export type QueryPatch = Partial<
   Pick<
     QueryRecord,
-    'status' | 'assigneeId' | 'claimedAt' | 'closedAt' | 'resolutionNote' | 'resolutionMs' | 'firstResponseMs' | 'reopenCount'
+    | 'status'
+    | 'assigneeId'
+    | 'claimedAt'
+    | 'closedAt'
+    | 'resolutionNote'
+    | 'resolutionMs'
+    | 'firstResponseMs'
+    | 'reopenCount'
   >
 > & {
   /**

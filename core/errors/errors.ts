@@ -121,11 +121,14 @@ export class Conflict extends CqmsError {
 }
 
 /** What a user is told while the database is away: the command did nothing, and trying again will work. */
-export const STORE_UNAVAILABLE_TEXT = 'The desk cannot reach its database right now; nothing was saved. Please try again in a moment.';
+export const STORE_UNAVAILABLE_TEXT =
+  'The desk cannot reach its database right now; nothing was saved. Please try again in a moment.';
 /** What a user is told when the bot, overloaded, refused a request without running it: trying again soon will work. */
-export const DESK_BUSY_TEXT = 'The desk is busy right now and did not run this; nothing was changed. Please try again in a few seconds.';
+export const DESK_BUSY_TEXT =
+  'The desk is busy right now and did not run this; nothing was changed. Please try again in a few seconds.';
 /** The connection was lost during the commit: the database may have kept the change, so a blind retry could repeat it. */
-export const COMMIT_UNKNOWN_TEXT = 'The desk lost its database while saving, so this may or may not have been saved. Please check before trying again.';
+export const COMMIT_UNKNOWN_TEXT =
+  'The desk lost its database while saving, so this may or may not have been saved. Please check before trying again.';
 
 /**
  * The database is away (connection refused, reset or lost; no pooled connection within the acquire timeout).
@@ -154,7 +157,9 @@ export class StillWorking extends CqmsError {
     readonly seconds: number,
     readonly hint: string,
   ) {
-    super(`The database was still working on ${work} after ${seconds} s, so it was stopped; nothing is wrong with the desk. ${hint}`);
+    super(
+      `The database was still working on ${work} after ${seconds} s, so it was stopped; nothing is wrong with the desk. ${hint}`,
+    );
   }
 }
 

@@ -7,9 +7,23 @@ describe('failureMessage', () => {
   };
 
   it("keeps core's messages, naming each field of a validation failure", () => {
-    const v = failureMessage(new ValidationFailed([{ field: 'heading', message: 'heading is required' }, { field: 'mobile', message: 'must be 10 digits' }]), noDefect);
-    expect(v).toEqual({ text: 'heading is required; mobile: must be 10 digits', issues: expect.any(Array), tone: 'warning' });
-    expect(failureMessage(new AlreadyClaimed(4, { id: 1, name: 'Ann' }), noDefect)).toEqual({ text: 'Query #4 is already claimed by Ann.', issues: [], tone: 'warning' });
+    const v = failureMessage(
+      new ValidationFailed([
+        { field: 'heading', message: 'heading is required' },
+        { field: 'mobile', message: 'must be 10 digits' },
+      ]),
+      noDefect,
+    );
+    expect(v).toEqual({
+      text: 'heading is required; mobile: must be 10 digits',
+      issues: expect.any(Array),
+      tone: 'warning',
+    });
+    expect(failureMessage(new AlreadyClaimed(4, { id: 1, name: 'Ann' }), noDefect)).toEqual({
+      text: 'Query #4 is already claimed by Ann.',
+      issues: [],
+      tone: 'warning',
+    });
     expect(failureMessage(new StoreUnavailable(), noDefect).tone).toBe('danger');
   });
 

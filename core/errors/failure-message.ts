@@ -31,9 +31,15 @@ export function issueText(i: FieldIssue): string {
  * a refused claim names the winner); anything else is a defect, shown only as a reference, never as detail.
  */
 export function failureMessage(e: unknown, onDefect: DefectSink): FailureMessage {
-  if (e instanceof ValidationFailed) return { text: e.issues.map(issueText).join('; '), issues: e.issues, tone: 'warning' };
+  if (e instanceof ValidationFailed)
+    return { text: e.issues.map(issueText).join('; '), issues: e.issues, tone: 'warning' };
   if (isCqmsError(e)) return { text: e.message, issues: [], tone: e.retryable ? 'danger' : 'warning' };
   const ref = newRef();
   onDefect(ref, e);
-  return { text: `Something went wrong (ref ${ref}). Nothing was changed; please try again.`, issues: [], tone: 'danger', ref };
+  return {
+    text: `Something went wrong (ref ${ref}). Nothing was changed; please try again.`,
+    issues: [],
+    tone: 'danger',
+    ref,
+  };
 }

@@ -99,5 +99,10 @@ export async function bulkImportQueries(
   }
   const rows = await bulk.stage(staged());
   const r = await bulk.commit(now, onProgress);
-  return { inserted: r.inserted, skipped: rows - r.inserted, usersCreated: r.usersCreated, rebuiltIndexes: r.rebuiltIndexes };
+  return {
+    inserted: r.inserted,
+    skipped: rows - r.inserted,
+    usersCreated: r.usersCreated,
+    rebuiltIndexes: r.rebuiltIndexes,
+  };
 }

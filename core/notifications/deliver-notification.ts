@@ -5,29 +5,42 @@ import { ephemeral, text, type View } from '../views/view-model';
 import type { NotificationIntent } from './notification-intent';
 import { slaAlertNotice } from './sla-alert-notice';
 
-const SAID: Record<Extract<NotificationIntent, { kind: 'tellClient' }>['event'], (who: string, id: number) => string> = {
-  claimed: (who, id) => `${who} is now working on your query #${id}.`,
-  released: (_who, id) => `Your query #${id} is back in the queue; the next free agent will pick it up.`,
-  reassigned: (who, id) => `Your query #${id} was handed to another agent by ${who}.`,
-  closed: (_who, id) => `Your query #${id} was closed. How did we do? Rate it below, or reopen it within 7 days if it is not solved.`,
-  reopened: (_who, id) => `Your query #${id} was reopened.`,
-};
+const SAID: Record<Extract<NotificationIntent, { kind: 'tellClient' }>['event'], (who: string, id: number) => string> =
+  {
+    claimed: (who, id) => `${who} is now working on your query #${id}.`,
+    released: (_who, id) => `Your query #${id} is back in the queue; the next free agent will pick it up.`,
+    reassigned: (who, id) => `Your query #${id} was handed to another agent by ${who}.`,
+    closed: (_who, id) =>
+      `Your query #${id} was closed. How did we do? Rate it below, or reopen it within 7 days if it is not solved.`,
+    reopened: (_who, id) => `Your query #${id} was reopened.`,
+  };
 
 /** The job behind every notification: builds the message from the query as it is now, then sends it. */
-export async function deliverNotification(deps: DeskDeps, notifier: Notifier, intent: NotificationIntent): Promise<void> {
+export async function deliverNotification(
+  deps: DeskDeps,
+  notifier: Notifier,
+  intent: NotificationIntent,
+): Promise<void> {
   const q = await deps.store.queries.findById(intent.queryId);
   if (!q) return; // deleted meanwhile: nothing left to say
   const ids = [q.clientId, ...(q.assigneeId === null ? [] : [q.assigneeId])];
   const users = new Map((await deps.store.users.findByIds(ids)).map((u) => [u.id, u.displayName || u.username]));
-  const names = { client: users.get(q.clientId) ?? null, assignee: q.assigneeId === null ? null : (users.get(q.assigneeId) ?? null) };
+  const names = {
+    client: users.get(q.clientId) ?? null,
+    assignee: q.assigneeId === null ? null : (users.get(q.assigneeId) ?? null),
+  };
   if (intent.kind === 'channelCard') {
     await notifier.upsertChannelCard(q.id, queryCard(q, names, { kind: 'staff' }));
     return;
   }
   if (intent.kind === 'slaAlert') {
-    const assignee = q.assigneeId !== null && names.assignee !== null ? { userId: q.assigneeId, name: names.assignee } : null;
+    const assignee =
+      q.assigneeId !== null && names.assignee !== null ? { userId: q.assigneeId, name: names.assignee } : null;
     const notice = slaAlertNotice(q, intent.clock, intent.level, assignee);
-    await notifier.postAlert(intent.channel, { ...notice, deliveryKey: `slaAlert:${q.id}:${intent.clock}:${intent.level}:${intent.channel}` });
+    await notifier.postAlert(intent.channel, {
+      ...notice,
+      deliveryKey: `slaAlert:${q.id}:${intent.clock}:${intent.level}:${intent.channel}`,
+    });
     return;
   }
   const who = intent.event === 'claimed' ? (names.assignee ?? intent.actorName) : intent.actorName;

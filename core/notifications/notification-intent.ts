@@ -10,7 +10,13 @@ export type NotificationIntent =
   /** Post the query's card to the support channels, or update it in place where it was posted. */
   | { kind: 'channelCard'; queryId: number }
   /** Tell the client who raised the query what happened, on the platform they used. */
-  | { kind: 'tellClient'; queryId: number; event: 'claimed' | 'released' | 'reassigned' | 'closed' | 'reopened'; actorName: string; platform: Platform }
+  | {
+      kind: 'tellClient';
+      queryId: number;
+      event: 'claimed' | 'released' | 'reassigned' | 'closed' | 'reopened';
+      actorName: string;
+      platform: Platform;
+    }
   /**
    * An SLA level reached (recorded once in sla_alerts), for one channel: a warning goes to support, a breach to
    * support and leads, one intent each, so a retry after one channel failed does not post to the other again.

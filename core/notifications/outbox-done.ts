@@ -8,7 +8,11 @@ import { outboxIdOf } from './outbox-relay';
  * A failed mark is reported, not thrown: throwing would run (and deliver) the job again, while the row's
  * next relay is a no-op for as long as BullMQ keeps the completed job (a day).
  */
-export function markingOutboxDone(deps: () => { store: Pick<Store, 'outbox'>; clock: Clock }, handler: JobHandler, onError: (e: unknown) => void = () => undefined): JobHandler {
+export function markingOutboxDone(
+  deps: () => { store: Pick<Store, 'outbox'>; clock: Clock },
+  handler: JobHandler,
+  onError: (e: unknown) => void = () => undefined,
+): JobHandler {
   return async (job, meta) => {
     await handler(job, meta);
     const id = outboxIdOf(meta?.jobId);

@@ -66,8 +66,17 @@ export class OutboxRelay implements RelayNudge {
   async relayOnce(): Promise<number> {
     const owner = `${this.id}:${++this.seq}`;
     const now = this.deps.clock.now();
-    const redeliver = { sentBefore: new Date(now.getTime() - (this.deps.redeliverAfterMs ?? 10 * MINUTE)), maxRelays: this.deps.maxRelays ?? 10 };
-    const rows = await this.deps.store.outbox.claimBatch(owner, this.deps.batch ?? 100, now, this.deps.leaseMs ?? 30_000, redeliver);
+    const redeliver = {
+      sentBefore: new Date(now.getTime() - (this.deps.redeliverAfterMs ?? 10 * MINUTE)),
+      maxRelays: this.deps.maxRelays ?? 10,
+    };
+    const rows = await this.deps.store.outbox.claimBatch(
+      owner,
+      this.deps.batch ?? 100,
+      now,
+      this.deps.leaseMs ?? 30_000,
+      redeliver,
+    );
     const sent: number[] = [];
     try {
       for (const row of rows) {

@@ -10,8 +10,16 @@ export function alertChannels(level: SlaAlertLevel): AlertChannel[] {
   return level === 'breach' ? ['support', 'leads'] : ['support'];
 }
 
-export function slaAlertNotice(q: Pick<QueryRecord, 'id' | 'category'>, clock: SlaClock, level: SlaAlertLevel, assignee: { userId: number; name: string } | null): AlertNotice {
-  const what = level === 'breach' ? `SLA breached: the ${CLOCK[clock]} target of query #${q.id}` : `SLA warning: the ${CLOCK[clock]} target of query #${q.id}`;
+export function slaAlertNotice(
+  q: Pick<QueryRecord, 'id' | 'category'>,
+  clock: SlaClock,
+  level: SlaAlertLevel,
+  assignee: { userId: number; name: string } | null,
+): AlertNotice {
+  const what =
+    level === 'breach'
+      ? `SLA breached: the ${CLOCK[clock]} target of query #${q.id}`
+      : `SLA warning: the ${CLOCK[clock]} target of query #${q.id}`;
   const category = q.category ? ` (${q.category})` : '';
   const state = level === 'breach' ? 'has passed' : 'is close';
   return { queryId: q.id, text: `${what}${category} ${state}.`, mention: assignee };
@@ -20,5 +28,11 @@ export function slaAlertNotice(q: Pick<QueryRecord, 'id' | 'category'>, clock: S
 /** runSlaSweep's onRecorded: queues the alert's notification in the transaction that records it. */
 export async function queueSlaAlert(alert: FiredSlaAlert, tx: StoreTx): Promise<void> {
   const { queryId, clock, level } = alert;
-  await tx.outbox.add(alertChannels(level).map((channel) => ({ name: 'notify' as const, intent: { kind: 'slaAlert' as const, queryId, clock, level, channel } })), alert.firedAt);
+  await tx.outbox.add(
+    alertChannels(level).map((channel) => ({
+      name: 'notify' as const,
+      intent: { kind: 'slaAlert' as const, queryId, clock, level, channel },
+    })),
+    alert.firedAt,
+  );
 }

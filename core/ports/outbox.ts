@@ -26,7 +26,13 @@ export interface OutboxRepo {
    * `redeliver`, then rows sent at or before `sentBefore` whose job never ran (not done), relayed fewer than
    * `maxRelays` times.
    */
-  claimBatch(owner: string, limit: number, now: Date, leaseMs: number, redeliver?: RedeliverRule): Promise<OutboxEntry[]>;
+  claimBatch(
+    owner: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+    redeliver?: RedeliverRule,
+  ): Promise<OutboxEntry[]>;
   /** Marks rows this owner still leases as sent. */
   markSent(ids: readonly number[], owner: string, now: Date): Promise<void>;
   /** The row's job has run: it is never relayed again. */

@@ -75,7 +75,9 @@ export interface SlaAlertRepo {
   record(alert: SlaAlertRecord): Promise<boolean>;
   /** Newest first by fired time, with the query's category. */
   list(filter: SlaAlertFilter, page: Page): Promise<(SlaAlertRecord & { category: string })[]>;
-  countByCategory(filter: SlaAlertFilter): Promise<{ category: string; clock: SlaClock; level: SlaAlertLevel; count: number }[]>;
+  countByCategory(
+    filter: SlaAlertFilter,
+  ): Promise<{ category: string; clock: SlaClock; level: SlaAlertLevel; count: number }[]>;
 }
 
 export interface EventRepo {
@@ -96,7 +98,11 @@ export interface AttachmentRepo {
 }
 
 export interface IdentityRepo {
-  find(platform: PlatformIdentity['platform'], workspaceId: string, platformUserId: string): Promise<PlatformIdentity | null>;
+  find(
+    platform: PlatformIdentity['platform'],
+    workspaceId: string,
+    platformUserId: string,
+  ): Promise<PlatformIdentity | null>;
   /** Links (or re-links) a platform account to a user. */
   link(identity: PlatformIdentity): Promise<void>;
   unlink(platform: PlatformIdentity['platform'], workspaceId: string, platformUserId: string): Promise<void>;
@@ -138,7 +144,13 @@ export interface MessageRefRepo {
    * and shows no newer version than `version` (recorded as the card's at once), when its claim is older than
    * `staleBefore` (the lease ran out), or when it is held by `goneToken` (a holder known dead).
    */
-  claimCard(ref: Omit<MessageRef, 'messageId' | 'cardVersion'>, version: number | undefined, by: CardClaimant, now: Date, o: { staleBefore: Date; goneToken?: string }): Promise<CardClaim>;
+  claimCard(
+    ref: Omit<MessageRef, 'messageId' | 'cardVersion'>,
+    version: number | undefined,
+    by: CardClaimant,
+    now: Date,
+    o: { staleBefore: Date; goneToken?: string },
+  ): Promise<CardClaim>;
   /** Records the message the card is in and frees the claim; false when the claim is no longer this run's. */
   finishCard(ref: MessageRef, token: string, now: Date): Promise<boolean>;
   /** Frees this run's claim after a failed platform call (a card never posted is forgotten); another run's is left alone. */

@@ -31,7 +31,12 @@ export async function applyTransition(deps: DeskDeps, req: TransitionRequest): P
   if (req.query && !rule.from.includes(req.query.status)) throw await refusal(deps, req, req.query);
   const now = deps.clock.now();
   const changed = await deps.store.transaction(async (tx) => {
-    const ok = await tx.queries.updateIf(queryId, { ...req.expect, status: rule.from }, { ...req.patch, status: rule.to }, now);
+    const ok = await tx.queries.updateIf(
+      queryId,
+      { ...req.expect, status: rule.from },
+      { ...req.patch, status: rule.to },
+      now,
+    );
     if (!ok) return null;
     // Read once, inside the change: what the answer shows and what the notifications name.
     const after = await loadQuery(tx, queryId);
@@ -57,17 +62,25 @@ async function refusal(deps: DeskDeps, req: TransitionRequest, current: QueryRec
   const rule = TRANSITIONS[req.transition];
   if (req.transition === 'claim' && current.status !== 'Open') {
     const winner = current.assigneeId === null ? null : await deps.store.users.findById(current.assigneeId);
-    return new AlreadyClaimed(current.id, winner ? { id: winner.id, name: winner.displayName || winner.username } : null);
+    return new AlreadyClaimed(
+      current.id,
+      winner ? { id: winner.id, name: winner.displayName || winner.username } : null,
+    );
   }
   if (rule.from.includes(current.status)) {
     // The status still fits, so the extra condition failed: someone else took the query meanwhile.
-    return new NotAuthorized(rule.verb, req.actor.role, `Query #${current.id} was reassigned meanwhile; nothing was changed.`);
+    return new NotAuthorized(
+      rule.verb,
+      req.actor.role,
+      `Query #${current.id} was reassigned meanwhile; nothing was changed.`,
+    );
   }
   return new NotInState(current.id, current.status, rule.from, rule.verb);
 }
 
 /** Without a read before the change, the status it left is known only when the rule leaves one. */
 function onlyFrom(from: readonly QueryStatus[], t: Transition): QueryStatus {
-  if (from.length !== 1) throw new Error(`the ${t} transition leaves ${from.join(' or ')}: pass the query read before it`);
+  if (from.length !== 1)
+    throw new Error(`the ${t} transition leaves ${from.join(' or ')}: pass the query read before it`);
   return from[0]!;
 }

@@ -8,7 +8,12 @@ import type { ScreenshotInput } from '../schemas/query-input';
 /** Decoding needs 4 bytes a pixel: 20 megapixels (a 5K screen) is 80 MB for the moment it takes. */
 export const MAX_SCREENSHOT_PIXELS = 20_000_000;
 
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
 
 export interface CheckedScreenshot {
   filename: string;
@@ -21,17 +26,28 @@ export interface CheckedScreenshot {
  * A screenshot as it is stored: its type read from its bytes (not the sender's word), its size checked
  * before decoding, and its pixels re-encoded, so that metadata and anything appended to the image are gone.
  */
-export async function checkedScreenshot(s: ScreenshotInput, maxBytes: number, images: ImageCleaner): Promise<CheckedScreenshot> {
+export async function checkedScreenshot(
+  s: ScreenshotInput,
+  maxBytes: number,
+  images: ImageCleaner,
+): Promise<CheckedScreenshot> {
   if (s.data.byteLength === 0) throw ValidationFailed.field('screenshot', 'the file is empty');
   if (s.data.byteLength > maxBytes) {
-    throw ValidationFailed.field('screenshot', `the file is ${megabytes(s.data.byteLength)}; the limit is ${megabytes(maxBytes)}`);
+    throw ValidationFailed.field(
+      'screenshot',
+      `the file is ${megabytes(s.data.byteLength)}; the limit is ${megabytes(maxBytes)}`,
+    );
   }
   const type = sniffImageType(s.data);
   if (!type) throw ValidationFailed.field('screenshot', 'the file is not a PNG, JPEG, GIF or WebP image');
   const size = declaredPixelSize(s.data, type);
-  if (!size || size.width === 0 || size.height === 0) throw ValidationFailed.field('screenshot', 'the image is damaged (its size cannot be read)');
+  if (!size || size.width === 0 || size.height === 0)
+    throw ValidationFailed.field('screenshot', 'the image is damaged (its size cannot be read)');
   if (size.width * size.height > MAX_SCREENSHOT_PIXELS) {
-    throw ValidationFailed.field('screenshot', `the image is ${size.width} x ${size.height} pixels; the limit is ${MAX_SCREENSHOT_PIXELS / 1_000_000} megapixels`);
+    throw ValidationFailed.field(
+      'screenshot',
+      `the image is ${size.width} x ${size.height} pixels; the limit is ${MAX_SCREENSHOT_PIXELS / 1_000_000} megapixels`,
+    );
   }
   const clean = await images.clean(s.data, type);
   if (!clean) throw ValidationFailed.field('screenshot', 'the image is damaged and cannot be read');

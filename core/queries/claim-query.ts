@@ -11,5 +11,10 @@ import { applyTransition } from './apply-transition';
 export async function claimQuery(deps: DeskDeps, actor: Actor, queryId: number): Promise<QueryRecord> {
   authorize(actor, 'query.claim');
   const now = deps.clock.now();
-  return applyTransition(deps, { queryId, actor, transition: 'claim', patch: { assigneeId: actor.userId, claimedAt: now, firstResponseAt: now } });
+  return applyTransition(deps, {
+    queryId,
+    actor,
+    transition: 'claim',
+    patch: { assigneeId: actor.userId, claimedAt: now, firstResponseAt: now },
+  });
 }

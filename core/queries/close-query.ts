@@ -7,7 +7,11 @@ import { closeQuerySchema } from '../schemas/query-input';
 import { applyTransition } from './apply-transition';
 import { loadQuery } from './load-query';
 
-export async function closeQuery(deps: DeskDeps, actor: Actor, input: { queryId: unknown; note: unknown }): Promise<QueryRecord> {
+export async function closeQuery(
+  deps: DeskDeps,
+  actor: Actor,
+  input: { queryId: unknown; note: unknown },
+): Promise<QueryRecord> {
   const { queryId, note } = parseInput(closeQuerySchema, input);
   const query = await loadQuery(deps.store, queryId);
   authorize(actor, 'query.close', query);

@@ -22,7 +22,9 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
   const client = await deps.store.users.findById(actor.userId);
   const mobile = data.mobile ?? client?.mobile ?? null;
   if (!mobile) throw ValidationFailed.field('mobile', 'mobile is required (your account has none on file)');
-  const shot = data.screenshot ? await checkedScreenshot(data.screenshot, deps.config.maxScreenshotBytes, deps.images) : null;
+  const shot = data.screenshot
+    ? await checkedScreenshot(data.screenshot, deps.config.maxScreenshotBytes, deps.images)
+    : null;
   const now = deps.clock.now();
   const created = await deps.store.transaction(async (tx) => {
     const query = await tx.queries.insert({
@@ -45,7 +47,14 @@ export async function createQuery(deps: DeskDeps, actor: Actor, input: Record<st
       reopenCount: 0,
     });
     const screenshot = shot
-      ? await tx.attachments.insert({ queryId: query.id, filename: shot.filename, contentType: shot.contentType, data: shot.data, sha256: shot.sha256, createdAt: now })
+      ? await tx.attachments.insert({
+          queryId: query.id,
+          filename: shot.filename,
+          contentType: shot.contentType,
+          data: shot.data,
+          sha256: shot.sha256,
+          createdAt: now,
+        })
       : null;
     await tx.events.append({
       queryId: query.id,

@@ -24,7 +24,12 @@ export interface QueryList extends PageOf<QueryRecord> {
   pages: number;
 }
 
-export async function listQueries(deps: DeskDeps, actor: Actor, scope: ListScope, input: Record<string, unknown> = {}): Promise<QueryList> {
+export async function listQueries(
+  deps: DeskDeps,
+  actor: Actor,
+  scope: ListScope,
+  input: Record<string, unknown> = {},
+): Promise<QueryList> {
   const spec = SCOPES[scope];
   authorize(actor, spec.action);
   const f = parseInput(queryFilterSchema, input);
@@ -36,6 +41,9 @@ export async function listQueries(deps: DeskDeps, actor: Actor, scope: ListScope
   if (f.category) filter.category = f.category;
   if (f.from) filter.from = f.from;
   if (f.to) filter.to = f.to;
-  const { rows, total } = await deps.store.queries.list(filter, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  const { rows, total } = await deps.store.queries.list(filter, {
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  });
   return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
 }

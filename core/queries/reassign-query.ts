@@ -9,13 +9,20 @@ import { applyTransition } from './apply-transition';
 import { loadQuery } from './load-query';
 
 /** A lead hands an Open or In Progress query to an agent (or lead). */
-export async function reassignQuery(deps: DeskDeps, actor: Actor, queryId: number, agentId: number): Promise<QueryRecord> {
+export async function reassignQuery(
+  deps: DeskDeps,
+  actor: Actor,
+  queryId: number,
+  agentId: number,
+): Promise<QueryRecord> {
   authorize(actor, 'query.reassign');
   const query = await loadQuery(deps.store, queryId);
   const agent = await deps.store.users.findById(agentId);
   if (!agent) throw new NotFound('agent', agentId);
-  if (!isStaff(agent.role)) throw ValidationFailed.field('agent', `${agent.username} is ${withArticle(agent.role)}, not an agent`);
-  if (query.assigneeId === agentId) throw ValidationFailed.field('agent', `query #${queryId} is already assigned to ${agent.username}`);
+  if (!isStaff(agent.role))
+    throw ValidationFailed.field('agent', `${agent.username} is ${withArticle(agent.role)}, not an agent`);
+  if (query.assigneeId === agentId)
+    throw ValidationFailed.field('agent', `query #${queryId} is already assigned to ${agent.username}`);
   const now = deps.clock.now();
   return applyTransition(deps, {
     queryId: query.id,

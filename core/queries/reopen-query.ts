@@ -13,7 +13,11 @@ export async function reopenQuery(deps: DeskDeps, actor: Actor, queryId: number)
   const query = await loadQuery(deps.store, queryId);
   authorize(actor, 'query.reopen', query);
   const days = deps.config.reopenWindowDays;
-  if (query.status === 'Closed' && query.closedAt && deps.clock.now().getTime() - query.closedAt.getTime() > days * DAY_MS) {
+  if (
+    query.status === 'Closed' &&
+    query.closedAt &&
+    deps.clock.now().getTime() - query.closedAt.getTime() > days * DAY_MS
+  ) {
     throw new ReopenWindowClosed(queryId, days);
   }
   return applyTransition(deps, {
@@ -21,7 +25,14 @@ export async function reopenQuery(deps: DeskDeps, actor: Actor, queryId: number)
     query,
     actor,
     transition: 'reopen',
-    patch: { assigneeId: null, claimedAt: null, closedAt: null, resolutionNote: null, resolutionMs: null, reopenCount: query.reopenCount + 1 },
+    patch: {
+      assigneeId: null,
+      claimedAt: null,
+      closedAt: null,
+      resolutionNote: null,
+      resolutionMs: null,
+      reopenCount: query.reopenCount + 1,
+    },
     detail: { previousAssigneeId: query.assigneeId, previousResolutionNote: query.resolutionNote },
   });
 }

@@ -18,7 +18,13 @@ export async function reviewQuery(
   authorize(actor, 'query.review', query);
   if (query.status !== 'Closed') throw new NotInState(query.id, query.status, ['Closed'], 'rate');
   const now = deps.clock.now();
-  const row = { queryId: query.id, clientId: actor.userId, rating: data.rating, comment: data.comment || null, createdAt: now };
+  const row = {
+    queryId: query.id,
+    clientId: actor.userId,
+    rating: data.rating,
+    comment: data.comment || null,
+    createdAt: now,
+  };
   const inserted = await deps.store.transaction(async (tx) => {
     if (!(await tx.reviews.insertOnce(row))) return false;
     await tx.events.append({

@@ -42,12 +42,14 @@ export const usernameField = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'username may hold only letters, digits, dot, dash and underscore');
 
 /** Accepts a Date, `YYYY-MM-DD` (midnight UTC) or a full ISO timestamp; a date that does not exist is refused. */
-export const dateField = z.union([z.date(), z.string().trim()], { error: 'a date must be written YYYY-MM-DD' }).transform((v, ctx) => {
-  if (v instanceof Date) return v;
-  const read = readCalendarDate(v);
-  if (!read.ok) {
-    ctx.addIssue({ code: 'custom', message: read.reason });
-    return z.NEVER;
-  }
-  return read.date;
-});
+export const dateField = z
+  .union([z.date(), z.string().trim()], { error: 'a date must be written YYYY-MM-DD' })
+  .transform((v, ctx) => {
+    if (v instanceof Date) return v;
+    const read = readCalendarDate(v);
+    if (!read.ok) {
+      ctx.addIssue({ code: 'custom', message: read.reason });
+      return z.NEVER;
+    }
+    return read.date;
+  });

@@ -5,7 +5,12 @@ import { newQuerySchema, queryFilterSchema, reviewSchema } from './query-input';
 import { loginSchema, registerSchema } from './auth-input';
 
 const schema = newQuerySchema(DEFAULT_CATEGORIES);
-const valid = { category: 'bug report', heading: 'Cannot save', description: 'The save button does nothing', mobile: '+91 98765-43210' };
+const valid = {
+  category: 'bug report',
+  heading: 'Cannot save',
+  description: 'The save button does nothing',
+  mobile: '+91 98765-43210',
+};
 
 function issues(fn: () => unknown) {
   try {
@@ -34,26 +39,52 @@ describe('new query validation', () => {
     [{ heading: 'x', description: 'y' }, 'category', 'category is required'],
   ])('names the field: %#', (input, field, message) => {
     const found = issues(() => parseInput(schema, input));
-    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]));
+    expect(found).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]),
+    );
   });
 
   it('checks ratings and registration fields', () => {
     expect(issues(() => parseInput(reviewSchema, { queryId: 1, rating: 6 }))[0]).toMatchObject({ field: 'rating' });
-    expect(issues(() => parseInput(reviewSchema, { queryId: 'abc', rating: 3 }))[0]).toMatchObject({ field: 'queryId' });
-    const reg = issues(() => parseInput(registerSchema, { username: 'a', email: 'not-an-email', mobile: '98765', password: 'short' }));
+    expect(issues(() => parseInput(reviewSchema, { queryId: 'abc', rating: 3 }))[0]).toMatchObject({
+      field: 'queryId',
+    });
+    const reg = issues(() =>
+      parseInput(registerSchema, { username: 'a', email: 'not-an-email', mobile: '98765', password: 'short' }),
+    );
     expect(reg.map((i) => i.field).sort()).toEqual(['email', 'mobile', 'password', 'username']);
   });
 
   it('refuses impossible and partial dates, naming the field', () => {
-    expect(issues(() => parseInput(queryFilterSchema, { to: '2024-02-30' }))).toEqual([{ field: 'to', message: '"2024-02-30" is not a date: February 2024 has 29 days' }]);
-    expect(issues(() => parseInput(queryFilterSchema, { from: '1' }))).toEqual([{ field: 'from', message: '"1" is not a date (expected YYYY-MM-DD)' }]);
+    expect(issues(() => parseInput(queryFilterSchema, { to: '2024-02-30' }))).toEqual([
+      { field: 'to', message: '"2024-02-30" is not a date: February 2024 has 29 days' },
+    ]);
+    expect(issues(() => parseInput(queryFilterSchema, { from: '1' }))).toEqual([
+      { field: 'from', message: '"1" is not a date (expected YYYY-MM-DD)' },
+    ]);
   });
 
   // Found by the Discord fuzzer: zod's own wording ("Invalid input: expected string, received number") reached a user.
   it('says what is wrong in words when a field has the wrong type', () => {
-    expect(issues(() => parseInput(reviewSchema, { queryId: 1, rating: 4, comment: 42 }))).toEqual([{ field: 'comment', message: 'comment must be text' }]);
-    expect(issues(() => parseInput(registerSchema, { username: 'zoe', email: 'z@x.io', mobile: '9876543210', password: 'long enough', displayName: 7 }))).toEqual([{ field: 'displayName', message: 'display name must be text' }]);
-    expect(issues(() => parseInput(queryFilterSchema, { from: 20260101 }))).toEqual([{ field: 'from', message: 'a date must be written YYYY-MM-DD' }]);
-    expect(issues(() => parseInput(loginSchema, { login: 'x'.repeat(255), password: 'p' }))).toEqual([{ field: 'login', message: 'login must be at most 254 characters' }]);
+    expect(issues(() => parseInput(reviewSchema, { queryId: 1, rating: 4, comment: 42 }))).toEqual([
+      { field: 'comment', message: 'comment must be text' },
+    ]);
+    expect(
+      issues(() =>
+        parseInput(registerSchema, {
+          username: 'zoe',
+          email: 'z@x.io',
+          mobile: '9876543210',
+          password: 'long enough',
+          displayName: 7,
+        }),
+      ),
+    ).toEqual([{ field: 'displayName', message: 'display name must be text' }]);
+    expect(issues(() => parseInput(queryFilterSchema, { from: 20260101 }))).toEqual([
+      { field: 'from', message: 'a date must be written YYYY-MM-DD' },
+    ]);
+    expect(issues(() => parseInput(loginSchema, { login: 'x'.repeat(255), password: 'p' }))).toEqual([
+      { field: 'login', message: 'login must be at most 254 characters' },
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export function newQuerySchema(categories: readonly string[]) {
       .transform((c, ctx) => {
         const match = categories.find((k) => k.toLowerCase() === c.toLowerCase());
         if (!match) {
-          ctx.addIssue({ code: 'custom', message: `"${c}" is not a category; choose one of: ${categories.join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${c}" is not a category; choose one of: ${categories.join(', ')}`,
+          });
           return z.NEVER;
         }
         return match;
@@ -32,7 +35,9 @@ export function newQuerySchema(categories: readonly string[]) {
     description: requiredText('description', DESCRIPTION_MAX),
     /** Optional when the account already has a mobile number. */
     mobile: mobileField.optional(),
-    screenshot: z.custom<ScreenshotInput>((v) => isScreenshotShape(v), 'screenshot must be an uploaded file').optional(),
+    screenshot: z
+      .custom<ScreenshotInput>((v) => isScreenshotShape(v), 'screenshot must be an uploaded file')
+      .optional(),
   });
 }
 
@@ -56,7 +61,11 @@ export const reviewSchema = z.object({
     .int('rating must be a whole number from 1 to 5')
     .min(1, 'rating must be from 1 to 5')
     .max(5, 'rating must be from 1 to 5'),
-  comment: z.string({ error: 'comment must be text' }).trim().max(REVIEW_COMMENT_MAX, `comment must be at most ${REVIEW_COMMENT_MAX} characters`).optional(),
+  comment: z
+    .string({ error: 'comment must be text' })
+    .trim()
+    .max(REVIEW_COMMENT_MAX, `comment must be at most ${REVIEW_COMMENT_MAX} characters`)
+    .optional(),
 });
 
 export const queryFilterSchema = z
@@ -65,8 +74,17 @@ export const queryFilterSchema = z
     category: z.string({ error: 'category must be text' }).trim().min(1, 'category must not be blank').optional(),
     from: dateField.optional(),
     to: dateField.optional(),
-    page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page must be 1 or more').default(1),
-    pageSize: z.coerce.number({ error: 'page size must be a number' }).int('page size must be a whole number').min(1, 'page size must be 1 or more').max(100, 'page size must be at most 100').default(10),
+    page: z.coerce
+      .number({ error: 'page must be a number' })
+      .int('page must be a whole number')
+      .min(1, 'page must be 1 or more')
+      .default(1),
+    pageSize: z.coerce
+      .number({ error: 'page size must be a number' })
+      .int('page size must be a whole number')
+      .min(1, 'page size must be 1 or more')
+      .max(100, 'page size must be at most 100')
+      .default(10),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '"from" must be before "to"', path: ['from'] });
 

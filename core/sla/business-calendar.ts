@@ -33,7 +33,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -42,8 +51,12 @@ function formatter(tz: string): Intl.DateTimeFormat {
 /** The zone's wall-clock reading of an instant, as if it were UTC (ms). */
 function wallAsUtc(tz: string, utcMs: number): number {
   const p: Record<string, number> = {};
-  for (const part of formatter(tz).formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) + (utcMs % 1000 + 1000) % 1000;
+  for (const part of formatter(tz).formatToParts(new Date(utcMs)))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return (
+    Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) +
+    (((utcMs % 1000) + 1000) % 1000)
+  );
 }
 
 /** The instant at which the zone's clocks read `wall` (a naive local time in UTC ms); in a DST gap, the moment just after it. */
@@ -76,9 +89,13 @@ function windowOf(cal: BusinessCalendar, dayWall: number): Window | null {
   const d = new Date(dayWall);
   const iso = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
   const date = d.toISOString().slice(0, 10);
-  const w = cal.days.includes(iso) && !cal.holidays.includes(date)
-    ? { start: wallToUtc(cal.timeZone, dayWall + minutes(cal.start) * 60_000), end: wallToUtc(cal.timeZone, dayWall + minutes(cal.end) * 60_000) }
-    : null;
+  const w =
+    cal.days.includes(iso) && !cal.holidays.includes(date)
+      ? {
+          start: wallToUtc(cal.timeZone, dayWall + minutes(cal.start) * 60_000),
+          end: wallToUtc(cal.timeZone, dayWall + minutes(cal.end) * 60_000),
+        }
+      : null;
   cache.set(dayWall, w);
   return w;
 }

@@ -52,10 +52,17 @@ export async function runSlaSweep(deps: SlaSweepDeps, now: Date, opts: SlaSweepO
       const settled = await Promise.allSettled(
         due.slice(i, i + concurrency).map(async (a) => {
           const q = byId.get(a.queryId);
-          const alert: FiredSlaAlert = { ...a, firedAt: now, category: q?.category ?? '', assigneeId: q?.assigneeId ?? null };
+          const alert: FiredSlaAlert = {
+            ...a,
+            firedAt: now,
+            category: q?.category ?? '',
+            assigneeId: q?.assigneeId ?? null,
+          };
           const { onRecorded } = opts;
           const recorded = onRecorded
-            ? await deps.store.transaction(async (tx) => (await tx.slaAlerts.record(alert)) && (await onRecorded(alert, tx), true))
+            ? await deps.store.transaction(
+                async (tx) => (await tx.slaAlerts.record(alert)) && (await onRecorded(alert, tx), true),
+              )
             : await deps.store.slaAlerts.record(alert);
           if (recorded) fired.push(alert);
         }),

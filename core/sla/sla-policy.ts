@@ -44,5 +44,8 @@ export function targetTable(policy: SlaPolicy): { default: SlaTargetsMs; byCateg
   const byCategory = new Map<string, SlaTargetsMs>();
   for (const category of Object.keys(policy.categories)) byCategory.set(category, targetsFor(policy, category));
   const d = policy.default;
-  return { default: { firstResponseMs: d.firstResponseHours * HOUR_MS, resolutionMs: d.resolutionHours * HOUR_MS }, byCategory };
+  return {
+    default: { firstResponseMs: d.firstResponseHours * HOUR_MS, resolutionMs: d.resolutionHours * HOUR_MS },
+    byCategory,
+  };
 }

@@ -17,9 +17,18 @@ export interface ClockState {
   running: boolean;
 }
 
-type ClockSubject = Pick<QueryRecord, 'category' | 'status' | 'createdAt' | 'firstResponseMs'> & { resolutionMs?: number | null };
+type ClockSubject = Pick<QueryRecord, 'category' | 'status' | 'createdAt' | 'firstResponseMs'> & {
+  resolutionMs?: number | null;
+};
 
-function state(policy: SlaPolicy, clock: SlaClock, stoppedAt: Date, targetMs: number, createdAt: Date, running: boolean): ClockState {
+function state(
+  policy: SlaPolicy,
+  clock: SlaClock,
+  stoppedAt: Date,
+  targetMs: number,
+  createdAt: Date,
+  running: boolean,
+): ClockState {
   const cal = policy.businessHours;
   const elapsedMs = businessMsBetween(cal, createdAt, stoppedAt);
   const level: SlaLevel = elapsedMs >= targetMs ? 'breach' : elapsedMs >= policy.warnAt * targetMs ? 'warning' : 'ok';
@@ -34,7 +43,8 @@ export function slaStatus(q: ClockSubject, policy: SlaPolicy, now: Date): ClockS
   const fr = q.firstResponseMs;
   const frRunning = fr === null && q.status === 'Open';
   const out: ClockState[] = [];
-  if (fr !== null || frRunning) out.push(state(policy, 'firstResponse', at(fr), t.firstResponseMs, q.createdAt, frRunning));
+  if (fr !== null || frRunning)
+    out.push(state(policy, 'firstResponse', at(fr), t.firstResponseMs, q.createdAt, frRunning));
   const resRunning = q.status !== 'Closed';
   out.push(state(policy, 'resolution', resRunning ? now : at(q.resolutionMs), t.resolutionMs, q.createdAt, resRunning));
   return out;
@@ -48,11 +58,15 @@ export function mostUrgent(states: readonly ClockState[]): ClockState | null {
 }
 
 /** The clocks of an active query that are running, with their targets. */
-function runningClocks(q: Pick<SlaCandidate, 'category' | 'status' | 'firstResponseMs'>, policy: SlaPolicy): { clock: SlaClock; targetMs: number }[] {
+function runningClocks(
+  q: Pick<SlaCandidate, 'category' | 'status' | 'firstResponseMs'>,
+  policy: SlaPolicy,
+): { clock: SlaClock; targetMs: number }[] {
   if (q.status === 'Closed') return [];
   const t = targetsFor(policy, q.category);
   const out = [];
-  if (q.status === 'Open' && q.firstResponseMs === null) out.push({ clock: 'firstResponse' as const, targetMs: t.firstResponseMs });
+  if (q.status === 'Open' && q.firstResponseMs === null)
+    out.push({ clock: 'firstResponse' as const, targetMs: t.firstResponseMs });
   out.push({ clock: 'resolution' as const, targetMs: t.resolutionMs });
   return out;
 }
@@ -61,12 +75,19 @@ function runningClocks(q: Pick<SlaCandidate, 'category' | 'status' | 'firstRespo
  * Every level (warning, breach) reached by a running clock at `now`, with the moment it was reached.
  * A level already in a candidate's `recorded` list is left out.
  */
-export function dueAlerts(policy: SlaPolicy, queries: readonly (Omit<SlaCandidate, 'recorded'> & Partial<Pick<SlaCandidate, 'recorded'>>)[], now: Date): DueAlert[] {
+export function dueAlerts(
+  policy: SlaPolicy,
+  queries: readonly (Omit<SlaCandidate, 'recorded'> & Partial<Pick<SlaCandidate, 'recorded'>>)[],
+  now: Date,
+): DueAlert[] {
   const cal = policy.businessHours;
   const out: DueAlert[] = [];
   for (const q of queries) {
     for (const { clock, targetMs } of runningClocks(q, policy)) {
-      for (const [level, ms] of [['warning', policy.warnAt * targetMs], ['breach', targetMs]] as const) {
+      for (const [level, ms] of [
+        ['warning', policy.warnAt * targetMs],
+        ['breach', targetMs],
+      ] as const) {
         if (q.recorded?.some((r) => r.clock === clock && r.level === level)) continue;
         const dueAt = addBusinessMs(cal, q.createdAt, ms);
         if (dueAt.getTime() <= now.getTime()) out.push({ queryId: q.id, clock, level, dueAt });

@@ -19,7 +19,8 @@ function check(by: Manager): void {
 
 function parseRole(role: string): Role {
   const r = role.trim().toLowerCase();
-  if (!(ROLES as readonly string[]).includes(r)) throw ValidationFailed.field('role', `"${role}" is not a role; use one of: ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(r))
+    throw ValidationFailed.field('role', `"${role}" is not a role; use one of: ${ROLES.join(', ')}`);
   return r as Role;
 }
 
@@ -31,11 +32,22 @@ export async function addUser(
   check(by);
   const role = parseRole(input.role ?? 'client');
   const legacy = input.legacySha256;
-  if (legacy !== undefined && !isSha256Hex(legacy)) throw ValidationFailed.field('legacySha256', 'must be 64 hexadecimal characters');
+  if (legacy !== undefined && !isSha256Hex(legacy))
+    throw ValidationFailed.field('legacySha256', 'must be 64 hexadecimal characters');
   // A legacy account is registered with a throwaway password, then given the imported hash.
-  const user = await registerUser(deps, legacy ? { ...input, password: randomBytes(24).toString('base64url') } : input, role);
+  const user = await registerUser(
+    deps,
+    legacy ? { ...input, password: randomBytes(24).toString('base64url') } : input,
+    role,
+  );
   if (legacy) await deps.store.users.setPassword(user.id, legacy.trim().toLowerCase(), 'sha256-legacy');
-  if (isStaff(role)) await deps.store.agents.upsert({ userId: user.id, displayName: user.displayName, active: true, createdAt: user.createdAt });
+  if (isStaff(role))
+    await deps.store.agents.upsert({
+      userId: user.id,
+      displayName: user.displayName,
+      active: true,
+      createdAt: user.createdAt,
+    });
   return summarize(user);
 }
 
@@ -46,17 +58,25 @@ export async function setUserRole(deps: DeskDeps, by: Manager, userId: number, r
   if (!user) throw new NotFound('user', userId);
   await deps.store.transaction(async (tx) => {
     await tx.users.setRole(userId, r);
-    if (isStaff(r)) await tx.agents.upsert({ userId, displayName: user.displayName, active: true, createdAt: deps.clock.now() });
+    if (isStaff(r))
+      await tx.agents.upsert({ userId, displayName: user.displayName, active: true, createdAt: deps.clock.now() });
     else await tx.agents.setActive(userId, false);
   });
   return summarize({ ...user, role: r });
 }
 
-export async function listUsers(deps: DeskDeps, by: Manager, filter: { role?: string; page?: number; pageSize?: number }): Promise<PageOf<UserSummary>> {
+export async function listUsers(
+  deps: DeskDeps,
+  by: Manager,
+  filter: { role?: string; page?: number; pageSize?: number },
+): Promise<PageOf<UserSummary>> {
   check(by);
   const pageSize = Math.min(Math.max(filter.pageSize ?? 50, 1), 500);
   const page = Math.max(filter.page ?? 1, 1);
-  const res = await deps.store.users.list(filter.role ? { role: parseRole(filter.role) } : {}, { limit: pageSize, offset: (page - 1) * pageSize });
+  const res = await deps.store.users.list(filter.role ? { role: parseRole(filter.role) } : {}, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   return { rows: res.rows.map(summarize), total: res.total };
 }
 

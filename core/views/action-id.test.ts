@@ -12,14 +12,30 @@ describe('action ids', () => {
   });
 
   it('refuses crafted and foreign ids', () => {
-    for (const id of ['', 'claim|42', 'cqms|claim|-1', 'cqms|claim|4.2', 'cqms|rate|1|6', 'cqms|delete|1', 'cqms|page|everyone|1|', 'x'.repeat(200)]) {
+    for (const id of [
+      '',
+      'claim|42',
+      'cqms|claim|-1',
+      'cqms|claim|4.2',
+      'cqms|rate|1|6',
+      'cqms|delete|1',
+      'cqms|page|everyone|1|',
+      'x'.repeat(200),
+    ]) {
       expect(decodeAction(id)).toBeNull();
     }
   });
 
-  it('carries the widest filter of every paged list within Discord\'s 100 characters', () => {
+  it("carries the widest filter of every paged list within Discord's 100 characters", () => {
     const categories = Array.from({ length: 100 }, (_, i) => `Category ${i}`);
-    const widest = { status: 'In Progress' as const, category: 'Category 99', from: '2026-01-01', to: '2026-12-31', agent: '#999999999', id: '#999999999' };
+    const widest = {
+      status: 'In Progress' as const,
+      category: 'Category 99',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      agent: '#999999999',
+      id: '#999999999',
+    };
     const filter = encodeListFilter(widest, categories);
     for (const list of ['mine', 'queue', 'working', 'closed', 'all', 'sla', 'history', 'agents'] as const) {
       const id = encodeAction({ kind: 'page', list, page: 999_999_999, filter });

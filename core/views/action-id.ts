@@ -11,14 +11,21 @@ const queryAction = z.object({
   kind: z.enum(['claim', 'release', 'close', 'reopen', 'show']),
   queryId: z.number().int().positive(),
 });
-const rateAction = z.object({ kind: z.literal('rate'), queryId: z.number().int().positive(), rating: z.number().int().min(1).max(5) });
+const rateAction = z.object({
+  kind: z.literal('rate'),
+  queryId: z.number().int().positive(),
+  rating: z.number().int().min(1).max(5),
+});
 const pageAction = z.object({
   kind: z.literal('page'),
   /** The query lists, and those computed whole: `sla`, a query's `history`, the team's `agents`. */
   list: z.enum(['mine', 'queue', 'working', 'closed', 'all', 'sla', 'history', 'agents']),
   page: z.number().int().min(1),
   /** Compact filter: the list's own filter string (status, category index, dates). */
-  filter: z.string().max(60).regex(/^[A-Za-z0-9=;:_.-]*$/),
+  filter: z
+    .string()
+    .max(60)
+    .regex(/^[A-Za-z0-9=;:_.-]*$/),
 });
 
 /** Opens a command's form (the App Home's Raise a query, Create your account, Sign in). */

@@ -51,8 +51,10 @@ export function pagedList(
 
 /** Previous and Next on a page that has neighbours. */
 export function withPaging(view: ListView, button: (page: number) => string): ListView {
-  const prev: ButtonView | undefined = view.page > 1 ? { label: '< Previous', actionId: button(view.page - 1) } : undefined;
-  const next: ButtonView | undefined = view.page < view.pages ? { label: 'Next >', actionId: button(view.page + 1) } : undefined;
+  const prev: ButtonView | undefined =
+    view.page > 1 ? { label: '< Previous', actionId: button(view.page - 1) } : undefined;
+  const next: ButtonView | undefined =
+    view.page < view.pages ? { label: 'Next >', actionId: button(view.page + 1) } : undefined;
   return { ...view, ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }
 

@@ -10,8 +10,19 @@ const actions = (c: ReturnType<typeof queryCard>) => c.buttons.map((b) => decode
 describe('query card', () => {
   it('shows status, flags an invalid mobile and keeps user text as body', () => {
     const c = queryCard(base, { client: 'Alice' }, { kind: 'staff' });
-    expect(c).toMatchObject({ title: '#42 Cannot sign in', tone: 'open', status: 'Open', body: '<!channel> OTP never arrives', queryId: 42 });
-    expect(c.fields.find((f) => f.label === 'Mobile')).toEqual({ label: 'Mobile', value: '•2345 (invalid)', flagged: true, inline: true });
+    expect(c).toMatchObject({
+      title: '#42 Cannot sign in',
+      tone: 'open',
+      status: 'Open',
+      body: '<!channel> OTP never arrives',
+      queryId: 42,
+    });
+    expect(c.fields.find((f) => f.label === 'Mobile')).toEqual({
+      label: 'Mobile',
+      value: '•2345 (invalid)',
+      flagged: true,
+      inline: true,
+    });
   });
 
   it('masks the mobile on the support channel card only: the last 4 digits, the invalid flag kept', () => {
@@ -26,7 +37,14 @@ describe('query card', () => {
   it('shortens a long description and note with a marker and a Show button; show gives the whole text', () => {
     const description = `${'word '.repeat(700)}END`;
     const note = 'n'.repeat(CARD_FIELD_MAX + 1);
-    const q = { ...base, description, status: 'Closed' as const, assigneeId: 5, resolutionMs: 1000, resolutionNote: note };
+    const q = {
+      ...base,
+      description,
+      status: 'Closed' as const,
+      assigneeId: 5,
+      resolutionMs: 1000,
+      resolutionNote: note,
+    };
     const card = queryCard(q, {}, { kind: 'staff' });
     expect(Array.from(card.body!).length).toBeLessThanOrEqual(CARD_TEXT_MAX + SHORTENED_MARK.length);
     expect(card.body!.endsWith(SHORTENED_MARK)).toBe(true);
@@ -36,9 +54,21 @@ describe('query card', () => {
     expect(actions(whole)).not.toContain('show');
     expect(whole.fields.find((f) => f.label === 'Resolution')).toBeUndefined();
     const rest = wholeTextCards(q);
-    expect([whole.body, ...rest.filter((c) => c.title.includes('description')).map((c) => c.body)].join('')).toBe(description);
-    expect(rest.filter((c) => c.title.includes('resolution note')).map((c) => c.body).join('')).toBe(note);
-    expect(rest.map((c) => c.title)).toEqual(['#42 description (2 of 4)', '#42 description (3 of 4)', '#42 description (4 of 4)', '#42 resolution note (1 of 1)']);
+    expect([whole.body, ...rest.filter((c) => c.title.includes('description')).map((c) => c.body)].join('')).toBe(
+      description,
+    );
+    expect(
+      rest
+        .filter((c) => c.title.includes('resolution note'))
+        .map((c) => c.body)
+        .join(''),
+    ).toBe(note);
+    expect(rest.map((c) => c.title)).toEqual([
+      '#42 description (2 of 4)',
+      '#42 description (3 of 4)',
+      '#42 description (4 of 4)',
+      '#42 resolution note (1 of 1)',
+    ]);
     expect(actions(queryCard(base, {}, { kind: 'staff' }))).not.toContain('show');
   });
 
@@ -49,8 +79,21 @@ describe('query card', () => {
     expect(actions(queryCard(working, {}, { kind: 'staff' }))).toEqual(['release', 'close']);
     expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'agent', userId: 6 }))).toEqual([]);
     expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'lead', userId: 7 }))).toEqual(['release']);
-    const closed = { ...base, status: 'Closed' as const, assigneeId: 5, resolutionMs: 7_200_000, resolutionNote: 'reset' };
-    expect(actions(queryCard(closed, {}, { kind: 'client' }))).toEqual(['rate', 'rate', 'rate', 'rate', 'rate', 'reopen']);
+    const closed = {
+      ...base,
+      status: 'Closed' as const,
+      assigneeId: 5,
+      resolutionMs: 7_200_000,
+      resolutionNote: 'reset',
+    };
+    expect(actions(queryCard(closed, {}, { kind: 'client' }))).toEqual([
+      'rate',
+      'rate',
+      'rate',
+      'rate',
+      'rate',
+      'reopen',
+    ]);
     expect(actions(queryCard(closed, {}, { kind: 'client' }, { rated: true }))).toEqual(['reopen']);
     expect(actions(queryCard(closed, {}, { kind: 'viewer', role: 'client', userId: 99 }))).toEqual([]);
     expect(queryCard(closed, {}, { kind: 'staff' }).fields.find((f) => f.label === 'Resolved in')?.value).toBe('2.0 h');

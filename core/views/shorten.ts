@@ -38,6 +38,7 @@ export function piecesOf(text: string, max: number): string[] {
 /** The first `max` characters, ending after the last line break or space of their second half if there is one. */
 function cutAt(chars: readonly string[], max: number): string {
   const head = chars.slice(0, max);
-  for (let i = head.length - 1; i >= max / 2; i--) if (head[i] === '\n' || head[i] === ' ') return head.slice(0, i + 1).join('');
+  for (let i = head.length - 1; i >= max / 2; i--)
+    if (head[i] === '\n' || head[i] === ' ') return head.slice(0, i + 1).join('');
   return head.join('');
 }

@@ -140,6 +140,20 @@ export function text(t: string, tone: Tone = 'info'): TextView {
 }
 
 /** A list that fits on one page (help, history, per-agent figures): columns as [key, label] pairs. */
-export function singlePageList(title: string, columns: ReadonlyArray<readonly [string, string]>, rows: ListRow[], empty: string): ListView {
-  return { kind: 'list', title, columns: columns.map(([key, label]) => ({ key, label })), rows, page: 1, pages: 1, total: rows.length, empty };
+export function singlePageList(
+  title: string,
+  columns: ReadonlyArray<readonly [string, string]>,
+  rows: ListRow[],
+  empty: string,
+): ListView {
+  return {
+    kind: 'list',
+    title,
+    columns: columns.map(([key, label]) => ({ key, label })),
+    rows,
+    page: 1,
+    pages: 1,
+    total: rows.length,
+    empty,
+  };
 }

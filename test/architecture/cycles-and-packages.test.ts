@@ -5,7 +5,10 @@ import { importCycles, tsFiles, undeclaredImports } from './source-graph';
 
 const ROOT = join(__dirname, '..', '..');
 const PRODUCTION = ['core', 'adapters', 'bot', 'migrations'];
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const isTest = (f: string) => f.endsWith('.test.ts') || f.includes('/test/') || f.includes('/bench/');
 
 describe('architecture: the module graph', () => {
@@ -20,7 +23,9 @@ describe('architecture: the module graph', () => {
 
   it('tests and benches from dependencies and devDependencies', () => {
     const files = tsFiles(ROOT, [...PRODUCTION, 'test', 'bench']).filter(isTest);
-    expect(undeclaredImports(ROOT, files, new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]))).toEqual([]);
+    expect(
+      undeclaredImports(ROOT, files, new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)])),
+    ).toEqual([]);
   });
 });
 
@@ -48,7 +53,13 @@ describe('architecture checks catch what is planted', () => {
   });
 
   it('finds a package that is imported but not declared, by its package name', () => {
-    write('adapters/x.ts', "import { parse } from 'cron-parser';\nimport { z } from 'zod';\nimport { Client } from '@slack/web-api/dist/x';\nimport { join } from 'node:path';\nimport fs from 'fs';\nconst late = () => import('ioredis');\n");
-    expect(undeclaredImports(dir, tsFiles(dir, ['adapters']), new Set(['zod', 'ioredis']))).toEqual(['adapters/x.ts -> cron-parser', 'adapters/x.ts -> @slack/web-api']);
+    write(
+      'adapters/x.ts',
+      "import { parse } from 'cron-parser';\nimport { z } from 'zod';\nimport { Client } from '@slack/web-api/dist/x';\nimport { join } from 'node:path';\nimport fs from 'fs';\nconst late = () => import('ioredis');\n",
+    );
+    expect(undeclaredImports(dir, tsFiles(dir, ['adapters']), new Set(['zod', 'ioredis']))).toEqual([
+      'adapters/x.ts -> cron-parser',
+      'adapters/x.ts -> @slack/web-api',
+    ]);
   });
 });

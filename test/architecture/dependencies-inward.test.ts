@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const FORBIDDEN_IN_CORE = /^(discord\.js|@discordjs\/|@slack\/|sequelize|mysql2|sqlite3|umzug|bullmq|ioredis|@napi-rs\/|quickchart-js|chart\.js|@node-rs\/|pino|prom-client|commander|csv-parse|csv-stringify)/;
+const FORBIDDEN_IN_CORE =
+  /^(discord\.js|@discordjs\/|@slack\/|sequelize|mysql2|sqlite3|umzug|bullmq|ioredis|@napi-rs\/|quickchart-js|chart\.js|@node-rs\/|pino|prom-client|commander|csv-parse|csv-stringify)/;
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,7 +31,9 @@ describe('architecture: dependencies point inward', () => {
       if (!spec.startsWith('.')) continue;
       const target = join(ROOT, rel, '..', spec);
       // Unit tests may use shared fixtures from test/support; production code stays inside core.
-      const allowed = rel.endsWith('.test.ts') ? [join(ROOT, 'core'), join(ROOT, 'test', 'support')] : [join(ROOT, 'core')];
+      const allowed = rel.endsWith('.test.ts')
+        ? [join(ROOT, 'core'), join(ROOT, 'test', 'support')]
+        : [join(ROOT, 'core')];
       expect(allowed.some((dir) => target.startsWith(dir))).toBe(true);
     }
   });

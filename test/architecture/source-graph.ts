@@ -10,7 +10,10 @@ export function tsFiles(root: string, dirs: readonly string[]): string[] {
       if (statSync(p).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : walk(p);
       return p.endsWith('.ts') ? [p] : [];
     });
-  return dirs.map((d) => join(root, d)).filter(existsSync).flatMap(walk);
+  return dirs
+    .map((d) => join(root, d))
+    .filter(existsSync)
+    .flatMap(walk);
 }
 
 export interface ImportSpec {
@@ -20,7 +23,8 @@ export interface ImportSpec {
 export function importsOf(file: string): ImportSpec[] {
   const src = readFileSync(file, 'utf8');
   const out: ImportSpec[] = [];
-  for (const m of src.matchAll(/^\s*(?:import|export)\s+[^'";]*?\bfrom\s+['"]([^'"]+)['"]/gm)) out.push({ spec: m[1]! });
+  for (const m of src.matchAll(/^\s*(?:import|export)\s+[^'";]*?\bfrom\s+['"]([^'"]+)['"]/gm))
+    out.push({ spec: m[1]! });
   for (const m of src.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push({ spec: m[1]! });
   for (const m of src.matchAll(/(?:\bimport|\brequire)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1]! });
   return out;
@@ -83,7 +87,8 @@ const BUILTINS = new Set(builtinModules);
 
 /** The package a bare import names: `@scope/name` or `name`, without a subpath. */
 export function packageOf(spec: string): string | null {
-  if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0]!)) return null;
+  if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0]!))
+    return null;
   const parts = spec.split('/');
   return spec.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }

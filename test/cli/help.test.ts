@@ -3,7 +3,13 @@ import { inPool, runCqms, type CqmsRun } from './run-cqms';
 /** Nothing set at all, and everything set wrong (help must depend on neither). */
 const ENVIRONMENTS: Record<string, Record<string, string>> = {
   empty: {},
-  broken: { DATABASE_URL: 'postgres://nowhere/x', PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token', REDIS_URL: 'http://x', CQMS_SLA_FILE: '/nonexistent/sla.json' },
+  broken: {
+    DATABASE_URL: 'postgres://nowhere/x',
+    PORT: 'eighty',
+    SLACK_BOT_TOKEN: 'xoxp-user-token',
+    REDIS_URL: 'http://x',
+    CQMS_SLA_FILE: '/nonexistent/sla.json',
+  },
 };
 
 /** The subcommands a help text lists (its "Commands:" section), but `help` itself. */
@@ -24,7 +30,9 @@ describe.each(Object.keys(ENVIRONMENTS))('help with an %s environment', (name) =
     const top = await runCqms(['--help'], env);
     expectHelp(top, []);
     const commands = listedCommands(top.stdout);
-    expect(commands).toEqual(expect.arrayContaining(['bot', 'worker', 'db', 'users', 'data', 'jobs', 'slack', 'discord', 'shell', 'demo']));
+    expect(commands).toEqual(
+      expect.arrayContaining(['bot', 'worker', 'db', 'users', 'data', 'jobs', 'slack', 'discord', 'shell', 'demo']),
+    );
     const seen: string[] = [];
     let level = commands.map((c) => [c]);
     while (level.length > 0) {
@@ -38,9 +46,22 @@ describe.each(Object.keys(ENVIRONMENTS))('help with an %s environment', (name) =
       });
       level = nextLevel;
     }
-    expect(seen).toEqual(expect.arrayContaining(['bot', 'worker', 'users add', 'users set-role', 'data load', 'jobs retry', 'slack manifest', 'discord register']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'bot',
+        'worker',
+        'users add',
+        'users set-role',
+        'data load',
+        'jobs retry',
+        'slack manifest',
+        'discord register',
+      ]),
+    );
     // The help command says the same.
-    const asked = await inPool([['help'], ['help', 'bot'], ['help', 'worker'], ['users', 'help', 'add']], 3, (a) => runCqms(a, env));
+    const asked = await inPool([['help'], ['help', 'bot'], ['help', 'worker'], ['users', 'help', 'add']], 3, (a) =>
+      runCqms(a, env),
+    );
     expectHelp(asked[0]!, []);
     expectHelp(asked[1]!, ['bot']);
     expectHelp(asked[2]!, ['worker']);

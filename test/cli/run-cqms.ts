@@ -15,7 +15,11 @@ export interface CqmsRun {
  * apart. Asynchronous, so a fake server in the test's own process can answer it.
  */
 export function runCqms(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CqmsRun> {
-  const child = spawn(process.execPath, [...cqmsCommand().args, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...cqmsCommand().args, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -28,7 +28,12 @@ describe.each(STORE_KINDS)('an alert across platforms on %s', (kind) => {
     const slack = new FlakyPlatform('slack');
     const discord = new FlakyPlatform('discord', 1);
     const notifier = new CompositeNotifier([slack, discord], { delivered: () => ts.store.idempotency });
-    const queue = new InProcessQueue(notificationJobHandler(() => deps, notifier, { render: () => Promise.reject(new Error('no chart is drawn in this test')) }), { attempts: 3, backoffMs: 10 });
+    const queue = new InProcessQueue(
+      notificationJobHandler(() => deps, notifier, {
+        render: () => Promise.reject(new Error('no chart is drawn in this test')),
+      }),
+      { attempts: 3, backoffMs: 10 },
+    );
     await queue.enqueue(alertJob(query.id, 'breach', 'support'));
     await queue.drain();
     expect(queue.failed).toHaveLength(0);

@@ -27,7 +27,11 @@ describe.each(STORE_KINDS)('per-agent analytics and SLA overrides on %s', (kind)
     ts = await openTestStore(kind);
     // Billing is tighter: first response 2 h, resolution 8 h; others keep 4 h / 72 h.
     deps = testDesk(ts.store, {
-      sla: { default: { firstResponseHours: 4, resolutionHours: 72 }, categories: { 'Billing Problem': { firstResponseHours: 2, resolutionHours: 8 } }, warnAt: 0.8 },
+      sla: {
+        default: { firstResponseHours: 4, resolutionHours: 72 },
+        categories: { 'Billing Problem': { firstResponseHours: 2, resolutionHours: 8 } },
+        warnAt: 0.8,
+      },
     });
     client = await makeActor(deps, 'client', 'cora');
     ann = await makeActor(deps, 'agent', 'ann');

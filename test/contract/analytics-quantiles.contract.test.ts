@@ -35,10 +35,23 @@ describe.each(STORE_KINDS)('quantile picks by index walks on %s', (kind) => {
         const firstResponseMs = Math.floor(random() * 20) * 60_000;
         const resolutionMs = firstResponseMs + Math.floor(random() * 50) * 3_600_000;
         rows.push({
-          externalRef: null, clientId: client.userId, category: CATEGORIES[k % 2]!, heading: 'h', description: 'd', mobile: null,
-          mobileValid: true, status: 'Closed', assigneeId: agent.userId, platform: 'shell', createdAt,
-          claimedAt: new Date(createdAt.getTime() + firstResponseMs), closedAt: new Date(createdAt.getTime() + resolutionMs),
-          resolutionNote: 'done', resolutionMs, firstResponseMs, reopenCount: 0,
+          externalRef: null,
+          clientId: client.userId,
+          category: CATEGORIES[k % 2]!,
+          heading: 'h',
+          description: 'd',
+          mobile: null,
+          mobileValid: true,
+          status: 'Closed',
+          assigneeId: agent.userId,
+          platform: 'shell',
+          createdAt,
+          claimedAt: new Date(createdAt.getTime() + firstResponseMs),
+          closedAt: new Date(createdAt.getTime() + resolutionMs),
+          resolutionNote: 'done',
+          resolutionMs,
+          firstResponseMs,
+          reopenCount: 0,
         });
       }
     });
@@ -47,8 +60,13 @@ describe.each(STORE_KINDS)('quantile picks by index walks on %s', (kind) => {
   afterAll(() => ts.dispose());
 
   const expected = (scope: AnalyticsScope, metric: DurationMetric, group: number | null, p: number) => {
-    const inScope = rows.filter((r) => (!scope.category || r.category === scope.category) && (group === null || r.assigneeId === group));
-    return quantileOf(inScope.map((r) => (metric === 'resolution' ? r.resolutionMs! : r.firstResponseMs!)), p);
+    const inScope = rows.filter(
+      (r) => (!scope.category || r.category === scope.category) && (group === null || r.assigneeId === group),
+    );
+    return quantileOf(
+      inScope.map((r) => (metric === 'resolution' ? r.resolutionMs! : r.firstResponseMs!)),
+      p,
+    );
   };
 
   it.each([
@@ -60,7 +78,10 @@ describe.each(STORE_KINDS)('quantile picks by index walks on %s', (kind) => {
     for (const metric of ['resolution', 'firstResponse'] as const) {
       for (const byAgent of [false, true]) {
         const known = valueCounts(agg, metric, byAgent);
-        for (const picks of [await a.quantiles(scope, metric, byAgent, PERCENTS, known), await a.quantiles(scope, metric, byAgent, PERCENTS)]) {
+        for (const picks of [
+          await a.quantiles(scope, metric, byAgent, PERCENTS, known),
+          await a.quantiles(scope, metric, byAgent, PERCENTS),
+        ]) {
           const groups = picksByGroup(picks);
           expect([...groups.keys()].sort()).toEqual([...known.keys()].sort());
           for (const [group, list] of groups) {

@@ -26,10 +26,17 @@ const expected = {
   avg: closedHours.reduce((a, b) => a + b, 0) / closedHours.length,
   median: pandasQuantile(closedHours, 0.5),
   p90: pandasQuantile(closedHours, 0.9),
-  byCategory: rows.reduce<Record<string, number>>((m, r) => ((m[r.query_heading] = (m[r.query_heading] ?? 0) + 1), m), {}),
-  resolutionBreaches: rows.filter((r) => (isOpen(r) ? NOW.getTime() - utc(r.date_opened) > 72 * HOUR : utc(r.date_closed) - utc(r.date_opened) > 72 * HOUR))
-    .length,
-  openedPerDay: rows.reduce<Record<string, number>>((m, r) => ((m[r.date_opened] = (m[r.date_opened] ?? 0) + 1), m), {}),
+  byCategory: rows.reduce<Record<string, number>>(
+    (m, r) => ((m[r.query_heading] = (m[r.query_heading] ?? 0) + 1), m),
+    {},
+  ),
+  resolutionBreaches: rows.filter((r) =>
+    isOpen(r) ? NOW.getTime() - utc(r.date_opened) > 72 * HOUR : utc(r.date_closed) - utc(r.date_opened) > 72 * HOUR,
+  ).length,
+  openedPerDay: rows.reduce<Record<string, number>>(
+    (m, r) => ((m[r.date_opened] = (m[r.date_opened] ?? 0) + 1), m),
+    {},
+  ),
 };
 
 function toImport(r: SeedRow): ImportRow {
@@ -79,7 +86,9 @@ describe.each(STORE_KINDS)('analytics of the seed dataset on %s', (kind) => {
     expect(Object.fromEntries(t.categories.map((c) => [c.category, c.total]))).toEqual(expected.byCategory);
     expect(t.sla.resolutionBreaches).toBe(expected.resolutionBreaches);
     expect(t.sla.firstResponseBreaches).toBe(expected.open); // never claimed, all older than 4 h
-    expect(Object.fromEntries(t.trend.filter((p) => p.opened > 0).map((p) => [p.period, p.opened]))).toEqual(expected.openedPerDay);
+    expect(Object.fromEntries(t.trend.filter((p) => p.opened > 0).map((p) => [p.period, p.opened]))).toEqual(
+      expected.openedPerDay,
+    );
     expect(t.agents).toEqual([]);
   });
 
@@ -92,19 +101,31 @@ describe.each(STORE_KINDS)('analytics of the seed dataset on %s', (kind) => {
     expect(t.trend.reduce((s, p) => s + p.opened, 0)).toBe(rows.length);
     expect(t.trend.reduce((s, p) => s + p.closed, 0)).toBe(daily.trend.reduce((s, p) => s + p.closed, 0));
     const monthly = await teamAnalytics(deps, lead, { bucket: 'month' });
-    const perMonth = rows.reduce<Record<string, number>>((m, r) => ((m[r.date_opened.slice(0, 7)] = (m[r.date_opened.slice(0, 7)] ?? 0) + 1), m), {});
-    expect(Object.fromEntries(monthly.trend.filter((p) => p.opened > 0).map((p) => [p.period, p.opened]))).toEqual(perMonth);
+    const perMonth = rows.reduce<Record<string, number>>(
+      (m, r) => ((m[r.date_opened.slice(0, 7)] = (m[r.date_opened.slice(0, 7)] ?? 0) + 1), m),
+      {},
+    );
+    expect(Object.fromEntries(monthly.trend.filter((p) => p.opened > 0).map((p) => [p.period, p.opened]))).toEqual(
+      perMonth,
+    );
   });
 
   it('narrows by category and date range, and buckets by ISO week', async () => {
-    const t = await teamAnalytics(deps, lead, { category: 'Bug Report', from: '2025-03-01', to: '2025-04-01', bucket: 'week' });
-    const inRange = rows.filter((r) => r.query_heading === 'Bug Report' && r.date_opened >= '2025-03-01' && r.date_opened < '2025-04-01');
+    const t = await teamAnalytics(deps, lead, {
+      category: 'Bug Report',
+      from: '2025-03-01',
+      to: '2025-04-01',
+      bucket: 'week',
+    });
+    const inRange = rows.filter(
+      (r) => r.query_heading === 'Bug Report' && r.date_opened >= '2025-03-01' && r.date_opened < '2025-04-01',
+    );
     expect(t.totals.total).toBe(inRange.length);
     expect(t.trend.reduce((s, p) => s + p.opened, 0)).toBe(inRange.length);
     for (const p of t.trend) expect(new Date(`${p.period}T00:00:00Z`).getUTCDay()).toBe(1);
   });
 
-  it("gives a client their own numbers only", async () => {
+  it('gives a client their own numbers only', async () => {
     const email = rows[0]!.client_email.toLowerCase();
     const theirs = rows.filter((r) => r.client_email.toLowerCase() === email);
     const [user] = await deps.store.users.findByLogin({ email });

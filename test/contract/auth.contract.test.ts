@@ -16,15 +16,23 @@ describe.each(STORE_KINDS)('authentication on %s', (kind) => {
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
-    await registerUser(deps, { username: 'Priya', email: ' Priya@Example.com ', mobile: '+91 98450 12345', password: 's3cret-pass' });
+    await registerUser(deps, {
+      username: 'Priya',
+      email: ' Priya@Example.com ',
+      mobile: '+91 98450 12345',
+      password: 's3cret-pass',
+    });
   });
   afterAll(() => ts.dispose());
 
-  it.each([['priya'], ['PRIYA@example.com'], ['9845012345'], ['+91-98450-12345'], ['098450 12345']])('signs in with %s', async (who) => {
-    const u = await login(deps, { login: who, password: 's3cret-pass' });
-    expect(u.username).toBe('priya');
-    expect(u.role).toBe('client');
-  });
+  it.each([['priya'], ['PRIYA@example.com'], ['9845012345'], ['+91-98450-12345'], ['098450 12345']])(
+    'signs in with %s',
+    async (who) => {
+      const u = await login(deps, { login: who, password: 's3cret-pass' });
+      expect(u.username).toBe('priya');
+      expect(u.role).toBe('client');
+    },
+  );
 
   it('stores a salted slow hash, never the password', async () => {
     const [u] = await deps.store.users.findByLogin({ username: 'priya' });
@@ -42,25 +50,44 @@ describe.each(STORE_KINDS)('authentication on %s', (kind) => {
   });
 
   it('locks the account for 15 minutes after 5 failures, then lets the right password in', async () => {
-    await registerUser(deps, { username: 'locky', email: 'locky@example.com', mobile: '9000000002', password: 'right-password' });
-    for (let i = 0; i < 4; i++) await expect(login(deps, { login: 'locky', password: 'wrong' })).rejects.toThrow(InvalidCredentials);
+    await registerUser(deps, {
+      username: 'locky',
+      email: 'locky@example.com',
+      mobile: '9000000002',
+      password: 'right-password',
+    });
+    for (let i = 0; i < 4; i++)
+      await expect(login(deps, { login: 'locky', password: 'wrong' })).rejects.toThrow(InvalidCredentials);
     await expect(login(deps, { login: 'locky', password: 'wrong' })).rejects.toThrow(AccountLocked);
     await expect(login(deps, { login: 'locky', password: 'right-password' })).rejects.toThrow(AccountLocked);
     deps.clock.advance(14 * MINUTE);
     await expect(login(deps, { login: 'locky', password: 'right-password' })).rejects.toThrow(AccountLocked);
     deps.clock.advance(MINUTE + 1);
-    await expect(login(deps, { login: 'locky', password: 'right-password' })).resolves.toMatchObject({ username: 'locky' });
+    await expect(login(deps, { login: 'locky', password: 'right-password' })).resolves.toMatchObject({
+      username: 'locky',
+    });
   });
 
   it('locks even when the failures arrive in parallel', async () => {
-    await registerUser(deps, { username: 'burst', email: 'burst@example.com', mobile: '9000000003', password: 'right-password' });
+    await registerUser(deps, {
+      username: 'burst',
+      email: 'burst@example.com',
+      mobile: '9000000003',
+      password: 'right-password',
+    });
     await Promise.allSettled(Array.from({ length: 8 }, () => login(deps, { login: 'burst', password: 'guess' })));
     await expect(login(deps, { login: 'burst', password: 'right-password' })).rejects.toThrow(AccountLocked);
   });
 
   it('accepts a legacy SHA-256 hash once and upgrades it to argon2id', async () => {
     const legacy = createHash('sha256').update('old-password').digest('hex');
-    await addUser(deps, 'operator', { username: 'veteran', email: 'vet@example.com', mobile: '9000000004', role: 'agent', legacySha256: legacy });
+    await addUser(deps, 'operator', {
+      username: 'veteran',
+      email: 'vet@example.com',
+      mobile: '9000000004',
+      role: 'agent',
+      legacySha256: legacy,
+    });
     const [before] = await deps.store.users.findByLogin({ username: 'veteran' });
     expect(before!.passwordScheme).toBe('sha256-legacy');
     await expect(login(deps, { login: 'veteran', password: 'wrong' })).rejects.toThrow(InvalidCredentials);
@@ -82,7 +109,12 @@ describe.each(STORE_KINDS)('authentication on %s', (kind) => {
     expect(await resolveActor(deps, account)).toBeNull();
     await linkIdentity(deps, account, u!.id);
     await linkIdentity(deps, account, u!.id);
-    expect(await resolveActor(deps, account)).toEqual({ userId: u!.id, username: 'priya', role: 'client', platform: 'slack' });
+    expect(await resolveActor(deps, account)).toEqual({
+      userId: u!.id,
+      username: 'priya',
+      role: 'client',
+      platform: 'slack',
+    });
     expect(await resolveActor(deps, { ...account, workspaceId: 'T2' })).toBeNull();
     await unlinkIdentity(deps, account);
     expect(await resolveActor(deps, account)).toBeNull();

@@ -12,12 +12,15 @@ const by = (n: number) => ({ token: `run-${n}`, process: `process-${n}` });
 describe.each(STORE_KINDS)('card claims in message_refs on %s', (kind) => {
   let ts: TestStore;
   let deps: TestDesk;
-  let queryIds: number[] = [];
+  const queryIds: number[] = [];
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
     const cora = await makeActor(deps, 'client', 'claimcora');
-    for (let i = 0; i < 5; i++) queryIds.push((await createQuery(deps, cora, { category: 'Bug Report', heading: `claimed ${i}`, description: 'd' })).query.id);
+    for (let i = 0; i < 5; i++)
+      queryIds.push(
+        (await createQuery(deps, cora, { category: 'Bug Report', heading: `claimed ${i}`, description: 'd' })).query.id,
+      );
   });
   afterAll(async () => {
     await ts.dispose();
@@ -25,23 +28,35 @@ describe.each(STORE_KINDS)('card claims in message_refs on %s', (kind) => {
 
   const card = (i: number) => ({ platform: 'slack' as const, channelId: 'C0SUPPORT', queryId: queryIds[i]! });
   const claim = (i: number, run: number, version: number, now: Date, goneToken?: string): Promise<CardClaim> =>
-    ts.store.messageRefs.claimCard(card(i), version, by(run), now, { staleBefore: new Date(now.getTime() - LEASE_MS), ...(goneToken ? { goneToken } : {}) });
+    ts.store.messageRefs.claimCard(card(i), version, by(run), now, {
+      staleBefore: new Date(now.getTime() - LEASE_MS),
+      ...(goneToken ? { goneToken } : {}),
+    });
 
   it('lets one of 8 racing first claims win; the others see it held, then edit the message it posted', async () => {
     const claims = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((run) => claim(0, run, 100, T)));
     const won = claims.flatMap((c, i) => (c.held ? [i + 1] : []));
     expect(won).toHaveLength(1);
     expect(claims[won[0]! - 1]).toEqual({ held: true, messageId: null });
-    for (const c of claims.filter((c) => !c.held)) expect(c).toEqual({ held: false, shownVersion: 100, holder: { ...by(won[0]!), since: T } });
+    for (const c of claims.filter((c) => !c.held))
+      expect(c).toEqual({ held: false, shownVersion: 100, holder: { ...by(won[0]!), since: T } });
     // Nothing posted yet: no message to find.
     expect(await ts.store.messageRefs.find('slack', 'C0SUPPORT', queryIds[0]!)).toBeNull();
 
-    expect(await ts.store.messageRefs.finishCard({ ...card(0), messageId: '1770.0001' }, by(won[0]!).token, at(1_000))).toBe(true);
-    expect(await ts.store.messageRefs.find('slack', 'C0SUPPORT', queryIds[0]!)).toEqual({ ...card(0), messageId: '1770.0001', cardVersion: 100 });
+    expect(
+      await ts.store.messageRefs.finishCard({ ...card(0), messageId: '1770.0001' }, by(won[0]!).token, at(1_000)),
+    ).toBe(true);
+    expect(await ts.store.messageRefs.find('slack', 'C0SUPPORT', queryIds[0]!)).toEqual({
+      ...card(0),
+      messageId: '1770.0001',
+      cardVersion: 100,
+    });
     // A loser's retry takes the free card and is told the message to edit.
     const loser = won[0] === 1 ? 2 : 1;
     expect(await claim(0, loser, 100, at(1_500))).toEqual({ held: true, messageId: '1770.0001' });
-    expect(await ts.store.messageRefs.finishCard({ ...card(0), messageId: '1770.0001' }, by(loser).token, at(2_000))).toBe(true);
+    expect(
+      await ts.store.messageRefs.finishCard({ ...card(0), messageId: '1770.0001' }, by(loser).token, at(2_000)),
+    ).toBe(true);
   });
 
   it('frees a claim whose platform call failed, only for the run that holds it', async () => {
@@ -65,12 +80,19 @@ describe.each(STORE_KINDS)('card claims in message_refs on %s', (kind) => {
     expect(await claim(2, 2, 100, at(LEASE_MS + 1))).toEqual({ held: true, messageId: null });
     // The first holder, alive after all, neither frees nor finishes the new holder's claim.
     await ts.store.messageRefs.releaseCard(card(2), by(1).token);
-    expect(await ts.store.messageRefs.finishCard({ ...card(2), messageId: 'late' }, by(1).token, at(LEASE_MS + 2))).toBe(false);
+    expect(
+      await ts.store.messageRefs.finishCard({ ...card(2), messageId: 'late' }, by(1).token, at(LEASE_MS + 2)),
+    ).toBe(false);
     expect(await claim(2, 3, 100, at(LEASE_MS + 3))).toMatchObject({ held: false, holder: { token: 'run-2' } });
     // Run 2's process is known gone: run 3 names its token and takes the card at once; a wrong token takes nothing.
-    expect(await claim(2, 3, 100, at(LEASE_MS + 4), 'run-9')).toMatchObject({ held: false, holder: { token: 'run-2' } });
+    expect(await claim(2, 3, 100, at(LEASE_MS + 4), 'run-9')).toMatchObject({
+      held: false,
+      holder: { token: 'run-2' },
+    });
     expect(await claim(2, 3, 100, at(LEASE_MS + 5), 'run-2')).toEqual({ held: true, messageId: null });
-    expect(await ts.store.messageRefs.finishCard({ ...card(2), messageId: 'm2' }, by(3).token, at(LEASE_MS + 6))).toBe(true);
+    expect(await ts.store.messageRefs.finishCard({ ...card(2), messageId: 'm2' }, by(3).token, at(LEASE_MS + 6))).toBe(
+      true,
+    );
     expect(await ts.store.messageRefs.find('slack', 'C0SUPPORT', queryIds[2]!)).toMatchObject({ messageId: 'm2' });
   });
 

@@ -15,26 +15,55 @@ describe.each(STORE_KINDS)('migration 012 (card claims) on %s', (kind) => {
     ts = await openTestStore(kind);
     const deps = testDesk(ts.store);
     const cora = await makeActor(deps, 'client', 'migcora');
-    const [a, b] = [(await createQuery(deps, cora, { category: 'Bug Report', heading: 'a', description: 'd' })).query.id, (await createQuery(deps, cora, { category: 'Bug Report', heading: 'b', description: 'd' })).query.id];
+    const [a, b] = [
+      (await createQuery(deps, cora, { category: 'Bug Report', heading: 'a', description: 'd' })).query.id,
+      (await createQuery(deps, cora, { category: 'Bug Report', heading: 'b', description: 'd' })).query.id,
+    ];
     const refs = ts.store.messageRefs;
     await migrator(ts.store.sequelize).down({ to: '012-card-claims' });
-    await ts.store.sequelize.query(`INSERT INTO message_refs (platform, channel_id, query_id, message_id, updated_at, card_version) VALUES ('slack', '${SUPPORT}', ${a}, 'm-a', 1, 7), ('slack', '${SUPPORT}', ${b}, 'm-b', 1, 7)`);
+    await ts.store.sequelize.query(
+      `INSERT INTO message_refs (platform, channel_id, query_id, message_id, updated_at, card_version) VALUES ('slack', '${SUPPORT}', ${a}, 'm-a', 1, 7), ('slack', '${SUPPORT}', ${b}, 'm-b', 1, 7)`,
+    );
     await migrator(ts.store.sequelize).up();
 
-    expect(await refs.find('slack', SUPPORT, a)).toEqual({ platform: 'slack', channelId: SUPPORT, queryId: a, messageId: 'm-a', cardVersion: 7 });
+    expect(await refs.find('slack', SUPPORT, a)).toEqual({
+      platform: 'slack',
+      channelId: SUPPORT,
+      queryId: a,
+      messageId: 'm-a',
+      cardVersion: 7,
+    });
     const by = { token: 't', process: 'p' };
-    expect(await refs.claimCard({ platform: 'slack', channelId: SUPPORT, queryId: a }, 8, by, new Date(), { staleBefore: new Date(0) })).toEqual({ held: true, messageId: 'm-a' });
-    await expect(ts.store.sequelize.query(`INSERT INTO message_refs (platform, channel_id, query_id, message_id, updated_at, card_version) VALUES ('slack', '${SUPPORT}', ${a}, 'm-a2', 1, 0)`)).rejects.toThrow();
+    expect(
+      await refs.claimCard({ platform: 'slack', channelId: SUPPORT, queryId: a }, 8, by, new Date(), {
+        staleBefore: new Date(0),
+      }),
+    ).toEqual({ held: true, messageId: 'm-a' });
+    await expect(
+      ts.store.sequelize.query(
+        `INSERT INTO message_refs (platform, channel_id, query_id, message_id, updated_at, card_version) VALUES ('slack', '${SUPPORT}', ${a}, 'm-a2', 1, 0)`,
+      ),
+    ).rejects.toThrow();
     await ts.store.sequelize.query(`DELETE FROM client_queries WHERE id = ${b}`);
     expect(await refs.find('slack', SUPPORT, b)).toBeNull();
 
     // Down again: a card whose first post is in flight is dropped (its post is retried), the others stay.
     const cardC = (await createQuery(deps, cora, { category: 'Bug Report', heading: 'c', description: 'd' })).query.id;
-    expect(await refs.claimCard({ platform: 'slack', channelId: SUPPORT, queryId: cardC }, 1, by, new Date(), { staleBefore: new Date(0) })).toEqual({ held: true, messageId: null });
+    expect(
+      await refs.claimCard({ platform: 'slack', channelId: SUPPORT, queryId: cardC }, 1, by, new Date(), {
+        staleBefore: new Date(0),
+      }),
+    ).toEqual({ held: true, messageId: null });
     await migrator(ts.store.sequelize).down({ to: '012-card-claims' });
-    const [rows] = (await ts.store.sequelize.query('SELECT query_id AS q, message_id AS m FROM message_refs ORDER BY query_id')) as [{ q: number; m: string }[], unknown];
+    const [rows] = (await ts.store.sequelize.query(
+      'SELECT query_id AS q, message_id AS m FROM message_refs ORDER BY query_id',
+    )) as [{ q: number; m: string }[], unknown];
     expect(rows.map((r) => [Number(r.q), r.m])).toEqual([[a, 'm-a']]);
-    await expect(ts.store.sequelize.query(`INSERT INTO message_refs (platform, channel_id, query_id, message_id, updated_at, card_version) VALUES ('slack', '${SUPPORT}', ${cardC}, NULL, 1, 0)`)).rejects.toThrow();
+    await expect(
+      ts.store.sequelize.query(
+        `INSERT INTO message_refs (platform, channel_id, query_id, message_id, updated_at, card_version) VALUES ('slack', '${SUPPORT}', ${cardC}, NULL, 1, 0)`,
+      ),
+    ).rejects.toThrow();
     await migrator(ts.store.sequelize).up();
     expect(await refs.find('slack', SUPPORT, a)).toMatchObject({ messageId: 'm-a' });
   });

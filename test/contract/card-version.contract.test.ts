@@ -17,7 +17,8 @@ import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stor
 
 const SUPPORT = 'C0SUPPORT';
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const card = (q: QueryRecord) => queryCard(q, { client: 'Cora', assignee: q.assigneeId === null ? null : 'Ann' }, { kind: 'staff' });
+const card = (q: QueryRecord) =>
+  queryCard(q, { client: 'Cora', assignee: q.assigneeId === null ? null : 'Ann' }, { kind: 'staff' });
 
 /**
  * Two jobs for one query: the first loaded the query before a change, the second after, and the second reached
@@ -39,10 +40,20 @@ describe.each(STORE_KINDS)('card versions in message_refs on %s', (kind) => {
 
   it('never lets an older card overwrite a newer one', async () => {
     const client = new webApi.WebClient(fake.botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-    const notifier = new SlackNotifier({ client, supportChannel: SUPPORT, store: () => ts.store, sender: new ReplySender({ client, charts: { renderer: new LocalChartRenderer() }, log }), log });
+    const notifier = new SlackNotifier({
+      client,
+      supportChannel: SUPPORT,
+      store: () => ts.store,
+      sender: new ReplySender({ client, charts: { renderer: new LocalChartRenderer() }, log }),
+      log,
+    });
     const cora = await makeActor(deps, 'client', 'cvcora');
     const ann = await makeActor(deps, 'agent', 'cvann');
-    const { query: opened } = await createQuery(deps, cora, { category: 'Bug Report', heading: 'versioned', description: 'd' });
+    const { query: opened } = await createQuery(deps, cora, {
+      category: 'Bug Report',
+      heading: 'versioned',
+      description: 'd',
+    });
     await notifier.upsertChannelCard(opened.id, card(opened));
     deps.clock.advance(60_000);
     const claimed = await claimQuery(deps, ann, opened.id);
@@ -68,12 +79,21 @@ describe.each(STORE_KINDS)('card versions in message_refs on %s', (kind) => {
     try {
       dc.rest.setToken(discord.token);
       const charts = new LocalChartRenderer();
-      const onDiscord = new DiscordNotifier({ rest: dc.rest, supportChannels: ['900'], store: () => ts.store, charts, recent: new RecentInteractions(), log });
+      const onDiscord = new DiscordNotifier({
+        rest: dc.rest,
+        supportChannels: ['900'],
+        store: () => ts.store,
+        charts,
+        recent: new RecentInteractions(),
+        log,
+      });
       await onDiscord.upsertChannelCard(opened.id, card(opened));
       await onDiscord.upsertChannelCard(opened.id, card(closed));
       await onDiscord.upsertChannelCard(opened.id, card(claimed));
       expect(discord.calls('PATCH', /^\/channels\/900\/messages\/\d+$/)).toHaveLength(1);
-      expect((await ts.store.messageRefs.find('discord', '900', opened.id))?.cardVersion).toBe(closed.updatedAt.getTime());
+      expect((await ts.store.messageRefs.find('discord', '900', opened.id))?.cardVersion).toBe(
+        closed.updatedAt.getTime(),
+      );
     } finally {
       await dc.destroy();
       await discord.close();

@@ -22,7 +22,11 @@ describe.each(STORE_KINDS)('concurrent claims on %s', (kind) => {
 
   it('gives exactly one winner among 50 simultaneous claims; the 49 others are told who won', async () => {
     for (let round = 0; round < 3; round++) {
-      const { query } = await createQuery(deps, client, { category: 'Bug Report', heading: `race ${round}`, description: 'd' });
+      const { query } = await createQuery(deps, client, {
+        category: 'Bug Report',
+        heading: `race ${round}`,
+        description: 'd',
+      });
       const results = await Promise.allSettled(agents.map((a) => claimQuery(deps, a, query.id)));
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));

@@ -18,7 +18,8 @@ function countingReads(store: Store, reads: { n: number }): Store {
   });
   return Object.assign(Object.create(store) as Store, {
     queries: counted(store.queries),
-    transaction: <T>(fn: Parameters<Store['transaction']>[0]) => store.transaction((tx) => fn({ ...tx, queries: counted(tx.queries) }) as Promise<T>),
+    transaction: <T>(fn: Parameters<Store['transaction']>[0]) =>
+      store.transaction((tx) => fn({ ...tx, queries: counted(tx.queries) }) as Promise<T>),
   });
 }
 
@@ -44,7 +45,9 @@ describe.each(STORE_KINDS)('a claim on %s', (kind) => {
     expect(claimed).toMatchObject({ id, status: 'In Progress', assigneeId: ann.userId, firstResponseMs: 0 });
     expect(reads.n).toBe(1);
     const cards: unknown[] = [];
-    const notifier = { upsertChannelCard: async (_id: number, card: unknown) => void cards.push(card) } as unknown as Notifier;
+    const notifier = {
+      upsertChannelCard: async (_id: number, card: unknown) => void cards.push(card),
+    } as unknown as Notifier;
     await deliverNotification(deps, notifier, { kind: 'channelCard', queryId: id });
     expect(reads.n).toBe(2);
     expect(cards).toHaveLength(1);

@@ -30,7 +30,11 @@ class RecordingNotifier implements Notifier {
   async postReport() {}
 }
 
-const acct = (id: string, platform: Platform = 'shell'): PlatformAccount => ({ platform, workspaceId: 'W1', platformUserId: id });
+const acct = (id: string, platform: Platform = 'shell'): PlatformAccount => ({
+  platform,
+  workspaceId: 'W1',
+  platformUserId: id,
+});
 const only = <T>(r: Reply, kind: string) => r.views.filter((v) => v.kind === kind) as T[];
 
 describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
@@ -49,12 +53,20 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
-    queue = new InProcessQueue(notificationJobHandler(() => deps, notifier, { render: () => Promise.reject(new Error('no chart is drawn in this test')) }));
+    queue = new InProcessQueue(
+      notificationJobHandler(() => deps, notifier, {
+        render: () => Promise.reject(new Error('no chart is drawn in this test')),
+      }),
+    );
     (deps as { jobs: unknown }).jobs = queue;
     relay = new OutboxRelay({ store: ts.store, queue, clock: deps.clock });
     deps.relay = relay;
     desk = new Desk(deps);
-    for (const [name, role] of [['ann', 'agent'], ['ben', 'agent'], ['lee', 'lead']] as const) {
+    for (const [name, role] of [
+      ['ann', 'agent'],
+      ['ben', 'agent'],
+      ['lee', 'lead'],
+    ] as const) {
       const a = await makeActor(deps, role, name);
       await deps.store.identities.link({ ...acct(name, 'slack'), userId: a.userId, linkedAt: deps.clock.now() });
     }
@@ -69,12 +81,28 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     await expect(desk.runLine(guest, 'new')).rejects.toThrow(NotAuthenticated);
     const form = only<FormView>(await desk.runLine(guest, 'register'), 'form')[0]!;
     expect(form.notice).toMatch(/do not mask/);
-    await desk.submit(guest, 'register', { username: 'zoe', email: 'zoe@example.com', mobile: '9876501234', password: 'zoe-password' });
+    await desk.submit(guest, 'register', {
+      username: 'zoe',
+      email: 'zoe@example.com',
+      mobile: '9876501234',
+      password: 'zoe-password',
+    });
     const zoe = await desk.conversation(acct('zoe'));
     expect(zoe.actor?.role).toBe('client');
 
-    expect(only<FormView>(await desk.runLine(zoe, '/cqms new'), 'form')[0]!.fields.map((f) => f.name)).toEqual(['category', 'heading', 'description', 'mobile', 'screenshot']);
-    const raised = await desk.submit(zoe, 'new', { category: 'Payment Failure', heading: 'Card declined', description: 'Twice today <!channel>', screenshot: { filename: 'card.png', data: TINY_PNG } });
+    expect(only<FormView>(await desk.runLine(zoe, '/cqms new'), 'form')[0]!.fields.map((f) => f.name)).toEqual([
+      'category',
+      'heading',
+      'description',
+      'mobile',
+      'screenshot',
+    ]);
+    const raised = await desk.submit(zoe, 'new', {
+      category: 'Payment Failure',
+      heading: 'Card declined',
+      description: 'Twice today <!channel>',
+      screenshot: { filename: 'card.png', data: TINY_PNG },
+    });
     const card = only<CardView>(raised, 'card')[0]!;
     const id = card.queryId!;
     await settle();
@@ -85,12 +113,17 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     const claimButton = notifier.cards.get(id)![0]!.buttons[0]!.actionId;
     await expect(desk.press(zoe, decodeAction(claimButton))).rejects.toThrow(NotAuthorized);
     await desk.press(ann, decodeAction(claimButton));
-    await expect(desk.press(ben, decodeAction(claimButton))).rejects.toThrow(new AlreadyClaimed(id, { id: ann.actor!.userId, name: 'Ann' }));
+    await expect(desk.press(ben, decodeAction(claimButton))).rejects.toThrow(
+      new AlreadyClaimed(id, { id: ann.actor!.userId, name: 'Ann' }),
+    );
     await settle();
     expect(notifier.cards.get(id)!.at(-1)!.status).toBe('In Progress');
     expect(notifier.direct.at(-1)).toMatchObject({ platform: 'shell', userId: zoe.actor!.userId });
 
-    const closeForm = only<FormView>(await desk.press(ann, decodeAction(encodeAction({ kind: 'close', queryId: id }))), 'form')[0]!;
+    const closeForm = only<FormView>(
+      await desk.press(ann, decodeAction(encodeAction({ kind: 'close', queryId: id }))),
+      'form',
+    )[0]!;
     expect(closeForm).toMatchObject({ formId: 'close', queryId: id });
     await expect(desk.submit(ann, 'close', { note: ' ' }, id)).rejects.toThrow(ValidationFailed);
     await desk.submit(ann, 'close', { note: 'Bank had an outage' }, id);
@@ -119,7 +152,9 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     expect(page2.rows.every((r) => r.cells.category === 'Bug Report')).toBe(true);
     const csv = (await desk.runLine(zoe, 'mine format=csv')).views[0]!;
     expect(csv).toMatchObject({ kind: 'file', contentType: 'text/csv' });
-    expect(new TextDecoder().decode((csv as { data: Uint8Array }).data).split('\r\n')[0]).toMatch(/^query_id,status,category/);
+    expect(new TextDecoder().decode((csv as { data: Uint8Array }).data).split('\r\n')[0]).toMatch(
+      /^query_id,status,category/,
+    );
   });
 
   it('answers unknown commands and bad input clearly', async () => {
@@ -127,10 +162,22 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     const unknown = await desk.runLine(zoe, 'frobnicate');
     expect((unknown.views[0] as TextView).text).toBe('Unknown command "frobnicate". Here is what you can run:');
     const help = only<ListView>(unknown, 'list')[0]!;
-    expect(help.rows.map((r) => r.cells.command?.split(' ')[0])).toEqual(['help', 'logout', 'whoami', 'new', 'mine', 'show', 'reopen', 'rate', 'stats']);
+    expect(help.rows.map((r) => r.cells.command?.split(' ')[0])).toEqual([
+      'help',
+      'logout',
+      'whoami',
+      'new',
+      'mine',
+      'show',
+      'reopen',
+      'rate',
+      'stats',
+    ]);
     await expect(desk.runLine(zoe, 'claim 1')).rejects.toThrow('A client may not run `claim`.');
     await expect(desk.runLine(zoe, 'show abc')).rejects.toThrow(/"abc" is not a query id/);
-    await expect(desk.runLine(zoe, 'new category=Weather heading=x description=y')).rejects.toThrow(/"Weather" is not a category/);
+    await expect(desk.runLine(zoe, 'new category=Weather heading=x description=y')).rejects.toThrow(
+      /"Weather" is not a category/,
+    );
     await expect(desk.press(zoe, decodeAction('cqms|claim|x'))).rejects.toThrow(/not recognized/);
     const lee = await desk.conversation(acct('lee', 'slack'));
     await expect(desk.runLine(lee, 'assign 1 zoe')).rejects.toThrow(/zoe is a client, not an agent/);

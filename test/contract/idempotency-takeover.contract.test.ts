@@ -25,7 +25,7 @@ describe.each(STORE_KINDS)('idempotency key takeover (a lease run out) on %s', (
     expect(await keys.claimedAt('digest:daily:never-claimed')).toBeNull();
   });
 
-  it("lets a holder release its key only while it is still its own claim, not one taken over since", async () => {
+  it('lets a holder release its key only while it is still its own claim, not one taken over since', async () => {
     const keys = ts.store.idempotency;
     expect(await keys.claim('digest:daily:slow', T0)).toBe(true);
     expect(await keys.takeOver('digest:daily:slow', at(1), at(5))).toBe(true);

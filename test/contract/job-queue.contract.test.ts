@@ -9,7 +9,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
   let open: QueueUnderTest[] = [];
   const make = (handler: JobHandler, attempts = 3, backoffMs = 50, maxRetryLater?: number) => {
-    const q = queueUnderTest(kind, handler, { attempts, backoffMs, ...(maxRetryLater === undefined ? {} : { maxRetryLater }) });
+    const q = queueUnderTest(kind, handler, {
+      attempts,
+      backoffMs,
+      ...(maxRetryLater === undefined ? {} : { maxRetryLater }),
+    });
     open.push(q);
     return q;
   };
@@ -74,7 +78,9 @@ describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
     await q.settle();
     expect(Object.fromEntries(calls)).toEqual({ 10: 1, 11: 1, 12: 1, 13: 3 });
     expect(await q.failedCount()).toBe(4);
-    expect((await q.failedReasons()).sort()).toEqual(expect.arrayContaining(['No query #10 exists.', 'Slack refused the card: invalid_blocks']));
+    expect((await q.failedReasons()).sort()).toEqual(
+      expect.arrayContaining(['No query #10 exists.', 'Slack refused the card: invalid_blocks']),
+    );
   });
 
   it('runs a delayed job no earlier than asked', async () => {
@@ -90,10 +96,14 @@ describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
 
   it("honours RetryLater's retryAfterMs (a 429's Retry-After) without spending an attempt", async () => {
     const times: number[] = [];
-    const q = make(async () => {
-      times.push(Date.now());
-      if (times.length < 3) throw new RetryLater('429 Too Many Requests', 400);
-    }, 2, 10);
+    const q = make(
+      async () => {
+        times.push(Date.now());
+        if (times.length < 3) throw new RetryLater('429 Too Many Requests', 400);
+      },
+      2,
+      10,
+    );
     await q.queue.enqueue(job(6));
     await q.settle();
     expect(times).toHaveLength(3); // two 429s and a success, with only 2 attempts allowed
@@ -103,14 +113,21 @@ describe.each(QUEUE_KINDS)('the job queue contract on %s', (kind) => {
 
   it('fails a job for good once it has asked RetryLater more often than the cap', async () => {
     let runs = 0;
-    const q = make(async () => {
-      runs++;
-      throw new RetryLater('429 Too Many Requests, again', 20);
-    }, 5, 10, 3);
+    const q = make(
+      async () => {
+        runs++;
+        throw new RetryLater('429 Too Many Requests, again', 20);
+      },
+      5,
+      10,
+      3,
+    );
     await q.queue.enqueue(job(7));
     await q.settle();
     expect(runs).toBe(4); // the first run and 3 waits; the 4th RetryLater fails it
     expect(await q.failedCount()).toBe(1);
-    expect(await q.failedReasons()).toEqual([expect.stringMatching(/gave up after 3 waits for RetryLater: 429 Too Many Requests, again/)]);
+    expect(await q.failedReasons()).toEqual([
+      expect.stringMatching(/gave up after 3 waits for RetryLater: 429 Too Many Requests, again/),
+    ]);
   });
 });

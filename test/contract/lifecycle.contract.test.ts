@@ -8,7 +8,15 @@ import { reassignQuery } from '../../core/queries/reassign-query';
 import { releaseQuery } from '../../core/queries/release-query';
 import { reopenQuery } from '../../core/queries/reopen-query';
 import { reviewQuery } from '../../core/queries/review-query';
-import { AlreadyClaimed, AlreadyReviewed, NotAuthorized, NotFound, NotInState, ReopenWindowClosed, ValidationFailed } from '../../core/errors';
+import {
+  AlreadyClaimed,
+  AlreadyReviewed,
+  NotAuthorized,
+  NotFound,
+  NotInState,
+  ReopenWindowClosed,
+  ValidationFailed,
+} from '../../core/errors';
 import type { Actor } from '../../core/domain/actor';
 import { TINY_PNG } from '../support/png';
 import { makeActor, testDesk, type TestDesk } from '../support/test-desk';
@@ -33,7 +41,12 @@ describe.each(STORE_KINDS)('query lifecycle on %s', (kind) => {
   afterAll(() => ts.dispose());
 
   const raise = (by: Actor = alice, extra: Record<string, unknown> = {}) =>
-    createQuery(deps, by, { category: 'Login Issue', heading: 'Cannot sign in', description: 'OTP never arrives', ...extra });
+    createQuery(deps, by, {
+      category: 'Login Issue',
+      heading: 'Cannot sign in',
+      description: 'OTP never arrives',
+      ...extra,
+    });
 
   it('walks Open -> In Progress -> Closed with an event for every step', async () => {
     const { query, screenshot } = await raise(alice, { screenshot: { filename: 'otp.png', data: TINY_PNG } });
@@ -46,7 +59,11 @@ describe.each(STORE_KINDS)('query lifecycle on %s', (kind) => {
 
     deps.clock.advance(3 * HOUR);
     const closed = await closeQuery(deps, carol, { queryId: query.id, note: 'Reset the OTP provider' });
-    expect(closed).toMatchObject({ status: 'Closed', resolutionNote: 'Reset the OTP provider', resolutionMs: 5 * HOUR });
+    expect(closed).toMatchObject({
+      status: 'Closed',
+      resolutionNote: 'Reset the OTP provider',
+      resolutionMs: 5 * HOUR,
+    });
 
     const review = await reviewQuery(deps, alice, { queryId: query.id, rating: 5, comment: 'quick' });
     expect(review.rating).toBe(5);
@@ -70,7 +87,9 @@ describe.each(STORE_KINDS)('query lifecycle on %s', (kind) => {
   it('refuses a second claim naming the winner', async () => {
     const { query } = await raise();
     await claimQuery(deps, carol, query.id);
-    await expect(claimQuery(deps, dave, query.id)).rejects.toThrow(new AlreadyClaimed(query.id, { id: carol.userId, name: 'Carol' }));
+    await expect(claimQuery(deps, dave, query.id)).rejects.toThrow(
+      new AlreadyClaimed(query.id, { id: carol.userId, name: 'Carol' }),
+    );
   });
 
   it('releases by the assignee or a lead, not by another agent', async () => {
@@ -93,7 +112,9 @@ describe.each(STORE_KINDS)('query lifecycle on %s', (kind) => {
     const moved = await reassignQuery(deps, lena, query.id, dave.userId);
     expect(moved.assigneeId).toBe(dave.userId);
     await expect(closeQuery(deps, carol, { queryId: query.id, note: 'x' })).rejects.toThrow(NotAuthorized);
-    await expect(closeQuery(deps, dave, { queryId: query.id, note: '  ' })).rejects.toThrow(/resolution note is required/);
+    await expect(closeQuery(deps, dave, { queryId: query.id, note: '  ' })).rejects.toThrow(
+      /resolution note is required/,
+    );
   });
 
   it('reopens within 7 days by the client who raised it, not after', async () => {
@@ -103,7 +124,13 @@ describe.each(STORE_KINDS)('query lifecycle on %s', (kind) => {
     await expect(reopenQuery(deps, bob, query.id)).rejects.toThrow(NotAuthorized);
     deps.clock.advance(6 * 24 * HOUR);
     const reopened = await reopenQuery(deps, alice, query.id);
-    expect(reopened).toMatchObject({ status: 'Open', reopenCount: 1, closedAt: null, resolutionMs: null, assigneeId: null });
+    expect(reopened).toMatchObject({
+      status: 'Open',
+      reopenCount: 1,
+      closedAt: null,
+      resolutionMs: null,
+      assigneeId: null,
+    });
     await claimQuery(deps, dave, query.id);
     await closeQuery(deps, dave, { queryId: query.id, note: 'done again' });
     deps.clock.advance(7 * 24 * HOUR + 1);
@@ -122,9 +149,9 @@ describe.each(STORE_KINDS)('query lifecycle on %s', (kind) => {
   it('stores nothing when validation fails, including a fake screenshot', async () => {
     const before = await listQueries(deps, alice, 'mine', { pageSize: 100 });
     await expect(raise(alice, { heading: 'x'.repeat(121) })).rejects.toThrow(ValidationFailed);
-    await expect(raise(alice, { screenshot: { filename: 'a.png', data: new TextEncoder().encode('<script>') } })).rejects.toThrow(
-      /not a PNG, JPEG, GIF or WebP/,
-    );
+    await expect(
+      raise(alice, { screenshot: { filename: 'a.png', data: new TextEncoder().encode('<script>') } }),
+    ).rejects.toThrow(/not a PNG, JPEG, GIF or WebP/);
     await expect(raise(carol)).rejects.toThrow(NotAuthorized);
     const after = await listQueries(deps, alice, 'mine', { pageSize: 100 });
     expect(after.total).toBe(before.total);

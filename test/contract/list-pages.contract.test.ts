@@ -34,7 +34,11 @@ describe('paged lists computed whole', () => {
   it("pages a query's history; Next answers that page alone; another client's press is refused", async () => {
     const zoe = await conv('zoe', 'client');
     const ann = await conv('ann', 'agent');
-    const { query } = await createQuery(deps, zoe.actor, { category: deps.config.categories[0]!, heading: 'Busy history', description: 'x' });
+    const { query } = await createQuery(deps, zoe.actor, {
+      category: deps.config.categories[0]!,
+      heading: 'Busy history',
+      description: 'x',
+    });
     for (let i = 0; i < 12; i++) {
       await claimQuery(deps, ann.actor, query.id);
       await releaseQuery(deps, ann.actor, query.id);
@@ -43,7 +47,12 @@ describe('paged lists computed whole', () => {
     const [history] = lists(shown);
     expect(history).toMatchObject({ title: `History of #${query.id}`, page: 1, pages: 2, total: 25 });
     expect(history!.rows).toHaveLength(15);
-    expect(decodeAction(history!.next!.actionId)).toEqual({ kind: 'page', list: 'history', page: 2, filter: `i${query.id}` });
+    expect(decodeAction(history!.next!.actionId)).toEqual({
+      kind: 'page',
+      list: 'history',
+      page: 2,
+      filter: `i${query.id}`,
+    });
 
     const page2 = await desk.press(ann.conv, decodeAction(history!.next!.actionId));
     expect(page2.views.map((v) => v.kind)).toEqual(['list']);
@@ -58,7 +67,11 @@ describe('paged lists computed whole', () => {
     const client = await conv('carl', 'client');
     for (let i = 0; i < 9; i++) {
       const agent = await conv(`agent${i}`, 'agent');
-      const { query } = await createQuery(deps, client.actor, { category: deps.config.categories[1]!, heading: `Q${i}`, description: 'x' });
+      const { query } = await createQuery(deps, client.actor, {
+        category: deps.config.categories[1]!,
+        heading: `Q${i}`,
+        description: 'x',
+      });
       await claimQuery(deps, agent.actor, query.id);
     }
     const team = await desk.run(lee.conv, 'team', { category: deps.config.categories[1]! });

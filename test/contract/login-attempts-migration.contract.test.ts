@@ -17,8 +17,12 @@ describe.each(STORE_KINDS)('migrating sign-in counts and locks on %s', (kind) =>
     const counted = await makeActor(deps, 'client', 'counted');
     const locked = await makeActor(deps, 'client', 'locked');
     await migrator(ts.store.sequelize).down({ to: '010-login-attempts' });
-    await ts.store.sequelize.query('UPDATE users SET failed_logins = 3 WHERE id = :id', { replacements: { id: counted.userId } });
-    await ts.store.sequelize.query('UPDATE users SET locked_until = :until WHERE id = :id', { replacements: { id: locked.userId, until: T0.getTime() + 10 * 60_000 } });
+    await ts.store.sequelize.query('UPDATE users SET failed_logins = 3 WHERE id = :id', {
+      replacements: { id: counted.userId },
+    });
+    await ts.store.sequelize.query('UPDATE users SET locked_until = :until WHERE id = :id', {
+      replacements: { id: locked.userId, until: T0.getTime() + 10 * 60_000 },
+    });
     await migrator(ts.store.sequelize).up();
 
     await expect(login(deps, { login: 'counted', password: 'wrong' })).rejects.toThrow(InvalidCredentials);

@@ -41,7 +41,12 @@ describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
   });
 
   it('relays each row once when several relays race', async () => {
-    await ts.store.transaction((tx) => tx.outbox.add(Array.from({ length: 60 }, (_, i) => job(i)), clock.now()));
+    await ts.store.transaction((tx) =>
+      tx.outbox.add(
+        Array.from({ length: 60 }, (_, i) => job(i)),
+        clock.now(),
+      ),
+    );
     const queue = new CountingQueue();
     const relays = Array.from({ length: 6 }, () => new OutboxRelay({ store: ts.store, queue, clock, batch: 7 }));
     await Promise.all(relays.flatMap((r) => [r.flush(), r.flush()]));
@@ -78,12 +83,15 @@ describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
     await ts.store.outbox.markDone(Number(jobId!.split(':')[1]), clock.now()); // the worker ran it
     expect(await ts.store.outbox.pendingCount()).toBe(0);
     // Long after the relay's lease: nobody takes it again.
-    expect(await ts.store.outbox.claimBatch('someone', 10, new Date(clock.now().getTime() + 3_600_000), 30_000)).toEqual([]);
+    expect(
+      await ts.store.outbox.claimBatch('someone', 10, new Date(clock.now().getTime() + 3_600_000), 30_000),
+    ).toEqual([]);
   });
 
   it('deletes sent rows once they are older than the keeping time', async () => {
     // Relays that never relay a row again here: this test is about purging.
-    const relay = () => new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock, redeliverAfterMs: 30 * 24 * 3_600_000 });
+    const relay = () =>
+      new OutboxRelay({ store: ts.store, queue: new CountingQueue(), clock, redeliverAfterMs: 30 * 24 * 3_600_000 });
     await ts.store.transaction((tx) => tx.outbox.add([job(10)], clock.now()));
     await relay().flush();
     expect(await ts.store.outbox.purgeSent(new Date(clock.now().getTime() - 1))).toBe(0);
@@ -120,7 +128,10 @@ describe.each(STORE_KINDS)('the outbox on %s', (kind) => {
     // A relay that died after enqueueing, before marking the row sent.
     const [row] = await ts.store.outbox.claimBatch('dead-relay', 10, clock.now(), 1_000);
     const ran: number[] = [];
-    const bull = queueUnderTest('bullmq', async (j) => void (j.name === 'notify' && ran.push(j.intent.queryId)), { attempts: 1, backoffMs: 10 });
+    const bull = queueUnderTest('bullmq', async (j) => void (j.name === 'notify' && ran.push(j.intent.queryId)), {
+      attempts: 1,
+      backoffMs: 10,
+    });
     try {
       await bull.queue.enqueue(row!.job, { jobId: `outbox:${row!.id}` });
       expect(await ts.store.outbox.claimBatch('other', 10, clock.now(), 1_000)).toEqual([]); // still leased

@@ -42,7 +42,15 @@ describe.each(STORE_KINDS)('queue holders on %s', (kind) => {
   const clock = new ManualClock(T0);
   let mono = 0;
   const watch = (self: { id: string; process: string } | undefined, silentMs = 30_000) =>
-    new QueueHolderWatch({ store: ts.store, clock, processState, everyMs: 0, silentMs, monotonic: () => mono, ...(self ? { self } : {}) });
+    new QueueHolderWatch({
+      store: ts.store,
+      clock,
+      processState,
+      everyMs: 0,
+      silentMs,
+      monotonic: () => mono,
+      ...(self ? { self } : {}),
+    });
   /** A desk's relay into its in-process queue: the rows it takes are held by `id`. */
   const holderRelay = (id: string, queue: JobQueue) => new OutboxRelay({ store: ts.store, queue, clock, id });
 

@@ -36,7 +36,12 @@ describe.each(STORE_KINDS)('screenshots stored on %s', (kind) => {
   afterAll(() => ts.dispose());
 
   const raise = (screenshot: { filename: string; data: Uint8Array }) =>
-    createQuery(deps, alice, { category: 'Login Issue', heading: 'Cannot sign in', description: 'See the picture', screenshot });
+    createQuery(deps, alice, {
+      category: 'Login Issue',
+      heading: 'Cannot sign in',
+      description: 'See the picture',
+      screenshot,
+    });
 
   it('are re-encoded: a phone photo loses its GPS position, a PNG what was appended to it', async () => {
     const { screenshot } = await raise({ filename: 'IMG_0042.JPG', data: await photo() });
@@ -47,14 +52,21 @@ describe.each(STORE_KINDS)('screenshots stored on %s', (kind) => {
 
     const canvas = createCanvas(8, 8);
     const png = await canvas.encode('png');
-    const appended = await raise({ filename: 'page.png', data: Buffer.concat([png, Buffer.from('<html><body onload=alert(1)></html>')]) });
+    const appended = await raise({
+      filename: 'page.png',
+      data: Buffer.concat([png, Buffer.from('<html><body onload=alert(1)></html>')]),
+    });
     const clean = await ts.store.attachments.read(appended.screenshot!.id);
     expect(Buffer.from(clean!.data).includes(Buffer.from('<html'))).toBe(false);
   });
 
   it('refuses an image too large to decode, and one that does not decode, saving nothing', async () => {
-    await expect(raise({ filename: 'bomb.png', data: bombHeader() })).rejects.toThrow('screenshot: the image is 100000 x 100000 pixels; the limit is 20 megapixels');
+    await expect(raise({ filename: 'bomb.png', data: bombHeader() })).rejects.toThrow(
+      'screenshot: the image is 100000 x 100000 pixels; the limit is 20 megapixels',
+    );
     const damaged = Buffer.concat([(await createCanvas(8, 8).encode('png')).subarray(0, 40)]);
-    await expect(raise({ filename: 'cut.png', data: damaged })).rejects.toThrow('screenshot: the image is damaged and cannot be read');
+    await expect(raise({ filename: 'cut.png', data: damaged })).rejects.toThrow(
+      'screenshot: the image is damaged and cannot be read',
+    );
   });
 });

@@ -46,7 +46,11 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
-    queue = new InProcessQueue(notificationJobHandler(() => deps, notifier, { render: () => Promise.reject(new Error('no chart is drawn in this test')) }));
+    queue = new InProcessQueue(
+      notificationJobHandler(() => deps, notifier, {
+        render: () => Promise.reject(new Error('no chart is drawn in this test')),
+      }),
+    );
     relay = new OutboxRelay({ store: ts.store, queue, clock: deps.clock });
     client = await makeActor(deps, 'client', 'alertclient');
     agent = await makeActor(deps, 'agent', 'alertagent', 'slack');
@@ -65,7 +69,12 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
     const q = await open(T0);
     const workers: SequelizeStore[] = [];
     for (let w = 0; w < 3; w++) workers.push(await openStore(ts.url));
-    const race = (now: Date) => Promise.all(workers.map((store) => runSlaSweep({ store, config: deps.config }, now, { pageSize: 1, onRecorded: queueSlaAlert })));
+    const race = (now: Date) =>
+      Promise.all(
+        workers.map((store) =>
+          runSlaSweep({ store, config: deps.config }, now, { pageSize: 1, onRecorded: queueSlaAlert }),
+        ),
+      );
     try {
       await race(at(3.2 * H - 1));
       await settle();
@@ -73,7 +82,9 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
       await race(at(3.2 * H));
       await race(at(3.5 * H));
       await settle();
-      expect(notifier.of(q.id)).toEqual([`support: SLA warning: the first response target of query #${q.id} (Bug Report) is close.`]);
+      expect(notifier.of(q.id)).toEqual([
+        `support: SLA warning: the first response target of query #${q.id} (Bug Report) is close.`,
+      ]);
       await race(at(4 * H));
       await race(at(4 * H + 60_000));
       await settle();
@@ -94,6 +105,16 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
     await runSlaSweep(deps, at(1000 * H + 57.6 * H), { onRecorded: queueSlaAlert });
     await settle();
     const mine = notifier.alerts.filter((a) => a.alert.queryId === q.id);
-    expect(mine).toEqual([{ channel: 'support', alert: { queryId: q.id, text: `SLA warning: the resolution target of query #${q.id} (Bug Report) is close.`, mention: { userId: agent.userId, name: 'Alertagent' }, deliveryKey: `slaAlert:${q.id}:resolution:warning:support` } }]);
+    expect(mine).toEqual([
+      {
+        channel: 'support',
+        alert: {
+          queryId: q.id,
+          text: `SLA warning: the resolution target of query #${q.id} (Bug Report) is close.`,
+          mention: { userId: agent.userId, name: 'Alertagent' },
+          deliveryKey: `slaAlert:${q.id}:resolution:warning:support`,
+        },
+      },
+    ]);
   });
 });

@@ -13,7 +13,10 @@ import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stor
 
 const H = 3_600_000;
 const at = (hours: number) => new Date(T0.getTime() + hours * H);
-const figure = (r: Reply, title: string, label: string) => (r.views.find((v): v is StatsView => v.kind === 'stats' && v.title === title)?.figures ?? []).find((f) => f.label === label)?.value;
+const figure = (r: Reply, title: string, label: string) =>
+  (r.views.find((v): v is StatsView => v.kind === 'stats' && v.title === title)?.figures ?? []).find(
+    (f) => f.label === label,
+  )?.value;
 
 /**
  * Business hours make the recorded breaches differ from the derived ones: a query opened Friday 16:00 (New York)
@@ -28,7 +31,10 @@ describe.each(STORE_KINDS)('recorded SLA breaches in analytics and /cqms sla on 
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store, {
-      sla: slaPolicySchema.parse({ ...DEFAULT_SLA_POLICY, businessHours: { timeZone: 'America/New_York', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } }),
+      sla: slaPolicySchema.parse({
+        ...DEFAULT_SLA_POLICY,
+        businessHours: { timeZone: 'America/New_York', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+      }),
     });
     client = await makeActor(deps, 'client', 'rbclient');
     ann = await makeActor(deps, 'agent', 'rbann');
@@ -46,7 +52,12 @@ describe.each(STORE_KINDS)('recorded SLA breaches in analytics and /cqms sla on 
     deps.clock.set(at(9.5));
     await claimQuery(deps, ann, login.id);
     fired.push(...(await runSlaSweep(deps, new Date('2026-03-07T17:00:00Z'))));
-    expect(fired.filter((a) => a.level === 'breach').map((a) => `${a.queryId}/${a.clock}`).sort()).toEqual([`${bug.id}/firstResponse`, `${login.id}/firstResponse`].sort());
+    expect(
+      fired
+        .filter((a) => a.level === 'breach')
+        .map((a) => `${a.queryId}/${a.clock}`)
+        .sort(),
+    ).toEqual([`${bug.id}/firstResponse`, `${login.id}/firstResponse`].sort());
     deps.clock.set(new Date('2026-03-07T17:00:00Z'));
   });
   afterAll(() => ts.dispose());
@@ -62,8 +73,12 @@ describe.each(STORE_KINDS)('recorded SLA breaches in analytics and /cqms sla on 
   it('keeps to the scope: category, agent and date range', async () => {
     expect((await teamAnalytics(deps, lead, { category: 'Login Issue' })).sla.recorded.firstResponseBreaches).toBe(1);
     expect((await teamAnalytics(deps, lead, { agentId: ann.userId })).sla.recorded.firstResponseBreaches).toBe(1);
-    expect((await teamAnalytics(deps, lead, { from: '2026-03-03', to: '2026-03-08' })).sla.recorded.firstResponseBreaches).toBe(0);
-    expect((await teamAnalytics(deps, lead, { from: '2026-03-02', to: '2026-03-03' })).sla.recorded.firstResponseBreaches).toBe(2);
+    expect(
+      (await teamAnalytics(deps, lead, { from: '2026-03-03', to: '2026-03-08' })).sla.recorded.firstResponseBreaches,
+    ).toBe(0);
+    expect(
+      (await teamAnalytics(deps, lead, { from: '2026-03-02', to: '2026-03-03' })).sla.recorded.firstResponseBreaches,
+    ).toBe(2);
   });
 
   it('shows the recorded counts in the team and sla views', async () => {
@@ -73,9 +88,13 @@ describe.each(STORE_KINDS)('recorded SLA breaches in analytics and /cqms sla on 
     const agents = teamReply.views.find((v): v is ListView => v.kind === 'list' && v.title === 'Agents')!;
     expect(agents.rows.map((i) => i.cells.alerted)).toEqual(['1']);
     const slaReply = await sla(ctx, {});
-    expect(figure(slaReply, 'Recorded SLA breaches', 'Breaches alerted (all time)')).toBe('2 first response, 0 resolution');
+    expect(figure(slaReply, 'Recorded SLA breaches', 'Breaches alerted (all time)')).toBe(
+      '2 first response, 0 resolution',
+    );
     expect(figure(slaReply, 'Recorded SLA breaches', 'By category')).toBe('Bug Report: 1, Login Issue: 1');
     const onlyLogin = await sla(ctx, { category: 'Login Issue' });
-    expect(figure(onlyLogin, 'Recorded SLA breaches', 'Breaches alerted (all time)')).toBe('1 first response, 0 resolution');
+    expect(figure(onlyLogin, 'Recorded SLA breaches', 'Breaches alerted (all time)')).toBe(
+      '1 first response, 0 resolution',
+    );
   });
 });

@@ -35,13 +35,24 @@ describe.each(STORE_KINDS)('SLA sweep on %s', (kind) => {
     d.clock.set(when);
     return (await createQuery(d, client, { category, heading: 'sla', description: 'clock' })).query;
   };
-  const sweep = async (d: TestDesk, now: Date, ids: number[]) => (await runSlaSweep(d, now)).filter((a) => ids.includes(a.queryId));
+  const sweep = async (d: TestDesk, now: Date, ids: number[]) =>
+    (await runSlaSweep(d, now)).filter((a) => ids.includes(a.queryId));
 
   it('fires the warning at 80 % and the breach at 100 % of a target, once each', async () => {
     const q = await open(deps, T0);
     expect(await sweep(deps, at(3.2 * H - 1), [q.id])).toEqual([]);
     const warning = await sweep(deps, at(3.2 * H), [q.id]);
-    expect(warning).toEqual([{ queryId: q.id, clock: 'firstResponse', level: 'warning', dueAt: at(3.2 * H), firedAt: at(3.2 * H), category: 'Bug Report', assigneeId: null }]);
+    expect(warning).toEqual([
+      {
+        queryId: q.id,
+        clock: 'firstResponse',
+        level: 'warning',
+        dueAt: at(3.2 * H),
+        firedAt: at(3.2 * H),
+        category: 'Bug Report',
+        assigneeId: null,
+      },
+    ]);
     expect(await sweep(deps, at(4 * H - 1), [q.id])).toEqual([]);
     const breach = await sweep(deps, at(4 * H), [q.id]);
     expect(breach.map(key)).toEqual([`${q.id}/firstResponse/breach`]);
@@ -60,7 +71,9 @@ describe.each(STORE_KINDS)('SLA sweep on %s', (kind) => {
     const warning = await sweep(biz, new Date('2026-03-09T15:59:59.999Z'), [q.id]);
     expect(warning.map((a) => [a.level, a.dueAt.toISOString()])).toEqual([['warning', '2026-03-09T15:12:00.000Z']]); // 11:12 EDT
     const breach = await sweep(biz, new Date('2026-03-09T16:00:00Z'), [q.id]);
-    expect(breach.map((a) => [a.clock, a.level, a.dueAt.toISOString()])).toEqual([['firstResponse', 'breach', '2026-03-09T16:00:00.000Z']]);
+    expect(breach.map((a) => [a.clock, a.level, a.dueAt.toISOString()])).toEqual([
+      ['firstResponse', 'breach', '2026-03-09T16:00:00.000Z'],
+    ]);
   });
 
   it('stops a clock when the query is claimed, both when it is closed', async () => {
@@ -88,7 +101,9 @@ describe.each(STORE_KINDS)('SLA sweep on %s', (kind) => {
       const fired: FiredSlaAlert[] = [];
       for (let round = 1; round <= 10; round++) {
         const now = new Date(start.getTime() + round * 8 * H);
-        const results = await Promise.all(workers.map((store) => runSlaSweep({ store, config: deps.config }, now, { pageSize: 2 })));
+        const results = await Promise.all(
+          workers.map((store) => runSlaSweep({ store, config: deps.config }, now, { pageSize: 2 })),
+        );
         fired.push(...results.flat().filter((a) => ids.includes(a.queryId)));
       }
       // Five unclaimed queries reach all four levels; the claimed one only the two resolution levels.
@@ -108,7 +123,9 @@ describe.each(STORE_KINDS)('SLA sweep on %s', (kind) => {
     const failing = runSlaSweep(deps, now, { onRecorded: async () => Promise.reject(new Error('outbox down')) });
     await expect(failing).rejects.toThrow('outbox down');
     const seen: string[] = [];
-    const fired = await runSlaSweep(deps, now, { onRecorded: async (a, tx) => void seen.push(`${key(a)}:${typeof tx.slaAlerts.record}`) });
+    const fired = await runSlaSweep(deps, now, {
+      onRecorded: async (a, tx) => void seen.push(`${key(a)}:${typeof tx.slaAlerts.record}`),
+    });
     expect(fired.filter((a) => a.queryId === q.id).map(key)).toEqual([`${q.id}/firstResponse/warning`]);
     expect(seen).toContain(`${q.id}/firstResponse/warning:function`);
   });
@@ -121,9 +138,14 @@ describe.each(STORE_KINDS)('SLA sweep on %s', (kind) => {
       { category: 'Billing Problem', clock: 'firstResponse', level: 'breach', count: 3 },
       { category: 'Billing Problem', clock: 'resolution', level: 'breach', count: 3 },
     ]);
-    const listed = await ts.store.slaAlerts.list({ category: 'Billing Problem', from: at(2000 * H) }, { limit: 100, offset: 0 });
+    const listed = await ts.store.slaAlerts.list(
+      { category: 'Billing Problem', from: at(2000 * H) },
+      { limit: 100, offset: 0 },
+    );
     expect(listed).toHaveLength(12);
     expect(listed.every((a) => a.category === 'Billing Problem')).toBe(true);
-    expect(listed.map((a) => a.firedAt.getTime())).toEqual([...listed.map((a) => a.firedAt.getTime())].sort((a, b) => b - a));
+    expect(listed.map((a) => a.firedAt.getTime())).toEqual(
+      [...listed.map((a) => a.firedAt.getTime())].sort((a, b) => b - a),
+    );
   });
 });

@@ -62,4 +62,3 @@ describe('the bound on a MySQL statement that gets no answer', () => {
     }
   });
 });
-

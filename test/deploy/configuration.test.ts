@@ -9,7 +9,12 @@ const CLI = join(ROOT, 'dist', 'bot', 'cli.js');
 
 /** The compiled `cqms` run as an operator would, with only the variables given (no inherited configuration). */
 function cqms(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -61,7 +66,9 @@ describe('a bad environment stops the compiled CLI with one message naming every
     expect(r.code).toBe(1);
     expectOneMessage(r.stderr);
     expect(r.stderr).toMatch(/- CQMS_SLA_FILE: .*sla\.json is not valid JSON/);
-    expect(r.stderr).toMatch(/- SLACK_SUPPORT_CHANNEL \(the id of the channel where query cards are posted\) is required with Slack/);
+    expect(r.stderr).toMatch(
+      /- SLACK_SUPPORT_CHANNEL \(the id of the channel where query cards are posted\) is required with Slack/,
+    );
   });
 
   it('cqms worker: no Redis, a Slack secret without its token, an SLA policy that breaks its schema', () => {
@@ -79,16 +86,31 @@ describe('a bad environment stops the compiled CLI with one message naming every
   it('a single problem is one line', () => {
     const r = cqms(['bot'], {});
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.\n');
+    expect(r.stderr).toBe(
+      'error: No chat platform is configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID.\n',
+    );
   });
 });
 
 describe('readEnvironment', () => {
   it('reads a valid SLA file once, at start, into the policy', () => {
     const sla = join(dir, 'good.json');
-    writeFileSync(sla, JSON.stringify({ default: { firstResponseHours: 2, resolutionHours: 48 }, categories: { 'Payment Failure': { firstResponseHours: 1 } } }));
+    writeFileSync(
+      sla,
+      JSON.stringify({
+        default: { firstResponseHours: 2, resolutionHours: 48 },
+        categories: { 'Payment Failure': { firstResponseHours: 1 } },
+      }),
+    );
     const env = readEnvironment({ CQMS_SLA_FILE: sla });
-    expect(env.CQMS_SLA_FILE).toEqual({ path: sla, policy: { default: { firstResponseHours: 2, resolutionHours: 48 }, categories: { 'Payment Failure': { firstResponseHours: 1 } }, warnAt: 0.8 } });
+    expect(env.CQMS_SLA_FILE).toEqual({
+      path: sla,
+      policy: {
+        default: { firstResponseHours: 2, resolutionHours: 48 },
+        categories: { 'Payment Failure': { firstResponseHours: 1 } },
+        warnAt: 0.8,
+      },
+    });
   });
 
   it('asks plain commands only for consistent pairs, and services for what they run on', () => {
@@ -102,7 +124,9 @@ describe('readEnvironment', () => {
         return (e as EnvironmentError).problems;
       }
     };
-    expect(problems('bot')).toEqual(['DISCORD_SUPPORT_CHANNEL_ID (the id of the channel where query cards are posted) is required with Discord.']);
+    expect(problems('bot')).toEqual([
+      'DISCORD_SUPPORT_CHANNEL_ID (the id of the channel where query cards are posted) is required with Discord.',
+    ]);
     expect(problems('worker')).toHaveLength(2);
   });
 });

@@ -82,7 +82,12 @@ describe('docker-compose.yml', () => {
       copyFileSync(join(ROOT, 'docker-compose.yml'), join(dir, 'docker-compose.yml'));
       copyFileSync(join(ROOT, '.env.example'), join(dir, '.env'));
       copyFileSync(join(ROOT, 'Dockerfile'), join(dir, 'Dockerfile'));
-      const run = (args: string[]) => spawnSync(cmd, [...pre, '-f', 'docker-compose.yml', ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir } });
+      const run = (args: string[]) =>
+        spawnSync(cmd, [...pre, '-f', 'docker-compose.yml', ...args], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', HOME: dir },
+        });
       const quiet = run(['config', '--quiet']);
       expect({ status: quiet.status, stderr: quiet.stderr }).toEqual({ status: 0, stderr: '' });
       const full = run(['config']);
@@ -94,7 +99,13 @@ describe('docker-compose.yml', () => {
       // The root password goes to the MySQL service only, not into the app's containers.
       expect(full.stdout.match(/change-me-too/g)).toHaveLength(1);
       // Without the passwords compose refuses to start rather than create a MySQL user with an empty one.
-      writeFileSync(join(dir, '.env'), read('.env.example').split('\n').filter((l) => !l.startsWith('MYSQL_')).join('\n'));
+      writeFileSync(
+        join(dir, '.env'),
+        read('.env.example')
+          .split('\n')
+          .filter((l) => !l.startsWith('MYSQL_'))
+          .join('\n'),
+      );
       const missing = run(['config', '--quiet']);
       expect(missing.status).not.toBe(0);
       expect(missing.stderr).toMatch(/set MYSQL_PASSWORD in \.env|set MYSQL_ROOT_PASSWORD in \.env/);

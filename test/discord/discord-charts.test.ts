@@ -16,7 +16,11 @@ describe('Discord analytics charts come as a job after the answer', () => {
   let ahead = 0;
 
   beforeAll(async () => {
-    h = await startDiscordHarness('mysql', { charts: renderer, now: () => new Date(Date.now() + ahead), env: { DISCORD_LEADS_CHANNEL_ID: LEADS_CHANNEL } });
+    h = await startDiscordHarness('mysql', {
+      charts: renderer,
+      now: () => new Date(Date.now() + ahead),
+      env: { DISCORD_LEADS_CHANNEL_ID: LEADS_CHANNEL },
+    });
     await h.member('lead', 'lee', LEE);
     await raiseSampleQuery(h.bot.runtime.deps);
     await h.settle();
@@ -27,7 +31,8 @@ describe('Discord analytics charts come as a job after the answer', () => {
     ahead = 0;
   });
 
-  const channelImages = (channel: string) => h.fake.calls('POST', new RegExp(`^/channels/${channel}/messages$`)).filter((r) => r.files.length > 0);
+  const channelImages = (channel: string) =>
+    h.fake.calls('POST', new RegExp(`^/channels/${channel}/messages$`)).filter((r) => r.files.length > 0);
 
   it('defers and answers with the figures while the charts are drawn, then follows up with them as attachments', async () => {
     const { driver, fake } = h;
@@ -40,7 +45,10 @@ describe('Discord analytics charts come as a job after the answer', () => {
     expect(driver.followUps(team)).toEqual([]);
 
     renderer.open();
-    const charts = await fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up');
+    const charts = await fake.waitFor(
+      () => driver.followUps(team).find((f) => f.files.length > 0),
+      'the charts follow-up',
+    );
     expect(charts.at).toBeGreaterThanOrEqual(answer.at);
     expect(charts.body.flags).toBe(64);
     expect(charts.files).toHaveLength(6);
@@ -54,20 +62,29 @@ describe('Discord analytics charts come as a job after the answer', () => {
     // The edit carrying the figures is held back by a 429 while the charts are already drawn.
     fake.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
     const team = driver.slash(LEE, 'team');
-    const charts = await fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up', 10_000);
-    const edit = fake.requests.find((r) => r.method === 'PATCH' && r.path.endsWith(`/${team.token}/messages/@original`) && r.status === 200);
+    const charts = await fake.waitFor(
+      () => driver.followUps(team).find((f) => f.files.length > 0),
+      'the charts follow-up',
+      10_000,
+    );
+    const edit = fake.requests.find(
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${team.token}/messages/@original`) && r.status === 200,
+    );
     expect(edit).toBeDefined();
     expect(charts.at).toBeGreaterThanOrEqual(edit!.at);
   });
 
-  it('sends the charts of the ephemeral answer to the asker\'s DM once its 15-minute window has passed, never to the channel', async () => {
+  it("sends the charts of the ephemeral answer to the asker's DM once its 15-minute window has passed, never to the channel", async () => {
     const { driver, fake } = h;
     renderer.open();
     ahead = 16 * MINUTE;
     const before = channelImages(DESK_CHANNEL).length;
     const team = driver.slash(LEE, 'team');
     await driver.edited(team);
-    const posted = await fake.waitFor(() => channelImages(fake.dmChannelOf(LEE.id) ?? 'no DM opened')[0], 'the charts in the DM');
+    const posted = await fake.waitFor(
+      () => channelImages(fake.dmChannelOf(LEE.id) ?? 'no DM opened')[0],
+      'the charts in the DM',
+    );
     expect(posted.files).toHaveLength(6);
     expect(posted.body.flags).toBeUndefined();
     expect(driver.followUps(team)).toEqual([]);
@@ -84,7 +101,10 @@ describe('Discord analytics charts come as a job after the answer', () => {
     const before = channelImages(DESK_CHANNEL).length;
     const team = driver.slash(LEE, 'team');
     await driver.edited(team);
-    await fake.waitFor(() => h.log.find((l) => /charts for Discord user .* were dropped/.test(l.message)), 'the dropped charts warning');
+    await fake.waitFor(
+      () => h.log.find((l) => /charts for Discord user .* were dropped/.test(l.message)),
+      'the dropped charts warning',
+    );
     expect(channelImages(DESK_CHANNEL)).toHaveLength(before);
   });
 

@@ -26,7 +26,14 @@ export interface Sent {
   token: string;
 }
 
-const discordUser = (u: TestUser) => ({ id: u.id, username: u.username, global_name: u.username[0]!.toUpperCase() + u.username.slice(1), discriminator: '0', avatar: null, public_flags: 0 });
+const discordUser = (u: TestUser) => ({
+  id: u.id,
+  username: u.username,
+  global_name: u.username[0]!.toUpperCase() + u.username.slice(1),
+  discriminator: '0',
+  avatar: null,
+  public_flags: 0,
+});
 
 /**
  * Plays a Discord client: builds interaction payloads from the fixtures (slash commands with options,
@@ -41,13 +48,30 @@ export class DiscordDriver {
 
   constructor(readonly fake: FakeDiscord) {}
 
-  slash(user: TestUser, sub: string, values: Record<string, string | number> = {}, opts: { files?: Record<string, FileToUpload>; users?: Record<string, TestUser> } = {}): Sent {
+  slash(
+    user: TestUser,
+    sub: string,
+    values: Record<string, string | number> = {},
+    opts: { files?: Record<string, FileToUpload>; users?: Record<string, TestUser> } = {},
+  ): Sent {
     const p = fixture('slash-command.json');
-    const options: Json[] = Object.entries(values).map(([name, value]) => ({ name, value, type: typeof value === 'number' ? 4 : 3 }));
+    const options: Json[] = Object.entries(values).map(([name, value]) => ({
+      name,
+      value,
+      type: typeof value === 'number' ? 4 : 3,
+    }));
     const attachments: Record<string, Json> = {};
     for (const [name, f] of Object.entries(opts.files ?? {})) {
       const id = this.snowflake('145');
-      attachments[id] = { id, filename: f.filename, size: f.size ?? f.data.byteLength, content_type: f.contentType, url: this.fake.serveAttachment(id, f.filename, f.data, f.contentType), proxy_url: '', ephemeral: true };
+      attachments[id] = {
+        id,
+        filename: f.filename,
+        size: f.size ?? f.data.byteLength,
+        content_type: f.contentType,
+        url: this.fake.serveAttachment(id, f.filename, f.data, f.contentType),
+        proxy_url: '',
+        ephemeral: true,
+      };
       options.push({ name, type: 11, value: id });
     }
     const users: Record<string, Json> = {};
@@ -61,22 +85,42 @@ export class DiscordDriver {
 
   autocomplete(user: TestUser, sub: string, focused: { name: string; value: string }): Sent {
     const p = fixture('autocomplete.json');
-    const data = { ...(p.data as Json), options: [{ name: sub, type: 1, options: [{ ...focused, type: focused.name === 'id' ? 4 : 3, focused: true }] }] };
+    const data = {
+      ...(p.data as Json),
+      options: [{ name: sub, type: 1, options: [{ ...focused, type: focused.name === 'id' ? 4 : 3, focused: true }] }],
+    };
     return this.send(user, { ...p, data });
   }
 
   /** A button on a message: in the guild by default, or in the user's DM with the bot. */
-  press(user: TestUser, customId: string, opts: { messageId?: string; channelId?: string; dm?: boolean; ephemeral?: boolean; id?: string } = {}): Sent {
+  press(
+    user: TestUser,
+    customId: string,
+    opts: { messageId?: string; channelId?: string; dm?: boolean; ephemeral?: boolean; id?: string } = {},
+  ): Sent {
     const p = fixture(opts.dm ? 'dm-button.json' : 'button.json');
-    const message = { ...(p.message as Json), ...(opts.messageId ? { id: opts.messageId } : {}), ...(opts.channelId ? { channel_id: opts.channelId } : {}), flags: opts.ephemeral ? 64 : 0 };
+    const message = {
+      ...(p.message as Json),
+      ...(opts.messageId ? { id: opts.messageId } : {}),
+      ...(opts.channelId ? { channel_id: opts.channelId } : {}),
+      flags: opts.ephemeral ? 64 : 0,
+    };
     const channel = { ...(p.channel as Json), ...(opts.channelId ? { id: opts.channelId } : {}) };
-    return this.send(user, { ...p, message, channel, channel_id: channel.id, data: { component_type: 2, custom_id: customId } }, opts.id);
+    return this.send(
+      user,
+      { ...p, message, channel, channel_id: channel.id, data: { component_type: 2, custom_id: customId } },
+      opts.id,
+    );
   }
 
   submit(user: TestUser, customId: string, values: Record<string, string>): Sent {
     const p = fixture('modal-submit.json');
     let n = 0;
-    const components = Object.entries(values).map(([custom_id, value]) => ({ type: 18, id: ++n, component: { type: 4, id: ++n, custom_id, value } }));
+    const components = Object.entries(values).map(([custom_id, value]) => ({
+      type: 18,
+      id: ++n,
+      component: { type: 4, id: ++n, custom_id, value },
+    }));
     return this.send(user, { ...p, data: { custom_id: customId, components } });
   }
 
@@ -84,22 +128,39 @@ export class DiscordDriver {
   send(user: TestUser, payload: Json, id?: string): Sent {
     // A replayed delivery is the same interaction: same id, same token.
     const again = id ? this.tokens.get(id) : undefined;
-    const sent = { id: id ?? this.snowflake('150'), token: again ?? `tok-${++this.seq}-${Math.random().toString(36).slice(2)}` };
+    const sent = {
+      id: id ?? this.snowflake('150'),
+      token: again ?? `tok-${++this.seq}-${Math.random().toString(36).slice(2)}`,
+    };
     this.tokens.set(sent.id, sent.token);
-    const who = 'member' in payload ? { member: { ...(payload.member as Json), user: discordUser(user) } } : { user: discordUser(user) };
+    const who =
+      'member' in payload
+        ? { member: { ...(payload.member as Json), user: discordUser(user) } }
+        : { user: discordUser(user) };
     if (!again) this.sentAt.set(sent.id, Date.now());
     this.fake.gateway.dispatch('INTERACTION_CREATE', { ...payload, ...who, ...sent, application_id: APP_ID });
     return sent;
   }
 
   /** The interaction's first answer (reply, defer, update, modal, choices). */
-  callback(s: Sent, what = 'the interaction callback'): Promise<RecordedRequest & { body: { type: number; data: Json } }> {
-    return this.fake.waitFor(() => this.fake.callbackOf(s.id), `${what} (${s.id})`) as Promise<RecordedRequest & { body: { type: number; data: Json } }>;
+  callback(
+    s: Sent,
+    what = 'the interaction callback',
+  ): Promise<RecordedRequest & { body: { type: number; data: Json } }> {
+    return this.fake.waitFor(() => this.fake.callbackOf(s.id), `${what} (${s.id})`) as Promise<
+      RecordedRequest & { body: { type: number; data: Json } }
+    >;
   }
 
   /** The edit of a deferred answer (PATCH @original). */
   edited(s: Sent): Promise<RecordedRequest> {
-    return this.fake.waitFor(() => this.fake.requests.find((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${s.token}/messages/@original`), `the edit of ${s.id}`);
+    return this.fake.waitFor(
+      () =>
+        this.fake.requests.find(
+          (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${s.token}/messages/@original`,
+        ),
+      `the edit of ${s.id}`,
+    );
   }
 
   /** Milliseconds from dispatch to the first answer, for every interaction answered so far. */
@@ -124,6 +185,8 @@ export const textOf = (r: { body: Json } | undefined): string => JSON.stringify(
 
 /** Every button custom id in a message body (or an interaction callback's data). */
 export function buttonIds(body: Json): string[] {
-  const rows = (body.components ?? (body.data as Json | undefined)?.components ?? []) as { components?: { custom_id?: string }[] }[];
+  const rows = (body.components ?? (body.data as Json | undefined)?.components ?? []) as {
+    components?: { custom_id?: string }[];
+  }[];
   return rows.flatMap((r) => (r.components ?? []).map((c) => String(c.custom_id)));
 }

@@ -18,7 +18,9 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
   /** Raises a query as a client through the two steps Discord takes: the command, then its modal. */
   async function raise(user: TestUser, heading: string, description = 'It broke'): Promise<number> {
     const modal = await h.driver.callback(h.driver.slash(user, 'new', { category: 'Bug Report' }));
-    const done = await h.driver.callback(h.driver.submit(user, String(modal.body.data.custom_id), { heading, description, mobile: '' }));
+    const done = await h.driver.callback(
+      h.driver.submit(user, String(modal.body.data.custom_id), { heading, description, mobile: '' }),
+    );
     return Number(/Query #(\d+) raised/.exec(textOf(done))?.[1]);
   }
 
@@ -26,7 +28,10 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
   async function raiseWithDmsClosed(user: TestUser, heading: string): Promise<{ id: number; raisedToken: string }> {
     h.fake.closeDms(user.id);
     const id = await raise(user, heading);
-    const raisedToken = h.fake.requests.filter((r) => r.path.startsWith('/interactions/')).at(-1)!.path.split('/')[3]!;
+    const raisedToken = h.fake.requests
+      .filter((r) => r.path.startsWith('/interactions/'))
+      .at(-1)!
+      .path.split('/')[3]!;
     await h.settle();
     return { id, raisedToken };
   }
@@ -51,7 +56,9 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     expect(crafted.body).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(textOf(crafted)).toContain('A client may not run `/cqms claim`.');
     expect(textOf(await driver.callback(driver.press(ZOE, 'cqms|claim|1;DROP')))).toMatch(/not recognized/);
-    expect(textOf(await driver.callback(driver.submit(ZOE, 'cqmsf|admin|1||', { note: 'x' })))).toMatch(/does not know this command or button/);
+    expect(textOf(await driver.callback(driver.submit(ZOE, 'cqmsf|admin|1||', { note: 'x' })))).toMatch(
+      /does not know this command or button/,
+    );
     expect((await h.bot.runtime.deps.store.queries.findById(queryId))!.status).toBe('Open');
   });
 
@@ -59,7 +66,9 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     h.fake.rateLimitNext('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`), 0.25);
     const id = await raise(YAN, 'Rate limited card');
     await h.settle();
-    const posts = h.fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`)).filter((r) => textOf(r).includes('Rate limited card'));
+    const posts = h.fake
+      .calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`))
+      .filter((r) => textOf(r).includes('Rate limited card'));
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(200);
     expect(await h.bot.runtime.deps.store.messageRefs.find('discord', SUPPORT_CHANNEL, id)).not.toBeNull();
@@ -82,10 +91,28 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
 
   it('refuses a screenshot by its declared size, or by its bytes when they come quickly, before any modal opens', async () => {
     const { driver } = h;
-    const huge = await driver.callback(driver.slash(ZOE, 'new', { category: 'Bug Report' }, { files: { screenshot: { filename: 'big.png', data: TINY_PNG, contentType: 'image/png', size: 6 * 1024 * 1024 } } }));
+    const huge = await driver.callback(
+      driver.slash(
+        ZOE,
+        'new',
+        { category: 'Bug Report' },
+        {
+          files: {
+            screenshot: { filename: 'big.png', data: TINY_PNG, contentType: 'image/png', size: 6 * 1024 * 1024 },
+          },
+        },
+      ),
+    );
     expect(textOf(huge)).toMatch(/big.png is 6.0 MB; the limit is 5.0 MB/);
     expect(h.fake.cdnHits).toEqual([]);
-    const text = await driver.callback(driver.slash(ZOE, 'new', { category: 'Bug Report' }, { files: { screenshot: { filename: 'notes.txt', data: Buffer.from('hello'), contentType: 'image/png' } } }));
+    const text = await driver.callback(
+      driver.slash(
+        ZOE,
+        'new',
+        { category: 'Bug Report' },
+        { files: { screenshot: { filename: 'notes.txt', data: Buffer.from('hello'), contentType: 'image/png' } } },
+      ),
+    );
     expect(text.body).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(textOf(text)).toMatch(/notes.txt is not a PNG, JPEG, GIF or WebP image/);
   });
@@ -95,13 +122,21 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     const choices = await driver.callback(driver.autocomplete(BEN, 'claim', { name: 'id', value: '' }));
     expect(choices.body.type).toBe(8);
     expect((choices.body.data.choices as Json[]).map((c) => c.value)).toContain(queryId + 1);
-    expect((await driver.callback(driver.autocomplete(ZOE, 'show', { name: 'id', value: String(queryId) }))).body.data.choices).toEqual([
-      { name: `#${queryId} · In Progress · Export hangs`, value: queryId },
-    ]);
+    expect(
+      (await driver.callback(driver.autocomplete(ZOE, 'show', { name: 'id', value: String(queryId) }))).body.data
+        .choices,
+    ).toEqual([{ name: `#${queryId} · In Progress · Export hangs`, value: queryId }]);
 
     const assigned = await driver.callback(driver.slash(LEE, 'assign', { id: queryId }, { users: { agent: BEN } }));
     expect(textOf(assigned)).toContain(`Query #${queryId} is now assigned to Ben.`);
-    const unlinked = await driver.callback(driver.slash(LEE, 'assign', { id: queryId }, { users: { agent: { id: '1200000000000000099', username: 'stranger' } } }));
+    const unlinked = await driver.callback(
+      driver.slash(
+        LEE,
+        'assign',
+        { id: queryId },
+        { users: { agent: { id: '1200000000000000099', username: 'stranger' } } },
+      ),
+    );
     expect(textOf(unlinked)).toContain('agent: Stranger has not linked a CQMS account on Discord');
 
     for (let i = 0; i < 11; i++) await raise(ZOE, `Bulk ${i}`);
@@ -117,7 +152,9 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     const { id, raisedToken } = await raiseWithDmsClosed(YAN, 'Closed DMs');
     await driver.callback(driver.press(ANN, encodeAction({ kind: 'claim', queryId: id })));
     await h.settle();
-    const refused = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.dmChannelOf(YAN.id)}/messages`);
+    const refused = fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/${fake.dmChannelOf(YAN.id)}/messages`,
+    );
     expect(refused.map((r) => r.status)).toEqual([403]);
     const followUp = fake.requests.find((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${raisedToken}`)!;
     expect(followUp.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
@@ -134,7 +171,12 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     await h.settle();
     const followUp = fake.requests.find((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${raisedToken}`)!;
     expect(followUp.status).toBe(401);
-    expect(h.log.some((l) => l.level === 'warn' && l.message.includes(`Discord user ${YAN.id} does not take DMs and the follow-up failed`))).toBe(true);
+    expect(
+      h.log.some(
+        (l) =>
+          l.level === 'warn' && l.message.includes(`Discord user ${YAN.id} does not take DMs and the follow-up failed`),
+      ),
+    ).toBe(true);
   });
 
   it('`cqms discord register --guild G` PUTs the commands generated from the catalog', async () => {
@@ -144,18 +186,36 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
     expect(guild.out).toMatch(new RegExp(`Registered /cqms \\(${CATALOG.length} subcommands\\) in server ${GUILD_ID}`));
     const put = h.fake.calls('PUT', new RegExp(`^/applications/${APP_ID}/guilds/${GUILD_ID}/commands$`))[0]!;
     expect(put.headers.authorization).toBe(`Bot ${h.fake.token}`);
-    const [command] = put.body as unknown as { name: string; options: { name: string; type: number; options: Json[] }[] }[];
+    const [command] = put.body as unknown as {
+      name: string;
+      options: { name: string; type: number; options: Json[] }[];
+    }[];
     expect(command!.name).toBe('cqms');
     expect(command!.options.map((o) => o.name)).toEqual(CATALOG.map((c) => c.name));
     expect(command!.options.every((o) => o.type === 1)).toBe(true);
     const sub = (name: string) => command!.options.find((o) => o.name === name)!.options;
-    expect(sub('new')).toEqual([expect.objectContaining({ name: 'category', type: 3, required: true, choices: expect.arrayContaining([{ name: 'Bug Report', value: 'Bug Report' }]) }), expect.objectContaining({ name: 'screenshot', type: 11, required: false })]);
+    expect(sub('new')).toEqual([
+      expect.objectContaining({
+        name: 'category',
+        type: 3,
+        required: true,
+        choices: expect.arrayContaining([{ name: 'Bug Report', value: 'Bug Report' }]),
+      }),
+      expect.objectContaining({ name: 'screenshot', type: 11, required: false }),
+    ]);
     expect(sub('register')).toEqual([]);
     expect(sub('login')).toEqual([]);
-    expect(sub('claim')).toEqual([expect.objectContaining({ name: 'id', type: 4, autocomplete: true, required: true })]);
-    expect(sub('assign').map((o) => [o.name, o.type])).toEqual([['id', 4], ['agent', 6]]);
+    expect(sub('claim')).toEqual([
+      expect.objectContaining({ name: 'id', type: 4, autocomplete: true, required: true }),
+    ]);
+    expect(sub('assign').map((o) => [o.name, o.type])).toEqual([
+      ['id', 4],
+      ['agent', 6],
+    ]);
     expect(sub('rate').find((o) => o.name === 'rating')!.choices).toHaveLength(5);
-    expect(sub('mine').find((o) => o.name === 'status')!.choices).toEqual(['Open', 'In Progress', 'Closed'].map((s) => ({ name: s, value: s })));
+    expect(sub('mine').find((o) => o.name === 'status')!.choices).toEqual(
+      ['Open', 'In Progress', 'Closed'].map((s) => ({ name: s, value: s })),
+    );
     expect(sub('team').find((o) => o.name === 'from')).toMatchObject({ type: 3, min_length: 10, max_length: 10 });
     expect(JSON.stringify(put.body)).not.toMatch(/"password"/);
 
@@ -166,14 +226,20 @@ describe('the Discord adapter refuses, retries and de-duplicates (SQLite)', () =
   });
 
   it('sent every message with no allowed mentions, and no error was logged', () => {
-    const carrying = h.fake.requests.filter((r) => r.status < 300 && ((r.path.endsWith('/callback') && [4, 7].includes(Number(r.body.type))) || /^\/(channels|webhooks)\//.test(r.path)));
+    const carrying = h.fake.requests.filter(
+      (r) =>
+        r.status < 300 &&
+        ((r.path.endsWith('/callback') && [4, 7].includes(Number(r.body.type))) ||
+          /^\/(channels|webhooks)\//.test(r.path)),
+    );
     expect(carrying.length).toBeGreaterThan(20);
     for (const r of carrying) {
       const body = r.path.endsWith('/callback') ? (r.body.data as Json) : r.body;
       const { parse, users, ...rest } = body.allowed_mentions as { parse: string[]; users?: string[] };
       expect({ parse, rest }).toEqual({ parse: [], rest: {} });
       // The one ping the desk sends: a client whose DMs are closed is named in the support channel, alone.
-      for (const u of users ?? []) expect(`${String(body.content)} -> ${users!.length}`).toMatch(new RegExp(`<@${u}>.* -> 1$`, 's'));
+      for (const u of users ?? [])
+        expect(`${String(body.content)} -> ${users!.length}`).toMatch(new RegExp(`<@${u}>.* -> 1$`, 's'));
     }
     expect(h.log.filter((l) => l.level === 'error')).toEqual([]);
   });

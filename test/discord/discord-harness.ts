@@ -88,9 +88,25 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
     error: (message, error) => (log.push({ level: 'error', message, error }), opts.alsoLog?.error(message, error)),
   };
   const observed = opts.metrics ? { metrics: opts.metrics } : {};
-  const discord = new DiscordPlatform(discordSettings(env)!, { log: sink, rest: { retries: 0, timeout: 5000 }, connectTimeoutMs: 5000, ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}), ...(opts.now ? { now: opts.now } : {}), ...observed });
+  const discord = new DiscordPlatform(discordSettings(env)!, {
+    log: sink,
+    rest: { retries: 0, timeout: 5000 },
+    connectTimeoutMs: 5000,
+    ...(opts.ackBudgetMs ? { ackBudgetMs: opts.ackBudgetMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...observed,
+  });
   const ops = opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {};
-  const bot = await bounded(startBot(env, { log: sink, platforms: [discord, ...(opts.more?.(env, sink) ?? [])], ...ops, ...(opts.charts ? { charts: opts.charts } : {}) }), 15_000, 'starting the bot');
+  const bot = await bounded(
+    startBot(env, {
+      log: sink,
+      platforms: [discord, ...(opts.more?.(env, sink) ?? [])],
+      ...ops,
+      ...(opts.charts ? { charts: opts.charts } : {}),
+    }),
+    15_000,
+    'starting the bot',
+  );
   return {
     fake,
     bot,
@@ -101,7 +117,13 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
     log,
     async member(role, username, user) {
       const actor = await makeActor(bot.runtime.deps, role, username);
-      await bot.runtime.deps.store.identities.link({ platform: 'discord', workspaceId: '', platformUserId: user.id, userId: actor.userId, linkedAt: new Date() });
+      await bot.runtime.deps.store.identities.link({
+        platform: 'discord',
+        workspaceId: '',
+        platformUserId: user.id,
+        userId: actor.userId,
+        linkedAt: new Date(),
+      });
       return actor;
     },
     settle: () => bounded(bot.runtime.settle(), 10_000, 'delivering notifications'),
@@ -117,7 +139,10 @@ export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions 
 }
 
 /** Runs `cqms <args>` in-process with this environment; returns the exit code and what it printed. */
-export async function cqms(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+export async function cqms(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env });

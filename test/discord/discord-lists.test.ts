@@ -30,7 +30,10 @@ describe('Discord: lists page in place, long text is shortened with Show, the ch
     expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
     const [list, ...others] = embedsOf(answer.body.data);
     expect(others).toEqual([]);
-    expect(list).toMatchObject({ title: expect.stringMatching(/SLA: 120 breached/), footer: { text: 'Page 1 of 14 · 120 in all' } });
+    expect(list).toMatchObject({
+      title: expect.stringMatching(/SLA: 120 breached/),
+      footer: { text: 'Page 1 of 14 · 120 in all' },
+    });
     const stats = await fake.waitFor(() => driver.followUps(sla)[0], 'the figures as a follow-up');
     expect(textOf(stats)).toMatch(/Recorded SLA breaches/);
     const next = buttonIds(answer.body.data).at(-1)!;
@@ -51,9 +54,16 @@ describe('Discord: lists page in place, long text is shortened with Show, the ch
     const { driver, fake } = h;
     const deps = h.bot.runtime.deps;
     const zoe = await makeActor(deps, 'client', 'zoe');
-    const { query } = await createQuery(deps, zoe, { category: deps.config.categories[0]!, heading: 'Long story', description: LONG_DESCRIPTION, mobile: '9876543210' });
+    const { query } = await createQuery(deps, zoe, {
+      category: deps.config.categories[0]!,
+      heading: 'Long story',
+      description: LONG_DESCRIPTION,
+      mobile: '9876543210',
+    });
     await h.settle();
-    const card = fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`)).find((r) => textOf(r).includes('Long story'))!;
+    const card = fake
+      .calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`))
+      .find((r) => textOf(r).includes('Long story'))!;
     expect(textOf(card)).toContain(SHORTENED_MARK);
     expect(textOf(card)).not.toContain('END>');
     expect(textOf(card)).toContain('••••••3210');

@@ -46,9 +46,20 @@ describe('Discord under overload (the real discord.js client, a desk that blocks
       log,
       onDefect: () => undefined,
     });
-    router = new InteractionRouter({ desk, calls, once: { claim: async () => true }, recent: new RecentInteractions(), log, maxInFlight: MAX_IN_FLIGHT, onShed: (c) => shed.push(c) });
+    router = new InteractionRouter({
+      desk,
+      calls,
+      once: { claim: async () => true },
+      recent: new RecentInteractions(),
+      log,
+      maxInFlight: MAX_IN_FLIGHT,
+      onShed: (c) => shed.push(c),
+    });
     client = createDiscordClient({ apiUrl: fake.apiUrl, rest: { retries: 0, timeout: 5000 } });
-    detach = onInteractions(client, (raw, interaction) => void router.handle(parseInteraction(raw, COMMAND_NAME), discordJsResponder(interaction)));
+    detach = onInteractions(
+      client,
+      (raw, interaction) => void router.handle(parseInteraction(raw, COMMAND_NAME), discordJsResponder(interaction)),
+    );
     const ready = new Promise<void>((r) => client.once(Events.ClientReady, () => r()));
     await client.login(fake.token);
     await bounded(ready, 5000, 'connecting to the fake gateway');
@@ -76,9 +87,19 @@ describe('Discord under overload (the real discord.js client, a desk that blocks
     const suggestions = await busy(driver.autocomplete(user(3), 'show', { name: 'id', value: '1' }));
     expect(suggestions.body).toMatchObject({ type: 8, data: { choices: [] } });
     // Discord closes a modal whatever the answer: what was typed comes back with the busy answer.
-    const form = await busy(driver.submit(user(3), encodeFormRef({ formId: 'new', categoryIndex: 0 }), { heading: 'Card *declined*', description: 'Twice today.\nPlease help.' }));
+    const form = await busy(
+      driver.submit(user(3), encodeFormRef({ formId: 'new', categoryIndex: 0 }), {
+        heading: 'Card *declined*',
+        description: 'Twice today.\nPlease help.',
+      }),
+    );
     expect(form.body).toMatchObject({ type: 4, data: { content: DESK_BUSY_TEXT, flags: 64 } });
-    expect(form.body.data.embeds).toEqual([{ title: expect.stringMatching(/^What you typed \(nothing was saved\)/), description: '**Heading**\nCard \\*declined\\*\n\n**Description**\nTwice today.\nPlease help.' }]);
+    expect(form.body.data.embeds).toEqual([
+      {
+        title: expect.stringMatching(/^What you typed \(nothing was saved\)/),
+        description: '**Heading**\nCard \\*declined\\*\n\n**Description**\nTwice today.\nPlease help.',
+      },
+    ]);
 
     expect(shed).toEqual(['whoami', 'claim', 'new']);
     expect(warnings.filter((w) => /overloaded/.test(w))).toHaveLength(1);

@@ -34,28 +34,56 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(reg.body.type).toBe(9);
     expect(textOf(reg)).toMatch(/do not mask/);
     expect(textOf(reg)).toMatch(/Password \(not masked\)/);
-    const welcome = await driver.callback(driver.submit(ZOE, String(reg.body.data.custom_id), { username: 'zoe', email: 'zoe@example.com', mobile: '9876501234', password: 'zoe-password-1' }));
+    const welcome = await driver.callback(
+      driver.submit(ZOE, String(reg.body.data.custom_id), {
+        username: 'zoe',
+        email: 'zoe@example.com',
+        mobile: '9876501234',
+        password: 'zoe-password-1',
+      }),
+    );
     expect(welcome.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
     expect(textOf(welcome)).toContain('is ready and linked to this Discord account. Raise a query with `/cqms new`.');
 
     // /cqms new with the category and a screenshot: the modal asks the text; the bot fetches the file meanwhile.
-    const modal = await driver.callback(driver.slash(ZOE, 'new', { category: 'Payment Failure' }, { files: { screenshot: { filename: 'card.png', data: TINY_PNG, contentType: 'image/png' } } }));
+    const modal = await driver.callback(
+      driver.slash(
+        ZOE,
+        'new',
+        { category: 'Payment Failure' },
+        { files: { screenshot: { filename: 'card.png', data: TINY_PNG, contentType: 'image/png' } } },
+      ),
+    );
     expect(modal.body.type).toBe(9);
     const inputs = (modal.body.data.components as Json[]).map((c) => (c.component as Json | undefined)?.custom_id);
     expect(inputs).toEqual(['heading', 'description', 'mobile']);
     await fake.waitFor(() => fake.cdnHits.length === 1, 'the screenshot download');
-    const raised = await driver.callback(driver.submit(ZOE, String(modal.body.data.custom_id), { heading: 'Card declined', description: 'Twice today @everyone @here <@&1300000000000000999>', mobile: '' }));
-    expect(textOf(raised)).toMatch(/Query #\d+ raised with screenshot card\.png\. You will hear from us in your DMs with this bot when an agent picks it up\./);
+    const raised = await driver.callback(
+      driver.submit(ZOE, String(modal.body.data.custom_id), {
+        heading: 'Card declined',
+        description: 'Twice today @everyone @here <@&1300000000000000999>',
+        mobile: '',
+      }),
+    );
+    expect(textOf(raised)).toMatch(
+      /Query #\d+ raised with screenshot card\.png\. You will hear from us in your DMs with this bot when an agent picks it up\./,
+    );
 
     // The support channel gets the card with a Claim button; no mention in it can ping.
     await h.settle();
     const [posted, ...more] = fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`));
     expect(more).toEqual([]);
     expect(posted!.body.allowed_mentions).toEqual({ parse: [] });
-    expect(embed(posted!.body)).toMatchObject({ title: '#1 Card declined', color: 0x3498db, description: expect.stringContaining('@everyone @here') });
+    expect(embed(posted!.body)).toMatchObject({
+      title: '#1 Card declined',
+      color: 0x3498db,
+      description: expect.stringContaining('@everyone @here'),
+    });
     expect(kinds(posted!.body)).toEqual(['claim']);
     const queryId = Number(buttonIds(posted!.body)[0]!.split('|')[2]);
-    expect(await h.bot.runtime.deps.store.attachments.forQuery(queryId)).toMatchObject([{ filename: 'card.png', contentType: 'image/png' }]);
+    expect(await h.bot.runtime.deps.store.attachments.forQuery(queryId)).toMatchObject([
+      { filename: 'card.png', contentType: 'image/png' },
+    ]);
     const cardId = (await h.bot.runtime.deps.store.messageRefs.find('discord', SUPPORT_CHANNEL, queryId))!.messageId;
     const claim = buttonIds(posted!.body)[0]!;
 
@@ -80,9 +108,16 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(textOf(benClaim)).toContain(`Query #${queryId} is already claimed by Ann.`);
 
     // Close opens a modal; submitting it closes the query, edits the card, and asks Zoe to rate by DM.
-    const closeModal = await driver.callback(driver.press(ANN, buttonIds(edited[0]!.body)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }));
-    expect(closeModal.body).toMatchObject({ type: 9, data: { custom_id: `cqmsf|close|${queryId}||`, title: `Close query #${queryId}` } });
-    const closed = await driver.callback(driver.submit(ANN, String(closeModal.body.data.custom_id), { note: 'Bank had an outage; retried fine' }));
+    const closeModal = await driver.callback(
+      driver.press(ANN, buttonIds(edited[0]!.body)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }),
+    );
+    expect(closeModal.body).toMatchObject({
+      type: 9,
+      data: { custom_id: `cqmsf|close|${queryId}||`, title: `Close query #${queryId}` },
+    });
+    const closed = await driver.callback(
+      driver.submit(ANN, String(closeModal.body.data.custom_id), { note: 'Bank had an outage; retried fine' }),
+    );
     expect(closed.body.type).toBe(4);
     expect(textOf(closed)).toMatch(/Query #\d+ closed\. The client will be asked to rate it\./);
     await h.settle();
@@ -90,7 +125,9 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(embed(closedCard.body)).toMatchObject({ color: 0x2ecc71 });
     expect(textOf(closedCard)).toContain('Bank had an outage');
     expect(kinds(closedCard.body)).toEqual([]);
-    const rateDm = fake.calls('POST', new RegExp(`^/channels/${dm}/messages$`)).find((r) => kinds(r.body).includes('rate'))!;
+    const rateDm = fake
+      .calls('POST', new RegExp(`^/channels/${dm}/messages$`))
+      .find((r) => kinds(r.body).includes('rate'))!;
     expect(kinds(rateDm.body)).toEqual(['rate', 'rate', 'rate', 'rate', 'rate', 'reopen']);
     expect(fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`))).toHaveLength(1);
 
@@ -103,15 +140,21 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(textOf(rated)).toMatch(/Rating.*★★★★★ \(5\/5\)/);
 
     // Help and hints in Discord's syntax: /cqms commands, sign-in through forms, never a password option.
-    const guestHelp = textOf(await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'help')));
+    const guestHelp = textOf(
+      await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'help')),
+    );
     expect(guestHelp).toContain('/cqms register');
     expect(guestHelp).toContain('Create your client account and sign in here (opens a form)');
     expect(guestHelp).not.toMatch(/password/i);
-    expect(textOf(await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'mine')))).toContain('Sign in first to run `/cqms mine`: use `/cqms login` or `/cqms register`.');
+    expect(
+      textOf(await driver.callback(driver.slash({ id: '1200000000000000009', username: 'gus' }, 'mine'))),
+    ).toContain('Sign in first to run `/cqms mine`: use `/cqms login` or `/cqms register`.');
     const clientHelp = textOf(await driver.callback(driver.slash(ZOE, 'help')));
     expect(clientHelp).toContain('Commands for a client');
     expect(clientHelp).toContain('/cqms new');
-    expect(textOf(await driver.callback(driver.slash(ANN, 'whoami')))).toContain('You are ann, signed in as an agent on this Discord account.');
+    expect(textOf(await driver.callback(driver.slash(ANN, 'whoami')))).toContain(
+      'You are ann, signed in as an agent on this Discord account.',
+    );
     expect(textOf(await driver.callback(driver.slash(ANN, 'help')))).toContain('Commands for an agent');
 
     // Lee's team analytics: deferred at once, the figures as the answer, then the charts (a job) as a follow-up
@@ -128,10 +171,19 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     const agents = (answer.body.embeds as Json[]).find((e) => e.title === 'Agents')!;
     expect(agents.description).toBeUndefined();
     expect(agents.fields).toEqual([
-      { name: 'Ann', value: expect.stringMatching(/^Handled: \*\*1\*\*\nIn progress: \*\*0\*\*\nClosed: \*\*1\*\*\nAvg resolution: \*\*(under 1|\d+) min\*\*\n/), inline: true },
+      {
+        name: 'Ann',
+        value: expect.stringMatching(
+          /^Handled: \*\*1\*\*\nIn progress: \*\*0\*\*\nClosed: \*\*1\*\*\nAvg resolution: \*\*(under 1|\d+) min\*\*\n/,
+        ),
+        inline: true,
+      },
     ]);
     expect(textOf(answer)).toMatch(/6 charts follow as images/);
-    const charts = await h.fake.waitFor(() => driver.followUps(team).find((f) => f.files.length > 0), 'the charts follow-up');
+    const charts = await h.fake.waitFor(
+      () => driver.followUps(team).find((f) => f.files.length > 0),
+      'the charts follow-up',
+    );
     expect(charts.at).toBeGreaterThanOrEqual(answer.at);
     expect(charts.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(charts.body.flags).toBe(64);

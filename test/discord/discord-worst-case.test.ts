@@ -35,30 +35,72 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
 
   const member = async (role: Role, user: TestUser, displayName: string) => {
     const deps = h.bot.runtime.deps;
-    const u = await addUser(deps, 'operator', { username: user.username, email: `${user.username}@example.com`, mobile: `98765${user.id.slice(-5)}`, password: 'correct horse battery', role, displayName });
-    await deps.store.identities.link({ platform: 'discord', workspaceId: '', platformUserId: user.id, userId: u.id, linkedAt: new Date() });
+    const u = await addUser(deps, 'operator', {
+      username: user.username,
+      email: `${user.username}@example.com`,
+      mobile: `98765${user.id.slice(-5)}`,
+      password: 'correct horse battery',
+      role,
+      displayName,
+    });
+    await deps.store.identities.link({
+      platform: 'discord',
+      workspaceId: '',
+      platformUserId: user.id,
+      userId: u.id,
+      linkedAt: new Date(),
+    });
     return u.id;
   };
-  const allAccepted = () => expect(h.fake.requests.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
+  const allAccepted = () =>
+    expect(h.fake.requests.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
   const answerOf = async (s: Sent) => {
     const cb = await h.driver.callback(s);
     return cb.body.type === 5 ? h.driver.edited(s) : cb;
   };
 
   beforeAll(async () => {
-    h = await startDiscordHarness('mysql', { env: { CQMS_CATEGORIES: `Bug Report,${CATEGORY}`, DISCORD_LEADS_CHANNEL_ID: LEADS_CHANNEL } });
+    h = await startDiscordHarness('mysql', {
+      env: { CQMS_CATEGORIES: `Bug Report,${CATEGORY}`, DISCORD_LEADS_CHANNEL_ID: LEADS_CHANNEL },
+    });
     const zoe = await member('client', ZOE, `Zoe ${worst(76)}`);
     await member('agent', ANN, AGENT_NAME);
     await member('lead', LEE, `Lee ${worst(76)}`);
     // Full pages for every list, and 500 breaches for `sla`: open queries raised ten days ago.
     const old = new Date(Date.now() - 10 * DAY);
-    const row = (i: number): NewQueryRow => ({ externalRef: null, clientId: zoe, category: CATEGORY, heading: HEADING, description: DESCRIPTION, mobile: '9876500001', mobileValid: i % 2 === 0, status: 'Open', assigneeId: null, platform: 'discord', createdAt: new Date(old.getTime() + i * 1000), claimedAt: null, closedAt: null, resolutionNote: null, resolutionMs: null, firstResponseMs: null, reopenCount: 0 });
-    await h.bot.runtime.deps.store.queries.insertMany(Array.from({ length: 500 }, (_, i) => row(i)), new Date());
+    const row = (i: number): NewQueryRow => ({
+      externalRef: null,
+      clientId: zoe,
+      category: CATEGORY,
+      heading: HEADING,
+      description: DESCRIPTION,
+      mobile: '9876500001',
+      mobileValid: i % 2 === 0,
+      status: 'Open',
+      assigneeId: null,
+      platform: 'discord',
+      createdAt: new Date(old.getTime() + i * 1000),
+      claimedAt: null,
+      closedAt: null,
+      resolutionNote: null,
+      resolutionMs: null,
+      firstResponseMs: null,
+      reopenCount: 0,
+    });
+    await h.bot.runtime.deps.store.queries.insertMany(
+      Array.from({ length: 500 }, (_, i) => row(i)),
+      new Date(),
+    );
   });
   afterAll(() => h?.close());
 
   it('registers /cqms from the catalog with the longest category', async () => {
-    const env = { DISCORD_TOKEN: h.fake.token, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: h.fake.apiUrl, CQMS_CATEGORIES: `Bug Report,${CATEGORY}` };
+    const env = {
+      DISCORD_TOKEN: h.fake.token,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: h.fake.apiUrl,
+      CQMS_CATEGORIES: `Bug Report,${CATEGORY}`,
+    };
     expect(await cqms(['discord', 'register', '--guild', GUILD_ID], env)).toMatchObject({ code: 0, err: '' });
     expect(await cqms(['discord', 'register'], env)).toMatchObject({ code: 0, err: '' });
     allAccepted();
@@ -67,7 +109,13 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
   it('raises a query through the modal: heading and description at their maximum, 100 emoji, the longest category', async () => {
     const modal = await h.driver.callback(h.driver.slash(ZOE, 'new', { category: CATEGORY }));
     expect(modal.body.type).toBe(9);
-    const raised = await h.driver.callback(h.driver.submit(ZOE, String(modal.body.data.custom_id), { heading: HEADING, description: DESCRIPTION, mobile: '' }));
+    const raised = await h.driver.callback(
+      h.driver.submit(ZOE, String(modal.body.data.custom_id), {
+        heading: HEADING,
+        description: DESCRIPTION,
+        mobile: '',
+      }),
+    );
     expect(textOf(raised)).toMatch(/Query #\d+ raised/);
     queryId = Number(/Query #(\d+) raised/.exec(textOf(raised))![1]);
     await h.settle();
@@ -82,9 +130,15 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
   });
 
   it('lists full pages and pages through them (client, agent), and suggests ids and categories', async () => {
-    for (const [user, sub] of [[ZOE, 'mine'], [ANN, 'queue'], [LEE, 'queue']] as const) {
+    for (const [user, sub] of [
+      [ZOE, 'mine'],
+      [ANN, 'queue'],
+      [LEE, 'queue'],
+    ] as const) {
       const first = await answerOf(h.driver.slash(user, sub));
-      const next = buttonIds(first.body.type === undefined ? first.body : ((first.body.data as Json) ?? first.body)).find((id) => decodeAction(id)?.kind === 'page');
+      const next = buttonIds(
+        first.body.type === undefined ? first.body : ((first.body.data as Json) ?? first.body),
+      ).find((id) => decodeAction(id)?.kind === 'page');
       if (next) await answerOf(h.driver.press(user, next, { ephemeral: true }));
     }
     await h.driver.callback(h.driver.autocomplete(ANN, 'claim', { name: 'id', value: '' }));
@@ -95,16 +149,22 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
 
   it('claims from the card, closes with a maximal note, and the client rates with a maximal comment', async () => {
     const card = h.fake.messages.get(SUPPORT_CHANNEL)!.get(cardId)!;
-    await h.driver.callback(h.driver.press(ANN, buttonIds(card)[0]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }));
+    await h.driver.callback(
+      h.driver.press(ANN, buttonIds(card)[0]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }),
+    );
     await h.settle();
     const claimed = h.fake.messages.get(SUPPORT_CHANNEL)!.get(cardId)!;
     expect(kinds(claimed)).toEqual(['release', 'close', 'show']);
-    const closeModal = await h.driver.callback(h.driver.press(ANN, buttonIds(claimed)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }));
+    const closeModal = await h.driver.callback(
+      h.driver.press(ANN, buttonIds(claimed)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }),
+    );
     expect(closeModal.body.type).toBe(9);
     const note = `${EMOJI}${worst(RESOLUTION_NOTE_MAX - EMOJI.length)}`;
     await h.driver.callback(h.driver.submit(ANN, String(closeModal.body.data.custom_id), { note }));
     await h.settle();
-    const rated = await answerOf(h.driver.slash(ZOE, 'rate', { id: queryId, rating: 5, comment: worst(REVIEW_COMMENT_MAX) }));
+    const rated = await answerOf(
+      h.driver.slash(ZOE, 'rate', { id: queryId, rating: 5, comment: worst(REVIEW_COMMENT_MAX) }),
+    );
     expect(textOf(rated)).toMatch(/rated query #\d+/);
     await h.settle();
     allAccepted();
@@ -122,7 +182,10 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
 
   it('posts a digest and an SLA alert through the notifier', async () => {
     await h.bot.runtime.queue.enqueue({ name: 'digest', period: 'weekly' });
-    await h.bot.runtime.queue.enqueue({ name: 'notify', intent: { kind: 'slaAlert', queryId: queryId + 1, clock: 'firstResponse', level: 'breach', channel: 'leads' } });
+    await h.bot.runtime.queue.enqueue({
+      name: 'notify',
+      intent: { kind: 'slaAlert', queryId: queryId + 1, clock: 'firstResponse', level: 'breach', channel: 'leads' },
+    });
     await h.settle();
     expect(h.fake.calls('POST', new RegExp(`^/channels/${LEADS_CHANNEL}/messages$`)).length).toBeGreaterThanOrEqual(2);
     allAccepted();

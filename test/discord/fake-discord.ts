@@ -21,7 +21,8 @@ try {
   afterEach(() => {
     const lines = [...live].flatMap((f) => f.unexpectedRefusals());
     for (const f of live) if (f.closed) live.delete(f);
-    if (lines.length) throw new Error(`Discord refused ${lines.length} request(s) this test did not expect:\n${lines.join('\n')}`);
+    if (lines.length)
+      throw new Error(`Discord refused ${lines.length} request(s) this test did not expect:\n${lines.join('\n')}`);
   });
 } catch {
   // Imported inside a running test: close() still reports.
@@ -75,7 +76,9 @@ export class FakeDiscord {
     let fake: FakeDiscord | undefined;
     const sockets = new WebSocketServer({ noServer: true });
     const server = createServer((req, res) => void fake!.handle(req, res));
-    server.on('upgrade', (req, socket, head) => sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => fake!.gateway.accept(ws)));
+    server.on('upgrade', (req, socket, head) =>
+      sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => fake!.gateway.accept(ws)),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     fake = new FakeDiscord(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token);
     return fake;
@@ -155,7 +158,10 @@ export class FakeDiscord {
     for (;;) {
       const v = probe();
       if (v) return v;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; requests so far:\n${this.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n')}`);
+      if (Date.now() > until)
+        throw new Error(
+          `timed out waiting for ${what}; requests so far:\n${this.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n')}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -190,7 +196,16 @@ export class FakeDiscord {
     if (!api) return send(res, 404, { message: '404: Not Found', code: 0 });
     const method = req.method ?? 'GET';
     const { body, files } = await parseBody(req.headers['content-type'], raw);
-    const r: RecordedRequest = { method, path: decodeURIComponent(api[1]!), query: u.searchParams, headers: req.headers, body, files, status: 0, at: Date.now() };
+    const r: RecordedRequest = {
+      method,
+      path: decodeURIComponent(api[1]!),
+      query: u.searchParams,
+      headers: req.headers,
+      body,
+      files,
+      status: 0,
+      at: Date.now(),
+    };
     this.requests.push(r);
     const fault = this.faults.findIndex((f) => f.match(method, r.path));
     if (fault >= 0) {
@@ -238,7 +253,11 @@ export class FakeDiscord {
         pattern: /^\/gateway\/bot$/,
         answer: (_m, r) =>
           r.headers.authorization === `Bot ${this.token}`
-            ? ok({ url: this.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } })
+            ? ok({
+                url: this.gateway.url,
+                shards: 1,
+                session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+              })
             : { status: 401, body: { message: '401: Unauthorized', code: 0 } },
       },
       ...messageRoutes({ box: this.box, window: this.window, closedDmChannel: (ch) => this.closedDmChannel(ch) }),
@@ -248,7 +267,15 @@ export class FakeDiscord {
         answer: (_m, r) => {
           const user = String(r.body.recipient_id);
           if (!this.dmOf.has(user)) this.dmOf.set(user, this.box.id());
-          return ok({ id: this.dmOf.get(user), type: 1, last_message_id: null, flags: 0, recipients: [{ id: user, username: `user${user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }] });
+          return ok({
+            id: this.dmOf.get(user),
+            type: 1,
+            last_message_id: null,
+            flags: 0,
+            recipients: [
+              { id: user, username: `user${user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null },
+            ],
+          });
         },
       },
     ];
@@ -262,11 +289,10 @@ export class FakeDiscord {
   /** Refusals from the checks are the bot's fault: recorded (set-up answers such as closed DMs are not). */
   private refused(out: Answer | Refusal, r: RecordedRequest): Answer {
     const code = (out.body as { code?: number } | undefined)?.code;
-    if (out.status >= 400 && code !== undefined && REFUSAL_CODES.has(code)) this.ledger.record({ method: r.method, path: r.path, refusal: out as Refusal });
+    if (out.status >= 400 && code !== undefined && REFUSAL_CODES.has(code))
+      this.ledger.record({ method: r.method, path: r.path, refusal: out as Refusal });
     return out;
   }
-
-
 }
 
 /** Codes only the limit and interaction checks answer with. */

@@ -53,7 +53,13 @@ export async function parseBody(type: string | undefined, raw: Buffer): Promise<
     let body: Json = {};
     for (const [field, value] of form.entries()) {
       if (field === 'payload_json' && typeof value === 'string') body = JSON.parse(value) as Json;
-      else if (typeof value !== 'string') files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+      else if (typeof value !== 'string')
+        files.push({
+          field,
+          filename: value.name,
+          contentType: value.type,
+          data: Buffer.from(await value.arrayBuffer()),
+        });
     }
     return { body, files };
   }

@@ -22,14 +22,24 @@ export class FakeMessages {
   store(channel: string, id: string, body: Json, files: UploadedFile[], prev?: Json): Json {
     const channelId = channel.startsWith('wh:') ? '1300000000000000900' : channel;
     const msg: Json = {
-      id: id === '@original' ? ((prev?.id as string | undefined) ?? this.byChannel.get(channel)?.get('@original')?.id ?? this.id()) : id,
+      id:
+        id === '@original'
+          ? ((prev?.id as string | undefined) ?? this.byChannel.get(channel)?.get('@original')?.id ?? this.id())
+          : id,
       channel_id: channelId,
       type: 0,
       author: BOT_USER,
       content: body.content ?? '',
       embeds: body.embeds ?? [],
       components: body.components ?? [],
-      attachments: files.map((f, i) => ({ id: this.id(), filename: f.filename, size: f.data.byteLength, content_type: f.contentType, url: `${this.url}/attachments/${channelId}/${i}/${f.filename}`, proxy_url: `${this.url}/attachments/${channelId}/${i}/${f.filename}` })),
+      attachments: files.map((f, i) => ({
+        id: this.id(),
+        filename: f.filename,
+        size: f.data.byteLength,
+        content_type: f.contentType,
+        url: `${this.url}/attachments/${channelId}/${i}/${f.filename}`,
+        proxy_url: `${this.url}/attachments/${channelId}/${i}/${f.filename}`,
+      })),
       mentions: [],
       mention_roles: [],
       mention_everyone: false,

@@ -28,7 +28,8 @@ export function messageRoutes(o: MessageRouteDeps): Route[] {
       method: 'POST',
       pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
       answer: (m, r) => {
-        const refusal = o.window.firstAnswer(m[1]!, m[2]!) ?? checkCallback(r.body, r.files.length, o.window.messageOf(m[1]!));
+        const refusal =
+          o.window.firstAnswer(m[1]!, m[2]!) ?? checkCallback(r.body, r.files.length, o.window.messageOf(m[1]!));
         if (refusal) return refusal;
         o.window.acknowledge(m[1]!);
         const type = Number(r.body.type);
@@ -37,21 +38,41 @@ export function messageRoutes(o: MessageRouteDeps): Route[] {
         const shown = type === 5 ? { ...data, flags: Number(data.flags ?? 0) | 128 } : data;
         const msg = [4, 5, 7].includes(type) ? o.box.store(`wh:${m[2]}`, '@original', shown, r.files) : null;
         if (r.query.get('with_response') !== 'true') return ok();
-        return ok({ interaction: { id: m[1], type: 2, response_message_loading: type === 5, response_message_ephemeral: (Number(data.flags ?? 0) & 64) === 64 }, resource: { type, ...(msg ? { message: msg } : {}) } });
+        return ok({
+          interaction: {
+            id: m[1],
+            type: 2,
+            response_message_loading: type === 5,
+            response_message_ephemeral: (Number(data.flags ?? 0) & 64) === 64,
+          },
+          resource: { type, ...(msg ? { message: msg } : {}) },
+        });
       },
     },
-    { method: 'GET', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, answer: (m) => o.window.tokenUse(m[2]!) ?? o.box.found(`wh:${m[2]}`, m[3]!) },
-    { method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, answer: (m, r) => o.window.tokenUse(m[2]!) ?? edit(o, `wh:${m[2]}`, m[3]!, r) },
+    {
+      method: 'GET',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
+      answer: (m) => o.window.tokenUse(m[2]!) ?? o.box.found(`wh:${m[2]}`, m[3]!),
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
+      answer: (m, r) => o.window.tokenUse(m[2]!) ?? edit(o, `wh:${m[2]}`, m[3]!, r),
+    },
     {
       method: 'POST',
       pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
-      answer: (m, r) => o.window.tokenUse(m[2]!) ?? checkMessage(r.body, { files: r.files.length }) ?? ok(o.box.store(`wh:${m[2]}`, o.box.id(), r.body, r.files)),
+      answer: (m, r) =>
+        o.window.tokenUse(m[2]!) ??
+        checkMessage(r.body, { files: r.files.length }) ??
+        ok(o.box.store(`wh:${m[2]}`, o.box.id(), r.body, r.files)),
     },
     {
       method: 'POST',
       pattern: /^\/channels\/(\d+)\/messages$/,
       answer: (m, r) => {
-        if (o.closedDmChannel(m[1]!)) return { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } };
+        if (o.closedDmChannel(m[1]!))
+          return { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } };
         return checkMessage(r.body, { files: r.files.length }) ?? ok(o.box.store(m[1]!, o.box.id(), r.body, r.files));
       },
     },
@@ -63,7 +84,15 @@ export function messageRoutes(o: MessageRouteDeps): Route[] {
         const errors = new FormErrors();
         checkCommands(errors, r.body);
         if (!errors.empty) return invalidFormBody(errors);
-        return ok((r.body as unknown as Json[]).map((c) => ({ ...c, id: o.box.id(), application_id: m[1], version: o.box.id(), ...(m[2] ? { guild_id: m[2] } : {}) })));
+        return ok(
+          (r.body as unknown as Json[]).map((c) => ({
+            ...c,
+            id: o.box.id(),
+            application_id: m[1],
+            version: o.box.id(),
+            ...(m[2] ? { guild_id: m[2] } : {}),
+          })),
+        );
       },
     },
   ];

@@ -11,12 +11,34 @@ import { expectNoLeak, fuzz, hostileText } from './hostile-support';
 /** Field text as exports get it wrong: plausible values, padding, odd dates, quotes, separators, line breaks. */
 const field = fc.oneof(
   hostileText(30),
-  fc.constantFrom('', ' ', 'Q1', 'Q1 ', 'open', 'CLOSED', 'In progress', 'Resolved', '2026-03-02 09:00', '02/03/2026', '31/02/2026', '2026-13-01', 'zoe@example.com', '+91 98765 01234', '0000000000', 'a,b', 'say "hi"', 'line\nbreak', 'cr\r\nlf'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'Q1',
+    'Q1 ',
+    'open',
+    'CLOSED',
+    'In progress',
+    'Resolved',
+    '2026-03-02 09:00',
+    '02/03/2026',
+    '31/02/2026',
+    '2026-13-01',
+    'zoe@example.com',
+    '+91 98765 01234',
+    '0000000000',
+    'a,b',
+    'say "hi"',
+    'line\nbreak',
+    'cr\r\nlf',
+  ),
 );
 
 describe('CSV rows under fuzzing', () => {
   it('clean any row into a cleaned row or one of the reject reasons', () => {
-    const row = fc.record(Object.fromEntries(RAW_COLUMNS.map((c) => [c, field])) as Record<keyof RawRow, fc.Arbitrary<string>>);
+    const row = fc.record(
+      Object.fromEntries(RAW_COLUMNS.map((c) => [c, field])) as Record<keyof RawRow, fc.Arbitrary<string>>,
+    );
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), (rows) => {
         const cleaner = new RowCleaner();
@@ -42,16 +64,27 @@ describe('CSV rows under fuzzing', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     const quote = (f: string) => `"${f.replace(/"/g, '""')}"`;
-    const record = fc.array(fc.oneof(field, field.map(quote), fc.constantFrom('"', '""', '"a"b', 'x"y')), { minLength: 1, maxLength: 9 }).map((fs) => fs.join(','));
+    const record = fc
+      .array(fc.oneof(field, field.map(quote), fc.constantFrom('"', '""', '"a"b', 'x"y')), {
+        minLength: 1,
+        maxLength: 9,
+      })
+      .map((fs) => fs.join(','));
     const text = fc
       .record({
         bom: fc.constantFrom('', '\ufeff', '\ufeff\ufeff'),
-        header: fc.oneof({ weight: 4, arbitrary: fc.constant(RAW_COLUMNS.join(',')) }, { weight: 1, arbitrary: record }),
+        header: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(RAW_COLUMNS.join(',')) },
+          { weight: 1, arbitrary: record },
+        ),
         rows: fc.array(record, { maxLength: 12 }),
         eol: fc.constantFrom('\n', '\r\n', '\r'),
       })
       .map(({ bom, header, rows, eol }) => Buffer.from(`${bom}${[header, ...rows].join(eol)}`));
-    const bytes = fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)) });
+    const bytes = fc.oneof(
+      { weight: 5, arbitrary: text },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)) },
+    );
 
     it('clean a file into a report or refuse it with one line naming the file and the problem', async () => {
       let n = 0;
@@ -60,7 +93,11 @@ describe('CSV rows under fuzzing', () => {
           const input = join(dir, `in-${++n}.csv`);
           writeFileSync(input, content);
           try {
-            const report = await cleanCsvFile({ input, output: join(dir, `out-${n}.csv`), rejects: join(dir, `rej-${n}.csv`) });
+            const report = await cleanCsvFile({
+              input,
+              output: join(dir, `out-${n}.csv`),
+              rejects: join(dir, `rej-${n}.csv`),
+            });
             expect(report.rows_in).toBe(report.rows_out + report.rejected);
             expect(readFileSync(join(dir, `out-${n}.csv`), 'utf8').split(/\r?\n/)[0]).toMatch(/^query_id,/);
           } catch (e) {

@@ -24,21 +24,43 @@ describe('Discord under hostile input (real discord.js client, fake gateway, SQL
     rejections.stop();
   });
 
-  const queriesTitled = async (heading: string) => (await h.bot.runtime.deps.store.queries.list({}, { limit: 1000, offset: 0 })).rows.filter((q) => q.heading === heading);
+  const queriesTitled = async (heading: string) =>
+    (await h.bot.runtime.deps.store.queries.list({}, { limit: 1000, offset: 0 })).rows.filter(
+      (q) => q.heading === heading,
+    );
   const newWith = (filename: string, data: Uint8Array, contentType: string, size?: number) =>
-    h.driver.callback(h.driver.slash(ZOE, 'new', { category: 'Bug Report' }, { files: { screenshot: { filename, data, contentType, ...(size !== undefined ? { size } : {}) } } }));
+    h.driver.callback(
+      h.driver.slash(
+        ZOE,
+        'new',
+        { category: 'Bug Report' },
+        { files: { screenshot: { filename, data, contentType, ...(size !== undefined ? { size } : {}) } } },
+      ),
+    );
 
   it('takes a PNG named notes.txt and declared text/plain as a PNG, stored as notes.png', async () => {
     const modal = await newWith('notes.txt', TINY_PNG, 'text/plain');
     expect(modal.body.type).toBe(9);
-    const done = await h.driver.callback(h.driver.submit(ZOE, String(modal.body.data.custom_id), { heading: 'discord png as txt', description: 'see screenshot', mobile: '' }));
+    const done = await h.driver.callback(
+      h.driver.submit(ZOE, String(modal.body.data.custom_id), {
+        heading: 'discord png as txt',
+        description: 'see screenshot',
+        mobile: '',
+      }),
+    );
     expect(textOf(done)).toMatch(/raised with screenshot notes\.png/);
     const [q] = await queriesTitled('discord png as txt');
-    expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([{ filename: 'notes.png', contentType: 'image/png' }]);
+    expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([
+      { filename: 'notes.png', contentType: 'image/png' },
+    ]);
   });
 
   it('refuses HTML declared image/png and 5 MB + 1 byte before the modal opens, so nothing typed is lost', async () => {
-    const html = await newWith('page.png', new TextEncoder().encode('<!doctype html><script>x()</script>'), 'image/png');
+    const html = await newWith(
+      'page.png',
+      new TextEncoder().encode('<!doctype html><script>x()</script>'),
+      'image/png',
+    );
     expect(html.body).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(textOf(html)).toMatch(/screenshot: page\.png is not a PNG, JPEG, GIF or WebP image/);
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
@@ -52,14 +74,56 @@ describe('Discord under hostile input (real discord.js client, fake gateway, SQL
     const user = fc.constantFrom(ZOE, ANN, NOBODY);
     const value = fc.oneof(hostileText(40), fc.integer({ min: -1e12, max: 1e12 }));
     const interaction = fc.oneof(
-      fc.record({ user, sub: fc.oneof(fc.constantFrom(...CATALOG.map((c) => c.name)), hostileText(20)), values: fc.dictionary(fc.constantFrom('id', 'status', 'category', 'from', 'to', 'page', 'note', 'rating', 'comment', 'agent', 'x'), value, { maxKeys: 3 }) }).map(
-        (i) => () => h.driver.slash(i.user, i.sub, i.values),
-      ),
-      fc.record({ user, id: fc.oneof(hostileText(100), fc.constantFrom('claim', 'close', 'rate', 'page', 'reopen').map((k) => `cqms|${k}|99999999999999999999`), fc.constant(encodeAction({ kind: 'claim', queryId: 1 }))) }).map((i) => () => h.driver.press(i.user, i.id.slice(0, 100))),
-      fc.record({ user, id: fc.oneof(hostileText(100), fc.constantFrom('cqmsf|new||0|', 'cqmsf|close|1||', 'cqmsf|rate|999999999999||')), fields: fc.dictionary(fc.constantFrom('heading', 'description', 'mobile', 'note', 'username', 'email', 'password', 'login', 'x'), hostileText(), { maxKeys: 4 }) }).map(
-        (i) => () => h.driver.submit(i.user, i.id.slice(0, 100), i.fields),
-      ),
-      fc.record({ user, sub: fc.constantFrom('claim', 'show', 'close', 'x'), text: hostileText(20) }).map((i) => () => h.driver.autocomplete(i.user, i.sub, { name: 'id', value: i.text })),
+      fc
+        .record({
+          user,
+          sub: fc.oneof(fc.constantFrom(...CATALOG.map((c) => c.name)), hostileText(20)),
+          values: fc.dictionary(
+            fc.constantFrom(
+              'id',
+              'status',
+              'category',
+              'from',
+              'to',
+              'page',
+              'note',
+              'rating',
+              'comment',
+              'agent',
+              'x',
+            ),
+            value,
+            { maxKeys: 3 },
+          ),
+        })
+        .map((i) => () => h.driver.slash(i.user, i.sub, i.values)),
+      fc
+        .record({
+          user,
+          id: fc.oneof(
+            hostileText(100),
+            fc.constantFrom('claim', 'close', 'rate', 'page', 'reopen').map((k) => `cqms|${k}|99999999999999999999`),
+            fc.constant(encodeAction({ kind: 'claim', queryId: 1 })),
+          ),
+        })
+        .map((i) => () => h.driver.press(i.user, i.id.slice(0, 100))),
+      fc
+        .record({
+          user,
+          id: fc.oneof(
+            hostileText(100),
+            fc.constantFrom('cqmsf|new||0|', 'cqmsf|close|1||', 'cqmsf|rate|999999999999||'),
+          ),
+          fields: fc.dictionary(
+            fc.constantFrom('heading', 'description', 'mobile', 'note', 'username', 'email', 'password', 'login', 'x'),
+            hostileText(),
+            { maxKeys: 4 },
+          ),
+        })
+        .map((i) => () => h.driver.submit(i.user, i.id.slice(0, 100), i.fields)),
+      fc
+        .record({ user, sub: fc.constantFrom('claim', 'show', 'close', 'x'), text: hostileText(20) })
+        .map((i) => () => h.driver.autocomplete(i.user, i.sub, { name: 'id', value: i.text })),
     );
     const params = fuzz<() => Sent>(80);
     const sends = fc.sample(interaction, params);
@@ -75,7 +139,12 @@ describe('Discord under hostile input (real discord.js client, fake gateway, SQL
         return leak ? [`${r.method} ${r.path}: ${leak}`] : [];
       });
       expect(leaks).toEqual([]);
-      expect(h.log.slice(logSeen).filter((l) => l.level === 'error').map((l) => `${l.message} ${l.error instanceof Error ? l.error.stack : ''}`)).toEqual([]);
+      expect(
+        h.log
+          .slice(logSeen)
+          .filter((l) => l.level === 'error')
+          .map((l) => `${l.message} ${l.error instanceof Error ? l.error.stack : ''}`),
+      ).toEqual([]);
       rejections.none();
     });
   }, 60_000);

@@ -15,7 +15,10 @@ const CHUNK = 64 * 1024;
 class FileServer {
   sent = 0;
   requests = 0;
-  private constructor(private readonly server: Server, readonly host: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly host: string,
+  ) {}
 
   static async start(): Promise<FileServer> {
     let self: FileServer | undefined;
@@ -63,7 +66,10 @@ class FileServer {
 }
 
 const refusal = async (p: Promise<unknown>): Promise<string> => {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ValidationFailed);
   return (e as ValidationFailed).issues.map((i) => `${i.field}: ${i.message}`).join('; ');
 };
@@ -76,18 +82,37 @@ describe('screenshot downloads stop at 5 MB', () => {
   afterEach(() => files.close());
 
   const discord = () => new AttachmentFetcher({ allowedHosts: [files.host], maxBytes: MAX, timeoutMs: 5000 });
-  const slack = () => new ScreenshotFetcher({ token: 'xoxb-test', allowedHosts: [files.host], maxBytes: MAX, timeoutMs: 5000 });
-  const discordRef = (path: string, size = 1000) => ({ id: '1', filename: 'shot.png', size, contentType: 'image/png', url: files.url(path) });
-  const slackRef = (path: string, size: number | null = 1000) => ({ id: 'F1', name: 'shot.png', mimetype: 'image/png', size, url: files.url(path) });
+  const slack = () =>
+    new ScreenshotFetcher({ token: 'xoxb-test', allowedHosts: [files.host], maxBytes: MAX, timeoutMs: 5000 });
+  const discordRef = (path: string, size = 1000) => ({
+    id: '1',
+    filename: 'shot.png',
+    size,
+    contentType: 'image/png',
+    url: files.url(path),
+  });
+  const slackRef = (path: string, size: number | null = 1000) => ({
+    id: 'F1',
+    name: 'shot.png',
+    mimetype: 'image/png',
+    size,
+    url: files.url(path),
+  });
 
   it('refuse by the declared size without a request', async () => {
-    expect(await refusal(discord().fetch(discordRef('/exact/10', MAX + 1), 'screenshot'))).toBe('screenshot: shot.png is 5.1 MB; the limit is 5.0 MB');
-    expect(await refusal(slack().fetch(slackRef('/exact/10', MAX + 1)))).toBe('screenshot: the file is 5.1 MB; the limit is 5.0 MB');
+    expect(await refusal(discord().fetch(discordRef('/exact/10', MAX + 1), 'screenshot'))).toBe(
+      'screenshot: shot.png is 5.1 MB; the limit is 5.0 MB',
+    );
+    expect(await refusal(slack().fetch(slackRef('/exact/10', MAX + 1)))).toBe(
+      'screenshot: the file is 5.1 MB; the limit is 5.0 MB',
+    );
     expect(files.requests).toBe(0);
   });
 
   it('refuse by the Content-Length the server declares, before reading the body', async () => {
-    expect(await refusal(discord().fetch(discordRef('/declared'), 'screenshot'))).toBe('screenshot: shot.png is larger than 5.0 MB');
+    expect(await refusal(discord().fetch(discordRef('/declared'), 'screenshot'))).toBe(
+      'screenshot: shot.png is larger than 5.0 MB',
+    );
     expect(await refusal(slack().fetch(slackRef('/declared')))).toBe('screenshot: the file is larger than 5.0 MB');
   });
 
@@ -102,13 +127,20 @@ describe('screenshot downloads stop at 5 MB', () => {
 
   it('take exactly 5 MB and refuse 5 MB + 1 byte, whatever was declared', async () => {
     expect((await discord().fetch(discordRef(`/exact/${MAX}`), 'screenshot')).data.byteLength).toBe(MAX);
-    expect(await refusal(discord().fetch(discordRef(`/exact/${MAX + 1}`), 'screenshot'))).toBe('screenshot: shot.png is larger than 5.0 MB');
+    expect(await refusal(discord().fetch(discordRef(`/exact/${MAX + 1}`), 'screenshot'))).toBe(
+      'screenshot: shot.png is larger than 5.0 MB',
+    );
     expect((await slack().fetch(slackRef(`/exact/${MAX}`))).contentType).toBe('image/png');
-    expect(await refusal(slack().fetch(slackRef(`/exact/${MAX + 1}`)))).toBe('screenshot: the file is larger than 5.0 MB');
+    expect(await refusal(slack().fetch(slackRef(`/exact/${MAX + 1}`)))).toBe(
+      'screenshot: the file is larger than 5.0 MB',
+    );
   });
 
   it('judge by the bytes: a PNG served as text/plain is a PNG', async () => {
-    const got = await discord().fetch({ ...discordRef('/exact/100'), filename: 'notes.txt', contentType: 'text/plain' }, 'screenshot');
+    const got = await discord().fetch(
+      { ...discordRef('/exact/100'), filename: 'notes.txt', contentType: 'text/plain' },
+      'screenshot',
+    );
     expect(got).toMatchObject({ filename: 'notes.txt', contentType: 'image/png' });
   });
 });

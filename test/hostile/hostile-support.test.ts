@@ -12,7 +12,12 @@ describe('the leak detector the fuzz suites rely on', () => {
   });
 
   it('passes the replies users should get', () => {
-    for (const ok of ['Query #12 raised with screenshot card.png.', '✗ screenshot: the file is 5.1 MB; the limit is 5.0 MB', 'Unknown command "at". Here is what you can run:', 'An error occurred; reference r-1a2b.']) {
+    for (const ok of [
+      'Query #12 raised with screenshot card.png.',
+      '✗ screenshot: the file is 5.1 MB; the limit is 5.0 MB',
+      'Unknown command "at". Here is what you can run:',
+      'An error occurred; reference r-1a2b.',
+    ]) {
       expect(leakIn(ok)).toBeNull();
     }
     expect(leakIn('value is undefined in the log', 'log')).toBeNull();

@@ -24,11 +24,17 @@ export async function replayable<T>(params: { seed: number }, run: () => Promise
 /** What a user must never read: a stack frame, an error class dump, a source path. */
 const LEAKS: [string, RegExp][] = [
   ['a stack frame', /\n?\s{2,}at \S+/],
-  ['an error class', /\b(TypeError|RangeError|SyntaxError|ReferenceError|ZodError|Sequelize\w*Error|AggregateError)\b|\bError: /],
+  [
+    'an error class',
+    /\b(TypeError|RangeError|SyntaxError|ReferenceError|ZodError|Sequelize\w*Error|AggregateError)\b|\bError: /,
+  ],
   ['a source path', /(\/work\/|\/home\/|\/tmp\/|node_modules|\.tsx?:\d+|\.js:\d+)/],
   ['internal words', /\bundefined\b|\[object Object\]|\bNaN\b/],
   // zod's default messages name types, not fields: every user-facing check has its own message.
-  ['a library default message', /Invalid input: expected|Too (small|big): expected|Invalid (option|string|element|key)\b/],
+  [
+    'a library default message',
+    /Invalid input: expected|Too (small|big): expected|Invalid (option|string|element|key)\b/,
+  ],
 ];
 
 /** The first leak found in a reply's text (or a log reason's: internal words are fine there), or null. */
@@ -49,7 +55,9 @@ export function expectTyped(e: unknown): void {
   if (!(e instanceof CqmsError)) throw e;
   expectNoLeak(e.message);
   // Specific: a validation error names each field and says more than "invalid".
-  if (e instanceof ValidationFailed) for (const i of e.issues) expect(i).toEqual({ field: expect.stringMatching(/^\w+$/), message: expect.stringMatching(/\S.{8,}/) });
+  if (e instanceof ValidationFailed)
+    for (const i of e.issues)
+      expect(i).toEqual({ field: expect.stringMatching(/^\w+$/), message: expect.stringMatching(/\S.{8,}/) });
 }
 
 /** Collects unhandled rejections while a suite runs; `none()` fails with them. */
@@ -70,7 +78,43 @@ export const hostileText = (maxLength = 60): fc.Arbitrary<string> =>
     fc.string({ unit: 'grapheme', maxLength }),
     fc.string({ unit: 'binary', maxLength }),
     fc
-      .array(fc.constantFrom('"', "'", '\\', ' ', '=', '--', '\u0000', '\n', '\r', '\t', '\u200b', '\ufeff', '#', '%', '&', '+', '{', '}', '[', ']', '<', '>', 'é', '💥', '__proto__', 'constructor', 'claim', 'new', '42', '-1', '1e309', 'null'), { maxLength: 12 })
+      .array(
+        fc.constantFrom(
+          '"',
+          "'",
+          '\\',
+          ' ',
+          '=',
+          '--',
+          '\u0000',
+          '\n',
+          '\r',
+          '\t',
+          '\u200b',
+          '\ufeff',
+          '#',
+          '%',
+          '&',
+          '+',
+          '{',
+          '}',
+          '[',
+          ']',
+          '<',
+          '>',
+          'é',
+          '💥',
+          '__proto__',
+          'constructor',
+          'claim',
+          'new',
+          '42',
+          '-1',
+          '1e309',
+          'null',
+        ),
+        { maxLength: 12 },
+      )
       .map((parts) => parts.join('')),
   );
 
@@ -81,14 +125,18 @@ type Path = (string | number)[];
 
 function pathsOf(v: unknown, at: Path = [], out: Path[] = []): Path[] {
   out.push(at);
-  if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) pathsOf(c, [...at, Array.isArray(v) ? Number(k) : k], out);
+  if (v !== null && typeof v === 'object')
+    for (const [k, c] of Object.entries(v)) pathsOf(c, [...at, Array.isArray(v) ? Number(k) : k], out);
   return out;
 }
 
 function setAt(root: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
-  const copy = (Array.isArray(root) ? [...(root as unknown[])] : { ...(root as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(root) ? [...(root as unknown[])] : { ...(root as object) }) as Record<
+    string | number,
+    unknown
+  >;
   if (rest.length === 0 && value === undefined) delete copy[head!];
   else copy[head!] = setAt(copy[head!], rest, value);
   return copy;
@@ -98,7 +146,12 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
  * A valid payload with one to three of its fields (or whole sub-objects) replaced by hostile values or
  * removed: close enough to pass the first checks, wrong where it hurts.
  */
-export function mutated<T>(valid: T, value: fc.Arbitrary<unknown> = fc.oneof(anyJson(), hostileText(), fc.constant(undefined))): fc.Arbitrary<unknown> {
+export function mutated<T>(
+  valid: T,
+  value: fc.Arbitrary<unknown> = fc.oneof(anyJson(), hostileText(), fc.constant(undefined)),
+): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid).filter((p) => p.length > 0);
-  return fc.array(fc.tuple(fc.constantFrom(...paths), value), { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce<unknown>((acc, [p, v]) => setAt(acc, p, v), valid));
+  return fc
+    .array(fc.tuple(fc.constantFrom(...paths), value), { minLength: 1, maxLength: 3 })
+    .map((edits) => edits.reduce<unknown>((acc, [p, v]) => setAt(acc, p, v), valid));
 }

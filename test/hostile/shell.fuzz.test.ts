@@ -17,7 +17,27 @@ import { runScripted, STACK_TRACE } from '../shell/shell-harness';
 import { expectNoLeak, expectTyped, fuzz, hostileText, replayable, watchRejections } from './hostile-support';
 import { SURFACES } from '../../core/conversation/surface';
 
-const VALUES = fc.oneof(hostileText(12), fc.constantFrom('abc', ' ', '', '0', '-1', '1.5', '1e309', '42', '#1', '99999999999999999999', '2026-02-30', '2026-03-01', 'Open', 'Bug Report', 'day', '6'));
+const VALUES = fc.oneof(
+  hostileText(12),
+  fc.constantFrom(
+    'abc',
+    ' ',
+    '',
+    '0',
+    '-1',
+    '1.5',
+    '1e309',
+    '42',
+    '#1',
+    '99999999999999999999',
+    '2026-02-30',
+    '2026-03-01',
+    'Open',
+    'Bug Report',
+    'day',
+    '6',
+  ),
+);
 /** A typed line: a command (or a near miss), then its own options named or in place with odd values, quotes, hostile words. */
 const ROLES = [null, 'client', 'agent', 'lead'] as const;
 /** Who says it (an index into ROLES) and the line. */
@@ -29,12 +49,20 @@ const said = fc.oneof(
       fc
         .tuple(
           // Mostly someone the command is for, so the line reaches its checks; sometimes anyone.
-          fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ROLES.flatMap((r, i) => (audienceAllows(spec.audience, r) ? [i] : [])), 0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) }),
+          fc.oneof(
+            {
+              weight: 4,
+              arbitrary: fc.constantFrom(...ROLES.flatMap((r, i) => (audienceAllows(spec.audience, r) ? [i] : [])), 0),
+            },
+            { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) },
+          ),
           fc.constantFrom(spec.name, `/cqms ${spec.name.toUpperCase()}`, `${spec.name}x`),
           fc.array(
             fc.oneof(
               VALUES.map((v) => JSON.stringify(v)),
-              fc.tuple(fc.constantFrom(...spec.options.map((o) => o.name), 'x'), VALUES).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
+              fc
+                .tuple(fc.constantFrom(...spec.options.map((o) => o.name), 'x'), VALUES)
+                .map(([k, v]) => `${k}=${JSON.stringify(v)}`),
               fc.constantFrom('--note', 'note=', '"unclosed', "'x y'", '--'),
             ),
             { maxLength: 4 },
@@ -56,7 +84,9 @@ describe('shell lines under fuzzing', () => {
         try {
           const [name, ...rest] = tokenize(text);
           const spec = name ? findCommand(name.toLowerCase()) : undefined;
-          if (spec) for (const [k, v] of Object.entries(parseArgs(spec, rest))) expect(typeof v === 'string' && spec.options.some((o) => o.name === k)).toBe(true);
+          if (spec)
+            for (const [k, v] of Object.entries(parseArgs(spec, rest)))
+              expect(typeof v === 'string' && spec.options.some((o) => o.name === k)).toBe(true);
         } catch (e) {
           expect(e).toBeInstanceOf(ValidationFailed);
           for (const i of (e as ValidationFailed).issues) expect(i.message.length).toBeGreaterThan(5);
@@ -77,8 +107,18 @@ describe('shell lines under fuzzing', () => {
       const deps = testDesk(ts.store);
       desk = new Desk(deps);
       const actors: (Actor | null)[] = [null];
-      for (const [name, role] of [['zoe', 'client'], ['ann', 'agent'], ['lee', 'lead']] as const) actors.push(await makeActor(deps, role, name));
-      for (const actor of actors) convs.push({ account: { platform: 'shell', workspaceId: '', platformUserId: actor?.username ?? 'guest' }, actor, surface: SURFACES.shell });
+      for (const [name, role] of [
+        ['zoe', 'client'],
+        ['ann', 'agent'],
+        ['lee', 'lead'],
+      ] as const)
+        actors.push(await makeActor(deps, role, name));
+      for (const actor of actors)
+        convs.push({
+          account: { platform: 'shell', workspaceId: '', platformUserId: actor?.username ?? 'guest' },
+          actor,
+          surface: SURFACES.shell,
+        });
       await desk.runLine(convs[1]!, 'help');
     });
     afterAll(() => ts?.dispose());
@@ -120,7 +160,14 @@ describe('shell lines under fuzzing', () => {
       // Lines that would open a form are answered by the next fuzzed lines; /cancel ends any form left open.
       const lines = fc.sample(line, params).flatMap((l) => [l.replace(/^\/(quit|exit)\b/, ''), '/cancel']);
       await replayable(params, async () => {
-        const run = await runScripted(['shell', '--as', 'zoe'], env, ['/as zoe', 'login', 'zoe', 'correct horse battery', ...lines, '/quit']);
+        const run = await runScripted(['shell', '--as', 'zoe'], env, [
+          '/as zoe',
+          'login',
+          'zoe',
+          'correct horse battery',
+          ...lines,
+          '/quit',
+        ]);
         expect(run.err).toEqual([]);
         expect(run.code).toBe(0);
         expect(run.out).not.toMatch(STACK_TRACE);
@@ -140,15 +187,28 @@ describe('shell lines under fuzzing', () => {
       bytes.set(TINY_PNG);
       writeFileSync(big, bytes);
       const raise = (heading: string, ...shots: string[]) => ['new', '1', heading, 'It crashes', '', ...shots];
-      const run = await runScripted(['shell', '--as', 'zoe'], env, ['login', 'zoe', 'correct horse battery', ...raise('png named txt', png), ...raise('html then device then pipe then big then fixed', html, '/dev/zero', fifo, big, dir, png), '/quit']);
+      const run = await runScripted(['shell', '--as', 'zoe'], env, [
+        'login',
+        'zoe',
+        'correct horse battery',
+        ...raise('png named txt', png),
+        ...raise('html then device then pipe then big then fixed', html, '/dev/zero', fifo, big, dir, png),
+        '/quit',
+      ]);
       expect(run).toMatchObject({ code: 0, err: [] });
       const out = run.out;
       // Stored under the type its bytes are, re-encoded.
       expect(out).toMatch(/✓ Query #1 raised with screenshot notes\.png/);
-      expect(out).toMatch(/✗ screenshot: the file is not a PNG, JPEG, GIF or WebP image\s*\nPlease answer again: Screenshot\./);
-      expect(out).toContain(`✗ "/dev/zero" is not a regular file (a pipe, device or socket); give the path of an image file`);
+      expect(out).toMatch(
+        /✗ screenshot: the file is not a PNG, JPEG, GIF or WebP image\s*\nPlease answer again: Screenshot\./,
+      );
+      expect(out).toContain(
+        `✗ "/dev/zero" is not a regular file (a pipe, device or socket); give the path of an image file`,
+      );
       // A named pipe with no writer is refused at once: opening it used to wait for ever.
-      expect(out).toContain(`✗ "${fifo}" is not a regular file (a pipe, device or socket); give the path of an image file`);
+      expect(out).toContain(
+        `✗ "${fifo}" is not a regular file (a pipe, device or socket); give the path of an image file`,
+      );
       expect(out).toContain(`✗ "${big}" is 5.1 MB; the limit is 5.0 MB`);
       expect(out).toContain(`✗ cannot read "${dir}": it is a directory`);
       // Heading and description were asked once: only the screenshot was asked again.

@@ -15,7 +15,9 @@ export interface LogRecord {
  */
 export function capturedLog(env: Record<string, string>, level = 'debug') {
   const chunks: string[] = [];
-  const { log } = processLog(readEnvironment({ ...env, LOG_LEVEL: level }), 'bot', { write: (s: string) => void chunks.push(s) });
+  const { log } = processLog(readEnvironment({ ...env, LOG_LEVEL: level }), 'bot', {
+    write: (s: string) => void chunks.push(s),
+  });
   return {
     log,
     text: () => chunks.join(''),

@@ -41,7 +41,9 @@ describe('the metered desk on SQLite', () => {
   it('counts a failure to find who is asking, before any command ran, as an internal error', async () => {
     counted.length = 0;
     ts.store.identities.find = () => Promise.reject(new Error('connection lost'));
-    await expect(desk.conversation({ platform: 'slack', workspaceId: 'T1', platformUserId: 'U0ZOE' })).rejects.toThrow('connection lost');
+    await expect(desk.conversation({ platform: 'slack', workspaceId: 'T1', platformUserId: 'U0ZOE' })).rejects.toThrow(
+      'connection lost',
+    );
     expect(counted).toEqual([`${RESOLVE_USER} internal_error`]);
   });
 });

@@ -19,7 +19,10 @@ import { capturedLog } from './log-capture';
 import { freePort } from '../support/redis-server';
 import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
 
-async function get(base: string, path: string): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> {
+async function get(
+  base: string,
+  path: string,
+): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> {
   const res = await fetch(`${base}${path}`);
   const text = await res.text();
   return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
@@ -52,7 +55,10 @@ describe('health and metrics on the Slack HTTP server (MySQL)', () => {
 
     await driver.slash('U0ANN', 'help');
     const missing = await driver.press('U0ANN', encodeAction({ kind: 'claim', queryId: 999 }));
-    await fake.waitFor(() => fake.of('response').some((c) => c.method === new URL(missing.responseUrl).pathname), 'the refused claim');
+    await fake.waitFor(
+      () => fake.of('response').some((c) => c.method === new URL(missing.responseUrl).pathname),
+      'the refused claim',
+    );
     const text = (await get(base, '/metrics')).text;
     expect(sample(text, 'cqms_ack_latency_seconds_count{platform="slack",surface="slash_command"}')).toBe(1);
     expect(sample(text, 'cqms_ack_latency_seconds_count{platform="slack",surface="button"}')).toBe(1);
@@ -88,7 +94,9 @@ describe('health and metrics on the bot server of its own, with Discord only (My
     expect((await get(base, '/healthz')).status).toBe(200);
     expect((await get(base, '/readyz')).status).toBe(200);
     await h.driver.callback(h.driver.slash(ANN, 'queue'));
-    await h.driver.callback(h.driver.press(ANN, encodeAction({ kind: 'claim', queryId: 999 }), { channelId: SUPPORT_CHANNEL }));
+    await h.driver.callback(
+      h.driver.press(ANN, encodeAction({ kind: 'claim', queryId: 999 }), { channelId: SUPPORT_CHANNEL }),
+    );
     const text = (await get(base, '/metrics')).text;
     expect(sample(text, 'cqms_ack_latency_seconds_count{platform="discord",surface="slash_command"}')).toBe(1);
     expect(sample(text, 'cqms_ack_latency_seconds_count{platform="discord",surface="button"}')).toBe(1);
@@ -108,9 +116,18 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
     // A query raised 5 hours ago (an injected clock): the first sweep records its warning and its breach.
     const deps = testDesk(own.store().store);
     deps.clock.set(new Date(Date.now() - 5 * 3_600_000));
-    await createQuery(deps, await makeActor(deps, 'client', 'zoe'), { category: 'Bug Report', heading: 'late', description: 'd' });
+    await createQuery(deps, await makeActor(deps, 'client', 'zoe'), {
+      category: 'Bug Report',
+      heading: 'late',
+      description: 'd',
+    });
     const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
-    worker = await startWorker(env, { log: quietLog, platforms: [], slaSweepEveryMs: 100, ops: { port: 0, host: '127.0.0.1' } });
+    worker = await startWorker(env, {
+      log: quietLog,
+      platforms: [],
+      slaSweepEveryMs: 100,
+      ops: { port: 0, host: '127.0.0.1' },
+    });
     const base = worker.ops!.url!;
     expect((await get(base, '/healthz')).status).toBe(200);
     const ready = await get(base, '/readyz');
@@ -122,7 +139,9 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
     const breaches = 'cqms_sla_alerts{level="breach"}';
     const notified = 'cqms_job_duration_seconds_count{queue="cqms-jobs",job="notify",outcome="ok"}';
     let text = '';
-    const settled = () => [sweeps, breaches, notified].every((series) => Number(sample(text, series)) > 0) && sample(text, 'cqms_outbox_backlog') === 0;
+    const settled = () =>
+      [sweeps, breaches, notified].every((series) => Number(sample(text, series)) > 0) &&
+      sample(text, 'cqms_outbox_backlog') === 0;
     for (let i = 0; i < 100 && !settled(); i++) {
       await new Promise((r) => setTimeout(r, 100));
       text = (await get(base, '/metrics')).text;
@@ -131,7 +150,8 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
     expect(sample(text, breaches)).toBe(1);
     expect(sample(text, 'cqms_sla_alerts{level="warning"}')).toBe(1);
     expect(sample(text, notified)).toBeGreaterThan(0);
-    for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(text, `cqms_queue_jobs{queue="cqms-jobs",state="${state}"}`)).toBeGreaterThanOrEqual(0);
+    for (const state of ['waiting', 'active', 'delayed', 'failed'])
+      expect(sample(text, `cqms_queue_jobs{queue="cqms-jobs",state="${state}"}`)).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'cqms_outbox_backlog')).toBe(0); // the alerts' notifications were relayed too
   }, 30_000);
 
@@ -143,14 +163,20 @@ describe('health and metrics on the worker port (MySQL and a Redis of its own)',
       expect((await get(ops.url!, '/readyz')).json()).toMatchObject({ status: 'starting' });
       await ops.attach(runtime);
       // This desk relays nothing: a new query's notifications wait in the outbox.
-      await createQuery(runtime.deps, await makeActor(runtime.deps, 'client', 'amy'), { category: 'Bug Report', heading: 'waits', description: 'd' });
+      await createQuery(runtime.deps, await makeActor(runtime.deps, 'client', 'amy'), {
+        category: 'Bug Report',
+        heading: 'waits',
+        description: 'd',
+      });
       expect(sample((await get(ops.url!, '/metrics')).text, 'cqms_outbox_backlog')).toBeGreaterThan(0);
       const down = await get(ops.url!, '/readyz');
       expect(down.status).toBe(503);
       expect(down.json()).toMatchObject({ status: 'unavailable', failed: ['redis'], checks: { database: 'ok' } });
       // Metrics still answer; the queue depth that could not be read counts a scrape error (shown from the next scrape).
       expect((await get(ops.url!, '/metrics')).status).toBe(200);
-      expect(sample((await get(ops.url!, '/metrics')).text, 'cqms_metrics_scrape_errors_total{source="queue:cqms-jobs"}')).toBeGreaterThanOrEqual(1);
+      expect(
+        sample((await get(ops.url!, '/metrics')).text, 'cqms_metrics_scrape_errors_total{source="queue:cqms-jobs"}'),
+      ).toBeGreaterThanOrEqual(1);
       ops.drain();
       expect((await get(ops.url!, '/readyz')).json()).toMatchObject({ status: 'stopping' });
     } finally {
@@ -164,20 +190,49 @@ describe('Slack in Socket Mode (MySQL): no HTTP server of its own, so the bot se
   it('serves them on PORT and ties each envelope to its trigger id', async () => {
     const fake = await FakeSlack.start();
     const store = await openTestStore('mysql');
-    const env = { DATABASE_URL: store.url, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: 'xapp-1-A0CQMS-1-0123456789abcdef', SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' };
+    const env = {
+      DATABASE_URL: store.url,
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_APP_TOKEN: 'xapp-1-A0CQMS-1-0123456789abcdef',
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
+    };
     const capture = capturedLog(env);
     const metrics = new Metrics();
-    const slack = new SlackPlatform(slackSettings(readEnvironment(env))!, { log: capture.log, clientOptions: { retryConfig: { retries: 0 } }, metrics });
-    const bot = await startBot(readEnvironment(env), { log: capture.log, platforms: [slack], ops: { port: 0, host: '127.0.0.1', metrics } });
+    const slack = new SlackPlatform(slackSettings(readEnvironment(env))!, {
+      log: capture.log,
+      clientOptions: { retryConfig: { retries: 0 } },
+      metrics,
+    });
+    const bot = await startBot(readEnvironment(env), {
+      log: capture.log,
+      platforms: [slack],
+      ops: { port: 0, host: '127.0.0.1', metrics },
+    });
     try {
       const base = bot.ops!.url!;
       expect((await get(base, '/readyz')).status).toBe(200);
       const responseUrl = fake.responseUrl();
-      await fake.envelope('slash_commands', { ...fixture<Record<string, string>>('slash-command.json'), text: 'whoami', trigger_id: 'T-socket-1', response_url: responseUrl });
-      await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(responseUrl).pathname), 'the whoami reply');
+      await fake.envelope('slash_commands', {
+        ...fixture<Record<string, string>>('slash-command.json'),
+        text: 'whoami',
+        trigger_id: 'T-socket-1',
+        response_url: responseUrl,
+      });
+      await fake.waitFor(
+        () => fake.of('response').find((c) => c.method === new URL(responseUrl).pathname),
+        'the whoami reply',
+      );
       expect(sample((await get(base, '/metrics')).text, 'cqms_commands_total{command="whoami",outcome="ok"}')).toBe(1);
-      expect(sample((await get(base, '/metrics')).text, 'cqms_ack_latency_seconds_count{platform="slack",surface="slash_command"}')).toBe(1);
-      expect(capture.records().find((r) => r.msg.startsWith('slack slash_command acknowledged'))).toMatchObject({ requestId: 'T-socket-1' });
+      expect(
+        sample(
+          (await get(base, '/metrics')).text,
+          'cqms_ack_latency_seconds_count{platform="slack",surface="slash_command"}',
+        ),
+      ).toBe(1);
+      expect(capture.records().find((r) => r.msg.startsWith('slack slash_command acknowledged'))).toMatchObject({
+        requestId: 'T-socket-1',
+      });
       expect(capture.text()).not.toContain('0123456789abcdef');
     } finally {
       await bot.stop();

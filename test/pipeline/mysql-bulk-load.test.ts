@@ -46,7 +46,12 @@ async function counts(t: TestStore): Promise<{ queries: number; users: number; s
   return { queries: Number(r?.queries), users: Number(r?.users), stash: Number(r?.stash) };
 }
 
-async function load(t: TestStore, rows: AsyncIterable<ImportRow[]>, opts: MysqlBulkImportOptions, onProgress?: (done: number, total: number) => void) {
+async function load(
+  t: TestStore,
+  rows: AsyncIterable<ImportRow[]>,
+  opts: MysqlBulkImportOptions,
+  onProgress?: (done: number, total: number) => void,
+) {
   const bulk = await MysqlBulkImport.open(t.store.sequelize, opts);
   try {
     return await bulkImportQueries(bulk, rows, T0, onProgress);
@@ -76,7 +81,11 @@ describe('MySQL set-based import', () => {
         row('Q1', 'other@example.com', { description: 'a later copy of Q1' }),
         row('Q3', 'ravi@example.com'),
       ];
-      const first = await load(t, batches(rows.slice(0, 2), rows.slice(2)), { localInfile, dropIndexes: ALWAYS_DROP, chunkRows: 2 });
+      const first = await load(t, batches(rows.slice(0, 2), rows.slice(2)), {
+        localInfile,
+        dropIndexes: ALWAYS_DROP,
+        chunkRows: 2,
+      });
       expect(first).toMatchObject({ inserted: 3, skipped: 1, usersCreated: 1 });
       expect(first.rebuiltIndexes.length).toBeGreaterThan(0);
       expect(first.rebuiltIndexes).not.toContain('queries_client_created');
@@ -87,8 +96,18 @@ describe('MySQL set-based import', () => {
       const [asha] = await t.store.users.findByLogin({ email: 'asha@example.com' });
       expect(q1?.clientId).toBe(asha?.id);
       const [ravi] = await t.store.users.findByLogin({ email: 'ravi@example.com' });
-      expect(ravi).toMatchObject({ username: 'ravi@example.com', role: 'client', displayName: clientDisplayName('ravi@example.com') });
-      expect(await t.store.queries.findByExternalRef('Q2')).toMatchObject({ clientId: ravi?.id, mobile: null, status: 'Open', closedAt: null, platform: 'import' });
+      expect(ravi).toMatchObject({
+        username: 'ravi@example.com',
+        role: 'client',
+        displayName: clientDisplayName('ravi@example.com'),
+      });
+      expect(await t.store.queries.findByExternalRef('Q2')).toMatchObject({
+        clientId: ravi?.id,
+        mobile: null,
+        status: 'Open',
+        closedAt: null,
+        platform: 'import',
+      });
       expect(await t.store.users.findByLogin({ email: 'other@example.com' })).toEqual([]);
 
       const before = await counts(t);
@@ -115,7 +134,9 @@ describe('MySQL set-based import', () => {
       await t.store.sequelize.query(
         "INSERT INTO users (username, email, display_name, role, failed_logins, created_at) VALUES ('ravi@example.com', 'ravi.k@example.com', 'Ravi', 'client', 0, 0)",
       );
-      await expect(load(t, batches([row('Q1', 'ravi@example.com')]), { localInfile, dropIndexes: ALWAYS_DROP })).rejects.toThrow(/clashes with stored data: Duplicate entry 'ravi@example.com' for key 'username'/);
+      await expect(
+        load(t, batches([row('Q1', 'ravi@example.com')]), { localInfile, dropIndexes: ALWAYS_DROP }),
+      ).rejects.toThrow(/clashes with stored data: Duplicate entry 'ravi@example.com' for key 'username'/);
       expect(await indexSet(t)).toBe(indexesBefore);
       expect(await counts(t)).toEqual({ queries: 0, users: 1, stash: 0 });
     });
@@ -134,7 +155,8 @@ describe('MySQL set-based import', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulk-bad-'));
     const file = join(dir, 'cleaned.csv');
     const good = (id: string) => `${id},a@b.co,true,9876543210,true,Billing,x,Open,2025-01-01T00:00:00.000Z,,`;
-    const header = 'query_id,client_email,email_valid,client_mobile,mobile_valid,query_heading,query_description,status,query_created_time,query_closed_time,resolution_hours';
+    const header =
+      'query_id,client_email,email_valid,client_mobile,mobile_valid,query_heading,query_description,status,query_created_time,query_closed_time,resolution_hours';
     writeFileSync(file, [header, good('Q1'), good('Q2'), good('Q3').replace('Open', 'Pending')].join('\n'));
     try {
       await expect(loadCleanedFile(testDesk(t.store), file)).rejects.toThrow(/line 4, status: "Pending" is not one of/);
@@ -148,16 +170,27 @@ describe('MySQL set-based import', () => {
     it('keeps the indexes when the table already holds more than the allowed share of the incoming rows', async () => {
       await load(t, batches([row('OLD1', 'a@example.com'), row('OLD2', 'a@example.com')]), { dropIndexes: false });
       const policy = { minRows: 1, maxExistingShare: 0.5, maxExisting: 1_000_000 };
-      const three = await load(t, batches([row('N1', 'a@example.com'), row('N2', 'a@example.com'), row('N3', 'a@example.com')]), { dropIndexes: policy });
+      const three = await load(
+        t,
+        batches([row('N1', 'a@example.com'), row('N2', 'a@example.com'), row('N3', 'a@example.com')]),
+        { dropIndexes: policy },
+      );
       expect(three).toMatchObject({ inserted: 3, rebuiltIndexes: [] });
-      const ten = await load(t, batches([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => row(`M${i}`, 'a@example.com'))), { dropIndexes: policy });
+      const ten = await load(t, batches([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => row(`M${i}`, 'a@example.com'))), {
+        dropIndexes: policy,
+      });
       expect(ten.rebuiltIndexes.length).toBeGreaterThan(0);
       expect(await indexSet(t)).toBe(indexesBefore);
     });
 
     it('rebuilds indexes an import killed half-way left dropped, before the next import writes', async () => {
       const u = new URL(t.url);
-      const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: u.username || 'root', database: u.pathname.slice(1) });
+      const conn = await mysql.createConnection({
+        host: u.hostname,
+        port: Number(u.port || 3306),
+        user: u.username || 'root',
+        database: u.pathname.slice(1),
+      });
       try {
         const dropped = await dropSecondaryIndexes(conn, 'client_queries', T0);
         expect(dropped.length).toBeGreaterThan(0);

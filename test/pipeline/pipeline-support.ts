@@ -14,6 +14,10 @@ export interface CliRun {
 export async function cqms(args: string[], databaseUrl: string): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_URL: databaseUrl } });
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { DATABASE_URL: databaseUrl },
+  });
   return { code, out, err };
 }

@@ -24,7 +24,11 @@ describe('the seed dataset through the cleaner', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seed-clean-'));
-    report = await cleanCsvFile({ input: SEED_CSV, output: join(dir, 'cleaned.csv'), rejects: join(dir, 'rejects.csv') });
+    report = await cleanCsvFile({
+      input: SEED_CSV,
+      output: join(dir, 'cleaned.csv'),
+      rejects: join(dir, 'rejects.csv'),
+    });
     cleaned = parse(readFileSync(join(dir, 'cleaned.csv'))) as string[][];
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -32,7 +32,13 @@ describe('cqms bot on SIGTERM', () => {
 
   it('finishes the request in flight (answered, stored, relayed), refuses new ones, and exits 0', async () => {
     const zoe = await makeActor(testDesk(db.store), 'client', 'zoe');
-    await db.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: 'U0ZOE', userId: zoe.userId, linkedAt: new Date() });
+    await db.store.identities.link({
+      platform: 'slack',
+      workspaceId: TEAM,
+      platformUserId: 'U0ZOE',
+      userId: zoe.userId,
+      linkedAt: new Date(),
+    });
     const port = await freePort();
     bot = new CqmsProcess(['bot'], {
       DATABASE_URL: db.url,
@@ -51,13 +57,23 @@ describe('cqms bot on SIGTERM', () => {
     // A new query with a screenshot Slack serves slowly: the submission is in flight for over a second.
     fake.fileDelayMs = 1_500;
     const shot = slackFile(fake, 'F0SLOW', 'slow.png', TINY_PNG, 'image/png');
-    const inFlight = driver.submit('U0ZOE', 'V0SLOW', NEW_FORM, { category: { select: 'Bug Report' }, heading: 'Sent just before the stop', description: 'd', mobile: null, screenshot: { files: [shot] } });
+    const inFlight = driver.submit('U0ZOE', 'V0SLOW', NEW_FORM, {
+      category: { select: 'Bug Report' },
+      heading: 'Sent just before the stop',
+      description: 'd',
+      mobile: null,
+      screenshot: { files: [shot] },
+    });
     await fake.waitFor(() => fake.of('file')[0], 'the screenshot download');
     const signalled = bot.signal('SIGTERM');
     await bot.waitFor('SIGTERM: taking no new requests', 5_000);
 
     // A request after the signal finds nobody listening.
-    const late = await postSigned(eventsUrl, form({ command: '/cqms', text: 'help', user_id: 'U0ZOE', team_id: TEAM }), 'application/x-www-form-urlencoded').catch((e: unknown) => e);
+    const late = await postSigned(
+      eventsUrl,
+      form({ command: '/cqms', text: 'help', user_id: 'U0ZOE', team_id: TEAM }),
+      'application/x-www-form-urlencoded',
+    ).catch((e: unknown) => e);
     expect((late as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
 
     // The request in flight gets its answer, and what it did is stored.
@@ -68,7 +84,9 @@ describe('cqms bot on SIGTERM', () => {
     expect(at - signalled).toBeLessThan(15_000);
     expect(bot.output).toContain('CQMS bot stopped.');
 
-    const [rows] = (await db.store.sequelize.query("SELECT id FROM client_queries WHERE heading = 'Sent just before the stop'")) as [{ id: number }[], unknown];
+    const [rows] = (await db.store.sequelize.query(
+      "SELECT id FROM client_queries WHERE heading = 'Sent just before the stop'",
+    )) as [{ id: number }[], unknown];
     expect(rows).toHaveLength(1);
     const queryId = rows[0]!.id;
     expect(await db.store.attachments.forQuery(queryId)).toHaveLength(1);

@@ -75,15 +75,29 @@ export async function cardRace(count = 10): Promise<CardRaceResult> {
     const ids: number[] = [];
     // Each query claimed as soon as it is raised: its two card jobs sit side by side in the backlog.
     for (let i = 0; i < count; i++) {
-      const { query } = await createQuery(now(), zoe, { category: 'Bug Report', heading: `race ${i}`, description: 'd' });
+      const { query } = await createQuery(now(), zoe, {
+        category: 'Bug Report',
+        heading: `race ${i}`,
+        description: 'd',
+      });
       await claimQuery(now(), ann, query.id);
       ids.push(query.id);
     }
     await redis.start();
     const back = Date.now();
-    const undone = async () => Number(((await db.store.sequelize.query('SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL')) as [{ n: number }[], unknown])[0][0]!.n);
+    const undone = async () =>
+      Number(
+        (
+          (await db.store.sequelize.query('SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL')) as [
+            { n: number }[],
+            unknown,
+          ]
+        )[0][0]!.n,
+      );
     const problems: string[] = [];
-    await until(async () => (await undone()) === 0, 'every notification job done', 60_000).catch(async () => problems.push(`${await undone()} notification jobs not done 60 s after Redis came back`));
+    await until(async () => (await undone()) === 0, 'every notification job done', 60_000).catch(async () =>
+      problems.push(`${await undone()} notification jobs not done 60 s after Redis came back`),
+    );
     const drainedMs = Date.now() - back;
     await new Promise((r) => setTimeout(r, 1_000)); // anything still on its way lands
 
@@ -94,12 +108,15 @@ export async function cardRace(count = 10): Promise<CardRaceResult> {
       const shown = (await db.store.queries.findById(id))!.status;
       // Slack: the posts of this card, and every write to the message the desk points at, in arrival order.
       const ref = await db.store.messageRefs.find('slack', SLACK_SUPPORT, id);
-      const writes = slack.calls.filter((c: RecordedCall) => c.kind === 'api' && c.body.channel === SLACK_SUPPORT && mentions(c.body, id));
+      const writes = slack.calls.filter(
+        (c: RecordedCall) => c.kind === 'api' && c.body.channel === SLACK_SUPPORT && mentions(c.body, id),
+      );
       const posts = writes.filter((c) => c.method === 'chat.postMessage').length;
       const strayEdits = writes.filter((c) => c.method === 'chat.update' && c.body.ts !== ref?.messageId).length;
       duplicates += Math.max(0, posts - 1);
       orphans += Math.max(0, posts - (ref ? 1 : 0)) + strayEdits;
-      if (posts !== 1 || strayEdits) problems.push(`query #${id}: ${posts} Slack card posts, ${strayEdits} edits of another message`);
+      if (posts !== 1 || strayEdits)
+        problems.push(`query #${id}: ${posts} Slack card posts, ${strayEdits} edits of another message`);
       if (!writes.length || !JSON.stringify(writes.at(-1)!.body).includes(shown)) {
         stale += 1;
         problems.push(`query #${id}: the Slack card does not show ${shown}`);
@@ -109,7 +126,10 @@ export async function cardRace(count = 10): Promise<CardRaceResult> {
       const messages = [...(discord.messages.get(SUPPORT_CHANNEL)?.values() ?? [])].filter((m) => mentions(m, id));
       duplicates += Math.max(0, messages.length - 1);
       orphans += messages.filter((m) => m.id !== dref?.messageId).length;
-      if (messages.length !== 1 || messages[0]!.id !== dref?.messageId) problems.push(`query #${id}: ${messages.length} Discord card messages (desk points at ${dref?.messageId ?? 'none'})`);
+      if (messages.length !== 1 || messages[0]!.id !== dref?.messageId)
+        problems.push(
+          `query #${id}: ${messages.length} Discord card messages (desk points at ${dref?.messageId ?? 'none'})`,
+        );
       const current = messages.find((m) => m.id === dref?.messageId);
       if (!current || !JSON.stringify(current).includes(shown)) {
         stale += 1;

@@ -21,8 +21,13 @@ function newestSource(dir: string): number {
  * older than a source file, the sources through tsx, so a stale build never passes for the code under test.
  */
 export function cqmsCommand(): { args: string[]; built: boolean } {
-  const fresh = existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...['core', 'adapters', 'bot', 'migrations'].map((d) => newestSource(join(ROOT, d))));
-  return fresh ? { args: [BUILT], built: true } : { args: [require.resolve('tsx/cli'), join(ROOT, 'bot', 'cli.ts')], built: false };
+  const fresh =
+    existsSync(BUILT) &&
+    statSync(BUILT).mtimeMs >=
+      Math.max(...['core', 'adapters', 'bot', 'migrations'].map((d) => newestSource(join(ROOT, d))));
+  return fresh
+    ? { args: [BUILT], built: true }
+    : { args: [require.resolve('tsx/cli'), join(ROOT, 'bot', 'cli.ts')], built: false };
 }
 
 /** A `cqms` process of the test's own, its stdout and stderr collected. */
@@ -40,7 +45,12 @@ export class CqmsProcess {
     const cmd = cqmsCommand();
     const argv = opts.oneProcess && !cmd.built ? ['--import', 'tsx', join(ROOT, 'bot', 'cli.ts')] : cmd.args;
     // WORKER_PORT 0: workers of parallel runs never fight over the default port (a test may still set one).
-    this.child = spawn(process.execPath, [...argv, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
+    this.child = spawn(process.execPath, [...argv, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', WORKER_PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: opts.group ?? false,
+    });
     const collect = (d: Buffer) => (this.output += d.toString());
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);
@@ -54,7 +64,8 @@ export class CqmsProcess {
   async waitFor(text: string, timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!this.output.includes(text)) {
-      if (Date.now() > until || this.child.exitCode !== null) throw new Error(`no "${text}" from cqms ${this.pid}; it said:\n${this.output}`);
+      if (Date.now() > until || this.child.exitCode !== null)
+        throw new Error(`no "${text}" from cqms ${this.pid}; it said:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -18,7 +18,8 @@ describe('a database outage', () => {
   const notifier = recordingNotifier();
   let zoe: Actor;
   let amir: Actor;
-  const ask = (heading: string) => createQuery(desk.deps, zoe, { category: 'Bug Report', heading, description: 'the export button does nothing' });
+  const ask = (heading: string) =>
+    createQuery(desk.deps, zoe, { category: 'Bug Report', heading, description: 'the export button does nothing' });
 
   beforeAll(async () => {
     db = await openTestStore('mysql');
@@ -35,7 +36,9 @@ describe('a database outage', () => {
   });
 
   const stored = async (heading: string) => {
-    const [rows] = (await db.store.sequelize.query('SELECT COUNT(*) AS n FROM client_queries WHERE heading = ?', { replacements: [heading] })) as [{ n: number }[], unknown];
+    const [rows] = (await db.store.sequelize.query('SELECT COUNT(*) AS n FROM client_queries WHERE heading = ?', {
+      replacements: [heading],
+    })) as [{ n: number }[], unknown];
     return Number(rows[0]!.n);
   };
   const timed = async <T>(p: Promise<T>) => {
@@ -48,7 +51,10 @@ describe('a database outage', () => {
    * One outage start to end: a new query and a claim get the "try again" answer and change nothing; once the
    * proxy forwards again the desk works without a restart, nothing is half-done, each card is delivered once.
    */
-  async function outage(tag: string, fault: () => Promise<void>): Promise<{ refusedMs: number; claimMs: number; recoveredMs: number }> {
+  async function outage(
+    tag: string,
+    fault: () => Promise<void>,
+  ): Promise<{ refusedMs: number; claimMs: number; recoveredMs: number }> {
     const before = await ask(`before the ${tag}`);
     await desk.settle();
     await fault();
@@ -68,7 +74,13 @@ describe('a database outage', () => {
     // Bytes a blackhole held pass on once it forwards again: they must not complete what was refused.
     expect(await stored(`during the ${tag}`)).toBe(0);
     expect(await halfDoneQueries(db.store)).toEqual([]);
-    expect(notifier.delivered).toEqual(expect.arrayContaining([`card ${before.query.id} Open`, `card ${after.query.id} Open`, `card ${before.query.id} In Progress`]));
+    expect(notifier.delivered).toEqual(
+      expect.arrayContaining([
+        `card ${before.query.id} Open`,
+        `card ${after.query.id} Open`,
+        `card ${before.query.id} In Progress`,
+      ]),
+    );
     // Each outbox row was delivered once: one card line per card intent.
     expect(notifier.delivered.filter((l) => l === `card ${after.query.id} Open`)).toHaveLength(1);
     return { refusedMs: refused.ms, claimMs: claim.ms, recoveredMs: ms };
@@ -78,7 +90,9 @@ describe('a database outage', () => {
     const t = await outage('outage', () => proxy.cut());
     expect(t.refusedMs).toBeLessThan(12_000);
     expect(t.recoveredMs).toBeLessThan(5_000);
-    console.log(`database outage: refused in ${t.refusedMs} ms, recovered ${t.recoveredMs} ms after the proxy came back`);
+    console.log(
+      `database outage: refused in ${t.refusedMs} ms, recovered ${t.recoveredMs} ms after the proxy came back`,
+    );
   }, 40_000);
 
   // A silent network (a dropped firewall rule, a partition) closes nothing: only the desk's own timeouts end its waits.
@@ -88,7 +102,9 @@ describe('a database outage', () => {
     expect(t.refusedMs).toBeLessThan(8_000);
     expect(t.claimMs).toBeLessThan(8_000);
     expect(t.recoveredMs).toBeLessThan(5_000);
-    console.log(`database blackholed: "try again" after ${t.refusedMs} ms, the next command after ${t.claimMs} ms; recovered ${t.recoveredMs} ms after the network came back`);
+    console.log(
+      `database blackholed: "try again" after ${t.refusedMs} ms, the next command after ${t.claimMs} ms; recovered ${t.recoveredMs} ms after the network came back`,
+    );
   }, 60_000);
 
   it('leaves no query half-done when the connection is cut in the middle of writes', async () => {
@@ -113,14 +129,23 @@ describe('a database outage', () => {
     const failures = outcomes.filter((o) => o !== 'ok');
     // Every failure is the typed outage, never a defect with a stack trace.
     for (const f of failures) expect(f).toBeInstanceOf(StoreUnavailable);
-    const [rows] = (await db.store.sequelize.query("SELECT heading FROM client_queries WHERE heading LIKE 'burst %'")) as [{ heading: string }[], unknown];
+    const [rows] = (await db.store.sequelize.query(
+      "SELECT heading FROM client_queries WHERE heading LIKE 'burst %'",
+    )) as [{ heading: string }[], unknown];
     const stored = new Set(rows.map((r) => r.heading));
     // What succeeded is stored; what was told "nothing was saved" is not; a commit cut off may be either.
-    const told = outcomes.map((o, i) => ({ heading: `burst ${i}`, said: o === 'ok' ? 'ok' : (o as StoreUnavailable).commitUnknown ? 'unknown' : 'nothing' }));
-    for (const t of told) if (t.said !== 'unknown') expect(`${t.heading}: ${stored.has(t.heading)}`).toBe(`${t.heading}: ${t.said === 'ok'}`);
+    const told = outcomes.map((o, i) => ({
+      heading: `burst ${i}`,
+      said: o === 'ok' ? 'ok' : (o as StoreUnavailable).commitUnknown ? 'unknown' : 'nothing',
+    }));
+    for (const t of told)
+      if (t.said !== 'unknown')
+        expect(`${t.heading}: ${stored.has(t.heading)}`).toBe(`${t.heading}: ${t.said === 'ok'}`);
     expect(await halfDoneQueries(db.store)).toEqual([]);
     const count = (said: string) => told.filter((t) => t.said === said).length;
-    console.log(`cut mid-burst: ${count('ok')} of ${told.length} succeeded, ${count('nothing')} refused (none stored), ${count('unknown')} cut during COMMIT; ${stored.size} stored, all whole`);
+    console.log(
+      `cut mid-burst: ${count('ok')} of ${told.length} succeeded, ${count('nothing')} refused (none stored), ${count('unknown')} cut during COMMIT; ${stored.size} stored, all whole`,
+    );
     await untilItWorks(() => ask('after the burst'), 10_000);
   }, 40_000);
 });

@@ -19,9 +19,20 @@ describe('the Discord platform stopping', () => {
   it('finishes the interaction in flight and takes no new one', async () => {
     const { driver, fake, bot } = h;
     fake.cdnDelayMs = 2_000;
-    const modal = await driver.callback(driver.slash(ZOE, 'new', { category: 'Bug Report' }, { files: { screenshot: { filename: 'slow.png', data: TINY_PNG, contentType: 'image/png' } } }));
+    const modal = await driver.callback(
+      driver.slash(
+        ZOE,
+        'new',
+        { category: 'Bug Report' },
+        { files: { screenshot: { filename: 'slow.png', data: TINY_PNG, contentType: 'image/png' } } },
+      ),
+    );
     // The submission waits for the slow screenshot download; deferred past the ack budget, it is in flight.
-    const inFlight = driver.submit(ZOE, String(modal.body.data.custom_id), { heading: 'Sent just before the stop', description: 'd', mobile: '' });
+    const inFlight = driver.submit(ZOE, String(modal.body.data.custom_id), {
+      heading: 'Sent just before the stop',
+      description: 'd',
+      mobile: '',
+    });
     expect((await driver.callback(inFlight, 'the deferral')).body.type).toBe(5);
     expect(fake.cdnHits).toHaveLength(1);
     const stopAt = Date.now();

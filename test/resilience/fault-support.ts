@@ -35,7 +35,9 @@ export function recordingNotifier(): PlatformNotifier & { delivered: string[] } 
  */
 export async function halfDoneQueries(store: SequelizeStore): Promise<number[]> {
   const [queries] = (await store.sequelize.query('SELECT id FROM client_queries')) as [{ id: number }[], unknown];
-  const [events] = (await store.sequelize.query("SELECT query_id AS queryId FROM query_events WHERE type = 'created'")) as [{ queryId: number }[], unknown];
+  const [events] = (await store.sequelize.query(
+    "SELECT query_id AS queryId FROM query_events WHERE type = 'created'",
+  )) as [{ queryId: number }[], unknown];
   const [outbox] = (await store.sequelize.query('SELECT job FROM outbox')) as [{ job: string }[], unknown];
   const created = new Set(events.map((e) => e.queryId));
   const carded = new Set(
@@ -48,12 +50,19 @@ export async function halfDoneQueries(store: SequelizeStore): Promise<number[]> 
 }
 
 export async function countRows(store: SequelizeStore, table: string): Promise<number> {
-  const [rows] = (await store.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`)) as [{ n: number | string }[], unknown];
+  const [rows] = (await store.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`)) as [
+    { n: number | string }[],
+    unknown,
+  ];
   return Number(rows[0]!.n);
 }
 
 /** Retries `attempt` until it resolves; returns its value and how long that took. */
-export async function untilItWorks<T>(attempt: () => Promise<T>, timeoutMs: number, everyMs = 100): Promise<{ value: T; ms: number }> {
+export async function untilItWorks<T>(
+  attempt: () => Promise<T>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   for (;;) {
     try {

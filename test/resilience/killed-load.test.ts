@@ -57,13 +57,19 @@ describe('a cqms data load killed at any phase (MySQL)', () => {
 
   async function killAt(phase: 'staging' | 'inserting' | 'rebuilding'): Promise<void> {
     // At the rebuild the load is not paused: it is killed while its ALTER TABLE runs on the server.
-    const p = new CqmsProcess(['data', 'load', cleaned], { DATABASE_URL: ts.url, CQMS_TEST_LOAD_PAUSE: phase === 'rebuilding' ? 'announce' : phase }, { oneProcess: true });
+    const p = new CqmsProcess(
+      ['data', 'load', cleaned],
+      { DATABASE_URL: ts.url, CQMS_TEST_LOAD_PAUSE: phase === 'rebuilding' ? 'announce' : phase },
+      { oneProcess: true },
+    );
     try {
       await p.waitFor(`[test] load phase: ${phase}`, 120_000);
       if (phase === 'rebuilding') {
         const db = new URL(ts.url).pathname.slice(1);
         for (;;) {
-          const running = await read<{ n: number }>(`SELECT COUNT(*) n FROM information_schema.PROCESSLIST WHERE DB = '${db}' AND INFO LIKE 'ALTER TABLE%ADD INDEX%'`);
+          const running = await read<{ n: number }>(
+            `SELECT COUNT(*) n FROM information_schema.PROCESSLIST WHERE DB = '${db}' AND INFO LIKE 'ALTER TABLE%ADD INDEX%'`,
+          );
           if (Number(running[0]!.n) > 0) break;
           if (p.output.includes('Loaded ')) throw new Error(`the load ended before its rebuild was seen:\n${p.output}`);
           await new Promise((r) => setTimeout(r, 20));
@@ -76,17 +82,21 @@ describe('a cqms data load killed at any phase (MySQL)', () => {
     }
   }
 
-  it.each(['staging', 'inserting'] as const)('killed while %s: the next command finds no row, no account and every index', async (phase) => {
-    const before = await indexes();
-    await killAt(phase);
-    await cqms(['db', 'migrate'], { DATABASE_URL: ts.url });
-    expect(await counts()).toEqual({ queries: 0, clients: 0, stash: 0 });
-    expect(await indexes()).toEqual(before);
-    // The same file loads whole afterwards.
-    const all = await whole();
-    expect(all.queries).toBeGreaterThanOrEqual(50_000);
-    expect(await indexes()).toEqual(before);
-  }, 300_000);
+  it.each(['staging', 'inserting'] as const)(
+    'killed while %s: the next command finds no row, no account and every index',
+    async (phase) => {
+      const before = await indexes();
+      await killAt(phase);
+      await cqms(['db', 'migrate'], { DATABASE_URL: ts.url });
+      expect(await counts()).toEqual({ queries: 0, clients: 0, stash: 0 });
+      expect(await indexes()).toEqual(before);
+      // The same file loads whole afterwards.
+      const all = await whole();
+      expect(all.queries).toBeGreaterThanOrEqual(50_000);
+      expect(await indexes()).toEqual(before);
+    },
+    300_000,
+  );
 
   it('killed while its indexes are rebuilt: the next command finds every row, every account and every index', async () => {
     const before = await indexes();
@@ -105,7 +115,11 @@ describe('a cqms data load killed at any phase (MySQL)', () => {
   it('on SQLite, killed between batches: the next command finds no row and no account', async () => {
     const lite = await openTestStore('sqlite');
     try {
-      const p = new CqmsProcess(['data', 'load', cleaned], { DATABASE_URL: lite.url, CQMS_TEST_LOAD_PAUSE: 'inserting' }, { oneProcess: true });
+      const p = new CqmsProcess(
+        ['data', 'load', cleaned],
+        { DATABASE_URL: lite.url, CQMS_TEST_LOAD_PAUSE: 'inserting' },
+        { oneProcess: true },
+      );
       try {
         await p.waitFor('[test] load phase: inserting', 120_000);
         p.signal('SIGKILL');
@@ -114,11 +128,12 @@ describe('a cqms data load killed at any phase (MySQL)', () => {
         await p.kill();
       }
       await cqms(['db', 'migrate'], { DATABASE_URL: lite.url });
-      const [[c]] = (await lite.store.sequelize.query("SELECT (SELECT COUNT(*) FROM client_queries) q, (SELECT COUNT(*) FROM users WHERE role = 'client') u")) as [{ q: number; u: number }[], unknown];
+      const [[c]] = (await lite.store.sequelize.query(
+        "SELECT (SELECT COUNT(*) FROM client_queries) q, (SELECT COUNT(*) FROM users WHERE role = 'client') u",
+      )) as [{ q: number; u: number }[], unknown];
       expect({ queries: Number(c!.q), clients: Number(c!.u) }).toEqual({ queries: 0, clients: 0 });
     } finally {
       await lite.dispose();
     }
   }, 300_000);
 });
-

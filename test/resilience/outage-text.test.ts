@@ -21,19 +21,40 @@ describe('a database outage, as each surface says it', () => {
 
   it('says the change may be there when the connection went during the commit', () => {
     const cut = new StoreUnavailable(new Error('Connection lost: The server closed the connection.'), true);
-    for (const said of [errorLine(cut, noDefect), JSON.stringify(slackReply(cut, noDefect)), JSON.stringify(discordReply(cut, noDefect))]) {
+    for (const said of [
+      errorLine(cut, noDefect),
+      JSON.stringify(slackReply(cut, noDefect)),
+      JSON.stringify(discordReply(cut, noDefect)),
+    ]) {
       expect(said).toContain(COMMIT_UNKNOWN_TEXT);
       expect(said).not.toContain('nothing was saved');
     }
   });
 
   it('is what the storage adapter makes of refused, timed-out and lost connections', () => {
-    const refused = new ConnectionRefusedError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const refused = new ConnectionRefusedError(
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    );
     const acquire = new ConnectionAcquireTimeoutError(new Error('Operation timeout'));
-    const lost = new DatabaseError(Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', sql: 'SELECT 1' }) as never);
-    const closed = new DatabaseError(Object.assign(new Error("Can't add new command when connection is in closed state"), { sql: 'SELECT 1', fatal: true }) as never);
+    const lost = new DatabaseError(
+      Object.assign(new Error('Connection lost: The server closed the connection.'), {
+        code: 'PROTOCOL_CONNECTION_LOST',
+        sql: 'SELECT 1',
+      }) as never,
+    );
+    const closed = new DatabaseError(
+      Object.assign(new Error("Can't add new command when connection is in closed state"), {
+        sql: 'SELECT 1',
+        fatal: true,
+      }) as never,
+    );
     for (const e of [refused, acquire, lost, closed]) expect(translateDbError(e)).toBeInstanceOf(StoreUnavailable);
-    const syntax = new DatabaseError(Object.assign(new Error('You have an error in your SQL syntax'), { code: 'ER_PARSE_ERROR', sql: 'SELEC 1' }) as never);
+    const syntax = new DatabaseError(
+      Object.assign(new Error('You have an error in your SQL syntax'), {
+        code: 'ER_PARSE_ERROR',
+        sql: 'SELEC 1',
+      }) as never,
+    );
     expect(translateDbError(syntax)).toBe(syntax);
   });
 });

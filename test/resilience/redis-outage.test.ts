@@ -28,7 +28,14 @@ const waitUntil = async (probe: () => boolean, what: string, timeoutMs = 15_000)
 describe('a Redis outage', () => {
   const prefix = `cqms-res-${process.pid}-${randomBytes(3).toString('hex')}`;
   const notifier = recordingNotifier();
-  const platform: ChatPlatform = { name: 'recording', notifier, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'recording' };
+  const platform: ChatPlatform = {
+    name: 'recording',
+    notifier,
+    start: async () => undefined,
+    stop: async () => undefined,
+    notifyOnly: () => undefined,
+    describe: () => 'recording',
+  };
   let db: TestStore;
   let proxy: TcpProxy;
   let bot: DeskRuntime;
@@ -42,7 +49,11 @@ describe('a Redis outage', () => {
   beforeAll(async () => {
     db = await openTestStore('mysql');
     proxy = await TcpProxy.inFrontOf(REDIS_URL, 6379);
-    const env = readEnvironment({ DATABASE_URL: db.url, REDIS_URL: proxy.rewrite(REDIS_URL), CQMS_QUEUE_PREFIX: prefix });
+    const env = readEnvironment({
+      DATABASE_URL: db.url,
+      REDIS_URL: proxy.rewrite(REDIS_URL),
+      CQMS_QUEUE_PREFIX: prefix,
+    });
     worker = await startWorker(env, { log: quietLog, platforms: [platform] });
     bot = await buildDesk(env, { relay: true, onRelayError: () => relayErrors.push(Date.now()) });
     ops = await startOps(env, new Metrics(), { port: 0, host: '127.0.0.1' });
@@ -62,7 +73,10 @@ describe('a Redis outage', () => {
 
   const ask = (heading: string) => createQuery(bot.deps, zoe, { category: 'Bug Report', heading, description: 'd' });
   const undone = async () => {
-    const [rows] = (await db.store.sequelize.query('SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL')) as [{ n: number | string }[], unknown];
+    const [rows] = (await db.store.sequelize.query('SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL')) as [
+      { n: number | string }[],
+      unknown,
+    ];
     return Number(rows[0]!.n);
   };
   const readyz = async () => {
@@ -75,7 +89,11 @@ describe('a Redis outage', () => {
    * outbox; once the proxy forwards again each is delivered, once. Returns how long the commands took and how
    * long after the return the deliveries came.
    */
-  async function outage(tag: string, fault: () => Promise<void>, whileAway: () => Promise<void> = async () => undefined): Promise<{ commandsMs: number; deliveredMs: number }> {
+  async function outage(
+    tag: string,
+    fault: () => Promise<void>,
+    whileAway: () => Promise<void> = async () => undefined,
+  ): Promise<{ commandsMs: number; deliveredMs: number }> {
     const since = notifier.delivered.length;
     const first = await ask(`before the ${tag}`);
     await waitUntil(() => notifier.delivered.includes(`card ${first.query.id} Open`), 'the first card');
@@ -101,7 +119,8 @@ describe('a Redis outage', () => {
     await untilItWorks(async () => expect(await undone()).toBe(0), 15_000);
     await new Promise((r) => setTimeout(r, 1_500));
     const deliveries = notifier.delivered.slice(since);
-    for (const line of [`card ${first.query.id} Open`, ...expected]) expect(deliveries.filter((l) => l === line)).toHaveLength(1);
+    for (const line of [`card ${first.query.id} Open`, ...expected])
+      expect(deliveries.filter((l) => l === line)).toHaveLength(1);
     return { commandsMs, deliveredMs };
   }
 
@@ -111,7 +130,9 @@ describe('a Redis outage', () => {
     const q = new BullmqQueue({ redisUrl: REDIS_URL, prefix });
     expect(await q.queue.getJobCountByTypes('completed')).toBeGreaterThanOrEqual(4);
     await q.close();
-    console.log(`redis outage: two commands took ${t.commandsMs} ms with Redis away; their notifications went out ${t.deliveredMs} ms after it came back`);
+    console.log(
+      `redis outage: two commands took ${t.commandsMs} ms with Redis away; their notifications went out ${t.deliveredMs} ms after it came back`,
+    );
   }, 60_000);
 
   // A silent network closes nothing: the relay and the readiness check must give up on their own.
@@ -139,19 +160,28 @@ describe('a Redis outage', () => {
     expect(readyzMs).toBeLessThan(4_000);
     expect(relayNoticedMs).toBeLessThan(8_000);
     expect((await readyz()).status).toBe(200);
-    console.log(`redis blackholed: two commands took ${t.commandsMs} ms; /readyz said 503 (redis) ${readyzMs} ms in, the relay reported the queue away ${relayNoticedMs} ms in; deliveries ${t.deliveredMs} ms after the network came back`);
+    console.log(
+      `redis blackholed: two commands took ${t.commandsMs} ms; /readyz said 503 (redis) ${readyzMs} ms in, the relay reported the queue away ${relayNoticedMs} ms in; deliveries ${t.deliveredMs} ms after the network came back`,
+    );
   }, 60_000);
 
   // Closing waits for nothing Redis must answer: the relay's pass gives up, then QUIT is not waited for long.
   it('closes a desk while Redis silently stops answering, instead of waiting for ever', async () => {
-    const env = readEnvironment({ DATABASE_URL: db.url, REDIS_URL: proxy.rewrite(REDIS_URL), CQMS_QUEUE_PREFIX: prefix });
+    const env = readEnvironment({
+      DATABASE_URL: db.url,
+      REDIS_URL: proxy.rewrite(REDIS_URL),
+      CQMS_QUEUE_PREFIX: prefix,
+    });
     const desk = await buildDesk(env, { relay: true });
     await createQuery(desk.deps, zoe, { category: 'Bug Report', heading: 'before a silent stop', description: 'd' });
     await untilItWorks(async () => expect(await db.store.outbox.pendingCount()).toBe(0), 10_000);
     await proxy.blackhole();
     await createQuery(desk.deps, zoe, { category: 'Bug Report', heading: 'waits in the outbox', description: 'd' });
     const started = Date.now();
-    const outcome = await Promise.race([desk.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still waiting'), 20_000))]);
+    const outcome = await Promise.race([
+      desk.close().then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('still waiting'), 20_000)),
+    ]);
     const closeMs = Date.now() - started;
     await proxy.restore();
     expect(outcome).toBe('closed');

@@ -56,7 +56,14 @@ describe('two bots and two workers', () => {
   it('claims have one winner, SLA levels alert once, every notification reaches Slack once', async () => {
     // Accounts first, straight in the database; one old query (raised 3 days ago) has every SLA level due.
     const setup = testDesk(db.store);
-    const link = async (actor: Actor, slackId: string) => db.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: slackId, userId: actor.userId, linkedAt: new Date() });
+    const link = async (actor: Actor, slackId: string) =>
+      db.store.identities.link({
+        platform: 'slack',
+        workspaceId: TEAM,
+        platformUserId: slackId,
+        userId: actor.userId,
+        linkedAt: new Date(),
+      });
     const zoe = await makeActor(setup, 'client', 'zoe', 'slack');
     await link(zoe, 'U0ZOE');
     const agents: string[] = [];
@@ -66,9 +73,22 @@ describe('two bots and two workers', () => {
       agents.push(slackId);
     }
     setup.clock.set(new Date(Date.now() - 3 * DAY));
-    const late = await createQuery(setup, zoe, { category: 'Bug Report', heading: 'Waiting for days', description: 'd' });
+    const late = await createQuery(setup, zoe, {
+      category: 'Bug Report',
+      heading: 'Waiting for days',
+      description: 'd',
+    });
 
-    const shared = { DATABASE_URL: db.url, REDIS_URL, CQMS_QUEUE_PREFIX: prefix, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: SUPPORT, SLACK_LEADS_CHANNEL: LEADS };
+    const shared = {
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      CQMS_QUEUE_PREFIX: prefix,
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_SUPPORT_CHANNEL: SUPPORT,
+      SLACK_LEADS_CHANNEL: LEADS,
+    };
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       processes.push(new CqmsProcess(['bot'], { ...shared, PORT: String(port) }));
@@ -78,36 +98,73 @@ describe('two bots and two workers', () => {
     await Promise.all(processes.map((p, i) => p.waitFor(i < 2 ? 'CQMS bot running' : 'CQMS worker running', 60_000)));
 
     // A fresh query, raised through the first bot's desk code path: its card is posted by whichever worker.
-    desk = await buildDesk(readEnvironment({ DATABASE_URL: db.url, REDIS_URL, CQMS_QUEUE_PREFIX: prefix }), { relay: true });
-    const { query } = await createQuery(desk.deps, zoe, { category: 'Bug Report', heading: 'Claim me', description: 'd' });
+    desk = await buildDesk(readEnvironment({ DATABASE_URL: db.url, REDIS_URL, CQMS_QUEUE_PREFIX: prefix }), {
+      relay: true,
+    });
+    const { query } = await createQuery(desk.deps, zoe, {
+      category: 'Bug Report',
+      heading: 'Claim me',
+      description: 'd',
+    });
     await desk.settle();
-    await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT && mentions(c, query.id)), 'the card', 20_000);
+    await fake.waitFor(
+      () => fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT && mentions(c, query.id)),
+      'the card',
+      20_000,
+    );
 
     // 20 agents claim it at once, alternating between the two bots.
     const sent = await Promise.all(agents.map((a, i) => drivers[i % 2]!.slash(a, `claim ${query.id}`)));
     expect(sent.every((s) => s.status === 200)).toBe(true);
-    const answers = await Promise.all(sent.map((s) => fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(s.responseUrl).pathname), 'a claim answer', 20_000)));
+    const answers = await Promise.all(
+      sent.map((s) =>
+        fake.waitFor(
+          () => fake.of('response').find((c) => c.method === new URL(s.responseUrl).pathname),
+          'a claim answer',
+          20_000,
+        ),
+      ),
+    );
     const won = answers.filter((a) => /You claimed query #/.test(body(a)));
     const refused = answers.filter((a) => /already claimed by/.test(body(a)));
     expect([won.length, refused.length]).toEqual([1, AGENTS - 1]);
-    const [claims] = (await db.store.sequelize.query(`SELECT COUNT(*) AS n FROM query_events WHERE query_id = ${query.id} AND type = 'claimed'`)) as Rows<{ n: number }>;
+    const [claims] = (await db.store.sequelize.query(
+      `SELECT COUNT(*) AS n FROM query_events WHERE query_id = ${query.id} AND type = 'claimed'`,
+    )) as Rows<{ n: number }>;
     expect(Number(claims[0]!.n)).toBe(1);
 
     // The sweeps (both workers' one scheduler) record each level of the late query once.
-    await waitUntil(async () => (await db.store.sequelize.query(`SELECT COUNT(*) AS n FROM sla_alerts WHERE query_id = ${late.query.id}`).then(([r]) => Number((r as { n: number }[])[0]!.n))) >= 4, 'the SLA alerts');
+    await waitUntil(
+      async () =>
+        (await db.store.sequelize
+          .query(`SELECT COUNT(*) AS n FROM sla_alerts WHERE query_id = ${late.query.id}`)
+          .then(([r]) => Number((r as { n: number }[])[0]!.n))) >= 4,
+      'the SLA alerts',
+    );
     // Quiet: nothing left in the outbox or the queue.
     await waitUntil(async () => (await db.store.outbox.pendingCount()) === 0, 'the outbox to drain');
     await new Promise((r) => setTimeout(r, 3_000));
-    const [levels] = (await db.store.sequelize.query(`SELECT clock, level, COUNT(*) AS n FROM sla_alerts WHERE query_id = ${late.query.id} GROUP BY clock, level`)) as Rows<{ clock: string; level: string; n: number }>;
-    expect(levels.map((l) => `${l.clock} ${l.level} ${l.n}`).sort()).toEqual(['firstResponse breach 1', 'firstResponse warning 1', 'resolution breach 1', 'resolution warning 1']);
+    const [levels] = (await db.store.sequelize.query(
+      `SELECT clock, level, COUNT(*) AS n FROM sla_alerts WHERE query_id = ${late.query.id} GROUP BY clock, level`,
+    )) as Rows<{ clock: string; level: string; n: number }>;
+    expect(levels.map((l) => `${l.clock} ${l.level} ${l.n}`).sort()).toEqual([
+      'firstResponse breach 1',
+      'firstResponse warning 1',
+      'resolution breach 1',
+      'resolution warning 1',
+    ]);
 
     // Every intent in the outbox reached Slack exactly once.
     const [outbox] = (await db.store.sequelize.query('SELECT job FROM outbox')) as Rows<{ job: string }>;
-    const intents = outbox.map((o) => (JSON.parse(o.job) as { intent: { kind: string; queryId: number; channel?: string } }).intent);
+    const intents = outbox.map(
+      (o) => (JSON.parse(o.job) as { intent: { kind: string; queryId: number; channel?: string } }).intent,
+    );
     const count = (pred: (i: (typeof intents)[number]) => boolean) => intents.filter(pred).length;
     const posted = fake.api('chat.postMessage');
     for (const q of [query.id, late.query.id]) {
-      const cards = posted.filter((c) => c.body.channel === SUPPORT && mentions(c, q) && !/SLA|breach|warning/i.test(String(c.body.text)));
+      const cards = posted.filter(
+        (c) => c.body.channel === SUPPORT && mentions(c, q) && !/SLA|breach|warning/i.test(String(c.body.text)),
+      );
       expect(cards).toHaveLength(1);
       const updates = fake.api('chat.update').filter((c) => mentions(c, q));
       expect(updates).toHaveLength(count((i) => i.kind === 'channelCard' && i.queryId === q) - 1);
@@ -117,6 +174,8 @@ describe('two bots and two workers', () => {
     expect(new Set(alerts.map(body)).size).toBe(alerts.length);
     const dms = posted.filter((c) => String(c.body.channel).startsWith('D'));
     expect(dms).toHaveLength(count((i) => i.kind === 'tellClient'));
-    console.log(`scale out: ${intents.length} notifications (${count((i) => i.kind === 'slaAlert')} SLA alerts) each delivered once; 1 of ${AGENTS} claims won`);
+    console.log(
+      `scale out: ${intents.length} notifications (${count((i) => i.kind === 'slaAlert')} SLA alerts) each delivered once; 1 of ${AGENTS} claims won`,
+    );
   }, 180_000);
 });

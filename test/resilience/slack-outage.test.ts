@@ -12,7 +12,12 @@ import { countRows } from './fault-support';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
-const newQuery: Record<string, StateInput> = { category: { select: 'Bug Report' }, heading: 'Export fails', description: 'It crashes', mobile: null };
+const newQuery: Record<string, StateInput> = {
+  category: { select: 'Bug Report' },
+  heading: 'Export fails',
+  description: 'It crashes',
+  mobile: null,
+};
 
 describe('the Slack surface during a database outage', () => {
   let db: TestStore;
@@ -25,8 +30,19 @@ describe('the Slack surface during a database outage', () => {
     db = await openTestStore('mysql');
     proxy = await TcpProxy.inFrontOf(db.url, 3306);
     fake = await FakeSlack.start();
-    const env = readEnvironment({ DATABASE_URL: proxy.rewrite(db.url), SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', PORT: '0' });
-    const slack = new SlackPlatform(slackSettings(env)!, { log: quiet, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
+    const env = readEnvironment({
+      DATABASE_URL: proxy.rewrite(db.url),
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
+      PORT: '0',
+    });
+    const slack = new SlackPlatform(slackSettings(env)!, {
+      log: quiet,
+      host: '127.0.0.1',
+      clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
+    });
     bot = await startBot(env, { log: quiet, platforms: [slack] });
     driver = new SlackDriver(slack.eventsUrl!, fake);
   });
@@ -42,16 +58,32 @@ describe('the Slack surface during a database outage', () => {
     const deps = bot.runtime.deps;
     const ann = await makeActor(deps, 'agent', 'ann');
     const zoe = await makeActor(deps, 'client', 'zoe');
-    for (const [actor, slackId] of [[ann, 'U0ANN'], [zoe, 'U0ZOE']] as const) {
-      await deps.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: slackId, userId: actor.userId, linkedAt: new Date() });
+    for (const [actor, slackId] of [
+      [ann, 'U0ANN'],
+      [zoe, 'U0ZOE'],
+    ] as const) {
+      await deps.store.identities.link({
+        platform: 'slack',
+        workspaceId: TEAM,
+        platformUserId: slackId,
+        userId: actor.userId,
+        linkedAt: new Date(),
+      });
     }
-    const { query } = await createQuery(deps, zoe, { category: 'Bug Report', heading: 'Login loops', description: 'd' });
+    const { query } = await createQuery(deps, zoe, {
+      category: 'Bug Report',
+      heading: 'Login loops',
+      description: 'd',
+    });
     const queriesBefore = await countRows(db.store, 'client_queries');
     await proxy.cut();
 
     const claim = await driver.slash('U0ANN', `claim ${query.id}`);
     expect(claim.status).toBe(200);
-    const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(claim.responseUrl).pathname), 'the claim answer');
+    const answer = await fake.waitFor(
+      () => fake.of('response').find((c) => c.method === new URL(claim.responseUrl).pathname),
+      'the claim answer',
+    );
     expect(JSON.stringify(answer.body)).toContain(STORE_UNAVAILABLE_TEXT);
     expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts:\d+|Sequelize|ECONN/);
 
@@ -68,7 +100,10 @@ describe('the Slack surface during a database outage', () => {
     expect(again.json).toBeNull();
     expect(await countRows(db.store, 'client_queries')).toBe(queriesBefore + 1);
     const retry = await driver.slash('U0ANN', `claim ${query.id}`);
-    const claimed = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(retry.responseUrl).pathname), 'the second claim answer');
+    const claimed = await fake.waitFor(
+      () => fake.of('response').find((c) => c.method === new URL(retry.responseUrl).pathname),
+      'the second claim answer',
+    );
     expect(JSON.stringify(claimed.body)).toMatch(/You claimed query #\d+/);
   }, 40_000);
 });

@@ -26,7 +26,13 @@ describe('a stop that cannot finish', () => {
     db = await openTestStore('mysql');
     fake = await FakeSlack.start();
     const zoe = await makeActor(testDesk(db.store), 'client', 'zoe');
-    await db.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: 'U0ZOE', userId: zoe.userId, linkedAt: new Date() });
+    await db.store.identities.link({
+      platform: 'slack',
+      workspaceId: TEAM,
+      platformUserId: 'U0ZOE',
+      userId: zoe.userId,
+      linkedAt: new Date(),
+    });
   });
   beforeEach(async () => {
     proxy = await TcpProxy.inFrontOf(db.url, 3306);
@@ -56,7 +62,11 @@ describe('a stop that cannot finish', () => {
     running.push(bot);
     await bot.waitFor('CQMS bot running');
     await proxy.blackhole();
-    void postSigned(`http://127.0.0.1:${port}/slack/events`, form({ command: '/cqms', text: 'list', user_id: 'U0ZOE', team_id: TEAM }), 'application/x-www-form-urlencoded').catch(() => undefined);
+    void postSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      form({ command: '/cqms', text: 'list', user_id: 'U0ZOE', team_id: TEAM }),
+      'application/x-www-form-urlencoded',
+    ).catch(() => undefined);
     // The command reaches the bot and waits on the silent database (its statements are bounded by 5 s of silence).
     await new Promise((r) => setTimeout(r, 500));
     return bot;
@@ -78,7 +88,9 @@ describe('a stop that cannot finish', () => {
     const ms = await expectExitAtGrace(bot, bot.signal('SIGTERM'));
     expect(bot.output).toContain(`(within ${GRACE_MS} ms; a second signal exits at once)`);
     expect(bot.output).not.toContain('CQMS bot stopped.');
-    console.log(`cqms bot, database silent: SIGTERM with a request in flight, exited 1 after ${ms} ms (grace ${GRACE_MS} ms)`);
+    console.log(
+      `cqms bot, database silent: SIGTERM with a request in flight, exited 1 after ${ms} ms (grace ${GRACE_MS} ms)`,
+    );
   }, 60_000);
 
   it('cqms bot exits at once on a second signal during the grace, saying so', async () => {
@@ -94,7 +106,12 @@ describe('a stop that cannot finish', () => {
   }, 60_000);
 
   it('cqms worker exits 1 at the end of the grace, saying why, when closing the database never finishes', async () => {
-    const worker = new CqmsProcess(['worker'], { DATABASE_URL: proxy.rewrite(db.url), REDIS_URL, CQMS_QUEUE_PREFIX: prefix, CQMS_SHUTDOWN_GRACE_MS: String(GRACE_MS) });
+    const worker = new CqmsProcess(['worker'], {
+      DATABASE_URL: proxy.rewrite(db.url),
+      REDIS_URL,
+      CQMS_QUEUE_PREFIX: prefix,
+      CQMS_SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    });
     running.push(worker);
     await worker.waitFor('CQMS worker running');
     await proxy.blackhole();

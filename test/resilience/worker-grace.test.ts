@@ -5,7 +5,12 @@ import { REDIS_URL } from '../support/queues-under-test';
 import { dropQueue } from './fault-support';
 
 /** Starts a worker whose job sleeps for its query id in ms, enqueues one, and closes the worker while it runs. */
-async function closeWhileRunning(settings: BullmqSettings, jobMs: number, graceMs: number, finished: number[]): Promise<{ done: boolean; ms: number }> {
+async function closeWhileRunning(
+  settings: BullmqSettings,
+  jobMs: number,
+  graceMs: number,
+  finished: number[],
+): Promise<{ done: boolean; ms: number }> {
   const queue = new BullmqQueue(settings);
   let started: () => void = () => undefined;
   const running = new Promise<void>((r) => (started = r));

@@ -30,18 +30,36 @@ describe('cqms worker on SIGTERM', () => {
 
   it('finishes its slow job before exiting 0, and the other worker never runs it again', async () => {
     // Each worker posts with its own token, so the fake tells which one ran the job.
-    const env = (token: string) => ({ DATABASE_URL: db.url, REDIS_URL, CQMS_QUEUE_PREFIX: prefix, SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: 'unused-by-the-worker', SLACK_API_URL: fake.apiUrl, SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' });
+    const env = (token: string) => ({
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      CQMS_QUEUE_PREFIX: prefix,
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: 'unused-by-the-worker',
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
+    });
     for (const token of ['xoxb-worker-a', 'xoxb-worker-b']) workers.push(new CqmsProcess(['worker'], env(token)));
     await Promise.all(workers.map((w) => w.waitFor('CQMS worker running')));
 
     fake.apiDelayMs.set('chat.postMessage', 2_000);
-    const desk = await buildDesk(readEnvironment({ DATABASE_URL: db.url, REDIS_URL, CQMS_QUEUE_PREFIX: prefix }), { relay: true });
+    const desk = await buildDesk(readEnvironment({ DATABASE_URL: db.url, REDIS_URL, CQMS_QUEUE_PREFIX: prefix }), {
+      relay: true,
+    });
     const zoe = await makeActor(desk.deps, 'client', 'zoe');
-    const { query } = await createQuery(desk.deps, zoe, { category: 'Bug Report', heading: 'slow card', description: 'd' });
+    const { query } = await createQuery(desk.deps, zoe, {
+      category: 'Bug Report',
+      heading: 'slow card',
+      description: 'd',
+    });
     await desk.settle();
     await desk.close();
 
-    const posting = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === 'C0SUPPORT'), 'the card being posted', 15_000);
+    const posting = await fake.waitFor(
+      () => fake.api('chat.postMessage').find((c) => c.body.channel === 'C0SUPPORT'),
+      'the card being posted',
+      15_000,
+    );
     const runner = posting.headers.authorization === 'Bearer xoxb-worker-a' ? workers[0]! : workers[1]!;
     const other = runner === workers[0] ? workers[1]! : workers[0]!;
     const signalled = runner.signal('SIGTERM');
@@ -59,7 +77,9 @@ describe('cqms worker on SIGTERM', () => {
       const left = await q.queue.getJobs(['active', 'waiting', 'delayed', 'failed']);
       expect(left.filter((j) => j.name !== 'slaSweep' && j.name !== 'digest').map((j) => j.name)).toEqual([]);
       // The card's message reference was stored, so a later update edits it rather than posting again.
-      expect(await db.store.messageRefs.find('slack', 'C0SUPPORT', query.id)).toMatchObject({ messageId: expect.any(String) });
+      expect(await db.store.messageRefs.find('slack', 'C0SUPPORT', query.id)).toMatchObject({
+        messageId: expect.any(String),
+      });
     } finally {
       await q.close();
     }
@@ -68,6 +88,8 @@ describe('cqms worker on SIGTERM', () => {
     expect(fake.api('chat.postMessage').filter((c) => c.body.channel === 'C0SUPPORT')).toHaveLength(1);
     other.signal('SIGTERM');
     expect((await other.exited).code).toBe(0);
-    console.log(`cqms worker: SIGTERM during a 2 s Slack call; finished the job and exited 0 after ${at - signalled} ms`);
+    console.log(
+      `cqms worker: SIGTERM during a 2 s Slack call; finished the job and exited 0 after ${at - signalled} ms`,
+    );
   }, 90_000);
 });

@@ -31,7 +31,8 @@ const isViewKind = (node: ts.Node) =>
 function stringLiterals(file: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && !isEventName(node) && !isViewKind(node)) found.push(node.text);
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && !isEventName(node) && !isViewKind(node))
+      found.push(node.text);
     ts.forEachChild(node, visit);
   };
   visit(ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true));
@@ -40,7 +41,14 @@ function stringLiterals(file: string): string[] {
 
 /** The command column of each help table in a transcript, keyed by the table's title. */
 function helpTables(out: string): string[][] {
-  return [...out.matchAll(/^Commands (?:for an? \w+|\(sign in to see more\))\n.*\n.*\n((?: {2}\S.*\n)+?) {2}page/gm)].map((m) => m[1]!.trimEnd().split('\n').map((l) => l.trim().split(/\s/)[0]!));
+  return [
+    ...out.matchAll(/^Commands (?:for an? \w+|\(sign in to see more\))\n.*\n.*\n((?: {2}\S.*\n)+?) {2}page/gm),
+  ].map((m) =>
+    m[1]!
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.trim().split(/\s/)[0]!),
+  );
 }
 
 describe('the command catalog is the only place a command is defined', () => {
@@ -51,7 +59,8 @@ describe('the command catalog is the only place a command is defined', () => {
       const literals = stringLiterals(join(SHELL_DIR, f));
       for (const lit of literals) {
         expect(`${f}: ${lit}`).not.toMatch(new RegExp(`: (${COMMAND_NAMES.join('|')})$`));
-        for (const word of lit.match(/(?<![\w.])\/[a-z]+\b/g) ?? []) expect(`${f}: ${word}`).toMatch(new RegExp(`: (${SHELL_WORDS.join('|').replace(/\//g, '\\/')})$`));
+        for (const word of lit.match(/(?<![\w.])\/[a-z]+\b/g) ?? [])
+          expect(`${f}: ${word}`).toMatch(new RegExp(`: (${SHELL_WORDS.join('|').replace(/\//g, '\\/')})$`));
       }
     }
   });
@@ -67,7 +76,11 @@ describe('the command catalog is the only place a command is defined', () => {
       const deps = testDesk(ts.store);
       for (const role of ['client', 'agent', 'lead'] as const) {
         const a = await makeActor(deps, role, `a-${role}`);
-        await deps.store.identities.link({ ...shellAccount(`a-${role}`), userId: a.userId, linkedAt: deps.clock.now() });
+        await deps.store.identities.link({
+          ...shellAccount(`a-${role}`),
+          userId: a.userId,
+          linkedAt: deps.clock.now(),
+        });
       }
     });
     afterAll(async () => {
@@ -77,7 +90,11 @@ describe('the command catalog is the only place a command is defined', () => {
 
     it("help lists exactly the catalog's commands for each role, in catalog order", async () => {
       const roles: (Role | null)[] = [null, 'client', 'agent', 'lead'];
-      const run = await runScripted(['shell'], env, [...roles.flatMap((r) => [`/as ${r ? `a-${r}` : 'nobody'}`, 'help']), '/help', '/quit']);
+      const run = await runScripted(['shell'], env, [
+        ...roles.flatMap((r) => [`/as ${r ? `a-${r}` : 'nobody'}`, 'help']),
+        '/help',
+        '/quit',
+      ]);
       const tables = helpTables(run.out);
       expect(tables).toHaveLength(5);
       roles.forEach((role, i) => expect(tables[i]).toEqual(commandsFor(role).map((c) => c.name)));
@@ -87,7 +104,12 @@ describe('the command catalog is the only place a command is defined', () => {
 
     it('every catalog command typed in the shell reaches the desk, and nothing else is a command', async () => {
       const names = CATALOG.map((c) => c.name).filter((n) => n !== 'logout');
-      const run = await runScripted(['shell', '--as', 'a-lead'], env, [...names.flatMap((n) => [n, '/cancel']), 'claimz', 'logout', '/quit']);
+      const run = await runScripted(['shell', '--as', 'a-lead'], env, [
+        ...names.flatMap((n) => [n, '/cancel']),
+        'claimz',
+        'logout',
+        '/quit',
+      ]);
       expect(run.out).not.toMatch(STACK_TRACE);
       for (const n of names) expect(run.out).not.toContain(`Unknown command "${n}"`);
       expect(run.out).toContain('Unknown command "claimz". Here is what you can run:');

@@ -10,7 +10,11 @@ describe('cqms demo', () => {
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cqms-demo-test-'));
-    env = { DATABASE_URL: `sqlite:${join(dir, 'demo.db')}`, CQMS_CHARTS_DIR: join(dir, 'charts'), CQMS_EXPORTS_DIR: join(dir, 'exports') };
+    env = {
+      DATABASE_URL: `sqlite:${join(dir, 'demo.db')}`,
+      CQMS_CHARTS_DIR: join(dir, 'charts'),
+      CQMS_EXPORTS_DIR: join(dir, 'exports'),
+    };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -18,7 +22,9 @@ describe('cqms demo', () => {
     const run = await runScripted(['demo'], env, ['/as zoe', 'mine', '/as lee', 'team', 'export status=Open', '/quit']);
     expect(run).toMatchObject({ code: 0, err: [] });
     expect(run.out).not.toMatch(STACK_TRACE);
-    expect(run.out).toMatch(/^CQMS demo on sqlite:.*demo\.db: 1,\d{3} queries \(sample data just loaded; 40 claimed, \d+ closed and 20 assigned by the demo staff\)\./);
+    expect(run.out).toMatch(
+      /^CQMS demo on sqlite:.*demo\.db: 1,\d{3} queries \(sample data just loaded; 40 claimed, \d+ closed and 20 assigned by the demo staff\)\./,
+    );
     expect(run.out).toContain('all with the password demo-password: agents ann and ben, lead lee, client zoe.');
     for (const who of ['/as zoe', '/as ann', '/as lee']) expect(run.out).toContain(`  ${who}  `);
     expect(run.out).toContain('You are now zoe, signed in as zoe (client).');
@@ -37,7 +43,9 @@ describe('cqms demo', () => {
         expect(await store.identities.find('shell', 'local', a.username)).toMatchObject({ userId: u!.id });
       }
       const [ann] = await store.users.findByLogin({ username: 'ann' });
-      expect((await store.queries.list({ assigneeId: ann!.id, status: ['Closed'] }, { limit: 1, offset: 0 })).total).toBeGreaterThan(0);
+      expect(
+        (await store.queries.list({ assigneeId: ann!.id, status: ['Closed'] }, { limit: 1, offset: 0 })).total,
+      ).toBeGreaterThan(0);
       expect((await store.queries.list({ status: ['Open'] }, { limit: 1, offset: 0 })).total).toBeGreaterThan(100);
     } finally {
       await store.close();
@@ -57,8 +65,15 @@ describe('cqms demo', () => {
   });
 
   it('refuses --fresh on a MySQL store as a usage mistake, in one line and a hint', async () => {
-    const run = await runScripted(['demo', '--fresh'], { ...env, DATABASE_URL: 'mysql://root@127.0.0.1:3306/cqms_never_created' }, ['/quit']);
+    const run = await runScripted(
+      ['demo', '--fresh'],
+      { ...env, DATABASE_URL: 'mysql://root@127.0.0.1:3306/cqms_never_created' },
+      ['/quit'],
+    );
     expect(run.code).toBe(2);
-    expect(run.err).toEqual(['error: --fresh only deletes an SQLite demo file; drop the MySQL database yourself, or leave out --fresh', '(run `cqms demo --help` for usage)']);
+    expect(run.err).toEqual([
+      'error: --fresh only deletes an SQLite demo file; drop the MySQL database yourself, or leave out --fresh',
+      '(run `cqms demo --help` for usage)',
+    ]);
   });
 });

@@ -18,7 +18,11 @@ describe('an export written by the shell', () => {
     const client = await makeActor(deps, 'client', 'mallory');
     const lead = await makeActor(deps, 'lead', 'lee');
     await deps.store.identities.link({ ...shellAccount('lee'), userId: lead.userId, linkedAt: deps.clock.now() });
-    await createQuery(deps, client, { category: 'Bug Report', heading: '=HYPERLINK("http://evil.example","open")', description: '@SUM(1+1)*cmd|" /C calc"!A0' });
+    await createQuery(deps, client, {
+      category: 'Bug Report',
+      heading: '=HYPERLINK("http://evil.example","open")',
+      description: '@SUM(1+1)*cmd|" /C calc"!A0',
+    });
   });
   afterAll(async () => {
     await ts.dispose();
@@ -26,7 +30,11 @@ describe('an export written by the shell', () => {
   });
 
   it('writes user text that starts like a formula as text, so a spreadsheet never runs it', async () => {
-    const run = await runScripted(['shell', '--as', 'lee'], { DATABASE_URL: ts.url, CQMS_EXPORTS_DIR: join(dir, 'exports') }, ['export', '/quit']);
+    const run = await runScripted(
+      ['shell', '--as', 'lee'],
+      { DATABASE_URL: ts.url, CQMS_EXPORTS_DIR: join(dir, 'exports') },
+      ['export', '/quit'],
+    );
     const path = /written to (\S+\.csv)/.exec(run.out)?.[1];
     expect(path).toBeDefined();
     const csv = readFileSync(path!, 'utf8');

@@ -67,7 +67,9 @@ describe('the shell text renderer', () => {
       '    indented <!channel> \\x1b[2J',
       '  Raised on shell',
     ]);
-    expect(renderCard(card('Open', 'open'), colour).find((l) => l.includes('Mobile'))).toContain(`${ESC}[31m12345 (invalid) ⚠`);
+    expect(renderCard(card('Open', 'open'), colour).find((l) => l.includes('Mobile'))).toContain(
+      `${ESC}[31m12345 (invalid) ⚠`,
+    );
   });
 
   it('aligns list columns on the plain text, colours statuses, cuts long cells and says the page', () => {
@@ -75,8 +77,12 @@ describe('the shell text renderer', () => {
       const lines = renderList(list, paint).map(strip);
       const rows = lines.slice(3, 6);
       const at = (l: string, word: string) => l.indexOf(word);
-      expect(new Set(rows.map((r, i) => at(r, ['Open', 'In Progress', 'Closed'][i]!)))).toEqual(new Set([at(lines[1]!, 'Status')]));
-      expect(new Set(rows.map((r, i) => at(r, ['short', 'a second line', 'xxx'][i]!)))).toEqual(new Set([at(lines[1]!, 'Heading')]));
+      expect(new Set(rows.map((r, i) => at(r, ['Open', 'In Progress', 'Closed'][i]!)))).toEqual(
+        new Set([at(lines[1]!, 'Status')]),
+      );
+      expect(new Set(rows.map((r, i) => at(r, ['short', 'a second line', 'xxx'][i]!)))).toEqual(
+        new Set([at(lines[1]!, 'Heading')]),
+      );
       expect(rows[2]!.endsWith('…')).toBe(true);
       expect(lines.at(-1)).toBe('  page 2 of 3 (12 in all)');
     }
@@ -89,18 +95,51 @@ describe('the shell text renderer', () => {
   });
 
   it('numbers buttons, marks text by tone, and prompts form fields with their hints', () => {
-    expect(renderButtons([{ label: 'Claim', actionId: 'a' }, { label: 'Close', actionId: 'b', style: 'danger' }], plain)).toEqual(['[1] Claim  [2] Close']);
+    expect(
+      renderButtons(
+        [
+          { label: 'Claim', actionId: 'a' },
+          { label: 'Close', actionId: 'b', style: 'danger' },
+        ],
+        plain,
+      ),
+    ).toEqual(['[1] Claim  [2] Close']);
     expect(renderText({ kind: 'text', text: 'Done', tone: 'success' }, plain)).toEqual(['✓ Done']);
     expect(renderText({ kind: 'text', text: 'No', tone: 'danger' }, colour)[0]).toBe(`${ESC}[31m✗ No${ESC}[39m`);
-    const select = renderFieldPrompt({ name: 'category', label: 'Category', type: 'select', required: true, options: ['A', 'B'], hint: 'What it is about' }, plain);
-    expect(select).toEqual({ lines: ['Category (What it is about)', '  1) A', '  2) B'], prompt: 'Category [1-2 or name]: ' });
-    expect(renderFieldPrompt({ name: 'password', label: 'Password', type: 'secret', required: true }, plain).lines[0]).toBe('Password (input is NOT masked)');
-    expect(renderFieldPrompt({ name: 'mobile', label: 'Mobile', type: 'text', required: false, maxLength: 20 }, plain).lines[0]).toBe('Mobile (at most 20 characters; optional, Enter to skip)');
+    const select = renderFieldPrompt(
+      {
+        name: 'category',
+        label: 'Category',
+        type: 'select',
+        required: true,
+        options: ['A', 'B'],
+        hint: 'What it is about',
+      },
+      plain,
+    );
+    expect(select).toEqual({
+      lines: ['Category (What it is about)', '  1) A', '  2) B'],
+      prompt: 'Category [1-2 or name]: ',
+    });
+    expect(
+      renderFieldPrompt({ name: 'password', label: 'Password', type: 'secret', required: true }, plain).lines[0],
+    ).toBe('Password (input is NOT masked)');
+    expect(
+      renderFieldPrompt({ name: 'mobile', label: 'Mobile', type: 'text', required: false, maxLength: 20 }, plain)
+        .lines[0],
+    ).toBe('Mobile (at most 20 characters; optional, Enter to skip)');
   });
 
   it("turns errors into one line: core's message, field issues named, anything else a reference only", () => {
     expect(errorLine(new AlreadyClaimed(4, { id: 1, name: 'Ann' }))).toBe('Query #4 is already claimed by Ann.');
-    expect(errorLine(new ValidationFailed([{ field: 'heading', message: 'heading is required' }, { field: 'category', message: 'pick one' }]))).toBe('heading is required; category: pick one');
+    expect(
+      errorLine(
+        new ValidationFailed([
+          { field: 'heading', message: 'heading is required' },
+          { field: 'category', message: 'pick one' },
+        ]),
+      ),
+    ).toBe('heading is required; category: pick one');
     const seen: unknown[] = [];
     const defect = new TypeError("Cannot read properties of undefined (reading 'id')");
     const line = errorLine(defect, (ref, e) => seen.push(ref, e));
@@ -112,8 +151,12 @@ describe('the shell text renderer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cqms-colour-'));
     try {
       const env = { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` };
-      expect((await runScripted(['shell'], { ...env, NO_COLOR: '' }, ['/frob'], { tty: true })).out).toContain(`${ESC}[31m✗ Unknown shell command`);
-      expect((await runScripted(['shell'], { ...env, NO_COLOR: '1' }, ['/frob'], { tty: true })).out).not.toContain(ESC);
+      expect((await runScripted(['shell'], { ...env, NO_COLOR: '' }, ['/frob'], { tty: true })).out).toContain(
+        `${ESC}[31m✗ Unknown shell command`,
+      );
+      expect((await runScripted(['shell'], { ...env, NO_COLOR: '1' }, ['/frob'], { tty: true })).out).not.toContain(
+        ESC,
+      );
       expect((await runScripted(['shell'], { ...env, NO_COLOR: '' }, ['/frob'])).out).not.toContain(ESC);
     } finally {
       rmSync(dir, { recursive: true, force: true });

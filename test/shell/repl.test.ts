@@ -44,9 +44,17 @@ async function session(desk: Desk, lines: string[]) {
   const noCharts: ChartRenderer = { render: async () => Promise.reject(new Error('unused')) };
   await new ShellRepl({
     desk,
-    reader: new LineReader({ input: Readable.from([lines.map((l) => `${l}\n`).join('')]), output, terminal: false, echo: true }),
+    reader: new LineReader({
+      input: Readable.from([lines.map((l) => `${l}\n`).join('')]),
+      output,
+      terminal: false,
+      echo: true,
+    }),
     console: new ShellConsole(output),
-    printer: new ReplyPrinter(paint, new ArtifactWriter(noCharts, { chartsDir: '/nonexistent', exportsDir: '/nonexistent' })),
+    printer: new ReplyPrinter(
+      paint,
+      new ArtifactWriter(noCharts, { chartsDir: '/nonexistent', exportsDir: '/nonexistent' }),
+    ),
     board: new ButtonBoard(),
     paint,
     onDefect: (_ref, e) => defects.push(e),
@@ -57,15 +65,23 @@ async function session(desk: Desk, lines: string[]) {
 describe('the shell REPL', () => {
   it('shows a defect as a reference only, and hands the error to the log', async () => {
     const boom = new TypeError('secret internals at /srv/app.js:1:2');
-    const { out, defects } = await session(stubDesk(() => Promise.reject(boom), []), ['queue', 'whoami']);
-    expect(out.match(/✗ Something went wrong \(ref [0-9A-F]{4}\)\. Nothing was changed; please try again\.\n/g)).toHaveLength(2);
+    const { out, defects } = await session(
+      stubDesk(() => Promise.reject(boom), []),
+      ['queue', 'whoami'],
+    );
+    expect(
+      out.match(/✗ Something went wrong \(ref [0-9A-F]{4}\)\. Nothing was changed; please try again\.\n/g),
+    ).toHaveLength(2);
     expect(out).not.toMatch(/secret|TypeError|app\.js/);
     expect(defects).toEqual([boom, boom]);
   });
 
   it('re-asks a file it cannot read, keeps answers across a refusal, and stops at the end of input', async () => {
     const submitted: Record<string, unknown>[] = [];
-    const { out } = await session(stubDesk(async () => ephemeral(form), submitted), ['new', 'bad', '/no/such/file.png', '', 'good', 'new', 'half']);
+    const { out } = await session(
+      stubDesk(async () => ephemeral(form), submitted),
+      ['new', 'bad', '/no/such/file.png', '', 'good', 'new', 'half'],
+    );
     expect(out).toContain('✗ cannot read "/no/such/file.png": no such file');
     expect(out).toContain('✗ heading is bad\nPlease answer again: Heading.');
     expect(submitted).toEqual([{ heading: 'bad' }, { heading: 'good' }]);

@@ -18,7 +18,12 @@ describe('the shell: lists page with numbered buttons, long text is shortened wi
     const deps = testDesk(ts.store);
     const cleo = await makeActor(deps, 'client', 'cleo');
     await insertBreaches(deps, cleo.userId, 120);
-    for (const [name, role] of [['zoe', 'client'], ['ann', 'agent'], ['lee', 'lead']] as const) await makeActor(deps, role, name);
+    for (const [name, role] of [
+      ['zoe', 'client'],
+      ['ann', 'agent'],
+      ['lee', 'lead'],
+    ] as const)
+      await makeActor(deps, role, name);
   });
   afterAll(() => ts?.dispose());
 

@@ -23,7 +23,12 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     dir = mkdtempSync(join(tmpdir(), `cqms-shell-${kind}-`));
     env = { DATABASE_URL: ts.url, CQMS_CHARTS_DIR: join(dir, 'charts'), CQMS_EXPORTS_DIR: join(dir, 'exports') };
     const deps = testDesk(ts.store);
-    for (const [name, role] of [['ann', 'agent'], ['ben', 'agent'], ['lee', 'lead']] as const) await makeActor(deps, role, name);
+    for (const [name, role] of [
+      ['ann', 'agent'],
+      ['ben', 'agent'],
+      ['lee', 'lead'],
+    ] as const)
+      await makeActor(deps, role, name);
   });
   afterAll(async () => {
     await ts.dispose();
@@ -73,21 +78,31 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
 
     // The client registers through the form, field by field, told the password is not masked.
     expect(out).toContain('You are now zoe, not signed in');
-    expect(out).toMatch(/Create your account: answer each field[\s\S]*Chat forms do not mask[\s\S]*Password \(.*input is NOT masked/);
+    expect(out).toMatch(
+      /Create your account: answer each field[\s\S]*Chat forms do not mask[\s\S]*Password \(.*input is NOT masked/,
+    );
     // Core refuses the email: only that field is asked again, the other answers are kept and sent.
-    expect(out).toMatch(/Password: \*+\n✗ email is not a valid address .*\nPlease answer again: Email\.\nEmail \(.*\)\nEmail: zoe@example\.com\n✓ Welcome, zoe!/);
+    expect(out).toMatch(
+      /Password: \*+\n✗ email is not a valid address .*\nPlease answer again: Email\.\nEmail \(.*\)\nEmail: zoe@example\.com\n✓ Welcome, zoe!/,
+    );
     expect(out).toContain('Welcome, zoe! Your account zoe is ready');
     expect(out).toContain('zoe (client)> ');
     // ... and raises a query with a screenshot; its body is shown verbatim, the escape made visible.
     expect(out).toMatch(/1\) Account Suspension\n/);
-    expect(out).toContain('✓ Query #1 raised with screenshot card.png. You will hear from us as [to zoe] lines in this shell when an agent picks it up.');
+    expect(out).toContain(
+      '✓ Query #1 raised with screenshot card.png. You will hear from us as [to zoe] lines in this shell when an agent picks it up.',
+    );
     expect(out).toContain('  Twice today \\x1b[2J <!channel>');
     expect(out).not.toContain('\u001b');
-    expect(out).toMatch(/\[#support\] posted: #1 Card declined \[Open\] Category: Payment Failure · Raised by: zoe .*\(Claim\)/);
+    expect(out).toMatch(
+      /\[#support\] posted: #1 Card declined \[Open\] Category: Payment Failure · Raised by: zoe .*\(Claim\)/,
+    );
 
     // An agent sees it in the queue, then claims it by pressing the numbered button.
     const queue = after(out, 'Open queue (1)');
-    expect(queue).toMatch(/^Open queue \(1\)\n {2}ID +Status +Category +Heading .*\n {2}─+.*\n {2}#1 +Open +Payment Failure +Card declined /);
+    expect(queue).toMatch(
+      /^Open queue \(1\)\n {2}ID +Status +Category +Heading .*\n {2}─+.*\n {2}#1 +Open +Payment Failure +Card declined /,
+    );
     expect(queue).toMatch(/page 1 of 1 \(1 in all\)/);
     expect(after(out, 'ann (agent)> show 1')).toMatch(/#1 Card declined \[Open\][\s\S]*?\[1\] Claim/);
     expect(out).toContain('✓ You claimed query #1. The client will be told.');
@@ -97,16 +112,24 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(after(out, 'ben (agent)> 1')).toMatch(/^ben \(agent\)> 1\n✗ Query #1 is already claimed by Ann\.\n/);
 
     // The agent closes it with a note through the close form; the client is asked to rate.
-    expect(out).toMatch(/Close query #1: answer each field[\s\S]*Note \(How it was resolved; at most 4000 characters\)/);
+    expect(out).toMatch(
+      /Close query #1: answer each field[\s\S]*Note \(How it was resolved; at most 4000 characters\)/,
+    );
     expect(out).toContain('✓ Query #1 closed. The client will be asked to rate it.');
     expect(out).toMatch(/\[#support\] updated: #1 Card declined \[Closed\]/);
-    expect(out).toMatch(/\[to zoe\] ✓ Your query #1 was closed\.[\s\S]*\[to zoe\] \[1\] ★ {2}\[2\] ★★ {2}\[3\] ★★★ {2}\[4\] ★★★★ {2}\[5\] ★★★★★ {2}\[6\] Reopen/);
+    expect(out).toMatch(
+      /\[to zoe\] ✓ Your query #1 was closed\.[\s\S]*\[to zoe\] \[1\] ★ {2}\[2\] ★★ {2}\[3\] ★★★ {2}\[4\] ★★★★ {2}\[5\] ★★★★★ {2}\[6\] Reopen/,
+    );
     // The client rates it with the button of that message.
     expect(out).toContain('Buttons of the last reply you got:');
     expect(out).toContain('✓ Thank you: you rated query #1 ★★★★★ (5/5).');
     // ... shown with the query as rated: its rating where the rating buttons were, only Reopen left to press.
-    expect(after(out, '✓ Thank you: you rated query #1')).toMatch(/^✓ Thank you[^\n]*\n#1 Card declined \[Closed\]\n[\s\S]*?Rating: +★★★★★ \(5\/5\)[\s\S]*?\n\[1\] Reopen\nzoe \(client\)> show 1/);
-    expect(after(out, 'zoe (client)> show 1')).toMatch(/Rating: +★★★★★[\s\S]*Attachments: +card\.png \(image\/png, \d+ bytes\)/);
+    expect(after(out, '✓ Thank you: you rated query #1')).toMatch(
+      /^✓ Thank you[^\n]*\n#1 Card declined \[Closed\]\n[\s\S]*?Rating: +★★★★★ \(5\/5\)[\s\S]*?\n\[1\] Reopen\nzoe \(client\)> show 1/,
+    );
+    expect(after(out, 'zoe (client)> show 1')).toMatch(
+      /Rating: +★★★★★[\s\S]*Attachments: +card\.png \(image\/png, \d+ bytes\)/,
+    );
 
     // The lead's team analytics: figures, the agents table, and six charts written as PNG files of the stated size.
     const team = after(out, 'lee (lead)> team');
@@ -115,7 +138,9 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(out).toMatch(/Resolved in: +(under 1|\d+) min\n/);
     expect(team).toMatch(/Avg first response: +(under 1|\d+) min\n/);
     expect(out).not.toContain('0.0 h');
-    expect(team).toMatch(/Agents\n {2}Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n.*\n {2}Ann +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0\n/);
+    expect(team).toMatch(
+      /Agents\n {2}Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n.*\n {2}Ann +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0\n/,
+    );
     const charts = chartsIn(team);
     expect(charts).toHaveLength(6);
     for (const c of charts) {
@@ -165,7 +190,9 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
 
     // Missing field: core names it, and only that field is asked again (the others are kept).
     const missing = after(out, '✗ heading is required');
-    expect(missing).toMatch(/^✗ heading is required\nPlease answer again: Heading\.\nHeading \(.*\)\nHeading: \/cancel\nRaise a query: cancelled, nothing was sent\./);
+    expect(missing).toMatch(
+      /^✗ heading is required\nPlease answer again: Heading\.\nHeading \(.*\)\nHeading: \/cancel\nRaise a query: cancelled, nothing was sent\./,
+    );
     expect(out).toContain('✗ heading must be at most 120 characters');
     expect(out).toMatch(/✗ category: "Weather" is not a category; choose one of: Account Suspension, /);
     expect(out).toContain('✗ A client may not run `claim`.');
@@ -186,7 +213,8 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(out).toContain('✗ agent: zoe is a client, not an agent');
 
     // Every refusal is one line: the line after an error is a prompt or a form re-ask, never detail.
-    for (const m of out.matchAll(/^✗ .*\n(.*)/gm)) expect(m[1]).toMatch(/^(Please answer again|[a-z]+( \([a-z]+\))?> |$)/);
+    for (const m of out.matchAll(/^✗ .*\n(.*)/gm))
+      expect(m[1]).toMatch(/^(Please answer again|[a-z]+( \([a-z]+\))?> |$)/);
     expect(await count()).toBe(before);
     expect(await ts.store.attachments.forQuery(before + 1)).toHaveLength(0);
   });

@@ -45,7 +45,11 @@ export function block(is: Issues, b: unknown, p: string, seen: SeenIds): void {
     }
     case 'context': {
       const elements = is.items(b.elements, `${p}/elements`, BLOCK_LIMITS.contextElements, { min: 1, required: true });
-      elements.forEach((e, i) => (isObject(e) && e.type === 'image' ? element(is, e, `${p}/elements/${i}`, actionIds) : textObject(is, e, `${p}/elements/${i}`, BLOCK_LIMITS.contextText)));
+      elements.forEach((e, i) =>
+        isObject(e) && e.type === 'image'
+          ? element(is, e, `${p}/elements/${i}`, actionIds)
+          : textObject(is, e, `${p}/elements/${i}`, BLOCK_LIMITS.contextText),
+      );
       return;
     }
     case 'actions': {
@@ -70,7 +74,13 @@ export function block(is: Issues, b: unknown, p: string, seen: SeenIds): void {
 }
 
 /** A list of at most `max` blocks at `p`; returns whether one of them is an input block. */
-export function blocks(is: Issues, v: unknown, p: string, max: number, seen: SeenIds = { blocks: new Set() }): { hasInput: boolean } {
+export function blocks(
+  is: Issues,
+  v: unknown,
+  p: string,
+  max: number,
+  seen: SeenIds = { blocks: new Set() },
+): { hasInput: boolean } {
   const list = is.items(v, p, max);
   list.forEach((b, i) => block(is, b, `${p}/${i}`, seen));
   return { hasInput: list.some((b) => isObject(b) && b.type === 'input') };

@@ -24,14 +24,21 @@ export const ELEMENT_LIMITS = {
  * A text object: `{ type, text }` with a non-empty text; `plainOnly` where Slack takes plain_text only (headers,
  * buttons, labels, placeholders, option texts, modal titles).
  */
-export function textObject(is: Issues, v: unknown, pointer: string, max: number, o: { plainOnly?: boolean; required?: boolean } = {}): void {
+export function textObject(
+  is: Issues,
+  v: unknown,
+  pointer: string,
+  max: number,
+  o: { plainOnly?: boolean; required?: boolean } = {},
+): void {
   if (v === undefined) {
     if (o.required) is.add(pointer, 'missing required field');
     return;
   }
   if (!isObject(v)) return is.add(pointer, 'must be an object');
   const allowed = o.plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
-  if (!allowed.includes(String(v.type))) is.add(`${pointer}/type`, `must be a valid enum value${o.plainOnly ? ' (plain_text only)' : ''}`);
+  if (!allowed.includes(String(v.type)))
+    is.add(`${pointer}/type`, `must be a valid enum value${o.plainOnly ? ' (plain_text only)' : ''}`);
   is.text(v.text, `${pointer}/text`, max, { min: 1, required: true });
 }
 
@@ -66,11 +73,15 @@ export function element(is: Issues, v: unknown, p: string, ids: Set<string>): vo
       textObject(is, v.text, `${p}/text`, ELEMENT_LIMITS.buttonText, { plainOnly: true, required: true });
       is.text(v.value, `${p}/value`, ELEMENT_LIMITS.buttonValue);
       is.text(v.url, `${p}/url`, ELEMENT_LIMITS.url);
-      if (v.style !== undefined && v.style !== 'primary' && v.style !== 'danger') is.add(`${p}/style`, 'must be a valid enum value');
+      if (v.style !== undefined && v.style !== 'primary' && v.style !== 'danger')
+        is.add(`${p}/style`, 'must be a valid enum value');
       return confirmDialog(is, v.confirm, `${p}/confirm`);
     case 'static_select': {
       textObject(is, v.placeholder, `${p}/placeholder`, ELEMENT_LIMITS.placeholder, { plainOnly: true });
-      const options = is.items(v.options, `${p}/options`, ELEMENT_LIMITS.selectOptions, { min: 1, required: v.option_groups === undefined });
+      const options = is.items(v.options, `${p}/options`, ELEMENT_LIMITS.selectOptions, {
+        min: 1,
+        required: v.option_groups === undefined,
+      });
       options.forEach((o, i) => option(is, o, `${p}/options/${i}`));
       return confirmDialog(is, v.confirm, `${p}/confirm`);
     }
@@ -78,8 +89,10 @@ export function element(is: Issues, v: unknown, p: string, ids: Set<string>): vo
       textObject(is, v.placeholder, `${p}/placeholder`, ELEMENT_LIMITS.placeholder, { plainOnly: true });
       is.int(v.max_length, `${p}/max_length`, 1, ELEMENT_LIMITS.inputLength);
       is.int(v.min_length, `${p}/min_length`, 0, ELEMENT_LIMITS.inputLength);
-      if (typeof v.min_length === 'number' && typeof v.max_length === 'number' && v.min_length > v.max_length) is.add(`${p}/min_length`, 'must be less than or equal to max_length');
-      if (typeof v.initial_value === 'string' && typeof v.max_length === 'number') is.text(v.initial_value, `${p}/initial_value`, v.max_length);
+      if (typeof v.min_length === 'number' && typeof v.max_length === 'number' && v.min_length > v.max_length)
+        is.add(`${p}/min_length`, 'must be less than or equal to max_length');
+      if (typeof v.initial_value === 'string' && typeof v.max_length === 'number')
+        is.text(v.initial_value, `${p}/initial_value`, v.max_length);
       return;
     case 'file_input':
       return is.int(v.max_files, `${p}/max_files`, 1, ELEMENT_LIMITS.maxFiles);

@@ -17,7 +17,8 @@ export function refusalOf(method: string, body: Json): Refusal | null {
   if (MESSAGE_METHODS.has(method)) return messageRefusal(body, method === 'chat.postEphemeral');
   if (VIEW_METHODS.has(method)) {
     const is = viewIssues(body.view);
-    if (method === 'views.publish' && isObject(body.view) && body.view.type !== 'home') is.add('/view/type', 'views.publish takes a home view');
+    if (method === 'views.publish' && isObject(body.view) && body.view.type !== 'home')
+      is.add('/view/type', 'views.publish takes a home view');
     return is.list.length ? refused('invalid_arguments', is) : null;
   }
   if (method === 'files.getUploadURLExternal') {
@@ -30,7 +31,11 @@ export function refusalOf(method: string, body: Json): Refusal | null {
   if (method === 'files.completeUploadExternal') {
     const is = new Issues();
     const files = is.items(body.files, '/files', 100, { min: 1, required: true });
-    files.forEach((f, i) => (isObject(f) ? is.text(f.id, `/files/${i}/id`, 64, { min: 1, required: true }) : is.add(`/files/${i}`, 'must be an object')));
+    files.forEach((f, i) =>
+      isObject(f)
+        ? is.text(f.id, `/files/${i}/id`, 64, { min: 1, required: true })
+        : is.add(`/files/${i}`, 'must be an object'),
+    );
     is.text(body.initial_comment, '/initial_comment', SURFACE_LIMITS.messageText);
     if (body.blocks !== undefined) is.list.push(...messageIssues({ blocks: body.blocks }).list);
     return is.list.length ? refused('invalid_arguments', is) : null;

@@ -19,7 +19,8 @@ export const SURFACE_LIMITS = {
 export function messageIssues(m: Json, pointer = ''): Issues {
   const is = new Issues();
   blocks(is, m.blocks, `${pointer}/blocks`, SURFACE_LIMITS.messageBlocks);
-  if (m.blocks === undefined && (typeof m.text !== 'string' || m.text.trim() === '')) is.add(`${pointer}/text`, 'no_text');
+  if (m.blocks === undefined && (typeof m.text !== 'string' || m.text.trim() === ''))
+    is.add(`${pointer}/text`, 'no_text');
   return is;
 }
 
@@ -41,6 +42,7 @@ export function viewIssues(v: unknown): Issues {
   textObject(is, v.submit, '/view/submit', SURFACE_LIMITS.viewButton, { plainOnly: true });
   textObject(is, v.close, '/view/close', SURFACE_LIMITS.viewButton, { plainOnly: true });
   const { hasInput } = blocks(is, v.blocks, '/view/blocks', SURFACE_LIMITS.modalBlocks);
-  if (hasInput && v.submit === undefined) is.add('/view/submit', 'must provide submit when the view has an input block');
+  if (hasInput && v.submit === undefined)
+    is.add('/view/submit', 'must provide submit when the view has an input block');
   return is;
 }

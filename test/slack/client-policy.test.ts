@@ -5,7 +5,14 @@ import { SlackPlatform, type SlackSettings } from '../../bot/slack-wiring';
 import { SIGNING_SECRET } from './slack-driver';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const settings = (apiUrl: string): SlackSettings => ({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl, port: 0, supportChannel: 'C0SUPPORT', chartImageBlocks: false });
+const settings = (apiUrl: string): SlackSettings => ({
+  botToken: 'xoxb-test',
+  signingSecret: SIGNING_SECRET,
+  apiUrl,
+  port: 0,
+  supportChannel: 'C0SUPPORT',
+  chartImageBlocks: false,
+});
 
 describe("the Slack Web API client's bounds", () => {
   let silent: Server;
@@ -23,7 +30,10 @@ describe("the Slack Web API client's bounds", () => {
 
   it('are a timeout and a few retries, not the library default of none and 30 minutes of retries', () => {
     // Both are private fields of WebClient: read as what they hold.
-    const client = new SlackPlatform(settings(url), { log: quiet }).app.client as unknown as { timeout: number; retryConfig: unknown };
+    const client = new SlackPlatform(settings(url), { log: quiet }).app.client as unknown as {
+      timeout: number;
+      retryConfig: unknown;
+    };
     expect(client.timeout).toBe(SLACK_CLIENT_POLICY.timeout);
     expect(client.retryConfig).toEqual(SLACK_CLIENT_POLICY.retryConfig);
     const { retries, maxTimeout } = SLACK_CLIENT_POLICY.retryConfig;
@@ -32,7 +42,10 @@ describe("the Slack Web API client's bounds", () => {
   });
 
   it('make a call to a silent Slack fail at the timeout rather than wait for ever', async () => {
-    const client = new SlackPlatform(settings(url), { log: quiet, clientOptions: { timeout: 300, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 10 } } }).app.client;
+    const client = new SlackPlatform(settings(url), {
+      log: quiet,
+      clientOptions: { timeout: 300, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 10 } },
+    }).app.client;
     const started = Date.now();
     await expect(client.chat.postMessage({ channel: 'C0SUPPORT', text: 'hello' })).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(3_000);

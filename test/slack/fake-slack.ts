@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refusalOf, responseRefusal, type Refusal } from './block-kit-limits';
@@ -52,7 +58,9 @@ export class FakeSlack {
   static async start(botToken = 'xoxb-test'): Promise<FakeSlack> {
     let fake: FakeSlack | undefined;
     const server = createServer((req, res) => void fake!.handle(req, res));
-    server.on('upgrade', (req, socket, head) => fake!.sockets.handleUpgrade(req, socket, head, (ws) => fake!.connected(ws)));
+    server.on('upgrade', (req, socket, head) =>
+      fake!.sockets.handleUpgrade(req, socket, head, (ws) => fake!.connected(ws)),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, botToken);
     return fake;
@@ -117,7 +125,8 @@ export class FakeSlack {
     for (;;) {
       const v = probe();
       if (v) return v;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > until)
+        throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 15));
     }
   }
@@ -140,18 +149,41 @@ export class FakeSlack {
         clearTimeout(timer);
         resolve(a);
       });
-      ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+      ws.send(
+        JSON.stringify({
+          envelope_id: id,
+          type,
+          payload,
+          accepts_response_payload: type !== 'events_api',
+          retry_attempt: 0,
+          retry_reason: '',
+        }),
+      );
     });
     return { ack, ms: performance.now() - started };
   }
 
   private connected(ws: WebSocket): void {
-    this.calls.push({ kind: 'api', method: 'socket.connect', headers: {}, body: {}, raw: Buffer.alloc(0), at: Date.now() });
+    this.calls.push({
+      kind: 'api',
+      method: 'socket.connect',
+      headers: {},
+      body: {},
+      raw: Buffer.alloc(0),
+      at: Date.now(),
+    });
     ws.on('message', (data) => {
       const m = JSON.parse(String(data)) as { envelope_id?: string };
       if (m.envelope_id) this.socketAcks.get(m.envelope_id)?.(m as Record<string, unknown>);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0CQMS' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 18060 },
+        connection_info: { app_id: 'A0CQMS' },
+      }),
+    );
   }
 
   /** Stops the server; rejects when the app sent something Slack would have refused and the test did not expect it. */
@@ -169,16 +201,37 @@ export class FakeSlack {
     const raw = Buffer.concat(chunks);
     const path = decodeURIComponent(new URL(req.url ?? '/', this.url).pathname);
     const [, area, rest] = /^\/([^/]+)\/?(.*)$/.exec(path) ?? [];
-    const kind = area === 'api' ? 'api' : area === 'upload' ? 'upload' : area === 'response' ? 'response' : area === 'files-pri' ? 'file' : null;
+    const kind =
+      area === 'api'
+        ? 'api'
+        : area === 'upload'
+          ? 'upload'
+          : area === 'response'
+            ? 'response'
+            : area === 'files-pri'
+              ? 'file'
+              : null;
     if (!kind) return send(res, 404, 'text/plain', 'not found');
-    const call: RecordedCall = { kind, method: kind === 'api' ? (rest ?? '') : path, headers: req.headers, body: parseBody(req.headers['content-type'], raw), raw, at: Date.now() };
+    const call: RecordedCall = {
+      kind,
+      method: kind === 'api' ? (rest ?? '') : path,
+      headers: req.headers,
+      body: parseBody(req.headers['content-type'], raw),
+      raw,
+      at: Date.now(),
+    };
     this.calls.push(call);
     if (kind === 'upload') return send(res, 200, 'text/plain', `OK - ${raw.length}`);
     if (kind === 'response') {
       const refusal = this.rules.useResponseUrl(path) ?? responseRefusal(call.body);
       if (!refusal) return send(res, 200, 'text/plain', 'ok');
       this.refusals.record({ method: 'response_url', ...refusal });
-      return send(res, refusal.error === 'used_url' ? 404 : 400, 'application/json', JSON.stringify(slackAnswer(refusal)));
+      return send(
+        res,
+        refusal.error === 'used_url' ? 404 : 400,
+        'application/json',
+        JSON.stringify(slackAnswer(refusal)),
+      );
     }
     if (kind === 'file') {
       if (this.fileDelayMs) await new Promise((r) => setTimeout(r, this.fileDelayMs));
@@ -196,7 +249,11 @@ export class FakeSlack {
     const failure = this.failures.get(call.method)?.shift();
     const refusal = failure ? null : this.refusal(call.method, call.body);
     if (refusal) this.refusals.record({ method: call.method, ...refusal });
-    const answer = failure ? { ok: false, error: failure } : refusal ? slackAnswer(refusal) : this.answer(call.method, call.body);
+    const answer = failure
+      ? { ok: false, error: failure }
+      : refusal
+        ? slackAnswer(refusal)
+        : this.answer(call.method, call.body);
     send(res, 200, 'application/json', JSON.stringify(answer));
   }
 
@@ -211,7 +268,8 @@ export class FakeSlack {
   private serve(rest: string, req: IncomingMessage, res: ServerResponse): void {
     const id = /^[A-Z0-9]+-([A-Z0-9]+)\//.exec(rest)?.[1] ?? '';
     const file = this.files.get(id);
-    if (req.headers.authorization !== `Bearer ${this.botToken}`) return send(res, 200, 'text/html', '<html><body>Sign in to Slack</body></html>');
+    if (req.headers.authorization !== `Bearer ${this.botToken}`)
+      return send(res, 200, 'text/html', '<html><body>Sign in to Slack</body></html>');
     if (!file) return send(res, 404, 'text/plain', 'file_not_found');
     res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': String(file.data.byteLength) });
     res.end(Buffer.from(file.data));
@@ -221,9 +279,22 @@ export class FakeSlack {
     const n = ++this.seq;
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'cqms', team_id: this.teamId, user_id: 'UBOT', bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://test.slack.com/',
+          team: 'Test',
+          user: 'cqms',
+          team_id: this.teamId,
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
       case 'chat.postMessage':
-        return { ok: true, channel: b.channel, ts: `${1_770_000_000 + n}.000100`, message: { text: b.text, blocks: b.blocks } };
+        return {
+          ok: true,
+          channel: b.channel,
+          ts: `${1_770_000_000 + n}.000100`,
+          message: { text: b.text, blocks: b.blocks },
+        };
       case 'chat.update':
         return { ok: true, channel: b.channel, ts: b.ts, text: b.text };
       case 'chat.postEphemeral': {
@@ -241,11 +312,17 @@ export class FakeSlack {
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${this.url}/upload/F${n}`, file_id: `F${n}` };
       case 'files.completeUploadExternal':
-        return { ok: true, files: ((b.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title ?? '' })) };
+        return {
+          ok: true,
+          files: ((b.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title ?? '' })),
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'users.info':
-        return { ok: true, user: { id: b.user, team_id: this.teamId, name: String(b.user).toLowerCase(), real_name: String(b.user) } };
+        return {
+          ok: true,
+          user: { id: b.user, team_id: this.teamId, name: String(b.user).toLowerCase(), real_name: String(b.user) },
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -15,7 +15,10 @@ describe('a Slack form that fails to open says why (SQLite, real Bolt)', () => {
 
   async function answerTo(opts: { triggerAgeMs?: number } = {}): Promise<{ text: string; ref: string; log: string }> {
     const sent = await h.driver.slash('U0ZOE', 'new', opts);
-    const reply = await h.fake.waitFor(() => h.fake.of('response').find((c) => c.method === new URL(sent.responseUrl).pathname), 'the answer');
+    const reply = await h.fake.waitFor(
+      () => h.fake.of('response').find((c) => c.method === new URL(sent.responseUrl).pathname),
+      'the answer',
+    );
     const text = textOf(reply);
     const ref = /ref ([0-9A-F]{4})/.exec(text)?.[1] ?? '';
     const log = h.log.find((l) => l.message.includes(`ref ${ref}`))?.message ?? '';
@@ -26,7 +29,9 @@ describe('a Slack form that fails to open says why (SQLite, real Bolt)', () => {
   it('a trigger that ran out: running the command again helps', async () => {
     h.fake.expectRefusal('expired_trigger_id', 'views.open');
     const { text, ref, log } = await answerTo({ triggerAgeMs: 3500 });
-    expect(text).toMatch(/raise a query form could not be opened: Slack allows 3 seconds to open it and they ran out\. Please run `\/cqms new` again/);
+    expect(text).toMatch(
+      /raise a query form could not be opened: Slack allows 3 seconds to open it and they ran out\. Please run `\/cqms new` again/,
+    );
     expect(ref).not.toBe('');
     expect(log).toMatch(/expired_trigger_id/);
   });

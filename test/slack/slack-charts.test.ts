@@ -27,13 +27,20 @@ describe('Slack analytics charts come as a job after the answer', () => {
     renderer.asked.length = 0;
   });
 
-  const filesIn = (channel: string) => h.fake.api('files.completeUploadExternal').filter((c) => c.body.channel_id === channel);
+  const filesIn = (channel: string) =>
+    h.fake.api('files.completeUploadExternal').filter((c) => c.body.channel_id === channel);
 
   it('acknowledges and answers with the figures while the charts are still being drawn, then uploads them to the DM, not the public channel', async () => {
     const { driver, fake } = h;
     const team = await driver.slash('U0LEE', 'team', { channelId: 'C0OPS' });
-    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Working on `\/cqms team`/) });
-    const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname), 'the answer');
+    expect(team.json).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/Working on `\/cqms team`/),
+    });
+    const answer = await fake.waitFor(
+      () => fake.of('response').find((c) => c.method === new URL(team.responseUrl).pathname),
+      'the answer',
+    );
     expect(textOf(answer)).toMatch(/Team analytics/);
     expect(textOf(answer)).toMatch(/6 charts follow as images in your DM with this app/);
     // The job is drawing (held at the gate) and nothing is uploaded yet.
@@ -65,7 +72,10 @@ describe('Slack analytics charts come as a job after the answer', () => {
     const complete = await fake.waitFor(() => filesIn(LEADS)[0], 'the chart upload after a retry', 10_000);
     expect(renderer.asked.filter((id) => id === 'status-split')).toHaveLength(2);
     expect((complete.body.files as unknown[]).length).toBe(5);
-    const words = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === LEADS), 'the refused chart in words');
+    const words = await fake.waitFor(
+      () => fake.api('chat.postMessage').find((c) => c.body.channel === LEADS),
+      'the refused chart in words',
+    );
     expect(String(words.body.text)).toMatch(/SLA breaches/);
   });
 
@@ -73,7 +83,10 @@ describe('Slack analytics charts come as a job after the answer', () => {
     const { driver, fake } = h;
     renderer.open();
     const inLeads = await driver.slash('U0LEE', 'team', { channelId: LEADS });
-    const answer = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(inLeads.responseUrl).pathname), 'the answer');
+    const answer = await fake.waitFor(
+      () => fake.of('response').find((c) => c.method === new URL(inLeads.responseUrl).pathname),
+      'the answer',
+    );
     expect(textOf(answer)).toMatch(/6 charts follow as images in a moment/);
     await fake.waitFor(() => filesIn(LEADS)[0], 'the charts in the leads channel');
     await driver.slash('U0LEE', 'team', { channelId: 'DU0LEE' });
@@ -81,7 +94,12 @@ describe('Slack analytics charts come as a job after the answer', () => {
     fake.failNext('files.completeUploadExternal', 'not_in_channel');
     await driver.slash('U0LEE', 'team', { channelId: LEADS });
     await fake.waitFor(() => filesIn('DU0LEE')[1], 'the charts in the DM');
-    expect(fake.api('files.completeUploadExternal').map((c) => c.body.channel_id)).toEqual([LEADS, 'DU0LEE', LEADS, 'DU0LEE']);
+    expect(fake.api('files.completeUploadExternal').map((c) => c.body.channel_id)).toEqual([
+      LEADS,
+      'DU0LEE',
+      LEADS,
+      'DU0LEE',
+    ]);
   });
 
   it('posts a digest to the leads channel: the figures, then its charts as images', async () => {

@@ -15,7 +15,9 @@ export function fixture<T = Json>(name: string): T {
 /** Slack's v0 signature of a raw body: HMAC-SHA256 of `v0:<ts>:<body>` keyed by the signing secret. */
 export function signatureHeaders(body: string, opts: { secret?: string; ts?: number } = {}): Record<string, string> {
   const ts = opts.ts ?? Math.floor(Date.now() / 1000);
-  const sig = createHmac('sha256', opts.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  const sig = createHmac('sha256', opts.secret ?? SIGNING_SECRET)
+    .update(`v0:${ts}:${body}`)
+    .digest('hex');
   return { 'X-Slack-Request-Timestamp': String(ts), 'X-Slack-Signature': `v0=${sig}` };
 }
 
@@ -28,9 +30,18 @@ export interface SlackAnswer {
   ms: number;
 }
 
-export async function postSigned(url: string, body: string, contentType: string, opts: { secret?: string; ts?: number; headers?: Record<string, string> } = {}): Promise<SlackAnswer> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  opts: { secret?: string; ts?: number; headers?: Record<string, string> } = {},
+): Promise<SlackAnswer> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType, ...signatureHeaders(body, opts), ...opts.headers }, body });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, ...signatureHeaders(body, opts), ...opts.headers },
+    body,
+  });
   const text = await res.text();
   const ms = performance.now() - started;
   let json: Json | null = null;
@@ -54,7 +65,10 @@ export function stateValues(inputs: Record<string, StateInput>): Record<string, 
     out[block] = {
       value:
         v !== null && typeof v === 'object' && 'select' in v
-          ? { type: 'static_select', selected_option: { text: { type: 'plain_text', text: v.select }, value: v.select } }
+          ? {
+              type: 'static_select',
+              selected_option: { text: { type: 'plain_text', text: v.select }, value: v.select },
+            }
           : v !== null && typeof v === 'object'
             ? { type: 'file_input', files: v.files }
             : { type: 'plain_text_input', value: v },
@@ -64,9 +78,26 @@ export function stateValues(inputs: Record<string, StateInput>): Record<string, 
 }
 
 /** A file_input file as Slack describes it, hosted by the fake. */
-export function slackFile(fake: FakeSlack, id: string, name: string, data: Uint8Array, mimetype: string, size = data.byteLength): Json {
+export function slackFile(
+  fake: FakeSlack,
+  id: string,
+  name: string,
+  data: Uint8Array,
+  mimetype: string,
+  size = data.byteLength,
+): Json {
   const url = fake.serveFile(id, name, data, mimetype);
-  return { id, name, title: name, mimetype, filetype: name.split('.').pop(), size, user: 'U0ZOE', url_private: url, url_private_download: url };
+  return {
+    id,
+    name,
+    title: name,
+    mimetype,
+    filetype: name.split('.').pop(),
+    size,
+    user: 'U0ZOE',
+    url_private: url,
+    url_private_download: url,
+  };
 }
 
 /**
@@ -82,15 +113,33 @@ export class SlackDriver {
   ) {}
 
   /** `triggerAgeMs`: the command reaches the app that late (its trigger_id ages from when Slack sent it). */
-  async slash(userId: string, text: string, opts: { channelId?: string; triggerAgeMs?: number } = {}): Promise<SlackAnswer & { responseUrl: string }> {
+  async slash(
+    userId: string,
+    text: string,
+    opts: { channelId?: string; triggerAgeMs?: number } = {},
+  ): Promise<SlackAnswer & { responseUrl: string }> {
     const responseUrl = this.fake.responseUrl();
     const trigger_id = this.fake.issueTrigger(undefined, opts.triggerAgeMs);
-    const fields = { ...fixture<Record<string, string>>('slash-command.json'), user_id: userId, user_name: userId.toLowerCase(), text, trigger_id, response_url: responseUrl, ...(opts.channelId ? { channel_id: opts.channelId } : {}) };
-    const res = await this.timed(`/cqms ${text}`, () => postSigned(this.eventsUrl, form(fields), 'application/x-www-form-urlencoded'));
+    const fields = {
+      ...fixture<Record<string, string>>('slash-command.json'),
+      user_id: userId,
+      user_name: userId.toLowerCase(),
+      text,
+      trigger_id,
+      response_url: responseUrl,
+      ...(opts.channelId ? { channel_id: opts.channelId } : {}),
+    };
+    const res = await this.timed(`/cqms ${text}`, () =>
+      postSigned(this.eventsUrl, form(fields), 'application/x-www-form-urlencoded'),
+    );
     return { ...res, responseUrl };
   }
 
-  async press(userId: string, actionId: string, opts: { channelId?: string; ts?: string; ephemeral?: boolean } = {}): Promise<SlackAnswer & { responseUrl: string }> {
+  async press(
+    userId: string,
+    actionId: string,
+    opts: { channelId?: string; ts?: string; ephemeral?: boolean } = {},
+  ): Promise<SlackAnswer & { responseUrl: string }> {
     const responseUrl = this.fake.responseUrl();
     const p = fixture('block-actions.json') as Json & { actions: Json[]; container: Json; message: Json };
     const channel = opts.channelId ?? 'C0SUPPORT';
@@ -106,13 +155,20 @@ export class SlackDriver {
       response_url: responseUrl,
       actions: [{ ...p.actions[0], action_id: actionId, value: '' }],
     };
-    const res = await this.timed(`button ${actionId}`, () => postSigned(this.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded'));
+    const res = await this.timed(`button ${actionId}`, () =>
+      postSigned(this.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded'),
+    );
     return { ...res, responseUrl };
   }
 
   /** A button pressed in the App Home: Slack sends the view, no channel, message or response_url. */
   pressInHome(userId: string, actionId: string): Promise<SlackAnswer> {
-    const { channel: _channel, message: _message, response_url: _url, ...p } = fixture('block-actions.json') as Json & { actions: Json[] };
+    const {
+      channel: _channel,
+      message: _message,
+      response_url: _url,
+      ...p
+    } = fixture('block-actions.json') as Json & { actions: Json[] };
     const payload = {
       ...p,
       trigger_id: this.fake.issueTrigger(),
@@ -121,11 +177,24 @@ export class SlackDriver {
       view: { id: 'V0HOME', type: 'home', blocks: [] },
       actions: [{ ...p.actions[0], action_id: actionId, value: '' }],
     };
-    return this.timed(`home button ${actionId}`, () => postSigned(this.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded'));
+    return this.timed(`home button ${actionId}`, () =>
+      postSigned(this.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded'),
+    );
   }
 
-  submit(userId: string, viewId: string, privateMetadata: string, inputs: Record<string, StateInput>): Promise<SlackAnswer> {
-    return this.timed(`submit ${viewId}`, () => postSigned(this.eventsUrl, interaction(this.submission(userId, viewId, privateMetadata, inputs)), 'application/x-www-form-urlencoded'));
+  submit(
+    userId: string,
+    viewId: string,
+    privateMetadata: string,
+    inputs: Record<string, StateInput>,
+  ): Promise<SlackAnswer> {
+    return this.timed(`submit ${viewId}`, () =>
+      postSigned(
+        this.eventsUrl,
+        interaction(this.submission(userId, viewId, privateMetadata, inputs)),
+        'application/x-www-form-urlencoded',
+      ),
+    );
   }
 
   submission(userId: string, viewId: string, privateMetadata: string, inputs: Record<string, StateInput>): Json {
@@ -160,5 +229,7 @@ export class SlackDriver {
 
 /** Every button and action id in a message's blocks. */
 export function actionIdsOf(blocks: unknown): string[] {
-  return ((blocks as Json[] | undefined) ?? []).flatMap((b) => (b.type === 'actions' ? ((b.elements as Json[]) ?? []).map((e) => String(e.action_id)) : []));
+  return ((blocks as Json[] | undefined) ?? []).flatMap((b) =>
+    b.type === 'actions' ? ((b.elements as Json[]) ?? []).map((e) => String(e.action_id)) : [],
+  );
 }

@@ -6,7 +6,12 @@ import { startSlackHarness, SUPPORT, type SlackHarness } from './slack-harness';
 
 const textOf = (c: RecordedCall | undefined) => JSON.stringify(c?.body ?? {});
 const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
-const valid = (heading: string): Record<string, StateInput> => ({ category: { select: 'Bug Report' }, heading, description: 'It crashes', mobile: null });
+const valid = (heading: string): Record<string, StateInput> => ({
+  category: { select: 'Bug Report' },
+  heading,
+  description: 'It crashes',
+  mobile: null,
+});
 
 describe('the Slack app refuses and survives what it must (SQLite)', () => {
   let h: SlackHarness;
@@ -21,17 +26,35 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
     h.fake.fileDelayMs = 0;
   });
 
-  const response = (url: string) => h.fake.waitFor(() => h.fake.of('response').find((c) => c.method === new URL(url).pathname), `a reply on ${url}`);
-  const queriesTitled = async (heading: string) => (await h.bot.runtime.deps.store.queries.list({ clientId: 1 }, { limit: 1000, offset: 0 })).rows.filter((q) => q.heading === heading);
+  const response = (url: string) =>
+    h.fake.waitFor(() => h.fake.of('response').find((c) => c.method === new URL(url).pathname), `a reply on ${url}`);
+  const queriesTitled = async (heading: string) =>
+    (await h.bot.runtime.deps.store.queries.list({ clientId: 1 }, { limit: 1000, offset: 0 })).rows.filter(
+      (q) => q.heading === heading,
+    );
 
   it('answers a forged signature and a stale timestamp with 401, and does nothing', async () => {
     const before = h.fake.calls.length;
-    const body = form({ command: '/cqms', text: 'help', user_id: 'U0ZOE', team_id: 'T1', channel_id: 'C1', trigger_id: 't', response_url: h.fake.responseUrl() });
-    const forged = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', { secret: 'not-the-secret' });
+    const body = form({
+      command: '/cqms',
+      text: 'help',
+      user_id: 'U0ZOE',
+      team_id: 'T1',
+      channel_id: 'C1',
+      trigger_id: 't',
+      response_url: h.fake.responseUrl(),
+    });
+    const forged = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', {
+      secret: 'not-the-secret',
+    });
     expect(forged.status).toBe(401);
-    const stale = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', { ts: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', {
+      ts: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(stale.status).toBe(401);
-    const tampered = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', { headers: { 'X-Slack-Signature': `v0=${'0'.repeat(64)}` } });
+    const tampered = await postSigned(h.driver.eventsUrl, body, 'application/x-www-form-urlencoded', {
+      headers: { 'X-Slack-Signature': `v0=${'0'.repeat(64)}` },
+    });
     expect(tampered.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.calls.length).toBe(before);
@@ -56,7 +79,12 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
   });
 
   it('answers validation failures as response_action errors on the right inputs', async () => {
-    const bad = await h.driver.submit('U0ZOE', 'V0G2', NEW_FORM, { category: { select: 'Weather' }, heading: 'x'.repeat(121), description: 'ok', mobile: '12345' });
+    const bad = await h.driver.submit('U0ZOE', 'V0G2', NEW_FORM, {
+      category: { select: 'Weather' },
+      heading: 'x'.repeat(121),
+      description: 'ok',
+      mobile: '12345',
+    });
     expect(bad.status).toBe(200);
     expect(bad.json).toEqual({
       response_action: 'errors',
@@ -71,34 +99,77 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
     expect(fixed).toMatchObject({ status: 200, text: '' });
     expect(await queriesTitled('fixed after errors')).toHaveLength(1);
 
-    const register = await h.driver.submit('U0NEW', 'V0G3', JSON.stringify({ f: 'register' }), { username: 'zoe', email: 'not-an-email', mobile: '9876501239', password: 'short' });
+    const register = await h.driver.submit('U0NEW', 'V0G3', JSON.stringify({ f: 'register' }), {
+      username: 'zoe',
+      email: 'not-an-email',
+      mobile: '9876501239',
+      password: 'short',
+    });
     expect(Object.keys((register.json as { errors: object }).errors).sort()).toEqual(['email', 'password']);
-    const taken = await h.driver.submit('U0NEW', 'V0G4', JSON.stringify({ f: 'register' }), { username: 'zoe', email: 'zoe2@example.com', mobile: '9876501239', password: 'long-enough-1' });
+    const taken = await h.driver.submit('U0NEW', 'V0G4', JSON.stringify({ f: 'register' }), {
+      username: 'zoe',
+      email: 'zoe2@example.com',
+      mobile: '9876501239',
+      password: 'long-enough-1',
+    });
     expect(taken.json).toEqual({ response_action: 'errors', errors: { username: 'The username "zoe" is taken.' } });
   });
 
   it('refuses screenshots that are not images, too large, or not on Slack, as errors on the screenshot input', async () => {
-    const submitShot = (viewId: string, file: Record<string, unknown>) => h.driver.submit('U0ZOE', viewId, NEW_FORM, { ...valid(`shot ${viewId}`), screenshot: { files: [file] } });
-    const text = await submitShot('V0S1', slackFile(h.fake, 'F0TXT', 'notes.txt', new TextEncoder().encode('hello'), 'text/plain'));
-    expect(text.json).toEqual({ response_action: 'errors', errors: { screenshot: 'notes.txt is not a PNG, JPEG, GIF or WebP image' } });
-    const disguised = await submitShot('V0S2', slackFile(h.fake, 'F0FAKE', 'fake.png', new TextEncoder().encode('<html>not a png</html>'), 'image/png'));
-    expect(disguised.json).toEqual({ response_action: 'errors', errors: { screenshot: 'fake.png is not a PNG, JPEG, GIF or WebP image' } });
-    const declaredHuge = await submitShot('V0S3', slackFile(h.fake, 'F0HUGE', 'huge.png', TINY_PNG, 'image/png', 6 * 1024 * 1024));
-    expect(declaredHuge.json).toEqual({ response_action: 'errors', errors: { screenshot: 'the file is 6.0 MB; the limit is 5.0 MB' } });
+    const submitShot = (viewId: string, file: Record<string, unknown>) =>
+      h.driver.submit('U0ZOE', viewId, NEW_FORM, { ...valid(`shot ${viewId}`), screenshot: { files: [file] } });
+    const text = await submitShot(
+      'V0S1',
+      slackFile(h.fake, 'F0TXT', 'notes.txt', new TextEncoder().encode('hello'), 'text/plain'),
+    );
+    expect(text.json).toEqual({
+      response_action: 'errors',
+      errors: { screenshot: 'notes.txt is not a PNG, JPEG, GIF or WebP image' },
+    });
+    const disguised = await submitShot(
+      'V0S2',
+      slackFile(h.fake, 'F0FAKE', 'fake.png', new TextEncoder().encode('<html>not a png</html>'), 'image/png'),
+    );
+    expect(disguised.json).toEqual({
+      response_action: 'errors',
+      errors: { screenshot: 'fake.png is not a PNG, JPEG, GIF or WebP image' },
+    });
+    const declaredHuge = await submitShot(
+      'V0S3',
+      slackFile(h.fake, 'F0HUGE', 'huge.png', TINY_PNG, 'image/png', 6 * 1024 * 1024),
+    );
+    expect(declaredHuge.json).toEqual({
+      response_action: 'errors',
+      errors: { screenshot: 'the file is 6.0 MB; the limit is 5.0 MB' },
+    });
     const big = new Uint8Array(5 * 1024 * 1024 + 10);
     big.set(TINY_PNG);
     const actuallyHuge = await submitShot('V0S4', slackFile(h.fake, 'F0BIG', 'big.png', big, 'image/png', 1000));
-    expect(actuallyHuge.json).toEqual({ response_action: 'errors', errors: { screenshot: 'the file is larger than 5.0 MB' } });
+    expect(actuallyHuge.json).toEqual({
+      response_action: 'errors',
+      errors: { screenshot: 'the file is larger than 5.0 MB' },
+    });
     const downloads = h.fake.of('file').length;
-    const foreign = await submitShot('V0S5', { id: 'F0X', name: 'x.png', mimetype: 'image/png', size: 70, url_private_download: 'https://evil.example/x.png' });
-    expect(foreign.json).toEqual({ response_action: 'errors', errors: { screenshot: 'the file is not on Slack (evil.example); attach it again' } });
+    const foreign = await submitShot('V0S5', {
+      id: 'F0X',
+      name: 'x.png',
+      mimetype: 'image/png',
+      size: 70,
+      url_private_download: 'https://evil.example/x.png',
+    });
+    expect(foreign.json).toEqual({
+      response_action: 'errors',
+      errors: { screenshot: 'the file is not on Slack (evil.example); attach it again' },
+    });
     expect(h.fake.of('file').length).toBe(downloads);
     for (const v of ['V0S1', 'V0S2', 'V0S3', 'V0S4', 'V0S5']) expect(await queriesTitled(`shot ${v}`)).toEqual([]);
   });
 
   it('creates one query when the same modal is submitted twice at once', async () => {
     const payload = h.driver.submission('U0ZOE', 'V0TWICE', NEW_FORM, valid('submitted twice'));
-    const [a, b] = await Promise.all([0, 1].map(() => postSigned(h.driver.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded')));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => postSigned(h.driver.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded')),
+    );
     expect([a!.status, b!.status]).toEqual([200, 200]);
     expect(Math.max(a!.ms, b!.ms)).toBeLessThan(3000);
     const again = await h.driver.submit('U0ZOE', 'V0TWICE', NEW_FORM, valid('submitted twice'));
@@ -108,10 +179,16 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
 
   it('closes a slow submission before the deadline and sends its outcome as a message', async () => {
     h.fake.fileDelayMs = 900;
-    const slow = await h.driver.submit('U0ZOE', 'V0SLOW', NEW_FORM, { ...valid('slow screenshot'), screenshot: { files: [slackFile(h.fake, 'F0SLOW', 's.png', TINY_PNG, 'image/png')] } });
+    const slow = await h.driver.submit('U0ZOE', 'V0SLOW', NEW_FORM, {
+      ...valid('slow screenshot'),
+      screenshot: { files: [slackFile(h.fake, 'F0SLOW', 's.png', TINY_PNG, 'image/png')] },
+    });
     expect(slow).toMatchObject({ status: 200, text: '' });
     expect(slow.ms).toBeLessThan(800);
-    const outcome = await h.fake.waitFor(() => h.fake.api('chat.postEphemeral').find((c) => textOf(c).includes('with screenshot s.png')), 'the late outcome');
+    const outcome = await h.fake.waitFor(
+      () => h.fake.api('chat.postEphemeral').find((c) => textOf(c).includes('with screenshot s.png')),
+      'the late outcome',
+    );
     expect(outcome.body).toMatchObject({ channel: 'C0GENERAL', user: 'U0ZOE' });
   });
 
@@ -122,7 +199,9 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
     expect(textOf(list)).toContain('&lt;!here&gt; see &lt;@U0ANN&gt;');
     expect(textOf(list)).not.toContain('<!here>');
     await h.settle();
-    const card = h.fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT && textOf(c).includes('see &lt;@U0ANN&gt;'));
+    const card = h.fake
+      .api('chat.postMessage')
+      .find((c) => c.body.channel === SUPPORT && textOf(c).includes('see &lt;@U0ANN&gt;'));
     expect(card).toBeDefined();
     expect(textOf(card)).not.toMatch(/<!here>|<@U0ANN>/);
   });

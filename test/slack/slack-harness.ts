@@ -66,13 +66,23 @@ export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptio
   const sink = {
     info: (message: string) => (log.push({ level: 'info', message }), opts.alsoLog?.info(message)),
     warn: (message: string) => (log.push({ level: 'warn', message }), opts.alsoLog?.warn(message)),
-    error: (message: string, error?: unknown) => (log.push({ level: 'error', message, error }), opts.alsoLog?.error(message, error)),
+    error: (message: string, error?: unknown) => (
+      log.push({ level: 'error', message, error }), opts.alsoLog?.error(message, error)
+    ),
   };
-  const slack = new SlackPlatform(slackSettings(env)!, { log: sink, host: '127.0.0.1', clientOptions: { retryConfig: opts.retryConfig ?? { retries: 0 }, timeout: 5000 },
+  const slack = new SlackPlatform(slackSettings(env)!, {
+    log: sink,
+    host: '127.0.0.1',
+    clientOptions: { retryConfig: opts.retryConfig ?? { retries: 0 }, timeout: 5000 },
     ...(opts.submitDeadlineMs ? { submitDeadlineMs: opts.submitDeadlineMs } : {}),
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
   });
-  const bot = await startBot(env, { log: sink, platforms: [slack], ...(opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {}), ...(opts.charts ? { charts: opts.charts } : {}) });
+  const bot = await startBot(env, {
+    log: sink,
+    platforms: [slack],
+    ...(opts.metrics ? { ops: { port: 0, host: '127.0.0.1', metrics: opts.metrics } } : {}),
+    ...(opts.charts ? { charts: opts.charts } : {}),
+  });
   const driver = new SlackDriver(slack.eventsUrl!, fake);
   return {
     fake,
@@ -83,7 +93,13 @@ export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptio
     log,
     async member(role, username, slackUserId) {
       const actor = await makeActor(bot.runtime.deps, role, username);
-      await bot.runtime.deps.store.identities.link({ platform: 'slack', workspaceId: TEAM, platformUserId: slackUserId, userId: actor.userId, linkedAt: new Date() });
+      await bot.runtime.deps.store.identities.link({
+        platform: 'slack',
+        workspaceId: TEAM,
+        platformUserId: slackUserId,
+        userId: actor.userId,
+        linkedAt: new Date(),
+      });
       return actor;
     },
     settle: () => bot.runtime.settle(),

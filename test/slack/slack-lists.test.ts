@@ -27,7 +27,10 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
     const client = await makeActor(h.bot.runtime.deps, 'client', 'cleo');
     await insertBreaches(h.bot.runtime.deps, client.userId, 120);
     const sla = await driver.slash('U0LEE', 'sla');
-    const [list, stats] = await fake.waitFor(() => (responses(sla.responseUrl).length >= 2 ? responses(sla.responseUrl) : undefined), 'the list and the figures');
+    const [list, stats] = await fake.waitFor(
+      () => (responses(sla.responseUrl).length >= 2 ? responses(sla.responseUrl) : undefined),
+      'the list and the figures',
+    );
     expect(textOf(list)).toMatch(/SLA: 120 breached/);
     expect(textOf(list)).toMatch(/Page 1 of 14 · 120 in total/);
     expect(textOf(list)).not.toMatch(/Recorded SLA breaches/);
@@ -50,16 +53,25 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
 
     // A list that reached the DM as a message (its channel could not take it) is replaced in place too.
     const inDm = await driver.press('U0LEE', next, { channelId: 'DU0LEE', ephemeral: false });
-    expect((await fake.waitFor(() => responses(inDm.responseUrl)[0], 'page 2 in the DM')).body).toMatchObject({ replace_original: true });
+    expect((await fake.waitFor(() => responses(inDm.responseUrl)[0], 'page 2 in the DM')).body).toMatchObject({
+      replace_original: true,
+    });
   });
 
   it('posts a long description shortened on the channel card, the mobile masked; Show gives staff the whole text and number', async () => {
     const { driver, fake } = h;
     const deps = h.bot.runtime.deps;
     const zoe = await makeActor(deps, 'client', 'zoe');
-    const { query } = await createQuery(deps, zoe, { category: deps.config.categories[0]!, heading: 'Long story', description: LONG_DESCRIPTION, mobile: '9876543210' });
+    const { query } = await createQuery(deps, zoe, {
+      category: deps.config.categories[0]!,
+      heading: 'Long story',
+      description: LONG_DESCRIPTION,
+      mobile: '9876543210',
+    });
     await h.settle();
-    const card = fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT && textOf(c).includes('Long story'))!;
+    const card = fake
+      .api('chat.postMessage')
+      .find((c) => c.body.channel === SUPPORT && textOf(c).includes('Long story'))!;
     expect(textOf(card)).toContain(SHORTENED_MARK);
     expect(textOf(card)).not.toContain('&lt;END&gt;');
     expect(textOf(card)).toContain('••••••3210');
@@ -82,8 +94,14 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
     const exported = await driver.slash('U0LEE', 'export', { channelId: 'C0GENERAL' });
     const answer = await fake.waitFor(() => responses(exported.responseUrl)[0], 'the answer');
     expect(textOf(answer)).toMatch(/cqms-all-[\d-]+\.csv is in your DM with this app/);
-    const csv = await fake.waitFor(() => fake.api('files.getUploadURLExternal').find((c) => String(c.body.filename).endsWith('.csv')), 'the CSV upload');
-    const file = await fake.waitFor(() => fake.api('files.completeUploadExternal').find((c) => c.at >= csv.at), 'its completion');
+    const csv = await fake.waitFor(
+      () => fake.api('files.getUploadURLExternal').find((c) => String(c.body.filename).endsWith('.csv')),
+      'the CSV upload',
+    );
+    const file = await fake.waitFor(
+      () => fake.api('files.completeUploadExternal').find((c) => c.at >= csv.at),
+      'its completion',
+    );
     expect(file.body.channel_id).toBe('DU0LEE');
 
     const inDm = await driver.slash('U0LEE', 'export', { channelId: 'DU0LEE' });

@@ -20,7 +20,8 @@ describe.each(STORE_KINDS)('Slack sign-in under a burst of guesses (%s)', (kind)
     // The passwords the bot's own hasher is asked to check.
     const { checked, whenChecked } = countChecks(h.bot.runtime.deps.hasher);
 
-    const submit = (n: number, password: string) => h.driver.submit('U0ATTACK', `V0BURST${n}`, LOGIN_FORM, { login: 'mira', password });
+    const submit = (n: number, password: string) =>
+      h.driver.submit('U0ATTACK', `V0BURST${n}`, LOGIN_FORM, { login: 'mira', password });
     const wrong = Array.from({ length: 7 }, (_, i) => submit(i, `guess-${i}`));
     // Sent once five guesses are being checked, while the others are still in flight.
     await Promise.race([whenChecked(5), Promise.all(wrong)]);

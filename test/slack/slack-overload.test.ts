@@ -36,7 +36,13 @@ describe('Slack under overload (the real Bolt app, a desk that blocks, a line of
     fake = await FakeSlack.start();
     store = await openTestStore('sqlite');
     const log = { info: () => undefined, warn: (m: string) => void warnings.push(m), error: () => undefined };
-    app = createSlackApp({ botToken: fake.botToken, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, log, clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 } });
+    app = createSlackApp({
+      botToken: fake.botToken,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.apiUrl,
+      log,
+      clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
+    });
     desk = new BlockedDesk(testDesk(store.store));
     const charts = { renderer: { render: () => Promise.reject(new Error('no charts here')) } };
     const onDefect = () => undefined;
@@ -68,7 +74,9 @@ describe('Slack under overload (the real Bolt app, a desk that blocks, a line of
 
   it('answers the requests past the line busy in their acknowledgement, runs none of them, and takes requests again once the work drains', async () => {
     // Eight run (held at the desk's gate), two wait: the line is full.
-    const taken = await Promise.all(Array.from({ length: SLOTS + MAX_WAITING }, (_, i) => driver.slash(`U0TAKEN${i}`, 'whoami')));
+    const taken = await Promise.all(
+      Array.from({ length: SLOTS + MAX_WAITING }, (_, i) => driver.slash(`U0TAKEN${i}`, 'whoami')),
+    );
     expect(taken.map((a) => [a.status, a.text])).toEqual(taken.map(() => [200, '']));
     await fake.waitFor(() => desk.ran.length === SLOTS, 'the running commands to reach the desk');
 
@@ -79,11 +87,22 @@ describe('Slack under overload (the real Bolt app, a desk that blocks, a line of
 
     const button = await driver.press('U0LATE', encodeAction({ kind: 'claim', queryId: 1 }));
     expect(button.status).toBe(200);
-    const note = await fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(button.responseUrl).pathname), 'the busy note on the button');
-    expect(note.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(DESK_BUSY_TEXT) as unknown });
+    const note = await fake.waitFor(
+      () => fake.of('response').find((c) => c.method === new URL(button.responseUrl).pathname),
+      'the busy note on the button',
+    );
+    expect(note.body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: expect.stringContaining(DESK_BUSY_TEXT) as unknown,
+    });
 
     const metadata = encodeMetadata({ formId: 'new', channelId: 'C0GENERAL' });
-    const submitted = await driver.submit('U0LATE', 'V0BUSY', metadata, { category: { select: 'Bug Report' }, heading: 'Checkout fails', description: 'Every time' });
+    const submitted = await driver.submit('U0LATE', 'V0BUSY', metadata, {
+      category: { select: 'Bug Report' },
+      heading: 'Checkout fails',
+      description: 'Every time',
+    });
     // The modal stays open with what was typed, the busy text on its first input: it can be sent again as it is.
     expect(submitted.json).toEqual({ response_action: 'errors', errors: { category: DESK_BUSY_TEXT } });
 
@@ -94,12 +113,17 @@ describe('Slack under overload (the real Bolt app, a desk that blocks, a line of
 
     // The work drains: every taken command is answered, then a new request is taken again.
     desk.open();
-    const answered = (a: { responseUrl: string }) => fake.of('response').some((c) => c.method === new URL(a.responseUrl).pathname);
+    const answered = (a: { responseUrl: string }) =>
+      fake.of('response').some((c) => c.method === new URL(a.responseUrl).pathname);
     await fake.waitFor(() => taken.every(answered), 'the answers to the ten taken commands');
     const again = await driver.slash('U0AGAIN', 'whoami');
     expect(again.text).toBe('');
     await fake.waitFor(() => answered(again), 'the answer after the overload');
-    const resubmitted = await driver.submit('U0LATE', 'V0BUSY', metadata, { category: { select: 'Bug Report' }, heading: 'Checkout fails', description: 'Every time' });
+    const resubmitted = await driver.submit('U0LATE', 'V0BUSY', metadata, {
+      category: { select: 'Bug Report' },
+      heading: 'Checkout fails',
+      description: 'Every time',
+    });
     expect(JSON.stringify(resubmitted.json ?? {})).not.toContain(DESK_BUSY_TEXT);
     expect(desk.ran).toEqual([...taken.map(() => 'whoami'), 'whoami', 'new']);
     expect(shed).toHaveLength(3);

@@ -19,11 +19,21 @@ describe('a rating on Slack takes the place of its buttons', () => {
     const zoe = await h.member('client', 'zoe', 'U0ZOE');
     const ann = await h.member('agent', 'ann', 'U0ANN');
     const deps = h.bot.runtime.deps;
-    const { query } = await createQuery(deps, zoe, { category: 'Payment Failure', heading: 'Card declined', description: 'Twice' });
+    const { query } = await createQuery(deps, zoe, {
+      category: 'Payment Failure',
+      heading: 'Card declined',
+      description: 'Twice',
+    });
     await claimQuery(deps, ann, query.id);
     await closeQuery(deps, ann, { queryId: query.id, note: 'Bank outage' });
-    const pressed = await h.driver.press('U0ZOE', encodeAction({ kind: 'rate', queryId: query.id, rating: 4 }), { channelId: 'C0GENERAL', ephemeral: true });
-    const answer = await h.fake.waitFor(() => h.fake.of('response').find((c) => c.method === new URL(pressed.responseUrl).pathname), 'the rating answer');
+    const pressed = await h.driver.press('U0ZOE', encodeAction({ kind: 'rate', queryId: query.id, rating: 4 }), {
+      channelId: 'C0GENERAL',
+      ephemeral: true,
+    });
+    const answer = await h.fake.waitFor(
+      () => h.fake.of('response').find((c) => c.method === new URL(pressed.responseUrl).pathname),
+      'the rating answer',
+    );
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(JSON.stringify(answer.body)).toContain(`you rated query #${query.id} ★★★★ (4/5)`);
     expect(kinds(answer)).not.toContain('rate');

@@ -24,7 +24,8 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
 
   it('register, raise with a screenshot, claim, refused claim, close, rate, team analytics with charts', async () => {
     const { driver, fake } = h;
-    const response = (url: string) => fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(url).pathname), `a reply on ${url}`);
+    const response = (url: string) =>
+      fake.waitFor(() => fake.of('response').find((c) => c.method === new URL(url).pathname), `a reply on ${url}`);
 
     // Zoe registers through the modal /cqms register opens.
     const reg = await driver.slash('U0ZOE', 'register');
@@ -33,9 +34,17 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const regModal = driver.lastModal();
     expect(JSON.stringify(regModal.blocks)).toMatch(/do not mask/);
     expect(JSON.stringify(regModal.blocks)).toMatch(/Password \(not masked\)/);
-    const registered = await driver.submit('U0ZOE', 'V0REG', regModal.private_metadata, { username: 'zoe', email: 'zoe@example.com', mobile: '9876501234', password: 'zoe-password-1' });
+    const registered = await driver.submit('U0ZOE', 'V0REG', regModal.private_metadata, {
+      username: 'zoe',
+      email: 'zoe@example.com',
+      mobile: '9876501234',
+      password: 'zoe-password-1',
+    });
     expect(registered).toMatchObject({ status: 200, text: '' });
-    const welcome = await fake.waitFor(() => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ZOE'), 'the welcome');
+    const welcome = await fake.waitFor(
+      () => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ZOE'),
+      'the welcome',
+    );
     expect(welcome.body.channel).toBe('C0GENERAL');
     expect(textOf(welcome)).toMatch(/Welcome, zoe!/);
     expect(textOf(welcome)).toContain('is ready and linked to this Slack account. Raise a query with `/cqms new`.');
@@ -47,7 +56,11 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const blocks = newModal.blocks as (Json & { block_id: string; element: Json })[];
     expect(blocks.map((b) => b.block_id)).toEqual(['category', 'heading', 'description', 'mobile', 'screenshot']);
     expect(blocks[0]!.element.type).toBe('static_select');
-    expect(blocks[4]!.element).toMatchObject({ type: 'file_input', filetypes: ['png', 'jpg', 'jpeg', 'gif', 'webp'], max_files: 1 });
+    expect(blocks[4]!.element).toMatchObject({
+      type: 'file_input',
+      filetypes: ['png', 'jpg', 'jpeg', 'gif', 'webp'],
+      max_files: 1,
+    });
 
     const shot = slackFile(fake, 'F0SHOT', 'card.png', TINY_PNG, 'image/png');
     const raised = await driver.submit('U0ZOE', 'V0NEW', newModal.private_metadata, {
@@ -58,18 +71,29 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       screenshot: { files: [shot] },
     });
     expect(raised).toMatchObject({ status: 200, text: '' });
-    const raisedReply = await fake.waitFor(() => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ZOE' && textOf(c).includes('raised')), 'the raised answer');
-    expect(textOf(raisedReply)).toMatch(/Query #\d+ raised with screenshot card\.png\. You will hear from us in your DM with this app when an agent picks it up\./);
+    const raisedReply = await fake.waitFor(
+      () => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ZOE' && textOf(c).includes('raised')),
+      'the raised answer',
+    );
+    expect(textOf(raisedReply)).toMatch(
+      /Query #\d+ raised with screenshot card\.png\. You will hear from us in your DM with this app when an agent picks it up\./,
+    );
     const download = fake.of('file').at(-1)!;
     expect(download.headers.authorization).toBe('Bearer xoxb-test');
 
     // The support channel gets the card with a Claim button; user text is escaped.
-    const posted = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT), 'the channel card');
+    const posted = await fake.waitFor(
+      () => fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT),
+      'the channel card',
+    );
     expect(kinds(posted)).toEqual(['claim']);
     const cardJson = textOf(posted);
     expect(cardJson).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt; &amp; &lt;https://evil.example|click&gt;');
     expect(cardJson).not.toMatch(/<!channel>|<@U0BOSS>/);
-    const queryId = decodeAction(actionIdsOf(posted.body.blocks)[0]!)!.kind === 'claim' ? Number(actionIdsOf(posted.body.blocks)[0]!.split('|')[2]) : 0;
+    const queryId =
+      decodeAction(actionIdsOf(posted.body.blocks)[0]!)!.kind === 'claim'
+        ? Number(actionIdsOf(posted.body.blocks)[0]!.split('|')[2])
+        : 0;
     const stored = await h.bot.runtime.deps.store.attachments.forQuery(queryId);
     expect(stored).toMatchObject([{ filename: 'card.png', contentType: 'image/png' }]);
     await h.settle();
@@ -80,11 +104,20 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const annClaim = await driver.press('U0ANN', claim, { ts });
     expect(annClaim.status).toBe(200);
     expect(textOf(await response(annClaim.responseUrl))).toMatch(/You claimed query #\d+\. The client will be told\./);
-    const updated = await fake.waitFor(() => fake.api('chat.update').find((c) => textOf(c).includes('In Progress')), 'the card update');
+    const updated = await fake.waitFor(
+      () => fake.api('chat.update').find((c) => textOf(c).includes('In Progress')),
+      'the card update',
+    );
     expect(updated.body).toMatchObject({ channel: SUPPORT, ts });
     expect(kinds(updated)).toEqual(['release', 'close']);
     await fake.waitFor(() => fake.api('conversations.open').find((c) => c.body.users === 'U0ZOE'), 'the DM channel');
-    const told = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === 'DU0ZOE' && textOf(c).includes('is now working on your query')), 'the claim DM');
+    const told = await fake.waitFor(
+      () =>
+        fake
+          .api('chat.postMessage')
+          .find((c) => c.body.channel === 'DU0ZOE' && textOf(c).includes('is now working on your query')),
+      'the claim DM',
+    );
     expect(textOf(told)).toMatch(/Ann is now working on your query/);
 
     // Ben's claim is refused, naming Ann, to Ben only.
@@ -95,15 +128,33 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
 
     // Close opens a modal; submitting it closes the query, updates the card, asks Zoe to rate.
     await driver.press('U0ANN', encodeAction({ kind: 'close', queryId }), { ts });
-    const closeModal = await fake.waitFor(() => fake.api('views.open').map((c) => c.body.view as Json & { private_metadata: string }).find((v) => v.private_metadata.includes('"close"')), 'the close modal');
+    const closeModal = await fake.waitFor(
+      () =>
+        fake
+          .api('views.open')
+          .map((c) => c.body.view as Json & { private_metadata: string })
+          .find((v) => v.private_metadata.includes('"close"')),
+      'the close modal',
+    );
     expect(JSON.parse(closeModal.private_metadata)).toEqual({ f: 'close', q: queryId, c: SUPPORT });
-    const closed = await driver.submit('U0ANN', 'V0CLOSE', closeModal.private_metadata, { note: 'Bank had an outage; retried fine' });
+    const closed = await driver.submit('U0ANN', 'V0CLOSE', closeModal.private_metadata, {
+      note: 'Bank had an outage; retried fine',
+    });
     expect(closed).toMatchObject({ status: 200, text: '' });
-    const closedReply = await fake.waitFor(() => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ANN' && textOf(c).includes('closed.')), 'the closed answer');
+    const closedReply = await fake.waitFor(
+      () => fake.api('chat.postEphemeral').find((c) => c.body.user === 'U0ANN' && textOf(c).includes('closed.')),
+      'the closed answer',
+    );
     expect(textOf(closedReply)).toMatch(/Query #\d+ closed\. The client will be asked to rate it\./);
-    const closedCard = await fake.waitFor(() => fake.api('chat.update').find((c) => textOf(c).includes('Closed') && c.body.ts === ts), 'the closed card');
+    const closedCard = await fake.waitFor(
+      () => fake.api('chat.update').find((c) => textOf(c).includes('Closed') && c.body.ts === ts),
+      'the closed card',
+    );
     expect(kinds(closedCard)).toEqual([]);
-    const rateDm = await fake.waitFor(() => fake.api('chat.postMessage').find((c) => c.body.channel === 'DU0ZOE' && kinds(c).includes('rate')), 'the rating DM');
+    const rateDm = await fake.waitFor(
+      () => fake.api('chat.postMessage').find((c) => c.body.channel === 'DU0ZOE' && kinds(c).includes('rate')),
+      'the rating DM',
+    );
     expect(kinds(rateDm)).toEqual(['rate', 'rate', 'rate', 'rate', 'rate', 'reopen']);
     expect(fake.api('chat.postMessage').filter((c) => c.body.channel === SUPPORT)).toHaveLength(1);
 
@@ -111,7 +162,10 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     const five = actionIdsOf(rateDm.body.blocks)[4]!;
     await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
     // The answer takes the place of the DM that asked: the rating where the rating buttons were.
-    const rated = await fake.waitFor(() => fake.api('chat.update').find((c) => c.body.channel === 'DU0ZOE'), 'the rating DM updated');
+    const rated = await fake.waitFor(
+      () => fake.api('chat.update').find((c) => c.body.channel === 'DU0ZOE'),
+      'the rating DM updated',
+    );
     expect(rated.body.ts).toBe('1770000099.000100');
     expect(textOf(rated)).toMatch(/Thank you: you rated query #\d+ ★★★★★ \(5\/5\)/);
     expect(textOf(rated)).toMatch(/Rating\*\\n★★★★★ \(5\/5\)/);
@@ -130,7 +184,10 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     // Lee asks for team analytics: acknowledged at once, figures on the response_url, then the charts (a job)
     // uploaded to his DM with the app: the channel the command was typed in is public.
     const team = await driver.slash('U0LEE', 'team');
-    expect(team.json).toMatchObject({ response_type: 'ephemeral', text: 'Working on `/cqms team`; the answer follows here in a moment.' });
+    expect(team.json).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Working on `/cqms team`; the answer follows here in a moment.',
+    });
     const stats = await response(team.responseUrl);
     expect(textOf(stats)).toMatch(/Team analytics/);
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Closed\*\\n1/);
@@ -138,8 +195,12 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
     expect(JSON.stringify(stats.body.blocks)).toMatch(/\*Avg first response\*\\n(under 1|\d+) min/);
     expect(JSON.stringify(stats.body.blocks)).not.toContain('0.0 h');
     // The agents table reads as a table: aligned columns in a code block.
-    const table = (stats.body.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').find((t) => t.startsWith('```Agent'));
-    expect(table).toMatch(/^```Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n─+( +─+){7}\nAnn +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0```$/);
+    const table = (stats.body.blocks as { text?: { text: string } }[])
+      .map((b) => b.text?.text ?? '')
+      .find((t) => t.startsWith('```Agent'));
+    expect(table).toMatch(
+      /^```Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n─+( +─+){7}\nAnn +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0```$/,
+    );
     expect(textOf(stats)).toMatch(/6 charts follow as images/);
     const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal')[0], 'the chart upload');
     expect(complete.body.channel_id).toBe('DU0LEE');
@@ -153,7 +214,10 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
 
     // Ann's App Home: her queue and her work in progress.
     await driver.homeOpened('U0ANN');
-    const home = await fake.waitFor(() => fake.api('views.publish').find((c) => c.body.user_id === 'U0ANN' && textOf(c).includes('Open queue')), 'the App Home');
+    const home = await fake.waitFor(
+      () => fake.api('views.publish').find((c) => c.body.user_id === 'U0ANN' && textOf(c).includes('Open queue')),
+      'the App Home',
+    );
     expect(textOf(home)).toMatch(/Your queries in progress/);
 
     // Every interaction was acknowledged within Slack's 3 seconds.

@@ -21,12 +21,23 @@ const tinyCharts: ChartRenderer = { render: async () => ({ png: TINY_PNG, width:
 // refusal fails the test (here, and again when the harness closes).
 describe('Slack with worst-case content (SQLite, real Bolt, the faithful fake)', () => {
   let h: SlackHarness;
-  const accepted = () => expect(h.fake.refusals.all.map((r) => `${r.method}: ${r.error} ${r.messages.join(' ')}`)).toEqual([]);
-  const response = (url: string) => h.fake.waitFor(() => h.fake.of('response').filter((c) => c.method === new URL(url).pathname).at(-1), `a reply on ${url}`);
+  const accepted = () =>
+    expect(h.fake.refusals.all.map((r) => `${r.method}: ${r.error} ${r.messages.join(' ')}`)).toEqual([]);
+  const response = (url: string) =>
+    h.fake.waitFor(
+      () =>
+        h.fake
+          .of('response')
+          .filter((c) => c.method === new URL(url).pathname)
+          .at(-1),
+      `a reply on ${url}`,
+    );
   const idsOf = (c: RecordedCall) => actionIdsOf(c.body.blocks);
 
   beforeAll(async () => {
-    h = await startSlackHarness('sqlite', { env: { CQMS_CATEGORIES: `Bug Report,${LONG_CATEGORY}`, SLACK_LEADS_CHANNEL: 'C0LEADS' } });
+    h = await startSlackHarness('sqlite', {
+      env: { CQMS_CATEGORIES: `Bug Report,${LONG_CATEGORY}`, SLACK_LEADS_CHANNEL: 'C0LEADS' },
+    });
     const zoe = await h.member('client', 'zoe', 'U0ZOE');
     await h.member('agent', LONG_AGENT, 'U0ANN');
     await h.member('lead', 'lee', 'U0LEE');
@@ -65,15 +76,21 @@ describe('Slack with worst-case content (SQLite, real Bolt, the faithful fake)',
       mobile: null,
     });
     expect(submitted).toMatchObject({ status: 200, text: '' });
-    const card = await h.fake.waitFor(() => h.fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT), 'the card');
+    const card = await h.fake.waitFor(
+      () => h.fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT),
+      'the card',
+    );
     expect(JSON.stringify(card.body)).toContain('&amp;&lt;Category'); // the long category, chosen by its place in the list
     accepted();
   });
 
-  it('raises inline with core\'s longest description, claims, closes with the longest note, rates', async () => {
+  it("raises inline with core's longest description, claims, closes with the longest note, rates", async () => {
     const line = `new category=${LONG_CATEGORY} heading=${grows(HEADING_MAX)} description=${EMOJI}${grows(DESCRIPTION_MAX - 200)}`;
     await h.driver.slash('U0ZOE', line);
-    const card = await h.fake.waitFor(() => h.fake.api('chat.postMessage').filter((c) => c.body.channel === SUPPORT)[1], 'the second card');
+    const card = await h.fake.waitFor(
+      () => h.fake.api('chat.postMessage').filter((c) => c.body.channel === SUPPORT)[1],
+      'the second card',
+    );
     const claim = idsOf(card).find((id) => decodeAction(id)?.kind === 'claim')!;
     const queryId = Number(claim.split('|')[2]);
     await h.settle();
@@ -81,20 +98,48 @@ describe('Slack with worst-case content (SQLite, real Bolt, the faithful fake)',
     const claimed = await h.driver.press('U0ANN', claim, { ts });
     expect(JSON.stringify((await response(claimed.responseUrl)).body)).toMatch(/You claimed query/);
     await h.driver.press('U0ANN', encodeAction({ kind: 'close', queryId }), { ts });
-    const closeModal = await h.fake.waitFor(() => h.fake.api('views.open').map((c) => c.body.view as Json & { private_metadata: string }).find((v) => v.private_metadata.includes(`"q":${queryId}`)), 'the close form');
-    expect(await h.driver.submit('U0ANN', 'V0CLOSE', closeModal.private_metadata, { note: grows(3000) })).toMatchObject({ status: 200, text: '' });
-    const rateDm = await h.fake.waitFor(() => h.fake.api('chat.postMessage').find((c) => c.body.channel === 'DU0ZOE' && idsOf(c).some((id) => id.includes(`rate|${queryId}|`))), 'the rating DM');
+    const closeModal = await h.fake.waitFor(
+      () =>
+        h.fake
+          .api('views.open')
+          .map((c) => c.body.view as Json & { private_metadata: string })
+          .find((v) => v.private_metadata.includes(`"q":${queryId}`)),
+      'the close form',
+    );
+    expect(await h.driver.submit('U0ANN', 'V0CLOSE', closeModal.private_metadata, { note: grows(3000) })).toMatchObject(
+      { status: 200, text: '' },
+    );
+    const rateDm = await h.fake.waitFor(
+      () =>
+        h.fake
+          .api('chat.postMessage')
+          .find((c) => c.body.channel === 'DU0ZOE' && idsOf(c).some((id) => id.includes(`rate|${queryId}|`))),
+      'the rating DM',
+    );
     const five = idsOf(rateDm).find((id) => id.endsWith('|5'))!;
     const pressedAt = Date.now();
     await h.driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
     // The rating takes the place of the DM that asked for it (texts of test/slack/slack-rating.test.ts).
-    await h.fake.waitFor(() => h.fake.api('chat.update').find((c) => c.at >= pressedAt && c.body.channel === 'DU0ZOE' && JSON.stringify(c.body).includes('you rated')), 'the rated DM');
+    await h.fake.waitFor(
+      () =>
+        h.fake
+          .api('chat.update')
+          .find(
+            (c) => c.at >= pressedAt && c.body.channel === 'DU0ZOE' && JSON.stringify(c.body).includes('you rated'),
+          ),
+      'the rated DM',
+    );
     await h.settle();
     accepted();
   }, 30_000);
 
   it('lists full pages, and pages on', async () => {
-    for (const [user, command] of [['U0ZOE', 'mine'], ['U0ANN', 'queue'], ['U0ANN', 'working'], ['U0LEE', 'closed']] as const) {
+    for (const [user, command] of [
+      ['U0ZOE', 'mine'],
+      ['U0ANN', 'queue'],
+      ['U0ANN', 'working'],
+      ['U0LEE', 'closed'],
+    ] as const) {
       const sent = await h.driver.slash(user, command);
       const page = await response(sent.responseUrl);
       const next = actionIdsOf(page.body.blocks).find((id) => decodeAction(id)?.kind === 'page');
@@ -112,15 +157,24 @@ describe('Slack with worst-case content (SQLite, real Bolt, the faithful fake)',
   it("opens each role's App Home", async () => {
     for (const user of ['U0ZOE', 'U0ANN', 'U0LEE', 'U0NOBODY']) {
       await h.driver.homeOpened(user);
-      await h.fake.waitFor(() => h.fake.api('views.publish').find((c) => c.body.user_id === user), `the App Home of ${user}`);
+      await h.fake.waitFor(
+        () => h.fake.api('views.publish').find((c) => c.body.user_id === user),
+        `the App Home of ${user}`,
+      );
     }
     accepted();
   }, 30_000);
 
   it('posts a digest and an SLA alert through the notifier', async () => {
-    const notifier = new CompositeNotifier([h.slack.notifier], { delivered: () => h.bot.runtime.deps.store.idempotency });
+    const notifier = new CompositeNotifier([h.slack.notifier], {
+      delivered: () => h.bot.runtime.deps.store.idempotency,
+    });
     expect(await postDigest(h.bot.runtime.deps, notifier, tinyCharts, 'daily')).toBe(true);
-    await h.slack.notifier.postAlert('leads', { queryId: 1, text: `SLA breached: ${grows(HEADING_MAX)} ${grows(DESCRIPTION_MAX)}`, mention: { userId: 2, name: LONG_AGENT } });
+    await h.slack.notifier.postAlert('leads', {
+      queryId: 1,
+      text: `SLA breached: ${grows(HEADING_MAX)} ${grows(DESCRIPTION_MAX)}`,
+      mention: { userId: 2, name: LONG_AGENT },
+    });
     expect(h.fake.api('chat.postMessage').filter((c) => c.body.channel === 'C0LEADS').length).toBeGreaterThanOrEqual(2);
     accepted();
   }, 30_000);

@@ -5,7 +5,11 @@ import { queryRecord } from './query-record';
 export async function insertBreaches(deps: DeskDeps, clientId: number, n: number): Promise<void> {
   const { id: _id, updatedAt: _updated, ...row } = queryRecord({ clientId, category: deps.config.categories[0]! });
   const start = Date.UTC(2025, 0, 1);
-  const rows = Array.from({ length: n }, (_, i) => ({ ...row, heading: `Old ${i}`, createdAt: new Date(start + i * 60_000) }));
+  const rows = Array.from({ length: n }, (_, i) => ({
+    ...row,
+    heading: `Old ${i}`,
+    createdAt: new Date(start + i * 60_000),
+  }));
   await deps.store.queries.insertMany(rows, new Date());
 }
 

@@ -19,6 +19,7 @@ export function countChecks(hasher: PasswordHasher): CheckCount {
   };
   return {
     checked,
-    whenChecked: (n) => (checked.length >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve }))),
+    whenChecked: (n) =>
+      checked.length >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve })),
   };
 }

@@ -27,7 +27,12 @@ export type QueueKind = 'in-process' | 'bullmq';
 export const QUEUE_KINDS: QueueKind[] = ['in-process', 'bullmq'];
 
 /** A fresh queue with a worker running `handler`; BullMQ ones get their own key prefix, removed on close. */
-export function queueUnderTest(kind: QueueKind, handler: JobHandler, t: QueueTuning, redisUrl = REDIS_URL): QueueUnderTest {
+export function queueUnderTest(
+  kind: QueueKind,
+  handler: JobHandler,
+  t: QueueTuning,
+  redisUrl = REDIS_URL,
+): QueueUnderTest {
   if (kind === 'in-process') {
     const q = new InProcessQueue(handler, t);
     return {

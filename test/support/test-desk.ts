@@ -41,7 +41,12 @@ export function testDesk(store: Store, config: Partial<DeskConfig> = {}): TestDe
 let mobileSeq = 0;
 
 /** Creates an account and returns it as an actor. */
-export async function makeActor(deps: DeskDeps, role: Role, username: string, platform: Platform = 'shell'): Promise<Actor> {
+export async function makeActor(
+  deps: DeskDeps,
+  role: Role,
+  username: string,
+  platform: Platform = 'shell',
+): Promise<Actor> {
   mobileSeq += 1;
   const mobile = `9${String(100000000 + ((process.pid * 7919 + mobileSeq) % 900000000)).padStart(9, '0')}`;
   const u = await addUser(deps, 'operator', {
@@ -58,5 +63,6 @@ export async function makeActor(deps: DeskDeps, role: Role, username: string, pl
 /** A client and one query raised now, so analytics and digests have something to count. */
 export async function raiseSampleQuery(deps: DeskDeps, username = 'zoe'): Promise<number> {
   const client = await makeActor(deps, 'client', username);
-  return (await createQuery(deps, client, { category: 'Bug Report', heading: 'app crashes', description: 'on start' })).query.id;
+  return (await createQuery(deps, client, { category: 'Bug Report', heading: 'app crashes', description: 'on start' }))
+    .query.id;
 }

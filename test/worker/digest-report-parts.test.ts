@@ -24,9 +24,20 @@ describe('a digest on Slack whose chart upload failed', () => {
     const fake = await FakeSlack.start();
     const ts = await openTestStore('sqlite');
     try {
-      const client = new webApi.WebClient(fake.botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+      const client = new webApi.WebClient(fake.botToken, {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        logLevel: webApi.LogLevel.ERROR,
+      });
       const sender = new ReplySender({ client, charts: { renderer: new LocalChartRenderer() }, log });
-      const slack = new SlackNotifier({ client, supportChannel: 'CSUPPORT', leadsChannel: 'CLEADS', store: noStore, sender, log });
+      const slack = new SlackNotifier({
+        client,
+        supportChannel: 'CSUPPORT',
+        leadsChannel: 'CLEADS',
+        store: noStore,
+        sender,
+        log,
+      });
       const discord = new FlakyPlatform('discord');
       const notifier = new CompositeNotifier([slack, discord], { delivered: () => ts.store.idempotency });
       const deps = testDesk(ts.store);
@@ -70,7 +81,10 @@ function flakyDiscordRest() {
   const refuse = async () => {
     throw new Error('a report only posts');
   };
-  return { posted, rest: { post, patch: refuse, get: refuse } as unknown as ConstructorParameters<typeof DiscordNotifier>[0]['rest'] };
+  return {
+    posted,
+    rest: { post, patch: refuse, get: refuse } as unknown as ConstructorParameters<typeof DiscordNotifier>[0]['rest'],
+  };
 }
 
 describe('a digest on Discord whose chart message failed', () => {
@@ -78,7 +92,15 @@ describe('a digest on Discord whose chart message failed', () => {
     const ts = await openTestStore('sqlite');
     try {
       const { posted, rest } = flakyDiscordRest();
-      const discord = new DiscordNotifier({ rest, supportChannels: ['900'], leadsChannels: ['901'], store: noStore, charts: tinyCharts, recent: new RecentInteractions(), log });
+      const discord = new DiscordNotifier({
+        rest,
+        supportChannels: ['900'],
+        leadsChannels: ['901'],
+        store: noStore,
+        charts: tinyCharts,
+        recent: new RecentInteractions(),
+        log,
+      });
       const notifier = new CompositeNotifier([discord], { delivered: () => ts.store.idempotency });
       const deps = testDesk(ts.store);
       const dueAt = deps.clock.now();

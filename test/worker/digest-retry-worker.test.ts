@@ -6,17 +6,36 @@ import { GatedRenderer } from '../support/gated-renderer';
 import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
 
 const own = ownMysqlAndRedis();
-const asChat = (notifier: FlakyPlatform): ChatPlatform => ({ name: notifier.platform, notifier, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => notifier.platform });
+const asChat = (notifier: FlakyPlatform): ChatPlatform => ({
+  name: notifier.platform,
+  notifier,
+  start: async () => undefined,
+  stop: async () => undefined,
+  notifyOnly: () => undefined,
+  describe: () => notifier.platform,
+});
 
 describe('digests scheduled on BullMQ by cqms worker, with a platform failing once', () => {
   it('posts each digest once on each platform, with 2 workers and the schedule firing every second', async () => {
     const slack = new FlakyPlatform('slack');
     const discord = new FlakyPlatform('discord', 1);
     // Every second (a six-field pattern): the digest of one minute is fired again and again, and retried after the failure.
-    const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url, CQMS_DIGEST_DAILY_CRON: '* * * * * *', CQMS_DIGEST_WEEKLY_CRON: 'off' });
+    const env = readEnvironment({
+      DATABASE_URL: own.store().url,
+      REDIS_URL: own.redis().url,
+      CQMS_DIGEST_DAILY_CRON: '* * * * * *',
+      CQMS_DIGEST_WEEKLY_CRON: 'off',
+    });
     const workers: WorkerHandle[] = [];
     try {
-      for (let i = 0; i < 2; i++) workers.push(await startWorker(env, { log: quietLog, platforms: [asChat(slack), asChat(discord)], charts: new GatedRenderer(true) }));
+      for (let i = 0; i < 2; i++)
+        workers.push(
+          await startWorker(env, {
+            log: quietLog,
+            platforms: [asChat(slack), asChat(discord)],
+            charts: new GatedRenderer(true),
+          }),
+        );
       for (let i = 0; i < 200 && discord.posted.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 2000)); // more firings, and the retry's backoff
     } finally {

@@ -58,9 +58,16 @@ describe('a Discord client with closed DMs, told by a cqms worker', () => {
     const { driver, fake } = h;
     fake.closeDms(YAN.id);
     const modal = await driver.callback(driver.slash(YAN, 'new', { category: 'Bug Report' }));
-    const raised = driver.submit(YAN, String(modal.body.data.custom_id), { heading: 'Closed DMs', description: 'It broke', mobile: '' });
+    const raised = driver.submit(YAN, String(modal.body.data.custom_id), {
+      heading: 'Closed DMs',
+      description: 'It broke',
+      mobile: '',
+    });
     queryId = Number(/Query #(\d+) raised/.exec(textOf(await driver.callback(raised)))?.[1]);
-    raisedToken = fake.requests.filter((r) => r.path.startsWith(`/interactions/${raised.id}/`)).at(-1)!.path.split('/')[3]!;
+    raisedToken = fake.requests
+      .filter((r) => r.path.startsWith(`/interactions/${raised.id}/`))
+      .at(-1)!
+      .path.split('/')[3]!;
     // Kept per user, expiring with the token (less the minute in hand).
     await until(async () => (await redis.get(tokenKey))?.includes(raisedToken) ?? false, 'the token in Redis');
     const ttl = await redis.pttl(tokenKey);
@@ -68,10 +75,22 @@ describe('a Discord client with closed DMs, told by a cqms worker', () => {
     expect(ttl).toBeLessThanOrEqual(14 * 60_000);
 
     await driver.callback(driver.press(ANN, encodeAction({ kind: 'claim', queryId })));
-    const followUp = await fake.waitFor(() => fake.requests.find((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${raisedToken}` && /Ann is now working on your query/.test(textOf(r))), 'the follow-up from the worker', 20_000);
+    const followUp = await fake.waitFor(
+      () =>
+        fake.requests.find(
+          (r) =>
+            r.method === 'POST' &&
+            r.path === `/webhooks/${APP_ID}/${raisedToken}` &&
+            /Ann is now working on your query/.test(textOf(r)),
+        ),
+      'the follow-up from the worker',
+      20_000,
+    );
     expect(followUp.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
     expect(followUp.headers.authorization).toBeUndefined();
-    const refused = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.dmChannelOf(YAN.id)}/messages`);
+    const refused = fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/${fake.dmChannelOf(YAN.id)}/messages`,
+    );
     expect(refused.map((r) => r.status)).toEqual([403]);
     expect(worker.output).not.toContain(raisedToken);
     expect(JSON.stringify(h.log)).not.toContain(raisedToken);
@@ -82,7 +101,13 @@ describe('a Discord client with closed DMs, told by a cqms worker', () => {
     await redis.del(tokenKey); // the 15 minutes have passed
     await driver.callback(driver.press(ANN, encodeAction({ kind: 'release', queryId })));
     const asked = await fake.waitFor(
-      () => fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${SUPPORT_CHANNEL}/messages` && textOf(r).includes(`<@${YAN.id}>`)),
+      () =>
+        fake.requests.find(
+          (r) =>
+            r.method === 'POST' &&
+            r.path === `/channels/${SUPPORT_CHANNEL}/messages` &&
+            textOf(r).includes(`<@${YAN.id}>`),
+        ),
       'the message in the support channel',
       20_000,
     );

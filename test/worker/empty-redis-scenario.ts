@@ -66,11 +66,39 @@ export async function emptyRedis(): Promise<EmptyRedisResult> {
   try {
     await redis.start();
     const slaFile = join(dir, 'sla.json');
-    writeFileSync(slaFile, JSON.stringify({ default: { firstResponseHours: FIRST_RESPONSE_MS / 3_600_000, resolutionHours: 1 }, warnAt: WARN_AT }));
-    const env = readEnvironment({ DATABASE_URL: db.url, REDIS_URL: redis.url, CQMS_SLA_FILE: slaFile, CQMS_DIGEST_DAILY_CRON: '* * * * *', CQMS_DIGEST_WEEKLY_CRON: 'off' });
+    writeFileSync(
+      slaFile,
+      JSON.stringify({
+        default: { firstResponseHours: FIRST_RESPONSE_MS / 3_600_000, resolutionHours: 1 },
+        warnAt: WARN_AT,
+      }),
+    );
+    const env = readEnvironment({
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      CQMS_SLA_FILE: slaFile,
+      CQMS_DIGEST_DAILY_CRON: '* * * * *',
+      CQMS_DIGEST_WEEKLY_CRON: 'off',
+    });
     const seen = recorder();
-    const platform: ChatPlatform = { name: 'recording', notifier: seen, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'recording' };
-    for (let i = 0; i < 2; i++) workers.push(await startWorker(env, { log: quietLog, platforms: [platform], slaSweepEveryMs: SWEEP_EVERY_MS, scheduleRetryMs: 500, charts: tinyCharts }));
+    const platform: ChatPlatform = {
+      name: 'recording',
+      notifier: seen,
+      start: async () => undefined,
+      stop: async () => undefined,
+      notifyOnly: () => undefined,
+      describe: () => 'recording',
+    };
+    for (let i = 0; i < 2; i++)
+      workers.push(
+        await startWorker(env, {
+          log: quietLog,
+          platforms: [platform],
+          slaSweepEveryMs: SWEEP_EVERY_MS,
+          scheduleRetryMs: 500,
+          charts: tinyCharts,
+        }),
+      );
     await Promise.all(workers.map((w) => w.sweepScheduled));
 
     await redis.kill();
@@ -81,9 +109,17 @@ export async function emptyRedis(): Promise<EmptyRedisResult> {
     deps.clock.set(new Date());
     const zoe = await makeActor(deps, 'client', 'zoe');
     deps.clock.set(new Date());
-    const { query } = await createQuery(deps, zoe, { category: 'Bug Report', heading: 'raised after Redis came back empty', description: 'd' });
+    const { query } = await createQuery(deps, zoe, {
+      category: 'Bug Report',
+      heading: 'raised after Redis came back empty',
+      description: 'd',
+    });
     const raised = query.createdAt.getTime();
-    const due = { warning: raised + WARN_AT * FIRST_RESPONSE_MS, breach: raised + FIRST_RESPONSE_MS, digest: Math.ceil(back / 60_000) * 60_000 };
+    const due = {
+      warning: raised + WARN_AT * FIRST_RESPONSE_MS,
+      breach: raised + FIRST_RESPONSE_MS,
+      digest: Math.ceil(back / 60_000) * 60_000,
+    };
     const end = Math.max(...Object.values(due)) + SWEEP_EVERY_MS + DELIVERY_MS + 2_000;
     await new Promise((r) => setTimeout(r, end - Date.now()));
 
@@ -92,7 +128,9 @@ export async function emptyRedis(): Promise<EmptyRedisResult> {
     let lateAlerts = 0;
     let alerts = 0;
     for (const level of ['warning', 'breach'] as const) {
-      const keys = new Set(seen.alerts.filter((a) => a.key.startsWith(`slaAlert:${query.id}:firstResponse:${level}:`)).map((a) => a.key));
+      const keys = new Set(
+        seen.alerts.filter((a) => a.key.startsWith(`slaAlert:${query.id}:firstResponse:${level}:`)).map((a) => a.key),
+      );
       if (!keys.size) keys.add(`slaAlert:${query.id}:firstResponse:${level}:support`);
       for (const key of keys) {
         alerts += 1;

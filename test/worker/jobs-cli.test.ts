@@ -26,19 +26,35 @@ describe('cqms jobs failed / retry (own redis-server)', () => {
       if (!healthy) throw new Error('Slack answered 500');
     });
     try {
-      await q.enqueue({ name: 'notify', intent: { kind: 'tellClient', queryId: 42, event: 'closed', actorName: 'ann', platform: 'slack' } }, { jobId: 'outbox:7' });
-      for (let i = 0; i < 200 && (await q.queue.getJobCountByTypes('failed')) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      await q.enqueue(
+        {
+          name: 'notify',
+          intent: { kind: 'tellClient', queryId: 42, event: 'closed', actorName: 'ann', platform: 'slack' },
+        },
+        { jobId: 'outbox:7' },
+      );
+      for (let i = 0; i < 200 && (await q.queue.getJobCountByTypes('failed')) === 0; i++)
+        await new Promise((r) => setTimeout(r, 25));
       const env = { REDIS_URL: redis.url };
       const failed = await cqms(['jobs', 'failed'], env);
       expect(failed).toMatchObject({ code: 0, err: '' });
-      expect(failed.out).toMatch(/^outbox-7 {2}notify \(tellClient closed query #42\) {2}2 attempts .*Slack answered 500$/);
+      expect(failed.out).toMatch(
+        /^outbox-7 {2}notify \(tellClient closed query #42\) {2}2 attempts .*Slack answered 500$/,
+      );
 
       healthy = true;
-      expect(await cqms(['jobs', 'retry', 'outbox-7'], env)).toMatchObject({ code: 0, out: 'Job outbox-7 is queued again.' });
-      for (let i = 0; i < 200 && (await q.queue.getJobCountByTypes('completed')) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await cqms(['jobs', 'retry', 'outbox-7'], env)).toMatchObject({
+        code: 0,
+        out: 'Job outbox-7 is queued again.',
+      });
+      for (let i = 0; i < 200 && (await q.queue.getJobCountByTypes('completed')) === 0; i++)
+        await new Promise((r) => setTimeout(r, 25));
       expect(await q.queue.getJobCountByTypes('failed', 'completed')).toBe(1);
       expect((await cqms(['jobs', 'failed'], env)).out).toBe('No failed jobs.');
-      expect(await cqms(['jobs', 'retry', 'nope'], env)).toMatchObject({ code: 1, err: expect.stringContaining('No failed job has the id nope') });
+      expect(await cqms(['jobs', 'retry', 'nope'], env)).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('No failed job has the id nope'),
+      });
     } finally {
       await w.close();
       await q.close();

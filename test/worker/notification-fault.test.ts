@@ -46,7 +46,14 @@ class CountingNotifier implements PlatformNotifier {
 const quietLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function fakePlatform(notifier: CountingNotifier): ChatPlatform {
-  return { name: 'counting', notifier, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'counting' };
+  return {
+    name: 'counting',
+    notifier,
+    start: async () => undefined,
+    stop: async () => undefined,
+    notifyOnly: () => undefined,
+    describe: () => 'counting',
+  };
 }
 
 async function until(what: string, ok: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -115,7 +122,8 @@ describe('notifications survive Redis going away (own redis-server, MySQL)', () 
     await new Promise((r) => setTimeout(r, 1500)); // anything doubled would show by now
     expect(await bot.deps.store.outbox.pendingCount()).toBe(0);
     for (const id of ids) {
-      for (const key of ['card#1', 'card#2', 'card#3', 'claimed', 'closed']) expect([id, key, notifier.counts.get(`${id}:${key}`)]).toEqual([id, key, 1]);
+      for (const key of ['card#1', 'card#2', 'card#3', 'claimed', 'closed'])
+        expect([id, key, notifier.counts.get(`${id}:${key}`)]).toEqual([id, key, 1]);
       expect(notifier.counts.has(`${id}:card#4`)).toBe(false);
     }
     expect(notifier.total()).toBe(expected());

@@ -56,7 +56,9 @@ describe('outbox rows whose job Redis lost are relayed again (own redis-server, 
       },
     };
     const relay = new OutboxRelay({ store: ts.store, queue: counting, clock, redeliverAfterMs: MINUTE });
-    await ts.store.transaction((tx) => tx.outbox.add([{ name: 'notify', intent: { kind: 'channelCard', queryId: 42 } }], clock.now()));
+    await ts.store.transaction((tx) =>
+      tx.outbox.add([{ name: 'notify', intent: { kind: 'channelCard', queryId: 42 } }], clock.now()),
+    );
     await relay.flush();
     expect(relayed).toHaveLength(1);
     const waiting = () => queue.queue.getJobCounts('waiting', 'completed');

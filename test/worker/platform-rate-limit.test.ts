@@ -35,8 +35,14 @@ describe.each(QUEUE_KINDS)('platform rate limits become RetryLater on the %s que
   const deliver = async (notifier: PlatformNotifier) => {
     const runs: number[] = [];
     const composite = new CompositeNotifier([notifier]);
-    q = queueUnderTest(kind, async () => void (runs.push(Date.now()), await composite.postAlert('support', ALERT)), { attempts: 1, backoffMs: 10 });
-    await q.queue.enqueue({ name: 'notify', intent: { kind: 'slaAlert', queryId: 7, clock: 'firstResponse', level: 'breach', channel: 'support' } });
+    q = queueUnderTest(kind, async () => void (runs.push(Date.now()), await composite.postAlert('support', ALERT)), {
+      attempts: 1,
+      backoffMs: 10,
+    });
+    await q.queue.enqueue({
+      name: 'notify',
+      intent: { kind: 'slaAlert', queryId: 7, clock: 'firstResponse', level: 'breach', channel: 'support' },
+    });
     await q.settle(20_000);
     expect(await q.failedCount()).toBe(0);
     return runs;
@@ -45,7 +51,11 @@ describe.each(QUEUE_KINDS)('platform rate limits become RetryLater on the %s que
   it('Slack: WebClient gives up after its retries, the job waits Retry-After and posts once', async () => {
     const fake = await FakeSlack.start();
     try {
-      const client = new webApi.WebClient(fake.botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 }, logLevel: webApi.LogLevel.ERROR });
+      const client = new webApi.WebClient(fake.botToken, {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 },
+        logLevel: webApi.LogLevel.ERROR,
+      });
       const sender = new ReplySender({ client, charts: { renderer: new LocalChartRenderer() }, log });
       const notifier = new SlackNotifier({ client, supportChannel: CHANNEL, store: noStore, sender, log });
       fake.rateLimitNext('chat.postMessage', 1);
@@ -68,7 +78,14 @@ describe.each(QUEUE_KINDS)('platform rate limits become RetryLater on the %s que
     try {
       client = createDiscordClient({ apiUrl: fake.apiUrl, rest: { retries: 0, timeout: 5000 } });
       client.rest.setToken(fake.token);
-      const notifier = new DiscordNotifier({ rest: client.rest, supportChannels: ['900'], store: noStore, charts: new LocalChartRenderer(), recent: new RecentInteractions(), log });
+      const notifier = new DiscordNotifier({
+        rest: client.rest,
+        supportChannels: ['900'],
+        store: noStore,
+        charts: new LocalChartRenderer(),
+        recent: new RecentInteractions(),
+        log,
+      });
       for (let i = 0; i < 3; i++) fake.rateLimitNext('POST', /^\/channels\/900\/messages$/, 1);
       const runs = await deliver(notifier);
       const calls = fake.calls('POST', /^\/channels\/900\/messages$/);

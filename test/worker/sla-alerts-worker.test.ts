@@ -19,7 +19,8 @@ const recorder = (): PlatformNotifier => ({
   sendDirect: async () => true,
   postCharts: async () => undefined,
   postReport: async () => undefined,
-  postAlert: async (channel: AlertChannel, alert: AlertNotice) => void posted.push(`${channel} #${alert.queryId}: ${alert.text.replace(/:.*/, '')}`),
+  postAlert: async (channel: AlertChannel, alert: AlertNotice) =>
+    void posted.push(`${channel} #${alert.queryId}: ${alert.text.replace(/:.*/, '')}`),
 });
 /** A query raised 5 h ago (an injected clock), so the first sweep finds both first-response levels due. */
 async function lateQuery(): Promise<number> {
@@ -29,20 +30,33 @@ async function lateQuery(): Promise<number> {
   return (await createQuery(deps, zoe, { category: 'Bug Report', heading: 'late', description: 'd' })).query.id;
 }
 async function alertsOf(id: number): Promise<string[]> {
-  for (let i = 0; i < 200 && posted.filter((p) => p.includes(`#${id}:`)).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 200 && posted.filter((p) => p.includes(`#${id}:`)).length < 3; i++)
+    await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 1500)); // several more sweeps
   return posted.filter((p) => p.includes(`#${id}:`)).sort();
 }
-const once = (id: number) => [`leads #${id}: SLA breached`, `support #${id}: SLA breached`, `support #${id}: SLA warning`];
+const once = (id: number) => [
+  `leads #${id}: SLA breached`,
+  `support #${id}: SLA breached`,
+  `support #${id}: SLA warning`,
+];
 
 describe('SLA sweeps scheduled on BullMQ by cqms worker', () => {
   it('alerts a query past its first-response target once per level with 3 workers sweeping', async () => {
-    const platform = (): ChatPlatform => ({ name: 'rec', notifier: recorder(), start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'rec' });
+    const platform = (): ChatPlatform => ({
+      name: 'rec',
+      notifier: recorder(),
+      start: async () => undefined,
+      stop: async () => undefined,
+      notifyOnly: () => undefined,
+      describe: () => 'rec',
+    });
     const id = await lateQuery();
     const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
     const workers: WorkerHandle[] = [];
     try {
-      for (let i = 0; i < 3; i++) workers.push(await startWorker(env, { log: quietLog, platforms: [platform()], slaSweepEveryMs: 200 }));
+      for (let i = 0; i < 3; i++)
+        workers.push(await startWorker(env, { log: quietLog, platforms: [platform()], slaSweepEveryMs: 200 }));
       expect(await alertsOf(id)).toEqual(once(id));
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
@@ -54,7 +68,9 @@ describe('SLA sweeps in the in-process desk (no REDIS_URL)', () => {
   it('sweeps on a timer while open, alerting once per level even with 3 desks', async () => {
     const id = await lateQuery();
     const env = readEnvironment({ DATABASE_URL: own.store().url });
-    const desks = await Promise.all([0, 1, 2].map(() => buildDesk(env, { notifiers: [recorder()], slaSweepEveryMs: 100 })));
+    const desks = await Promise.all(
+      [0, 1, 2].map(() => buildDesk(env, { notifiers: [recorder()], slaSweepEveryMs: 100 })),
+    );
     try {
       expect(await alertsOf(id)).toEqual(once(id));
     } finally {

@@ -27,7 +27,11 @@ describe('cqms worker started before Redis', () => {
 
   it('stops at once while Redis is still down', async () => {
     const env = readEnvironment({ DATABASE_URL: ts.url, REDIS_URL: redis.url });
-    const early = await startWorker(env, { log: { info: () => undefined, warn: () => undefined, error: () => undefined }, platforms: [], scheduleRetryMs: 100 });
+    const early = await startWorker(env, {
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      platforms: [],
+      scheduleRetryMs: 100,
+    });
     await sleep(300);
     const t = Date.now();
     await early.stop();
@@ -44,7 +48,9 @@ describe('cqms worker started before Redis', () => {
     void worker.sweepScheduled.then((v) => (scheduled = v));
     await sleep(600);
     expect(scheduled).toBeUndefined();
-    expect(warnings.filter((w) => w.startsWith('the SLA sweep could not be scheduled')).length).toBeGreaterThanOrEqual(2);
+    expect(warnings.filter((w) => w.startsWith('the SLA sweep could not be scheduled')).length).toBeGreaterThanOrEqual(
+      2,
+    );
 
     await redis.start();
     expect(await worker.sweepScheduled).toBe(true);
@@ -52,7 +58,8 @@ describe('cqms worker started before Redis', () => {
     expect((await probe.queue.getJobSchedulers()).map((s) => s.key)).toContain(SLA_SWEEP_SCHEDULER_ID);
     // The worker runs the scheduled sweeps.
     let completed = 0;
-    for (let i = 0; i < 200 && completed < 2; i++, await sleep(50)) completed = (await probe.queue.getJobCounts('completed')).completed ?? 0;
+    for (let i = 0; i < 200 && completed < 2; i++, await sleep(50))
+      completed = (await probe.queue.getJobCounts('completed')).completed ?? 0;
     expect(completed).toBeGreaterThanOrEqual(2);
   }, 30_000);
 });

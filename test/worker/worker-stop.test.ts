@@ -30,13 +30,24 @@ describe('cqms worker stops gracefully', () => {
       },
       sendDirect: async () => true,
     };
-    const platform: ChatPlatform = { name: 'slow', notifier: slow, start: async () => undefined, stop: async () => undefined, notifyOnly: () => undefined, describe: () => 'slow' };
+    const platform: ChatPlatform = {
+      name: 'slow',
+      notifier: slow,
+      start: async () => undefined,
+      stop: async () => undefined,
+      notifyOnly: () => undefined,
+      describe: () => 'slow',
+    };
     const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
     const worker = await startWorker(env, { log: quietLog, platforms: [platform] });
     const bot = await buildDesk(env, { relay: true });
     try {
       const zoe = await makeActor(bot.deps, 'client', 'zoe');
-      const { query } = await createQuery(bot.deps, zoe, { category: 'Bug Report', heading: 'slow card', description: 'd' });
+      const { query } = await createQuery(bot.deps, zoe, {
+        category: 'Bug Report',
+        heading: 'slow card',
+        description: 'd',
+      });
       await running;
       await worker.stop();
       events.push('stopped');

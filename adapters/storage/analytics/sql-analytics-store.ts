@@ -24,7 +24,10 @@ const DAY_MS = 86_400_000;
  */
 export const ANALYTICS_CAP_MS = 300_000;
 const WALKS_PER_STATEMENT = 50;
-const METRIC_COLUMN: Record<DurationMetric, string> = { resolution: 'resolution_ms', firstResponse: 'first_response_ms' };
+const METRIC_COLUMN: Record<DurationMetric, string> = {
+  resolution: 'resolution_ms',
+  firstResponse: 'first_response_ms',
+};
 
 /** Every figure is computed by the database; only a few grouped rows come back. */
 export class SqlAnalyticsStore implements AnalyticsStore {
@@ -41,9 +44,16 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   private async select<T extends object>(sql: string, binds: Binds, transaction?: Transaction): Promise<T[]> {
     const options = longStatement({ replacements: binds, type: QueryTypes.SELECT, transaction: transaction ?? null });
     try {
-      return await guarded(() => this.db.query<T>(capRead(this.db, sql, this.capMs), options as typeof options & { type: QueryTypes.SELECT }));
+      return await guarded(() =>
+        this.db.query<T>(capRead(this.db, sql, this.capMs), options as typeof options & { type: QueryTypes.SELECT }),
+      );
     } catch (e) {
-      if (isStatementCapped(e)) throw new StillWorking('these analytics', this.capMs / 1000, 'Narrow them (a shorter date range, one category or one agent) and ask again.');
+      if (isStatementCapped(e))
+        throw new StillWorking(
+          'these analytics',
+          this.capMs / 1000,
+          'Narrow them (a shorter date range, one category or one agent) and ask again.',
+        );
       throw e;
     }
   }
@@ -55,7 +65,10 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   private async assigneeRanges(scope: AnalyticsScope, binds: Binds): Promise<string[]> {
     const whole = Object.values(scope).every((v) => v === undefined);
     if (this.dialect.name === 'sqlite' || !whole) return [''];
-    const [r] = await this.select<Record<string, unknown>>('SELECT MIN(assignee_id) AS lo, MAX(assignee_id) AS hi FROM client_queries', {});
+    const [r] = await this.select<Record<string, unknown>>(
+      'SELECT MIN(assignee_id) AS lo, MAX(assignee_id) AS hi FROM client_queries',
+      {},
+    );
     if (!r || r.lo === null || Number(r.hi) <= Number(r.lo)) return [''];
     binds.assigneeMid = Math.floor((Number(r.lo) + Number(r.hi)) / 2);
     return [' AND (assignee_id IS NULL OR assignee_id <= :assigneeMid)', ' AND assignee_id > :assigneeMid'];
@@ -64,7 +77,9 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   /** Runs reads that must agree with each other in one REPEATABLE READ transaction on MySQL. */
   private snapshot<T>(fn: (t: Transaction | undefined) => Promise<T>): Promise<T> {
     if (this.dialect.name !== 'mysql') return fn(undefined);
-    return guarded(() => this.db.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ }, (t) => fn(t)));
+    return guarded(() =>
+      this.db.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ }, (t) => fn(t)),
+    );
   }
 
   /**
@@ -128,7 +143,11 @@ export class SqlAnalyticsStore implements AnalyticsStore {
        GROUP BY q.assignee_id, s.clock`,
       binds,
     );
-    return rows.map((r) => ({ assigneeId: r.a === null ? null : Number(r.a), clock: r.k as SlaClock, count: Number(r.n) }));
+    return rows.map((r) => ({
+      assigneeId: r.a === null ? null : Number(r.a),
+      clock: r.k as SlaClock,
+      count: Number(r.n),
+    }));
   }
 
   /**
@@ -150,10 +169,15 @@ export class SqlAnalyticsStore implements AnalyticsStore {
     const binds: Binds = {};
     const col = METRIC_COLUMN[metric];
     const where = `${scopeSql(scope, binds)} AND ${col} IS NOT NULL${byAgent ? ' AND assignee_id IS NOT NULL' : ''}`;
-    const narrowed = scope.from !== undefined || scope.to !== undefined || scope.category !== undefined || scope.clientId !== undefined;
+    const narrowed =
+      scope.from !== undefined ||
+      scope.to !== undefined ||
+      scope.category !== undefined ||
+      scope.clientId !== undefined;
     // The walk indexes: (resolution_ms), (first_response_ms) and (assignee_id, resolution_ms).
     const perAssignee = byAgent || scope.agentId !== undefined;
-    if (narrowed || (perAssignee && metric !== 'resolution')) return this.windowPicks(where, binds, col, byAgent, percents);
+    if (narrowed || (perAssignee && metric !== 'resolution'))
+      return this.windowPicks(where, binds, col, byAgent, percents);
     const pick = async (known: ReadonlyMap<number | null, number>, transaction?: Transaction) => {
       const walks: { group: number | null; n: number; first: number; size: number; sql: string }[] = [];
       for (const [group, n] of known) {
@@ -170,9 +194,16 @@ export class SqlAnalyticsStore implements AnalyticsStore {
       // A few dozen walks a statement: SQLite caps compound SELECTs at 500 terms, and MySQL runs the statements at once.
       const statements: string[] = [];
       for (let i = 0; i < walks.length; i += WALKS_PER_STATEMENT) {
-        statements.push(walks.slice(i, i + WALKS_PER_STATEMENT).map((w) => w.sql).join(' UNION ALL '));
+        statements.push(
+          walks
+            .slice(i, i + WALKS_PER_STATEMENT)
+            .map((w) => w.sql)
+            .join(' UNION ALL '),
+        );
       }
-      const rows = (await Promise.all(statements.map((sql) => this.select<Record<string, unknown>>(sql, binds, transaction)))).flat();
+      const rows = (
+        await Promise.all(statements.map((sql) => this.select<Record<string, unknown>>(sql, binds, transaction)))
+      ).flat();
       return rows.flatMap((r) => {
         const w = walks[Number(r.w)];
         if (!w || r.lo === null) return [];
@@ -192,7 +223,13 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   }
 
   /** For each group, the rows at the wanted ranks, numbered by ROW_NUMBER over the scope sorted by value. */
-  private async windowPicks(where: string, binds: Binds, col: string, byAgent: boolean, percents: readonly number[]): Promise<QuantilePick[]> {
+  private async windowPicks(
+    where: string,
+    binds: Binds,
+    col: string,
+    byAgent: boolean,
+    percents: readonly number[],
+  ): Promise<QuantilePick[]> {
     const partition = byAgent ? 'PARTITION BY assignee_id ' : '';
     const d = this.dialect;
     const ranks = percents.flatMap((p) => {
@@ -208,7 +245,12 @@ export class SqlAnalyticsStore implements AnalyticsStore {
        ) t WHERE rk IN (${ranks.join(', ')})`,
       binds,
     );
-    return rows.map((r) => ({ group: r.g === null ? null : Number(r.g), n: Number(r.n), rank: Number(r.rk), valueMs: Number(r.v) }));
+    return rows.map((r) => ({
+      group: r.g === null ? null : Number(r.g),
+      n: Number(r.n),
+      rank: Number(r.rk),
+      valueMs: Number(r.v),
+    }));
   }
 
   /**

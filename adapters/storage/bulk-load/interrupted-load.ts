@@ -25,14 +25,20 @@ async function getLock(conn: Connection, name: string, seconds: number): Promise
 }
 
 /** Runs `fn` as the database's one import: `conn` writes, `alive` only holds its lock while this process lives. */
-export async function asTheImport<T>(conn: Connection, alive: Connection, database: string, fn: () => Promise<T>): Promise<T> {
+export async function asTheImport<T>(
+  conn: Connection,
+  alive: Connection,
+  database: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const names = lockNames(database);
   if (!(await getLock(conn, names.busy, WAIT_S))) {
     throw new Conflict('import', 'Another import into this database is still running; try again when it has finished.');
   }
   try {
     // Free once the previous holder's process is gone: its alive connection closes with it.
-    if (!(await getLock(alive, names.alive, 30))) throw new Conflict('import', 'Another import into this database is still starting; try again in a moment.');
+    if (!(await getLock(alive, names.alive, 30)))
+      throw new Conflict('import', 'Another import into this database is still starting; try again in a moment.');
     try {
       return await fn();
     } finally {
@@ -61,12 +67,18 @@ export async function finishInterruptedLoad(sequelize: Sequelize): Promise<strin
   }
   if (Number(stashed?.n) === 0) return [];
   const names = lockNames(sequelize.config.database);
-  const [alive] = await sequelize.query<{ free: number }>('SELECT IS_FREE_LOCK(?) AS free', { replacements: [names.alive], type: QueryTypes.SELECT });
+  const [alive] = await sequelize.query<{ free: number }>('SELECT IS_FREE_LOCK(?) AS free', {
+    replacements: [names.alive],
+    type: QueryTypes.SELECT,
+  });
   if (Number(alive?.free) !== 1) return [];
   const conn = await openImportConnection(sequelize);
   try {
     if (!(await getLock(conn, names.busy, WAIT_S))) {
-      throw new Conflict('import', 'An interrupted import is still ending on the database; try again when it has finished.');
+      throw new Conflict(
+        'import',
+        'An interrupted import is still ending on the database; try again when it has finished.',
+      );
     }
     try {
       return await restoreStashedIndexes(conn);

@@ -10,7 +10,15 @@ import { openImportConnection } from './import-connection';
 import { asTheImport } from './interrupted-load';
 import { dropSecondaryIndexes, restoreStashedIndexes } from './secondary-indexes';
 import { testPause } from './test-pause';
-import { CREATE_STAGING, INDEX_STAGED_EMAILS, STAGED_COLUMNS, STAGING_TABLE, TSV_FORMAT, stagedValues, tsvLine } from './staging-table';
+import {
+  CREATE_STAGING,
+  INDEX_STAGED_EMAILS,
+  STAGED_COLUMNS,
+  STAGING_TABLE,
+  TSV_FORMAT,
+  stagedValues,
+  tsvLine,
+} from './staging-table';
 
 /**
  * When an import drops client_queries' secondary indexes and rebuilds them in one ALTER at the end: the
@@ -66,7 +74,8 @@ async function translated<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     const err = e as { code?: string; sqlMessage?: string };
-    if (err.code === 'ER_DUP_ENTRY') throw new Conflict('import', `The import clashes with stored data: ${err.sqlMessage ?? 'a duplicate value'}.`);
+    if (err.code === 'ER_DUP_ENTRY')
+      throw new Conflict('import', `The import clashes with stored data: ${err.sqlMessage ?? 'a duplicate value'}.`);
     throw translateDbError(e);
   }
 }
@@ -107,7 +116,8 @@ export class MysqlBulkImport implements BulkQueryImport {
       }
     }
     await translated(async () => {
-      if (this.opts.localInfile !== false && (await this.serverAllowsLocalInfile())) await this.loadDataLocal(counted());
+      if (this.opts.localInfile !== false && (await this.serverAllowsLocalInfile()))
+        await this.loadDataLocal(counted());
       else await this.insertStaged(counted());
       await this.conn.query(INDEX_STAGED_EMAILS);
     });
@@ -115,44 +125,54 @@ export class MysqlBulkImport implements BulkQueryImport {
   }
 
   async commit(now: Date, onProgress?: (done: number, total: number) => void): Promise<BulkImportResult> {
-    const [[range]] = await this.conn.query<RowDataPacket[]>(`SELECT MIN(seq) lo, MAX(seq) hi, COUNT(*) n FROM ${STAGING_TABLE}`);
+    const [[range]] = await this.conn.query<RowDataPacket[]>(
+      `SELECT MIN(seq) lo, MAX(seq) hi, COUNT(*) n FROM ${STAGING_TABLE}`,
+    );
     const staged = Number(range?.n ?? 0);
     if (staged === 0) return { inserted: 0, usersCreated: 0, rebuiltIndexes: [] };
     onProgress?.(0, staged);
-    return asTheImport(this.conn, this.alive, this.database, () => translated(async () => {
-      await restoreStashedIndexes(this.conn);
-      const [stored] = await this.conn.query<ResultSetHeader>(FORGET_STORED);
-      // DDL commits by itself, so indexes are dropped before the transaction and rebuilt after it; killed in
-      // between, the stash lets the next store open put them back (finishInterruptedLoad).
-      const dropped = (await this.dropIndexesFor(staged - stored.affectedRows)) ? await dropSecondaryIndexes(this.conn, TARGET, now) : [];
-      try {
-        // One transaction for clients and queries: a load killed or failed half-way leaves no row and no
-        // account (InnoDB rolls back what a dead connection left open). Chunks only pace the progress bar.
-        await this.conn.query('START TRANSACTION');
+    return asTheImport(this.conn, this.alive, this.database, () =>
+      translated(async () => {
+        await restoreStashedIndexes(this.conn);
+        const [stored] = await this.conn.query<ResultSetHeader>(FORGET_STORED);
+        // DDL commits by itself, so indexes are dropped before the transaction and rebuilt after it; killed in
+        // between, the stash lets the next store open put them back (finishInterruptedLoad).
+        const dropped = (await this.dropIndexesFor(staged - stored.affectedRows))
+          ? await dropSecondaryIndexes(this.conn, TARGET, now)
+          : [];
         try {
-          const [users] = await this.conn.query<ResultSetHeader>(INSERT_CLIENTS, [now.getTime()]);
-          const [lo, hi] = [Number(range?.lo), Number(range?.hi)];
-          const chunk = this.opts.chunkRows ?? 50_000;
-          let inserted = 0;
-          for (let from = lo; from <= hi; from += chunk) {
-            if (from > lo) await testPause('inserting');
-            const [r] = await this.conn.query<ResultSetHeader>(INSERT_QUERIES, [now.getTime(), from, from + chunk - 1]);
-            inserted += r.affectedRows;
-            onProgress?.(Math.round((Math.min(from + chunk - lo, hi - lo + 1) / (hi - lo + 1)) * staged), staged);
+          // One transaction for clients and queries: a load killed or failed half-way leaves no row and no
+          // account (InnoDB rolls back what a dead connection left open). Chunks only pace the progress bar.
+          await this.conn.query('START TRANSACTION');
+          try {
+            const [users] = await this.conn.query<ResultSetHeader>(INSERT_CLIENTS, [now.getTime()]);
+            const [lo, hi] = [Number(range?.lo), Number(range?.hi)];
+            const chunk = this.opts.chunkRows ?? 50_000;
+            let inserted = 0;
+            for (let from = lo; from <= hi; from += chunk) {
+              if (from > lo) await testPause('inserting');
+              const [r] = await this.conn.query<ResultSetHeader>(INSERT_QUERIES, [
+                now.getTime(),
+                from,
+                from + chunk - 1,
+              ]);
+              inserted += r.affectedRows;
+              onProgress?.(Math.round((Math.min(from + chunk - lo, hi - lo + 1) / (hi - lo + 1)) * staged), staged);
+            }
+            await this.conn.query('COMMIT');
+            return { inserted, usersCreated: users.affectedRows, rebuiltIndexes: dropped };
+          } catch (e) {
+            await this.conn.query('ROLLBACK').catch(() => undefined);
+            throw e;
           }
-          await this.conn.query('COMMIT');
-          return { inserted, usersCreated: users.affectedRows, rebuiltIndexes: dropped };
-        } catch (e) {
-          await this.conn.query('ROLLBACK').catch(() => undefined);
-          throw e;
+        } finally {
+          if (dropped.length > 0) {
+            await testPause('rebuilding');
+            await restoreStashedIndexes(this.conn);
+          }
         }
-      } finally {
-        if (dropped.length > 0) {
-          await testPause('rebuilding');
-          await restoreStashedIndexes(this.conn);
-        }
-      }
-    }));
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -194,7 +214,8 @@ export class MysqlBulkImport implements BulkQueryImport {
   private async insertStaged(batches: AsyncIterable<readonly StagedQueryRow[]>): Promise<void> {
     const sql = `INSERT IGNORE INTO ${STAGING_TABLE} (${STAGED_COLUMNS.join(', ')}) VALUES ?`;
     for await (const rows of batches) {
-      for (let i = 0; i < rows.length; i += INSERT_ROWS) await this.conn.query(sql, [rows.slice(i, i + INSERT_ROWS).map(stagedValues)]);
+      for (let i = 0; i < rows.length; i += INSERT_ROWS)
+        await this.conn.query(sql, [rows.slice(i, i + INSERT_ROWS).map(stagedValues)]);
     }
   }
 
@@ -202,8 +223,10 @@ export class MysqlBulkImport implements BulkQueryImport {
     const p = this.opts.dropIndexes ?? DROP_INDEXES;
     if (!p || incoming < p.minRows) return false;
     const cap = Math.min(p.maxExisting, Math.floor(incoming * p.maxExistingShare));
-    const [[row]] = await this.conn.query<RowDataPacket[]>(`SELECT COUNT(*) n FROM (SELECT 1 FROM ${TARGET} LIMIT ?) t`, [cap + 1]);
+    const [[row]] = await this.conn.query<RowDataPacket[]>(
+      `SELECT COUNT(*) n FROM (SELECT 1 FROM ${TARGET} LIMIT ?) t`,
+      [cap + 1],
+    );
     return Number(row?.n) <= cap;
   }
-
 }

@@ -20,7 +20,13 @@ async function indexesOf(conn: Connection, table: string): Promise<Map<string, I
   const byName = new Map<string, IndexDef & { parts: string[] }>();
   for (const r of rows) {
     const name = String(r.name);
-    const def = byName.get(name) ?? { name, columns: [], parts: [], clause: '', droppable: Number(r.non_unique) === 1 && r.type === 'BTREE' };
+    const def = byName.get(name) ?? {
+      name,
+      columns: [],
+      parts: [],
+      clause: '',
+      droppable: Number(r.non_unique) === 1 && r.type === 'BTREE',
+    };
     def.columns.push(String(r.col));
     const part = r.sub === null ? q(String(r.col)) : `${q(String(r.col))}(${Number(r.sub)})`;
     def.parts.push(r.coll === 'D' ? `${part} DESC` : part);
@@ -51,7 +57,12 @@ export async function droppableIndexes(conn: Connection, table: string): Promise
   for (const fk of await foreignKeysOf(conn, table)) {
     const serving = [...indexes.values()]
       .filter((d) => fk.every((c, i) => d.columns[i] === c))
-      .sort((a, b) => Number(a.droppable) - Number(b.droppable) || a.columns.length - b.columns.length || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) =>
+          Number(a.droppable) - Number(b.droppable) ||
+          a.columns.length - b.columns.length ||
+          a.name.localeCompare(b.name),
+      );
     if (serving[0]) serving[0].droppable = false;
   }
   return [...indexes.values()].filter((d) => d.droppable);
@@ -73,12 +84,15 @@ export async function dropSecondaryIndexes(conn: Connection, table: string, now:
  * index), then forgets them. Run after an import and before the next one, in case one was killed.
  */
 export async function restoreStashedIndexes(conn: Connection): Promise<string[]> {
-  const [rows] = await conn.query<RowDataPacket[]>(`SELECT table_name, index_name, definition FROM ${STASH} ORDER BY table_name, index_name`);
+  const [rows] = await conn.query<RowDataPacket[]>(
+    `SELECT table_name, index_name, definition FROM ${STASH} ORDER BY table_name, index_name`,
+  );
   const restored: string[] = [];
   for (const table of new Set(rows.map((r) => String(r.table_name)))) {
     const present = await indexesOf(conn, table);
     const missing = rows.filter((r) => r.table_name === table && !present.has(String(r.index_name)));
-    if (missing.length > 0) await conn.query(`ALTER TABLE ${q(table)} ${missing.map((r) => String(r.definition)).join(', ')}`);
+    if (missing.length > 0)
+      await conn.query(`ALTER TABLE ${q(table)} ${missing.map((r) => String(r.definition)).join(', ')}`);
     await conn.query(`DELETE FROM ${STASH} WHERE table_name = ?`, [table]);
     restored.push(...missing.map((r) => String(r.index_name)));
   }

@@ -22,7 +22,11 @@ const COLUMNS: readonly { name: string; type: string; value: (r: StagedQueryRow)
   { name: 'created_at', type: 'BIGINT NOT NULL', value: (r) => r.createdAt.getTime() },
   { name: 'claimed_at', type: 'BIGINT NULL', value: (r) => ms(r.claimedAt) },
   { name: 'closed_at', type: 'BIGINT NULL', value: (r) => ms(r.closedAt) },
-  { name: 'resolution_note', type: 'MEDIUMTEXT NULL', value: (r) => (r.resolutionNote === null ? null : textOf(r, r.resolutionNote)) },
+  {
+    name: 'resolution_note',
+    type: 'MEDIUMTEXT NULL',
+    value: (r) => (r.resolutionNote === null ? null : textOf(r, r.resolutionNote)),
+  },
   { name: 'resolution_ms', type: 'BIGINT NULL', value: (r) => r.resolutionMs },
   { name: 'first_response_ms', type: 'BIGINT NULL', value: (r) => r.firstResponseMs },
   { name: 'reopen_count', type: 'INT NOT NULL', value: (r) => r.reopenCount },
@@ -69,7 +73,10 @@ export function stagedValues(r: StagedQueryRow): SqlValue[] {
 
 function textOf(r: StagedQueryRow, text: string): string {
   if (text.length * 3 > TEXT_MAX_BYTES && Buffer.byteLength(text) > TEXT_MAX_BYTES) {
-    throw ValidationFailed.field(`query ${r.externalRef}`, `a text is longer than the ${TEXT_MAX_BYTES.toLocaleString('en-US')} bytes the store holds`);
+    throw ValidationFailed.field(
+      `query ${r.externalRef}`,
+      `a text is longer than the ${TEXT_MAX_BYTES.toLocaleString('en-US')} bytes the store holds`,
+    );
   }
   return text;
 }

@@ -25,14 +25,25 @@ export function attachmentRepo({ models: { Attachment }, transaction }: RepoCont
     insert: (a) =>
       guarded(async () => {
         const created = await Attachment.create(
-          { ...a, data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength), size: a.data.byteLength, createdAt: a.createdAt.getTime() },
+          {
+            ...a,
+            data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+            size: a.data.byteLength,
+            createdAt: a.createdAt.getTime(),
+          },
           { transaction },
         );
         return toMeta(created.get({ plain: true }));
       }),
     forQuery: (queryId) =>
       guarded(async () => {
-        const rows = await Attachment.findAll({ where: { queryId }, attributes: META, order: [['id', 'ASC']], raw: true, transaction });
+        const rows = await Attachment.findAll({
+          where: { queryId },
+          attributes: META,
+          order: [['id', 'ASC']],
+          raw: true,
+          transaction,
+        });
         return rows.map(toMeta);
       }),
     read: (id) =>

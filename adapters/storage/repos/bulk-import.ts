@@ -7,14 +7,42 @@ const SQLITE_MAX_VARIABLES = 32766;
 // Past ~128 KB a string or array goes straight to V8's old generation; a statement text of a few
 // hundred rows stays young, and a load's memory stays flat. The extra round trips cost little.
 const MAX_ROWS_PER_STATEMENT = 250;
-const rowsPerStatement = (columns: number) => Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VARIABLES / columns));
+const rowsPerStatement = (columns: number) =>
+  Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VARIABLES / columns));
 const DISPLAY_NAME_MAX = 80;
 
 export const QUERY_COLUMNS = [
-  'external_ref', 'client_id', 'category', 'heading', 'description', 'mobile', 'mobile_valid', 'status', 'assignee_id', 'platform',
-  'created_at', 'claimed_at', 'closed_at', 'resolution_note', 'resolution_ms', 'first_response_ms', 'reopen_count', 'updated_at',
+  'external_ref',
+  'client_id',
+  'category',
+  'heading',
+  'description',
+  'mobile',
+  'mobile_valid',
+  'status',
+  'assignee_id',
+  'platform',
+  'created_at',
+  'claimed_at',
+  'closed_at',
+  'resolution_note',
+  'resolution_ms',
+  'first_response_ms',
+  'reopen_count',
+  'updated_at',
 ] as const;
-export const USER_COLUMNS = ['username', 'email', 'mobile', 'display_name', 'role', 'password_hash', 'password_scheme', 'failed_logins', 'locked_until', 'created_at'] as const;
+export const USER_COLUMNS = [
+  'username',
+  'email',
+  'mobile',
+  'display_name',
+  'role',
+  'password_hash',
+  'password_scheme',
+  'failed_logins',
+  'locked_until',
+  'created_at',
+] as const;
 
 type SqlValue = string | number | boolean | null;
 
@@ -29,20 +57,42 @@ export class BulkImport {
   ) {}
 
   async existingRefs(refs: readonly string[]): Promise<string[]> {
-    const rows = await this.selectIn<{ external_ref: string }>('SELECT external_ref FROM client_queries WHERE external_ref IN', refs);
+    const rows = await this.selectIn<{ external_ref: string }>(
+      'SELECT external_ref FROM client_queries WHERE external_ref IN',
+      refs,
+    );
     return rows.map((r) => String(r.external_ref));
   }
 
   async idsByEmail(emails: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.selectIn<{ id: number; email: string }>('SELECT id, email FROM users WHERE email IN', emails);
+    const rows = await this.selectIn<{ id: number; email: string }>(
+      'SELECT id, email FROM users WHERE email IN',
+      emails,
+    );
     return new Map(rows.map((r) => [String(r.email), Number(r.id)]));
   }
 
   async insertQueries(rows: readonly NewQueryRow[], now: Date): Promise<void> {
     const updatedAt = now.getTime();
     await this.insert('client_queries', QUERY_COLUMNS, rows, (r) => [
-      r.externalRef, r.clientId, r.category, r.heading, r.description, r.mobile, r.mobileValid, r.status, r.assigneeId, r.platform,
-      r.createdAt.getTime(), ms(r.claimedAt), ms(r.closedAt), r.resolutionNote, r.resolutionMs, r.firstResponseMs, r.reopenCount, updatedAt,
+      r.externalRef,
+      r.clientId,
+      r.category,
+      r.heading,
+      r.description,
+      r.mobile,
+      r.mobileValid,
+      r.status,
+      r.assigneeId,
+      r.platform,
+      r.createdAt.getTime(),
+      ms(r.claimedAt),
+      ms(r.closedAt),
+      r.resolutionNote,
+      r.resolutionMs,
+      r.firstResponseMs,
+      r.reopenCount,
+      updatedAt,
     ]);
   }
 
@@ -50,18 +100,36 @@ export class BulkImport {
   async insertClients(rows: readonly { email: string; createdAt: Date }[]): Promise<Map<string, number>> {
     if (rows.length === 0) return new Map();
     await this.insert('users', USER_COLUMNS, rows, (r) => [
-      r.email, r.email, null, clientDisplayName(r.email), 'client', null, null, 0, null, r.createdAt.getTime(),
+      r.email,
+      r.email,
+      null,
+      clientDisplayName(r.email),
+      'client',
+      null,
+      null,
+      0,
+      null,
+      r.createdAt.getTime(),
     ]);
     return this.idsByEmail(rows.map((r) => r.email));
   }
 
-  private async insert<T>(table: string, columns: readonly string[], rows: readonly T[], values: (row: T) => SqlValue[]): Promise<void> {
+  private async insert<T>(
+    table: string,
+    columns: readonly string[],
+    rows: readonly T[],
+    values: (row: T) => SqlValue[],
+  ): Promise<void> {
     const size = rowsPerStatement(columns.length);
     const tuple = `(${columns.map(() => '?').join(',')})`;
     for (let i = 0; i < rows.length; i += size) {
       const chunk = rows.slice(i, i + size);
       const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`;
-      await this.sequelize.query(sql, { replacements: chunk.flatMap(values), transaction: this.transaction, type: QueryTypes.INSERT });
+      await this.sequelize.query(sql, {
+        replacements: chunk.flatMap(values),
+        transaction: this.transaction,
+        type: QueryTypes.INSERT,
+      });
     }
   }
 

@@ -23,7 +23,10 @@ export function eventRepo({ models: { Event }, transaction }: RepoContext): Even
   return {
     append: (e) =>
       guarded(async () => {
-        await Event.create({ ...e, detail: e.detail ? JSON.stringify(e.detail) : null, createdAt: e.createdAt.getTime() }, { transaction });
+        await Event.create(
+          { ...e, detail: e.detail ? JSON.stringify(e.detail) : null, createdAt: e.createdAt.getTime() },
+          { transaction },
+        );
       }),
     forQuery: (queryId) =>
       guarded(async () => {

@@ -20,7 +20,10 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
     // One conditional UPDATE: the first taker moves created_at past staleBefore, so the others match no row.
     takeOver: (key, staleBefore, now) =>
       guarded(async () => {
-        const [changed] = await IdempotencyKey.update({ createdAt: now.getTime() }, { where: { key, createdAt: { [Op.lt]: staleBefore.getTime() } }, transaction });
+        const [changed] = await IdempotencyKey.update(
+          { createdAt: now.getTime() },
+          { where: { key, createdAt: { [Op.lt]: staleBefore.getTime() } }, transaction },
+        );
         return changed === 1;
       }),
     claimedAt: (key) =>
@@ -30,10 +33,14 @@ export function idempotencyRepo({ models: { IdempotencyKey }, transaction }: Rep
       }),
     seen: (key) => guarded(async () => (await IdempotencyKey.count({ where: { key }, transaction })) > 0),
     // Along idempotency_keys_created: a range of old keys, nothing else read.
-    prune: (before) => guarded(() => IdempotencyKey.destroy({ where: { createdAt: { [Op.lt]: before.getTime() } }, transaction })),
+    prune: (before) =>
+      guarded(() => IdempotencyKey.destroy({ where: { createdAt: { [Op.lt]: before.getTime() } }, transaction })),
     release: (key, heldSince) =>
       guarded(async () => {
-        await IdempotencyKey.destroy({ where: { key, ...(heldSince ? { createdAt: heldSince.getTime() } : {}) }, transaction });
+        await IdempotencyKey.destroy({
+          where: { key, ...(heldSince ? { createdAt: heldSince.getTime() } : {}) },
+          transaction,
+        });
       }),
   };
 }

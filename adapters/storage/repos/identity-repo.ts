@@ -24,11 +24,17 @@ export function identityRepo({ models: { Identity }, transaction }: RepoContext)
     link: (i) =>
       guarded(async () => {
         const where = { platform: i.platform, workspaceId: i.workspaceId, platformUserId: i.platformUserId };
-        const [affected] = await Identity.update({ userId: i.userId, linkedAt: i.linkedAt.getTime() }, { where, transaction });
-        if (affected === 0) await Identity.create({ ...where, userId: i.userId, linkedAt: i.linkedAt.getTime() }, { transaction });
+        const [affected] = await Identity.update(
+          { userId: i.userId, linkedAt: i.linkedAt.getTime() },
+          { where, transaction },
+        );
+        if (affected === 0)
+          await Identity.create({ ...where, userId: i.userId, linkedAt: i.linkedAt.getTime() }, { transaction });
       }),
     unlink: (platform, workspaceId, platformUserId) =>
-      guarded(async () => void (await Identity.destroy({ where: { platform, workspaceId, platformUserId }, transaction }))),
+      guarded(
+        async () => void (await Identity.destroy({ where: { platform, workspaceId, platformUserId }, transaction })),
+      ),
     forUser: (userId) =>
       guarded(async () => {
         const rows = await Identity.findAll({ where: { userId }, raw: true, transaction });

@@ -20,13 +20,24 @@ const TAKE = `UPDATE login_attempts
   WHERE subject = :subject AND locked_until IS NULL`;
 
 /** The same three statements for every attempt, whoever the subject is: the write pattern tells nothing. */
-export function loginAttemptRepo({ sequelize: db, models: { LoginAttempt }, transaction }: RepoContext): LoginAttemptRepo {
+export function loginAttemptRepo({
+  sequelize: db,
+  models: { LoginAttempt },
+  transaction,
+}: RepoContext): LoginAttemptRepo {
   return {
     take: (subject, now, rule) =>
       guarded(async () => {
         const at = now.getTime();
-        await db.query(db.getDialect() === 'mysql' ? OPEN_MYSQL : OPEN_SQLITE, { replacements: { subject, now: at }, transaction });
-        const [, changed] = await db.query(TAKE, { replacements: { subject, max: rule.maxFailures, lockEnd: at + rule.lockMs }, type: QueryTypes.UPDATE, transaction });
+        await db.query(db.getDialect() === 'mysql' ? OPEN_MYSQL : OPEN_SQLITE, {
+          replacements: { subject, now: at },
+          transaction,
+        });
+        const [, changed] = await db.query(TAKE, {
+          replacements: { subject, max: rule.maxFailures, lockEnd: at + rule.lockMs },
+          type: QueryTypes.UPDATE,
+          transaction,
+        });
         const row = await LoginAttempt.findByPk(subject, { attributes: ['lockedUntil'], raw: true, transaction });
         return { granted: changed === 1, lockedUntil: row ? toDateOrNull(row.lockedUntil) : null };
       }),

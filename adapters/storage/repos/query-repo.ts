@@ -59,7 +59,13 @@ function patchValues(patch: QueryPatch, now: Date): { [K in keyof QueryColumns]?
     updatedAt: now.getTime(),
     ...(claimedAt === undefined ? {} : { claimedAt: msOrNull(claimedAt) }),
     ...(closedAt === undefined ? {} : { closedAt: msOrNull(closedAt) }),
-    ...(firstResponseAt === undefined ? {} : { firstResponseMs: literal(`COALESCE(first_response_ms, ${Math.trunc(firstResponseAt.getTime())} - created_at)`) }),
+    ...(firstResponseAt === undefined
+      ? {}
+      : {
+          firstResponseMs: literal(
+            `COALESCE(first_response_ms, ${Math.trunc(firstResponseAt.getTime())} - created_at)`,
+          ),
+        }),
   };
 }
 
@@ -95,7 +101,17 @@ export function queryRepo({ sequelize, models: { Query }, transaction }: RepoCon
         if (filter.status && filter.status.length === 0) return { rows: [], total: 0 };
         const where = queryWhere(filter);
         const [rows, total] = await Promise.all([
-          Query.findAll({ where, order: [['createdAt', 'DESC'], ['id', 'DESC']], limit: page.limit, offset: page.offset, raw: true, transaction }),
+          Query.findAll({
+            where,
+            order: [
+              ['createdAt', 'DESC'],
+              ['id', 'DESC'],
+            ],
+            limit: page.limit,
+            offset: page.offset,
+            raw: true,
+            transaction,
+          }),
           Query.count({ where, transaction }),
         ]);
         return { rows: rows.map(toQuery), total };

@@ -1,14 +1,22 @@
 import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import type { QueryStatus } from '../../../core/domain/status';
 import type { SlaAlertFilter, SlaAlertRepo } from '../../../core/ports/store';
-import { SLA_ALERT_LEVELS, SLA_CLOCKS, type SlaAlertLevel, type SlaCandidate, type SlaClock, type SlaSweepBounds } from '../../../core/sla/sla-alert';
+import {
+  SLA_ALERT_LEVELS,
+  SLA_CLOCKS,
+  type SlaAlertLevel,
+  type SlaCandidate,
+  type SlaClock,
+  type SlaSweepBounds,
+} from '../../../core/sla/sla-alert';
 import { guarded } from '../db-errors';
 import { toDate } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 /** One bit per (clock, level), so a row carries the levels already recorded for its query. */
 const KEYS = SLA_CLOCKS.flatMap((clock) => SLA_ALERT_LEVELS.map((level) => ({ clock, level })));
-const bit = (clock: SlaClock, level: SlaAlertLevel) => 1 << KEYS.findIndex((k) => k.clock === clock && k.level === level);
+const bit = (clock: SlaClock, level: SlaAlertLevel) =>
+  1 << KEYS.findIndex((k) => k.clock === clock && k.level === level);
 const frRunning = "q.status = 'Open' AND q.first_response_ms IS NULL";
 /** The levels a row may have reached by its wall-clock age: what must be recorded for the row to be done. */
 const reachable = `(CASE WHEN ${frRunning} AND q.created_at <= :frWarning THEN ${bit('firstResponse', 'warning')} ELSE 0 END
@@ -44,7 +52,12 @@ export async function activeForSla(
   page: { afterId: number; limit: number },
   b: SlaSweepBounds,
 ): Promise<SlaCandidate[]> {
-  const bounds = { frWarning: b.firstResponse.warning, frBreach: b.firstResponse.breach, resWarning: b.resolution.warning, resBreach: b.resolution.breach };
+  const bounds = {
+    frWarning: b.firstResponse.warning,
+    frBreach: b.firstResponse.breach,
+    resWarning: b.resolution.warning,
+    resBreach: b.resolution.breach,
+  };
   const ms = Object.fromEntries(Object.entries(bounds).map(([k, d]) => [k, d.getTime()]));
   const rows = await sequelize.query<ActiveRow>(ACTIVE_SQL, {
     type: QueryTypes.SELECT,
@@ -108,7 +121,16 @@ export function slaAlertRepo({ sequelize, models: { SlaAlert }, transaction }: R
           transaction,
         });
         try {
-          await SlaAlert.create({ queryId: a.queryId, clock: a.clock, level: a.level, dueAt: a.dueAt.getTime(), firedAt: a.firedAt.getTime() }, { transaction });
+          await SlaAlert.create(
+            {
+              queryId: a.queryId,
+              clock: a.clock,
+              level: a.level,
+              dueAt: a.dueAt.getTime(),
+              firedAt: a.firedAt.getTime(),
+            },
+            { transaction },
+          );
           return true;
         } catch (e) {
           if (!(e instanceof UniqueConstraintError)) throw e;
@@ -121,9 +143,20 @@ export function slaAlertRepo({ sequelize, models: { SlaAlert }, transaction }: R
         const rows = await sequelize.query<AlertRow>(
           `SELECT a.query_id AS queryId, a.clock, a.level, a.due_at AS dueAt, a.fired_at AS firedAt, q.category ${FROM_ALERTS} ${where}
           ORDER BY a.fired_at DESC, a.id DESC LIMIT :limit OFFSET :offset`,
-          { type: QueryTypes.SELECT, transaction, replacements: { ...replacements, limit: page.limit, offset: page.offset } },
+          {
+            type: QueryTypes.SELECT,
+            transaction,
+            replacements: { ...replacements, limit: page.limit, offset: page.offset },
+          },
         );
-        return rows.map((r) => ({ queryId: r.queryId, clock: r.clock, level: r.level, dueAt: toDate(r.dueAt), firedAt: toDate(r.firedAt), category: r.category }));
+        return rows.map((r) => ({
+          queryId: r.queryId,
+          clock: r.clock,
+          level: r.level,
+          dueAt: toDate(r.dueAt),
+          firedAt: toDate(r.firedAt),
+          category: r.category,
+        }));
       }),
     countByCategory: (filter) =>
       guarded(async () => {

@@ -50,12 +50,23 @@ export function userRepo({ sequelize, models: { User }, transaction }: RepoConte
     list: (filter, page) =>
       guarded(async () => {
         const where = filter.role ? { role: filter.role } : {};
-        const { rows, count } = await User.findAndCountAll({ where, order: [['id', 'ASC']], limit: page.limit, offset: page.offset, raw: true, transaction });
+        const { rows, count } = await User.findAndCountAll({
+          where,
+          order: [['id', 'ASC']],
+          limit: page.limit,
+          offset: page.offset,
+          raw: true,
+          transaction,
+        });
         return { rows: rows.map(toUser), total: count };
       }),
-    setRole: (id, role: Role) => guarded(async () => void (await User.update({ role }, { where: { id }, transaction }))),
+    setRole: (id, role: Role) =>
+      guarded(async () => void (await User.update({ role }, { where: { id }, transaction }))),
     setPassword: (id, hash, scheme) =>
-      guarded(async () => void (await User.update({ passwordHash: hash, passwordScheme: scheme }, { where: { id }, transaction }))),
+      guarded(
+        async () =>
+          void (await User.update({ passwordHash: hash, passwordScheme: scheme }, { where: { id }, transaction })),
+      ),
     idsByEmail: (emails) => guarded(() => new BulkImport(sequelize, transaction).idsByEmail(emails)),
     insertClients: (rows) => guarded(() => new BulkImport(sequelize, transaction).insertClients(rows)),
   };

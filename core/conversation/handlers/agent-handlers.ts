@@ -10,14 +10,26 @@ import { actorOf, type Handler } from '../handler';
 import { queryIdOf } from '../query-id';
 
 async function cardFor(deps: DeskDeps, q: QueryRecord, actor: Actor) {
-  const users = new Map((await deps.store.users.findByIds([q.clientId, ...(q.assigneeId ? [q.assigneeId] : [])])).map((u) => [u.id, u.displayName]));
-  return queryCard(q, { client: users.get(q.clientId) ?? null, assignee: q.assigneeId ? (users.get(q.assigneeId) ?? null) : null }, { kind: 'viewer', role: actor.role, userId: actor.userId });
+  const users = new Map(
+    (await deps.store.users.findByIds([q.clientId, ...(q.assigneeId ? [q.assigneeId] : [])])).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
+  );
+  return queryCard(
+    q,
+    { client: users.get(q.clientId) ?? null, assignee: q.assigneeId ? (users.get(q.assigneeId) ?? null) : null },
+    { kind: 'viewer', role: actor.role, userId: actor.userId },
+  );
 }
 
 export const claim: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const q = await claimQuery(ctx.deps, actor, queryIdOf(args.id));
-  return ephemeral(text(`You claimed query #${q.id}. The client will be told.`, 'success'), await cardFor(ctx.deps, q, actor));
+  return ephemeral(
+    text(`You claimed query #${q.id}. The client will be told.`, 'success'),
+    await cardFor(ctx.deps, q, actor),
+  );
 };
 
 export const release: Handler = async (ctx, args) => {
@@ -29,5 +41,8 @@ export const release: Handler = async (ctx, args) => {
 export const close: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const q = await closeQuery(ctx.deps, actor, { queryId: queryIdOf(args.id), note: args.note });
-  return ephemeral(text(`Query #${q.id} closed. The client will be asked to rate it.`, 'success'), await cardFor(ctx.deps, q, actor));
+  return ephemeral(
+    text(`Query #${q.id} closed. The client will be asked to rate it.`, 'success'),
+    await cardFor(ctx.deps, q, actor),
+  );
 };

@@ -8,15 +8,29 @@ import { commandHint } from '../surface';
 import { withArticle } from '../../views/words';
 
 export const register: Handler = async ({ deps, conv }, args) => {
-  const user = await registerUser(deps, pick(args, ['username', 'email', 'mobile', 'password', 'displayName']), 'client');
+  const user = await registerUser(
+    deps,
+    pick(args, ['username', 'email', 'mobile', 'password', 'displayName']),
+    'client',
+  );
   await linkIdentity(deps, conv.account, user.id);
-  return ephemeral(text(`Welcome, ${user.displayName}! Your account ${user.username} is ready and linked to this ${conv.surface.name} account. Raise a query with ${commandHint(conv.surface, 'new')}.`, 'success'));
+  return ephemeral(
+    text(
+      `Welcome, ${user.displayName}! Your account ${user.username} is ready and linked to this ${conv.surface.name} account. Raise a query with ${commandHint(conv.surface, 'new')}.`,
+      'success',
+    ),
+  );
 };
 
 export const signIn: Handler = async ({ deps, conv }, args) => {
   const user = await login(deps, pick(args, ['login', 'password']));
   await linkIdentity(deps, conv.account, user.id);
-  return ephemeral(text(`Signed in as ${user.username} (${user.role}). You stay signed in on this ${conv.surface.name} account until you run ${commandHint(conv.surface, 'logout')}.`, 'success'));
+  return ephemeral(
+    text(
+      `Signed in as ${user.username} (${user.role}). You stay signed in on this ${conv.surface.name} account until you run ${commandHint(conv.surface, 'logout')}.`,
+      'success',
+    ),
+  );
 };
 
 export const logout: Handler = async ({ deps, conv }) => {

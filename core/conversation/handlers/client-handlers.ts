@@ -18,10 +18,20 @@ import { statsFigures } from '../stats-figures';
 
 export const raise: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
-  const { query, screenshot } = await createQuery(ctx.deps, actor, pick(args, ['category', 'heading', 'description', 'mobile', 'screenshot']));
+  const { query, screenshot } = await createQuery(
+    ctx.deps,
+    actor,
+    pick(args, ['category', 'heading', 'description', 'mobile', 'screenshot']),
+  );
   const card = queryCard(query, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId });
   const note = screenshot ? ` with screenshot ${screenshot.filename}` : '';
-  return ephemeral(text(`Query #${query.id} raised${note}. You will hear from us ${ctx.conv.surface.updatesFor(actor.username)} when an agent picks it up.`, 'success'), card);
+  return ephemeral(
+    text(
+      `Query #${query.id} raised${note}. You will hear from us ${ctx.conv.surface.updatesFor(actor.username)} when an agent picks it up.`,
+      'success',
+    ),
+    card,
+  );
 };
 
 /**
@@ -35,8 +45,16 @@ function detailCard(d: QueryDetails, actor: Actor, whole: boolean): CardView {
     { kind: 'viewer', role: actor.role, userId: actor.userId },
     { rated: d.review !== null, whole },
   );
-  if (d.review) card.fields.push({ label: 'Rating', value: `${'★'.repeat(d.review.rating)} (${d.review.rating}/5)${d.review.comment ? ` "${d.review.comment}"` : ''}` });
-  if (d.attachments.length) card.fields.push({ label: 'Attachments', value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ') });
+  if (d.review)
+    card.fields.push({
+      label: 'Rating',
+      value: `${'★'.repeat(d.review.rating)} (${d.review.rating}/5)${d.review.comment ? ` "${d.review.comment}"` : ''}`,
+    });
+  if (d.attachments.length)
+    card.fields.push({
+      label: 'Attachments',
+      value: d.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', '),
+    });
   return card;
 }
 
@@ -61,17 +79,27 @@ function historyList(d: QueryDetails, page: unknown): ListView {
       ['what', 'What'],
       ['via', 'Via'],
     ],
-    d.events.map((e) => ({ cells: { at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16), what: e.type, via: platformName(e.platform) } })),
+    d.events.map((e) => ({
+      cells: {
+        at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16),
+        what: e.type,
+        via: platformName(e.platform),
+      },
+    })),
     'No history recorded.',
     page,
-    (p) => encodeAction({ kind: 'page', list: 'history', page: p, filter: encodeListFilter({ id: `#${d.query.id}` }, []) }),
+    (p) =>
+      encodeAction({ kind: 'page', list: 'history', page: p, filter: encodeListFilter({ id: `#${d.query.id}` }, []) }),
   );
 }
 
 export const reopen: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const q = await reopenQuery(ctx.deps, actor, queryIdOf(args.id));
-  return ephemeral(text(`Query #${q.id} is open again; an agent will pick it up.`, 'info'), queryCard(q, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId }));
+  return ephemeral(
+    text(`Query #${q.id} is open again; an agent will pick it up.`, 'info'),
+    queryCard(q, { client: actor.username }, { kind: 'viewer', role: actor.role, userId: actor.userId }),
+  );
 };
 
 /** The answer shows the query as rated (no rating buttons left), so it can stand in for the message that asked. */
@@ -79,10 +107,16 @@ export const rate: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const r = await reviewQuery(ctx.deps, actor, { queryId: args.id, rating: args.rating, comment: args.comment });
   const d = await getQuery(ctx.deps, actor, r.queryId);
-  return ephemeral(text(`Thank you: you rated query #${r.queryId} ${'★'.repeat(r.rating)} (${r.rating}/5).`, 'success'), detailCard(d, actor, false));
+  return ephemeral(
+    text(`Thank you: you rated query #${r.queryId} ${'★'.repeat(r.rating)} (${r.rating}/5).`, 'success'),
+    detailCard(d, actor, false),
+  );
 };
 
 export const stats: Handler = async (ctx, args) => {
   const a = await clientAnalytics(ctx.deps, actorOf(ctx), pick(args, ['from', 'to', 'category', 'bucket']));
-  return ephemeral({ kind: 'stats', title: 'Your queries', figures: statsFigures(a.totals, a.resolution) }, ...(await chartsOrJob(ctx.deps, ctx.conv.place, clientCharts(a))));
+  return ephemeral(
+    { kind: 'stats', title: 'Your queries', figures: statsFigures(a.totals, a.resolution) },
+    ...(await chartsOrJob(ctx.deps, ctx.conv.place, clientCharts(a))),
+  );
 };

@@ -20,12 +20,14 @@ import { durationText } from '../../views/duration';
 
 /** An agent named by id (#7), username or email, or passed resolved by a surface ({ userId }). */
 export async function resolveAgent(deps: DeskDeps, v: unknown): Promise<number> {
-  if (typeof v === 'object' && v !== null && typeof (v as { userId?: unknown }).userId === 'number') return (v as { userId: number }).userId;
+  if (typeof v === 'object' && v !== null && typeof (v as { userId?: unknown }).userId === 'number')
+    return (v as { userId: number }).userId;
   const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
   if (!s) throw ValidationFailed.field('agent', 'an agent is required (username, email or #id)');
   const user = await lookupUser(deps, s);
   if (!user) throw new NotFound('agent', s);
-  if (!isStaff(user.role)) throw ValidationFailed.field('agent', `${user.username} is ${withArticle(user.role)}, not an agent`);
+  if (!isStaff(user.role))
+    throw ValidationFailed.field('agent', `${user.username} is ${withArticle(user.role)}, not an agent`);
   return user.id;
 }
 
@@ -38,14 +40,24 @@ export const team: Handler = async (ctx, args) => {
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
     { label: 'Breaches alerted', value: alertedText(a.sla.recorded), inline: true },
   ];
-  return ephemeral({ kind: 'stats', title: 'Team analytics', figures }, agents, ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))));
+  return ephemeral(
+    { kind: 'stats', title: 'Team analytics', figures },
+    agents,
+    ...(await chartsOrJob(ctx.deps, ctx.conv.place, teamCharts(a))),
+  );
 };
 
 /** The analytics and one page of their agents table; its paging buttons carry the range, category and agent. */
 export async function teamAgents(ctx: HandlerContext, args: Args) {
   const agentId = args.agent !== undefined && args.agent !== '' ? await resolveAgent(ctx.deps, args.agent) : undefined;
-  const a = await teamAnalytics(ctx.deps, actorOf(ctx), { ...pick(args, ['from', 'to', 'category', 'bucket']), ...(agentId ? { agentId } : {}) });
-  const code = encodeListFilter({ ...(pick(args, ['from', 'to', 'category']) as ListFilter), ...(agentId ? { agent: `#${agentId}` } : {}) }, ctx.deps.config.categories);
+  const a = await teamAnalytics(ctx.deps, actorOf(ctx), {
+    ...pick(args, ['from', 'to', 'category', 'bucket']),
+    ...(agentId ? { agentId } : {}),
+  });
+  const code = encodeListFilter(
+    { ...(pick(args, ['from', 'to', 'category']) as ListFilter), ...(agentId ? { agent: `#${agentId}` } : {}) },
+    ctx.deps.config.categories,
+  );
   const agents = pagedList(
     'Agents',
     [

@@ -26,15 +26,26 @@ function filterOf(args: Args): ListFilter {
 
 /** One page of a list, with paging buttons that carry the filter. */
 export async function listPage(deps: DeskDeps, actor: Actor, scope: ListScope, args: Args, surface: Surface) {
-  const list = await listQueries(deps, actor, scope, { ...pick(args, [...FILTER_KEYS, 'page']), pageSize: rowsPerPage(QUERY_LIST_COLUMNS) });
-  return queryListView(scope, list, filterOf(args), deps.config.categories, await assigneesOf(deps, list.rows), surface);
+  const list = await listQueries(deps, actor, scope, {
+    ...pick(args, [...FILTER_KEYS, 'page']),
+    pageSize: rowsPerPage(QUERY_LIST_COLUMNS),
+  });
+  return queryListView(
+    scope,
+    list,
+    filterOf(args),
+    deps.config.categories,
+    await assigneesOf(deps, list.rows),
+    surface,
+  );
 }
 
 export const listHandler =
   (scope: ListScope): Handler =>
   async (ctx, args) => {
     if (args.format !== undefined && args.format !== '') {
-      if (String(args.format).toLowerCase() !== 'csv') throw ValidationFailed.field('format', 'the only export format is csv');
+      if (String(args.format).toLowerCase() !== 'csv')
+        throw ValidationFailed.field('format', 'the only export format is csv');
       return ephemeral(await exportCsv(ctx.deps, actorOf(ctx), scope, args));
     }
     return ephemeral(await listPage(ctx.deps, actorOf(ctx), scope, args, ctx.conv.surface));
@@ -49,7 +60,21 @@ export async function exportCsv(deps: DeskDeps, actor: Actor, scope: ListScope, 
   }
   const assignees = await assigneesOf(deps, rows);
   const csv = toCsv(
-    ['query_id', 'status', 'category', 'heading', 'description', 'mobile', 'mobile_valid', 'assignee', 'created_at', 'claimed_at', 'closed_at', 'resolution_hours', 'resolution_note'],
+    [
+      'query_id',
+      'status',
+      'category',
+      'heading',
+      'description',
+      'mobile',
+      'mobile_valid',
+      'assignee',
+      'created_at',
+      'claimed_at',
+      'closed_at',
+      'resolution_hours',
+      'resolution_note',
+    ],
     rows.map((q) => [
       q.externalRef ?? q.id,
       q.status,
@@ -66,7 +91,13 @@ export async function exportCsv(deps: DeskDeps, actor: Actor, scope: ListScope, 
       q.resolutionNote,
     ]),
   );
-  return { kind: 'file', title: `${rows.length} queries`, filename: `cqms-${scope}-${new Date().toISOString().slice(0, 10)}.csv`, contentType: 'text/csv', data: new TextEncoder().encode(csv) };
+  return {
+    kind: 'file',
+    title: `${rows.length} queries`,
+    filename: `cqms-${scope}-${new Date().toISOString().slice(0, 10)}.csv`,
+    contentType: 'text/csv',
+    data: new TextEncoder().encode(csv),
+  };
 }
 
 export const exportAll: Handler = async (ctx, args) => ephemeral(await exportCsv(ctx.deps, actorOf(ctx), 'all', args));

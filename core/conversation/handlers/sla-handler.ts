@@ -12,7 +12,10 @@ import { alertedText } from './lead-handlers';
 const SLA_SCAN = 1000;
 
 /** One page of the queries past or near their SLA, most urgent first; its buttons carry the category. */
-export async function slaList(ctx: HandlerContext, args: Args): Promise<{ view: ListView; total: number; category?: string }> {
+export async function slaList(
+  ctx: HandlerContext,
+  args: Args,
+): Promise<{ view: ListView; total: number; category?: string }> {
   authorize(actorOf(ctx), 'sla.view');
   const now = ctx.deps.clock.now();
   const category = typeof args.category === 'string' && args.category ? args.category : undefined;
@@ -21,7 +24,9 @@ export async function slaList(ctx: HandlerContext, args: Args): Promise<{ view: 
   const urgent = rows
     .map((q) => ({ q, s: mostUrgent(slaStatus(q, ctx.deps.config.sla, now)) }))
     .filter((x): x is { q: (typeof rows)[number]; s: NonNullable<ReturnType<typeof mostUrgent>> } => x.s !== null)
-    .sort((a, b) => (a.s.level === b.s.level ? a.s.dueAt.getTime() - b.s.dueAt.getTime() : a.s.level === 'breach' ? -1 : 1));
+    .sort((a, b) =>
+      a.s.level === b.s.level ? a.s.dueAt.getTime() - b.s.dueAt.getTime() : a.s.level === 'breach' ? -1 : 1,
+    );
   const code = encodeListFilter(category ? { category } : {}, ctx.deps.config.categories);
   const view = pagedList(
     `SLA: ${urgent.filter((u) => u.s.level === 'breach').length} breached, ${urgent.filter((u) => u.s.level === 'warning').length} at warning`,
@@ -54,14 +59,26 @@ export async function slaList(ctx: HandlerContext, args: Args): Promise<{ view: 
 
 export const sla: Handler = async (ctx, args) => {
   const { view, total, category } = await slaList(ctx, args);
-  const recorded = await ctx.deps.store.slaAlerts.countByCategory({ level: 'breach', ...(category ? { category } : {}) });
+  const recorded = await ctx.deps.store.slaAlerts.countByCategory({
+    level: 'breach',
+    ...(category ? { category } : {}),
+  });
   const alerted = (clock: SlaClock) => recorded.reduce((n, r) => n + (r.clock === clock ? r.count : 0), 0);
   const figures = [
-    { label: 'Breaches alerted (all time)', value: alertedText({ firstResponseBreaches: alerted('firstResponse'), resolutionBreaches: alerted('resolution') }), inline: true },
+    {
+      label: 'Breaches alerted (all time)',
+      value: alertedText({
+        firstResponseBreaches: alerted('firstResponse'),
+        resolutionBreaches: alerted('resolution'),
+      }),
+      inline: true,
+    },
     ...(recorded.length > 0 ? [{ label: 'By category', value: byCategoryText(recorded), inline: false }] : []),
   ];
   const views: View[] = [view, { kind: 'stats', title: 'Recorded SLA breaches', figures }];
-  return total > SLA_SCAN ? ephemeral(...views, text(`Showing the oldest ${SLA_SCAN} of ${total} active queries.`, 'warning')) : ephemeral(...views);
+  return total > SLA_SCAN
+    ? ephemeral(...views, text(`Showing the oldest ${SLA_SCAN} of ${total} active queries.`, 'warning'))
+    : ephemeral(...views);
 };
 
 function byCategoryText(rows: readonly { category: string; count: number }[]): string {

@@ -34,7 +34,10 @@ export function checkCallback(body: Json, files: number, message: Json | undefin
       checkModal(errors, ['data'], data);
       break;
     default:
-      errors.add(['type'], { code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}.' });
+      errors.add(['type'], {
+        code: 'BASE_TYPE_CHOICES',
+        message: 'Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}.',
+      });
   }
   return errors.empty ? null : invalidFormBody(errors);
 }

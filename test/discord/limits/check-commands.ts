@@ -9,14 +9,20 @@ const CHAT_INPUT = 1;
 
 function checkName(errors: FormErrors, path: Path, name: unknown): void {
   if (typeof name !== 'string') return checkText(errors, path, name, COMMAND.name, { required: true });
-  if (!NAME_PATTERN.test(name)) errors.add(path, { code: 'STRING_TYPE_REGEX', message: 'String value did not match validation regex.' });
-  else if (name !== name.toLowerCase()) errors.add(path, { code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+  if (!NAME_PATTERN.test(name))
+    errors.add(path, { code: 'STRING_TYPE_REGEX', message: 'String value did not match validation regex.' });
+  else if (name !== name.toLowerCase())
+    errors.add(path, { code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
 }
 
 /** The body of PUT /applications/:id/commands (or a guild's): the whole list of commands. */
 export function checkCommands(errors: FormErrors, body: unknown): void {
   const list = checkCount(errors, [], body, 200) as Json[];
-  if (list.filter((c) => (c.type ?? CHAT_INPUT) === CHAT_INPUT).length > COMMAND.globalChatInput) errors.add([], { code: 'APPLICATION_COMMANDS_TOO_MANY', message: `Maximum number of application commands reached (${COMMAND.globalChatInput})` });
+  if (list.filter((c) => (c.type ?? CHAT_INPUT) === CHAT_INPUT).length > COMMAND.globalChatInput)
+    errors.add([], {
+      code: 'APPLICATION_COMMANDS_TOO_MANY',
+      message: `Maximum number of application commands reached (${COMMAND.globalChatInput})`,
+    });
   list.forEach((c, i) => {
     const chatInput = (c.type ?? CHAT_INPUT) === CHAT_INPUT;
     if (chatInput) checkName(errors, [i, 'name'], c.name);
@@ -36,23 +42,47 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown): void {
     checkName(errors, [...at, 'name'], o.name);
     checkText(errors, [...at, 'description'], o.description, COMMAND.description, { required: true });
     const isNested = o.type === SUBCOMMAND || o.type === GROUP;
-    if (nested > 0 && nested < list.length && !isNested) errors.add([...at, 'type'], { code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Sub-command and sub-command group option types are mutually exclusive to all other types' });
+    if (nested > 0 && nested < list.length && !isNested)
+      errors.add([...at, 'type'], {
+        code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+        message: 'Sub-command and sub-command group option types are mutually exclusive to all other types',
+      });
     if (isNested) {
-      if (o.type === GROUP && Array.isArray(o.options) && (o.options as Json[]).some((s) => s.type !== SUBCOMMAND)) errors.add([...at, 'options'], { code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'A sub-command group holds only sub-commands' });
+      if (o.type === GROUP && Array.isArray(o.options) && (o.options as Json[]).some((s) => s.type !== SUBCOMMAND))
+        errors.add([...at, 'options'], {
+          code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+          message: 'A sub-command group holds only sub-commands',
+        });
       return checkOptions(errors, [...at, 'options'], o.options);
     }
-    if (o.required === true && optionalSeen) errors.add(at, { code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message: 'Required options must be placed before non-required options' });
+    if (o.required === true && optionalSeen)
+      errors.add(at, {
+        code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        message: 'Required options must be placed before non-required options',
+      });
     if (o.required !== true) optionalSeen = true;
     const choices = checkCount(errors, [...at, 'choices'], o.choices, COMMAND.choices) as Json[];
-    if (choices.length && o.autocomplete === true) errors.add([...at, 'autocomplete'], { code: 'APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE', message: 'Autocomplete cannot be set with choices' });
+    if (choices.length && o.autocomplete === true)
+      errors.add([...at, 'autocomplete'], {
+        code: 'APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE',
+        message: 'Autocomplete cannot be set with choices',
+      });
     choices.forEach((c, j) => {
       checkText(errors, [...at, 'choices', j, 'name'], c.name, COMMAND.choiceName, { required: true });
-      if (o.type === STRING) checkText(errors, [...at, 'choices', j, 'value'], c.value, COMMAND.choiceString, { required: true });
+      if (o.type === STRING)
+        checkText(errors, [...at, 'choices', j, 'value'], c.value, COMMAND.choiceString, { required: true });
     });
     if (o.type === STRING) {
-      for (const [key, min] of [['min_length', 0], ['max_length', 1]] as const) {
+      for (const [key, min] of [
+        ['min_length', 0],
+        ['max_length', 1],
+      ] as const) {
         const v = o[key];
-        if (v !== undefined && (Number(v) < min || Number(v) > COMMAND.stringOption)) errors.add([...at, key], { code: 'NUMBER_TYPE_MAX', message: `int value should be between ${min} and ${COMMAND.stringOption}.` });
+        if (v !== undefined && (Number(v) < min || Number(v) > COMMAND.stringOption))
+          errors.add([...at, key], {
+            code: 'NUMBER_TYPE_MAX',
+            message: `int value should be between ${min} and ${COMMAND.stringOption}.`,
+          });
       }
     }
   });

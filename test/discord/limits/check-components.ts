@@ -1,5 +1,14 @@
 import type { Json } from '../discord-ids';
-import { checkCount, checkText, choices, type FormErrors, numberMax, numberMin, required, type Path } from './form-errors';
+import {
+  checkCount,
+  checkText,
+  choices,
+  type FormErrors,
+  numberMax,
+  numberMin,
+  required,
+  type Path,
+} from './form-errors';
 import { COMPONENT, MESSAGE } from './limits';
 
 const ACTION_ROW = 1;
@@ -17,7 +26,8 @@ export class CustomIds {
   check(errors: FormErrors, path: Path, id: unknown, max: number): void {
     checkText(errors, path, id, max, { required: true });
     if (typeof id !== 'string') return;
-    if (this.seen.has(id)) errors.add(path, { code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+    if (this.seen.has(id))
+      errors.add(path, { code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
     this.seen.add(id);
   }
 }
@@ -33,7 +43,11 @@ export function checkMessageComponents(errors: FormErrors, path: Path, component
     const hasSelect = items.some((c) => SELECTS.includes(Number(c.type)));
     items.forEach((c, i) => {
       const cAt = [...at, 'components', i];
-      if (hasSelect && items.length > 1) errors.add(cAt, { code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'The specified component exceeds the maximum width' });
+      if (hasSelect && items.length > 1)
+        errors.add(cAt, {
+          code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+          message: 'The specified component exceeds the maximum width',
+        });
       if (c.type === BUTTON) checkButton(errors, cAt, c, ids);
       else if (SELECTS.includes(Number(c.type))) checkSelect(errors, cAt, c, ids);
       else errors.add([...cAt, 'type'], choices([BUTTON, ...SELECTS]));
@@ -44,7 +58,8 @@ export function checkMessageComponents(errors: FormErrors, path: Path, component
 function checkButton(errors: FormErrors, path: Path, b: Json, ids: CustomIds): void {
   checkText(errors, [...path, 'label'], b.label, COMPONENT.buttonLabel);
   const style = Number(b.style);
-  if (!(style >= 1 && style <= 6)) errors.add([...path, 'style'], { code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 2, 3, 4, 5, 6}.' });
+  if (!(style >= 1 && style <= 6))
+    errors.add([...path, 'style'], { code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 2, 3, 4, 5, 6}.' });
   if (style === LINK) {
     if (typeof b.url !== 'string') errors.add([...path, 'url'], required());
     return;

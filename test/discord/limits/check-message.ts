@@ -14,7 +14,8 @@ export interface MessageContext {
   result?: Json;
 }
 
-const nonEmpty = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.length > 0 : v !== undefined && v !== null);
+const nonEmpty = (v: unknown) =>
+  Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.length > 0 : v !== undefined && v !== null;
 
 /** A message create or edit: content, embeds, attachments and components within Discord's limits, and not empty. */
 export function checkMessage(body: Json, ctx: MessageContext): Refusal | null {
@@ -23,11 +24,21 @@ export function checkMessage(body: Json, ctx: MessageContext): Refusal | null {
   checkText(errors, [...path, 'content'], body.content, MESSAGE.content);
   checkEmbeds(errors, [...path, 'embeds'], body.embeds);
   checkCount(errors, [...path, 'attachments'], body.attachments, MESSAGE.attachments);
-  if (ctx.files > MESSAGE.attachments) errors.add([...path, 'files'], { code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MESSAGE.attachments} or fewer in length.` });
-  if ((Number(body.flags ?? 0) & IS_COMPONENTS_V2) !== 0) errors.add([...path, 'flags'], { code: 'FAKE_NOT_MODELLED', message: 'The fake does not model Components V2 messages; extend it before using them.' });
+  if (ctx.files > MESSAGE.attachments)
+    errors.add([...path, 'files'], {
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: `Must be ${MESSAGE.attachments} or fewer in length.`,
+    });
+  if ((Number(body.flags ?? 0) & IS_COMPONENTS_V2) !== 0)
+    errors.add([...path, 'flags'], {
+      code: 'FAKE_NOT_MODELLED',
+      message: 'The fake does not model Components V2 messages; extend it before using them.',
+    });
   checkMessageComponents(errors, [...path, 'components'], body.components);
   if (!errors.empty) return invalidFormBody(errors);
   const shown = ctx.result ?? body;
-  const filled = ctx.files > 0 || ['content', 'embeds', 'components', 'attachments', 'sticker_ids', 'poll'].some((k) => nonEmpty(shown[k]));
+  const filled =
+    ctx.files > 0 ||
+    ['content', 'embeds', 'components', 'attachments', 'sticker_ids', 'poll'].some((k) => nonEmpty(shown[k]));
   return filled ? null : EMPTY_MESSAGE;
 }

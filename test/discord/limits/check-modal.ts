@@ -1,6 +1,16 @@
 import type { Json } from '../discord-ids';
 import { checkSelect, CustomIds } from './check-components';
-import { checkCount, checkText, choices, type FormErrors, maxLength, numberMax, numberMin, required, type Path } from './form-errors';
+import {
+  checkCount,
+  checkText,
+  choices,
+  type FormErrors,
+  maxLength,
+  numberMax,
+  numberMin,
+  required,
+  type Path,
+} from './form-errors';
 import { MODAL } from './limits';
 
 const ACTION_ROW = 1;
@@ -20,7 +30,8 @@ export function checkModal(errors: FormErrors, path: Path, m: Json): void {
   top.forEach((c, i) => {
     const at = [...path, 'components', i];
     if (c.type === LABEL) return checkLabel(errors, at, c, ids);
-    if (c.type === TEXT_DISPLAY) return checkText(errors, [...at, 'content'], c.content, MODAL.textDisplay, { required: true });
+    if (c.type === TEXT_DISPLAY)
+      return checkText(errors, [...at, 'content'], c.content, MODAL.textDisplay, { required: true });
     if (c.type !== ACTION_ROW) return errors.add([...at, 'type'], choices([ACTION_ROW, TEXT_DISPLAY, LABEL]));
     // The older layout: a row holding exactly one text input, which then carries its own label.
     const inner = checkCount(errors, [...at, 'components'], c.components, 1, 1) as Json[];
@@ -46,7 +57,8 @@ function checkLabel(errors: FormErrors, path: Path, l: Json, ids: CustomIds): vo
 
 function checkTextInput(errors: FormErrors, path: Path, t: Json, ids: CustomIds): void {
   ids.check(errors, [...path, 'custom_id'], t.custom_id, MODAL.customId);
-  if (t.style !== 1 && t.style !== 2) errors.add([...path, 'style'], { code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 2}.' });
+  if (t.style !== 1 && t.style !== 2)
+    errors.add([...path, 'style'], { code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 2}.' });
   checkText(errors, [...path, 'placeholder'], t.placeholder, MODAL.placeholder);
   const range = (key: 'min_length' | 'max_length', min: number) => {
     const v = t[key];
@@ -56,7 +68,8 @@ function checkTextInput(errors: FormErrors, path: Path, t: Json, ids: CustomIds)
   };
   range('min_length', 0);
   range('max_length', 1);
-  if (t.min_length !== undefined && t.max_length !== undefined && Number(t.min_length) > Number(t.max_length)) errors.add([...path, 'min_length'], numberMax(Number(t.max_length)));
+  if (t.min_length !== undefined && t.max_length !== undefined && Number(t.min_length) > Number(t.max_length))
+    errors.add([...path, 'min_length'], numberMax(Number(t.max_length)));
   const cap = Math.min(MODAL.inputLength, t.max_length === undefined ? MODAL.inputLength : Number(t.max_length));
   if (typeof t.value === 'string' && t.value.length > cap) errors.add([...path, 'value'], maxLength(cap));
 }

@@ -33,20 +33,42 @@ export function flatten(tree: ErrorTree, prefix = ''): string[] {
   });
 }
 
-export const maxLength = (n: number): FieldError => ({ code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${n} or fewer in length.` });
-export const badLength = (min: number, max: number): FieldError => ({ code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between ${min} and ${max} in length.` });
+export const maxLength = (n: number): FieldError => ({
+  code: 'BASE_TYPE_MAX_LENGTH',
+  message: `Must be ${n} or fewer in length.`,
+});
+export const badLength = (min: number, max: number): FieldError => ({
+  code: 'BASE_TYPE_BAD_LENGTH',
+  message: `Must be between ${min} and ${max} in length.`,
+});
 export const required = (): FieldError => ({ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
-export const numberMin = (n: number): FieldError => ({ code: 'NUMBER_TYPE_MIN', message: `int value should be greater than or equal to ${n}.` });
-export const numberMax = (n: number): FieldError => ({ code: 'NUMBER_TYPE_MAX', message: `int value should be less than or equal to ${n}.` });
-export const choices = (allowed: readonly number[]): FieldError => ({ code: 'UNION_TYPE_CHOICES', message: `Value of field "type" must be one of (${allowed.join(', ')}).` });
+export const numberMin = (n: number): FieldError => ({
+  code: 'NUMBER_TYPE_MIN',
+  message: `int value should be greater than or equal to ${n}.`,
+});
+export const numberMax = (n: number): FieldError => ({
+  code: 'NUMBER_TYPE_MAX',
+  message: `int value should be less than or equal to ${n}.`,
+});
+export const choices = (allowed: readonly number[]): FieldError => ({
+  code: 'UNION_TYPE_CHOICES',
+  message: `Value of field "type" must be one of (${allowed.join(', ')}).`,
+});
 
 /** A string field: required or not, within min..max characters (Discord counts UTF-16 code units too). */
-export function checkText(errors: FormErrors, path: Path, value: unknown, max: number, opts: { required?: boolean; min?: number } = {}): void {
+export function checkText(
+  errors: FormErrors,
+  path: Path,
+  value: unknown,
+  max: number,
+  opts: { required?: boolean; min?: number } = {},
+): void {
   if (value === undefined || value === null) {
     if (opts.required) errors.add(path, required());
     return;
   }
-  if (typeof value !== 'string') return errors.add(path, { code: 'STRING_TYPE_CONVERT', message: 'Could not interpret value as string.' });
+  if (typeof value !== 'string')
+    return errors.add(path, { code: 'STRING_TYPE_CONVERT', message: 'Could not interpret value as string.' });
   if (opts.required && value === '') return errors.add(path, required());
   const min = opts.min ?? (opts.required ? 1 : 0);
   if (value.length > max || value.length < min) errors.add(path, min > 0 ? badLength(min, max) : maxLength(max));

@@ -15,10 +15,13 @@ describe("Discord's clock on interactions, as the fake keeps it", () => {
     now += 2999;
     expect(w.firstAnswer('1', 'tok')).toBeNull();
     w.acknowledge('1');
-    expect(w.firstAnswer('1', 'tok')).toEqual({ status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } });
+    expect(w.firstAnswer('1', 'tok')).toEqual({
+      status: 400,
+      body: { code: 40060, message: 'Interaction has already been acknowledged.' },
+    });
   });
 
-  it('refuses a first answer after 3 s, or with a token that is not the interaction\'s (404, 10062)', () => {
+  it("refuses a first answer after 3 s, or with a token that is not the interaction's (404, 10062)", () => {
     const w = window();
     expect(w.firstAnswer('1', 'other')).toEqual({ status: 404, body: { code: 10062, message: 'Unknown interaction' } });
     now += 3001;
@@ -39,14 +42,30 @@ describe("Discord's clock on interactions, as the fake keeps it", () => {
 
 describe('refusals fail the test that caused them', () => {
   const post = (fake: FakeDiscord, body: unknown) =>
-    fetch(`${fake.apiUrl}/v10/channels/900/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${fake.apiUrl}/v10/channels/900/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('records a refusal; one not declared is handed out once, and close() rejects listing it', async () => {
     const fake = await FakeDiscord.start();
     const res = await post(fake, { embeds: [{ description: 'x'.repeat(4097) }] });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ code: 50035, message: 'Invalid Form Body', errors: { embeds: { '0': { description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] } } } } });
-    await expect(fake.close()).rejects.toThrow(/POST \/channels\/900\/messages -> 400 50035 Invalid Form Body\n {4}embeds\.0\.description: BASE_TYPE_MAX_LENGTH Must be 4096 or fewer in length\./);
+    expect(await res.json()).toEqual({
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        embeds: {
+          '0': {
+            description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] },
+          },
+        },
+      },
+    });
+    await expect(fake.close()).rejects.toThrow(
+      /POST \/channels\/900\/messages -> 400 50035 Invalid Form Body\n {4}embeds\.0\.description: BASE_TYPE_MAX_LENGTH Must be 4096 or fewer in length\./,
+    );
     expect(fake.unexpectedRefusals()).toEqual([]);
   });
 
@@ -57,7 +76,9 @@ describe('refusals fail the test that caused them', () => {
     expect(fake.refusals).toHaveLength(1);
     expect(fake.unexpectedRefusals()).toEqual([]);
     expect((await post(fake, { content: '' })).status).toBe(400);
-    expect(fake.unexpectedRefusals()).toEqual(['POST /channels/900/messages -> 400 50006 Cannot send an empty message']);
+    expect(fake.unexpectedRefusals()).toEqual([
+      'POST /channels/900/messages -> 400 50006 Cannot send an empty message',
+    ]);
     await fake.close();
   });
 });

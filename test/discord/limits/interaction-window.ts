@@ -1,6 +1,12 @@
 import type { Json } from '../discord-ids';
 import { INTERACTION } from './limits';
-import { ALREADY_ACKNOWLEDGED, INVALID_WEBHOOK_TOKEN, UNKNOWN_INTERACTION, UNKNOWN_WEBHOOK, type Refusal } from './refusals';
+import {
+  ALREADY_ACKNOWLEDGED,
+  INVALID_WEBHOOK_TOKEN,
+  UNKNOWN_INTERACTION,
+  UNKNOWN_WEBHOOK,
+  type Refusal,
+} from './refusals';
 
 interface Seen {
   token: string;
@@ -23,7 +29,12 @@ export class InteractionWindow {
   /** A delivery repeated by the gateway is the same interaction: its clock keeps running. */
   dispatched(d: Json): void {
     if (this.byId.has(String(d.id))) return;
-    const seen: Seen = { token: String(d.token), at: this.now(), acknowledged: false, ...(d.message ? { message: d.message as Json } : {}) };
+    const seen: Seen = {
+      token: String(d.token),
+      at: this.now(),
+      acknowledged: false,
+      ...(d.message ? { message: d.message as Json } : {}),
+    };
     this.byId.set(String(d.id), seen);
     this.byToken.set(seen.token, seen);
   }

@@ -5,7 +5,16 @@
  */
 export const MESSAGE = { content: 2000, embeds: 10, attachments: 10, actionRows: 5 } as const;
 
-export const EMBED = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, authorName: 256, total: 6000 } as const;
+export const EMBED = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  authorName: 256,
+  total: 6000,
+} as const;
 
 export const COMPONENT = {
   rowWidth: 5,

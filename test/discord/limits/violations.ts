@@ -16,7 +16,11 @@ export interface ExpectedRefusal {
 
 export function describeViolation(v: Violation): string {
   const { status, body } = v.refusal;
-  const fields = body.errors ? flatten(body.errors).map((l) => `\n    ${l}`).join('') : '';
+  const fields = body.errors
+    ? flatten(body.errors)
+        .map((l) => `\n    ${l}`)
+        .join('')
+    : '';
   return `${v.method} ${v.path.replace(/\/[A-Za-z0-9_-]{40,}/g, '/<token>')} -> ${status} ${body.code} ${body.message}${fields}`;
 }
 
@@ -32,7 +36,9 @@ export class ViolationLedger {
 
   record(v: Violation): void {
     this.all.push(v);
-    const i = this.expected.findIndex((e) => e.code === v.refusal.body.code && (!e.method || e.method === v.method) && (!e.path || e.path.test(v.path)));
+    const i = this.expected.findIndex(
+      (e) => e.code === v.refusal.body.code && (!e.method || e.method === v.method) && (!e.path || e.path.test(v.path)),
+    );
     if (i >= 0) {
       this.expected.splice(i, 1);
       this.excused.add(v);
