@@ -1,21 +1,8 @@
-import { singlePageList, type ListView } from '../../core/views/view-model';
+import { agentsTable } from '../../test/support/agents-table';
 import { LIMITS } from './discord-text';
 import { listEmbed } from './render-list';
 
-const COLUMNS = [
-  ['agent', 'Agent'],
-  ['handled', 'Handled'],
-  ['avg', 'Avg resolution'],
-] as const;
-const table = (rows: { agent: string; handled: string; avg: string }[]): ListView => ({
-  ...singlePageList(
-    'Agents',
-    COLUMNS,
-    rows.map((cells) => ({ cells })),
-    'none',
-  ),
-  layout: 'table',
-});
+const table = agentsTable;
 
 describe('a table on Discord', () => {
   it('is a field per row, its figures a line each under their labels, names escaped', () => {

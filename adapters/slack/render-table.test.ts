@@ -1,21 +1,9 @@
-import { singlePageList, type ListView } from '../../core/views/view-model';
+import type { ListView } from '../../core/views/view-model';
+import { agentsTable } from '../../test/support/agents-table';
 import { LIMITS } from './block-kit';
 import { listBlocks } from './render-list';
 
-const COLUMNS = [
-  ['agent', 'Agent'],
-  ['handled', 'Handled'],
-  ['avg', 'Avg resolution'],
-] as const;
-const table = (rows: { agent: string; handled: string; avg: string }[]): ListView => ({
-  ...singlePageList(
-    'Agents',
-    COLUMNS,
-    rows.map((cells) => ({ cells })),
-    'none',
-  ),
-  layout: 'table',
-});
+const table = agentsTable;
 const texts = (l: ListView) =>
   listBlocks(l).map((b) => ('text' in b && b.text && typeof b.text === 'object' ? b.text.text : ''));
 
