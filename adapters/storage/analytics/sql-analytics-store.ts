@@ -4,7 +4,6 @@ import type {
   AggregateRow,
   AnalyticsScope,
   AnalyticsStore,
-  DurationMetric,
   QuantilePick,
   RecordedBreachRow,
   SlaCutoffs,
@@ -113,14 +112,8 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   }
 
   /** The median and other percentiles, picked by the database (quantile-sql.ts). */
-  quantiles(
-    scope: AnalyticsScope,
-    metric: DurationMetric,
-    byAgent: boolean,
-    percents: readonly number[],
-    counts?: ReadonlyMap<number | null, number>,
-  ): Promise<QuantilePick[]> {
-    return quantilePicks(this.reader, scope, metric, byAgent, percents, counts);
+  quantiles(...ask: Parameters<AnalyticsStore['quantiles']>): Promise<QuantilePick[]> {
+    return quantilePicks(this.reader, ...ask);
   }
 
   /**
