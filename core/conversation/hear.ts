@@ -82,13 +82,14 @@ async function fromClient(deps: DeskDeps, conv: Conversation, m: InboundMessage)
       ),
       newQueryOffer(),
     );
-  const { parked } = await deps.store.parked.park({
+  const { parked, created } = await deps.store.parked.park({
     authorId: actor.userId,
     source: m.source,
     text: m.text,
     files: m.files.map((f) => ({ filename: f.filename, contentType: f.contentType, data: f.data })),
     createdAt: m.at,
   });
+  if (!created) return null; // the same event heard twice at once: the first asks
   const shown = active.rows.slice(0, PICK_CHOICES_MAX);
   const more =
     active.total > shown.length
