@@ -17,7 +17,8 @@ export async function closeQuery(
   authorize(actor, 'query.close', query);
   const now = deps.clock.now();
   return transitionReadQuery(deps, actor, query, 'close', {
-    patch: { closedAt: now, resolutionNote: note, resolutionMs: now.getTime() - query.createdAt.getTime() },
+    // The store computes resolutionMs from resolvedAt, leaving out the time staff waited on the client.
+    patch: { closedAt: now, resolutionNote: note, resolvedAt: now },
     expect: { assigneeId: actor.userId },
   });
 }
