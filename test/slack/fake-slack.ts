@@ -8,6 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refusalOf, responseRefusal, type Refusal } from './block-kit-limits';
+import { FAKE_BOT, MessageLedger, type SlackMessage } from './fake-slack-messages';
 import { RefusalLog } from './refusal-log';
 import { InteractionRules } from './slack-interaction-rules';
 
@@ -21,6 +22,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   raw: Buffer;
   at: number;
+  /** What the fake answered a Web API call (its `ts`, its `channel`), once answered. */
+  answer?: Record<string, unknown>;
 }
 
 const JSON_FIELDS = new Set(['blocks', 'view', 'files', 'attachments', 'file_uploads']);
@@ -41,6 +44,8 @@ export class FakeSlack {
   private seq = 0;
   /** Every refusal; one no `expectRefusal` declared fails the test it came in (or the fake's close()). */
   readonly refusals = new RefusalLog();
+  /** Every message in every channel, as Slack keeps them: what the app posted and what the test's users wrote. */
+  readonly messages = new MessageLedger();
   private readonly rules = new InteractionRules();
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly socketAcks = new Map<string, (ack: Record<string, unknown>) => void>();
@@ -68,6 +73,11 @@ export class FakeSlack {
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** A new message ts, later than every one handed out before (Slack's ts orders a channel's messages). */
+  nextTs(): string {
+    return `${1_770_000_000 + ++this.seq}.000100`;
   }
 
   /** A new response_url for one interaction. */
@@ -249,11 +259,15 @@ export class FakeSlack {
     const failure = this.failures.get(call.method)?.shift();
     const refusal = failure ? null : this.refusal(call.method, call.body);
     if (refusal) this.refusals.record({ method: call.method, ...refusal });
+    // Taken, but shown nowhere (a reply to a thread that is not there): Slack says ok, the fake records a refusal.
+    const loss = failure || refusal ? null : this.loss(call.method, call.body);
+    if (loss) this.refusals.record({ method: call.method, ...loss });
     const answer = failure
       ? { ok: false, error: failure }
       : refusal
         ? slackAnswer(refusal)
-        : this.answer(call.method, call.body);
+        : this.answer(call.method, call.body, loss === null);
+    call.answer = answer;
     send(res, 200, 'application/json', JSON.stringify(answer));
   }
 
@@ -261,7 +275,18 @@ export class FakeSlack {
     const limits = refusalOf(method, body);
     if (limits) return limits;
     if (method === 'views.open' || method === 'views.push') return this.rules.useTrigger(body.trigger_id);
-    if (method === 'chat.update') return this.rules.update(body.ts);
+    if (method === 'chat.update')
+      return this.rules.update(body.ts) ?? this.messages.updateRefusal(body.channel, body.ts);
+    if (method === 'chat.delete') return this.messages.deleteRefusal(body.channel, body.ts);
+    return null;
+  }
+
+  /** Why Slack would take this call and show its message nowhere, or null. */
+  private loss(method: string, body: Record<string, unknown>): Refusal | null {
+    const channel = String(body.channel ?? body.channel_id ?? '');
+    if (method === 'chat.postMessage' || method === 'files.completeUploadExternal')
+      return this.messages.threadLoss(channel, body.thread_ts);
+    if (method === 'chat.postEphemeral') return this.messages.ephemeralThreadLoss(channel, body.thread_ts);
     return null;
   }
 
@@ -275,7 +300,8 @@ export class FakeSlack {
     res.end(Buffer.from(file.data));
   }
 
-  private answer(method: string, b: Record<string, unknown>): Record<string, unknown> {
+  /** The answer of a call Slack takes; `shown`: its message appears (and is kept by the ledger). */
+  private answer(method: string, b: Record<string, unknown>, shown: boolean): Record<string, unknown> {
     const n = ++this.seq;
     switch (method) {
       case 'auth.test':
@@ -285,18 +311,26 @@ export class FakeSlack {
           team: 'Test',
           user: 'cqms',
           team_id: this.teamId,
-          user_id: 'UBOT',
-          bot_id: 'BBOT',
+          user_id: FAKE_BOT.userId,
+          bot_id: FAKE_BOT.botId,
         };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const ts = `${1_770_000_000 + n}.000100`;
+        const threadTs = typeof b.thread_ts === 'string' && b.thread_ts ? b.thread_ts : null;
+        if (shown) this.messages.post(this.botMessage(String(b.channel), ts, threadTs, b));
         return {
           ok: true,
           channel: b.channel,
-          ts: `${1_770_000_000 + n}.000100`,
-          message: { text: b.text, blocks: b.blocks },
+          ts,
+          message: { text: b.text, blocks: b.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) },
         };
+      }
       case 'chat.update':
+        this.messages.update(String(b.channel), String(b.ts), { text: String(b.text ?? ''), blocks: b.blocks });
         return { ok: true, channel: b.channel, ts: b.ts, text: b.text };
+      case 'chat.delete':
+        this.messages.remove(String(b.channel), String(b.ts));
+        return { ok: true, channel: b.channel, ts: b.ts };
       case 'chat.postEphemeral': {
         const ts = `${1_770_000_000 + n}.000200`;
         this.rules.markEphemeral(ts);
@@ -311,11 +345,18 @@ export class FakeSlack {
         return { ok: true, channel: { id: `D${String(b.users)}` } };
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${this.url}/upload/F${n}`, file_id: `F${n}` };
-      case 'files.completeUploadExternal':
-        return {
-          ok: true,
-          files: ((b.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title ?? '' })),
-        };
+      case 'files.completeUploadExternal': {
+        const files = (b.files as { id: string; title?: string }[]) ?? [];
+        // Shared into a channel (or a thread of it): the files show as a message of the bot's there.
+        if (shown && typeof b.channel_id === 'string') {
+          const threadTs = typeof b.thread_ts === 'string' && b.thread_ts ? b.thread_ts : null;
+          const m = this.botMessage(b.channel_id, `${1_770_000_000 + n}.000300`, threadTs, {
+            text: String(b.initial_comment ?? ''),
+          });
+          this.messages.post({ ...m, files: files.map((f) => f.id) });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'users.info':
@@ -326,6 +367,20 @@ export class FakeSlack {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  private botMessage(channel: string, ts: string, threadTs: string | null, b: Record<string, unknown>): SlackMessage {
+    return {
+      channel,
+      ts,
+      threadTs,
+      user: FAKE_BOT.userId,
+      botId: FAKE_BOT.botId,
+      text: String(b.text ?? ''),
+      blocks: b.blocks,
+      files: [],
+      edited: false,
+    };
   }
 }
 

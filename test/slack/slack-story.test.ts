@@ -160,13 +160,14 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
 
     // Zoe presses 5 in the DM.
     const five = actionIdsOf(rateDm.body.blocks)[4]!;
-    await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
+    const rateTs = String(rateDm.answer?.ts);
+    await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: rateTs });
     // The answer takes the place of the DM that asked: the rating where the rating buttons were.
     const rated = await fake.waitFor(
       () => fake.api('chat.update').find((c) => c.body.channel === 'DU0ZOE'),
       'the rating DM updated',
     );
-    expect(rated.body.ts).toBe('1770000099.000100');
+    expect(rated.body.ts).toBe(rateTs);
     expect(textOf(rated)).toMatch(/Thank you: you rated query #\d+ ★★★★★ \(5\/5\)/);
     expect(textOf(rated)).toMatch(/Rating\*\\n★★★★★ \(5\/5\)/);
     expect(kinds(rated)).toEqual(['reopen']);
