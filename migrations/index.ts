@@ -11,6 +11,7 @@ import * as m009 from './009-bulk-load-index-stash';
 import * as m010 from './010-login-attempts';
 import * as m011 from './011-queue-holders';
 import * as m012 from './012-card-claims';
+import * as m013 from './013-conversation';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '010-login-attempts', ...m010 },
   { name: '011-queue-holders', ...m011 },
   { name: '012-card-claims', ...m012 },
+  { name: '013-conversation', ...m013 },
 ];

@@ -2,14 +2,21 @@ import { DataTypes, type ModelStatic, type Sequelize } from 'sequelize';
 import type {
   AgentRow,
   AttachmentRow,
+  ConversationThreadRow,
   EventRow,
   IdempotencyKeyRow,
   IdentityRow,
   LoginAttemptRow,
+  MessageCopyRow,
   MessageRefRow,
+  MessageRevisionRow,
   OutboxRow,
+  ParkedFileRow,
+  ParkedMessageRow,
+  QueryMessageRow,
   QueryRow,
   QueueHolderRow,
+  RelayCursorRow,
   ReviewRow,
   SlaAlertRow,
   UserRow,
@@ -29,6 +36,13 @@ export interface Models {
   SlaAlert: ModelStatic<SlaAlertRow>;
   Outbox: ModelStatic<OutboxRow>;
   QueueHolder: ModelStatic<QueueHolderRow>;
+  QueryMessage: ModelStatic<QueryMessageRow>;
+  MessageRevision: ModelStatic<MessageRevisionRow>;
+  ConversationThread: ModelStatic<ConversationThreadRow>;
+  MessageCopy: ModelStatic<MessageCopyRow>;
+  RelayCursor: ModelStatic<RelayCursorRow>;
+  ParkedMessage: ModelStatic<ParkedMessageRow>;
+  ParkedFile: ModelStatic<ParkedFileRow>;
 }
 
 // Sequelize writes into attribute definitions, so every attribute needs its own object.
@@ -95,6 +109,10 @@ export function defineModels(s: Sequelize): Models {
         firstResponseMs: ms(),
         reopenCount: int(),
         updatedAt: ms(),
+        waitingSince: ms(),
+        waitedMs: ms(),
+        messageCount: int(),
+        firstReplyMs: ms(),
       },
       opts('client_queries'),
     ),
@@ -114,6 +132,7 @@ export function defineModels(s: Sequelize): Models {
         sha256: str(),
         data: { type: DataTypes.BLOB },
         createdAt: ms(),
+        messageId: int(),
       },
       opts('attachments'),
     ),
@@ -176,6 +195,84 @@ export function defineModels(s: Sequelize): Models {
       'QueueHolder',
       { id: { type: DataTypes.STRING, primaryKey: true }, process: str(), seenAt: ms() },
       opts('queue_holders'),
+    ),
+    ...conversationModels(s),
+  };
+}
+
+/** The conversation's tables (migration 013). */
+function conversationModels(s: Sequelize) {
+  return {
+    QueryMessage: s.define<QueryMessageRow>(
+      'QueryMessage',
+      {
+        id: pk(),
+        queryId: int(),
+        seq: int(),
+        authorId: int(),
+        authorRole: str(),
+        visibility: str(),
+        body: text(),
+        sourcePlatform: str(),
+        sourceChannel: str(),
+        sourceMessageId: str(),
+        createdAt: ms(),
+        editedAt: ms(),
+        deletedAt: ms(),
+      },
+      opts('query_messages'),
+    ),
+    MessageRevision: s.define<MessageRevisionRow>(
+      'MessageRevision',
+      { id: pk(), messageId: int(), kind: str(), previousText: text(), at: ms() },
+      opts('message_revisions'),
+    ),
+    ConversationThread: s.define<ConversationThreadRow>(
+      'ConversationThread',
+      {
+        id: pk(),
+        queryId: int(),
+        platform: str(),
+        audience: str(),
+        channelId: str(),
+        threadRootId: str(),
+        createdAt: ms(),
+      },
+      opts('conversation_threads'),
+    ),
+    MessageCopy: s.define<MessageCopyRow>(
+      'MessageCopy',
+      {
+        id: pk(),
+        messageId: int(),
+        queryId: int(),
+        placeKey: str(),
+        platform: str(),
+        channelId: str(),
+        platformMessageId: str(),
+      },
+      opts('message_copies'),
+    ),
+    RelayCursor: s.define<RelayCursorRow>(
+      'RelayCursor',
+      {
+        queryId: { ...int(), primaryKey: true },
+        placeKey: { ...str(), primaryKey: true },
+        deliveredSeq: int(),
+        claimToken: str(),
+        claimedAt: ms(),
+      },
+      opts('relay_cursors'),
+    ),
+    ParkedMessage: s.define<ParkedMessageRow>(
+      'ParkedMessage',
+      { id: pk(), authorId: int(), platform: str(), channelId: str(), messageId: str(), body: text(), createdAt: ms() },
+      opts('parked_messages'),
+    ),
+    ParkedFile: s.define<ParkedFileRow>(
+      'ParkedFile',
+      { id: pk(), parkedId: int(), filename: str(), contentType: str(), data: { type: DataTypes.BLOB } },
+      opts('parked_files'),
     ),
   };
 }

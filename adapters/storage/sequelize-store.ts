@@ -15,15 +15,19 @@ import { migrate, migrationState } from './migrator';
 import { defineModels, type Models } from './models';
 import { agentRepo } from './repos/agent-repo';
 import { attachmentRepo } from './repos/attachment-repo';
+import { conversationThreadRepo } from './repos/conversation-thread-repo';
 import { eventRepo } from './repos/event-repo';
 import { identityRepo } from './repos/identity-repo';
 import { idempotencyRepo } from './repos/idempotency-repo';
 import { loginAttemptRepo } from './repos/login-attempt-repo';
+import { messageCopyRepo } from './repos/message-copy-repo';
 import { messageRefRepo } from './repos/message-ref-repo';
 import { outboxRepo } from './repos/outbox-repo';
 import { queryRepo } from './repos/query-repo';
 import { queueHolderRepo } from './repos/queue-holder-repo';
 import type { RepoContext } from './repos/repo-context';
+import { parkedMessageRepo } from './repos/parked-message-repo';
+import { queryMessageRepo } from './repos/query-message-repo';
 import { reviewRepo } from './repos/review-repo';
 import { slaAlertRepo } from './repos/sla-alert-repo';
 import { userRepo } from './repos/user-repo';
@@ -44,8 +48,20 @@ function repos(ctx: RepoContext): StoreTx {
     slaAlerts: slaAlertRepo(ctx),
     outbox: outboxRepo(ctx),
     queueHolders: queueHolderRepo(ctx),
+    messages: queryMessageRepo(ctx),
+    threads: conversationThreadRepo(ctx),
+    copies: messageCopyRepo(ctx),
+    parked: parkedMessageRepo(ctx),
   };
 }
+
+/** A context bound to `transaction`: what must land together lands in it. */
+const boundTo = (sequelize: Sequelize, models: Models, transaction: Transaction): RepoContext => ({
+  sequelize,
+  models,
+  transaction,
+  atomic: (fn) => fn(transaction),
+});
 
 /** The Store port on Sequelize: MySQL/MariaDB through mysql2, or an embedded SQLite file. */
 export class SequelizeStore implements Store {
@@ -62,6 +78,10 @@ export class SequelizeStore implements Store {
   readonly slaAlerts;
   readonly outbox;
   readonly queueHolders;
+  readonly messages;
+  readonly threads;
+  readonly copies;
+  readonly parked;
   readonly analytics: SqlAnalyticsStore;
   readonly dialect: 'mysql' | 'sqlite';
   private readonly models: Models;
@@ -71,7 +91,12 @@ export class SequelizeStore implements Store {
   constructor(readonly sequelize: Sequelize) {
     this.dialect = sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
     this.models = defineModels(sequelize);
-    const base = repos({ sequelize, models: this.models, transaction: null });
+    const base = repos({
+      sequelize,
+      models: this.models,
+      transaction: null,
+      atomic: (fn) => this.inTransaction(fn),
+    });
     this.users = base.users;
     this.loginAttempts = base.loginAttempts;
     this.agents = base.agents;
@@ -85,10 +110,19 @@ export class SequelizeStore implements Store {
     this.slaAlerts = base.slaAlerts;
     this.outbox = base.outbox;
     this.queueHolders = base.queueHolders;
+    this.messages = base.messages;
+    this.threads = base.threads;
+    this.copies = base.copies;
+    this.parked = base.parked;
     this.analytics = new SqlAnalyticsStore(sequelize, this.dialect === 'sqlite' ? SQLITE : MYSQL);
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.inTransaction((t) => fn(repos(boundTo(this.sequelize, this.models, t))));
+  }
+
+  /** Runs fn in one database transaction, committed when it returns and rolled back when it throws. */
+  private inTransaction<T>(fn: (t: Transaction) => Promise<T>): Promise<T> {
     const run = () =>
       guarded(async () => {
         // MySQL, READ COMMITTED: conditional updates decide races; no gap locks to deadlock on. SQLite, IMMEDIATE:
@@ -101,7 +135,7 @@ export class SequelizeStore implements Store {
         );
         let result: T;
         try {
-          result = await fn(repos({ sequelize: this.sequelize, models: this.models, transaction: t }));
+          result = await fn(t);
         } catch (e) {
           // A lost connection fails the rollback too; the server rolls back what the connection left open.
           await t.rollback().catch(() => undefined);

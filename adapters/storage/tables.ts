@@ -1,6 +1,8 @@
 import type { CreationOptional, InferAttributes, InferCreationAttributes, Model } from 'sequelize';
 import type { EventType } from '../../core/domain/event';
+import type { PlaceAudience } from '../../core/domain/conversation-place';
 import type { Platform } from '../../core/domain/platform';
+import type { MessageRevision, MessageVisibility } from '../../core/domain/query-message';
 import type { Role } from '../../core/domain/roles';
 import type { QueryStatus } from '../../core/domain/status';
 import type { PasswordScheme } from '../../core/domain/user';
@@ -72,6 +74,11 @@ export interface QueryRow extends Row<QueryRow> {
   firstResponseMs: number | null;
   reopenCount: number;
   updatedAt: number;
+  /** The conversation's columns (migration 013), defaulted by the database for new and imported rows. */
+  waitingSince: CreationOptional<number | null>;
+  waitedMs: CreationOptional<number>;
+  messageCount: CreationOptional<number>;
+  firstReplyMs: CreationOptional<number | null>;
 }
 
 export interface ReviewRow extends Row<ReviewRow> {
@@ -92,6 +99,8 @@ export interface AttachmentRow extends Row<AttachmentRow> {
   sha256: string;
   data: Buffer;
   createdAt: number;
+  /** The message the file was sent with (migration 013); null: one of the files the query was raised with. */
+  messageId: CreationOptional<number | null>;
 }
 
 export interface EventRow extends Row<EventRow> {
@@ -152,4 +161,77 @@ export interface QueueHolderRow extends Row<QueueHolderRow> {
   id: string;
   process: string;
   seenAt: number;
+}
+
+export interface QueryMessageRow extends Row<QueryMessageRow> {
+  id: CreationOptional<number>;
+  queryId: number;
+  seq: number;
+  authorId: number;
+  authorRole: Role;
+  visibility: MessageVisibility;
+  body: string;
+  /** All three set, or all three null (written through a command or a form). */
+  sourcePlatform: Platform | null;
+  sourceChannel: string | null;
+  sourceMessageId: string | null;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+}
+
+export interface MessageRevisionRow extends Row<MessageRevisionRow> {
+  id: CreationOptional<number>;
+  messageId: number;
+  kind: MessageRevision['kind'];
+  previousText: string;
+  at: number;
+}
+
+export interface ConversationThreadRow extends Row<ConversationThreadRow> {
+  id: CreationOptional<number>;
+  queryId: number;
+  platform: Platform;
+  audience: PlaceAudience;
+  channelId: string;
+  /** '' where the channel itself is the thread (the unique key would not compare NULLs). */
+  threadRootId: string;
+  createdAt: number;
+}
+
+export interface MessageCopyRow extends Row<MessageCopyRow> {
+  id: CreationOptional<number>;
+  messageId: number;
+  queryId: number;
+  placeKey: string;
+  platform: Platform;
+  channelId: string;
+  platformMessageId: string;
+}
+
+export interface RelayCursorRow extends Row<RelayCursorRow> {
+  queryId: number;
+  placeKey: string;
+  deliveredSeq: number;
+  /** The delivery run holding the place, since when (epoch ms); null when free. */
+  claimToken: string | null;
+  claimedAt: number | null;
+}
+
+export interface ParkedMessageRow extends Row<ParkedMessageRow> {
+  id: CreationOptional<number>;
+  authorId: number;
+  platform: Platform;
+  channelId: string;
+  messageId: string;
+  body: string;
+  createdAt: number;
+}
+
+export interface ParkedFileRow extends Row<ParkedFileRow> {
+  id: CreationOptional<number>;
+  parkedId: number;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }

@@ -47,3 +47,25 @@ export interface MessageRevision {
   previousText: string;
   at: Date;
 }
+
+/** A file sent with a parked message, kept as sent: it is checked when the message is filed under a query. */
+export interface ParkedFile {
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/**
+ * A client's top-level direct message that could belong to several of their active queries: kept until the
+ * client picks one (its source stays its idempotency key, so filing it stores it once).
+ */
+export interface ParkedMessage {
+  id: number;
+  authorId: number;
+  source: MessageSource;
+  text: string;
+  files: ParkedFile[];
+  createdAt: Date;
+}
+
+export type NewParkedMessage = Omit<ParkedMessage, 'id'>;

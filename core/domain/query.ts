@@ -24,9 +24,21 @@ export interface QueryRecord {
   firstResponseMs: number | null;
   reopenCount: number;
   updatedAt: Date;
+  /** Since when staff wait on the client (the resolution clock is paused); null when not waiting. */
+  waitingSince: Date | null;
+  /** Time spent waiting on the client in earlier, finished waits: the resolution clock excludes it. */
+  waitedMs: number;
+  /** Messages of the conversation so far, internal notes included (the last seq given). */
+  messageCount: number;
+  /** First public staff message - createdAt; null until one is written. */
+  firstReplyMs: number | null;
 }
 
-export type NewQueryRow = Omit<QueryRecord, 'id' | 'updatedAt'>;
+/** The conversation columns start empty: a new or imported query has no messages and no waits yet. */
+export type NewQueryRow = Omit<
+  QueryRecord,
+  'id' | 'updatedAt' | 'waitingSince' | 'waitedMs' | 'messageCount' | 'firstReplyMs'
+>;
 
 /** Columns a lifecycle transition may change. */
 export type QueryPatch = Partial<
@@ -48,6 +60,17 @@ export type QueryPatch = Partial<
    * transition needs no earlier read of the query for it.
    */
   firstResponseAt?: Date;
+  /** The first public staff message was written at this time: firstReplyMs is set as firstResponseAt sets its own. */
+  firstReplyAt?: Date;
+  /** Staff wait on the client from this time (the resolution clock pauses); an earlier, running wait is kept. */
+  waitingSince?: Date;
+  /** The client answered at this time: the running wait (if any) is added to waitedMs and ends. */
+  resumeAt?: Date;
+  /**
+   * The query is resolved at this time: resolutionMs becomes its distance from the creation minus the time spent
+   * waiting on the client (the earlier waits and the running one, which ends). Takes the place of resolutionMs.
+   */
+  resolvedAt?: Date;
 };
 
 export interface QueryFilter {

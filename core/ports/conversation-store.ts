@@ -1,7 +1,14 @@
 import type { NewAttachment, AttachmentMeta } from '../domain/attachment';
 import type { ConversationThread, MessageCopy, PlaceAudience } from '../domain/conversation-place';
 import type { Platform } from '../domain/platform';
-import type { MessageRevision, MessageSource, NewQueryMessage, QueryMessage } from '../domain/query-message';
+import type {
+  MessageRevision,
+  MessageSource,
+  NewParkedMessage,
+  NewQueryMessage,
+  ParkedMessage,
+  QueryMessage,
+} from '../domain/query-message';
 
 export interface QueryMessageRepo {
   /**
@@ -54,7 +61,22 @@ export interface MessageCopyRepo {
   /** The copy a platform message is (a client replying to a relayed message). */
   findByPlatformMessage(platform: Platform, channelId: string, platformMessageId: string): Promise<MessageCopy | null>;
   claimPlace(queryId: number, placeKey: string, token: string, now: Date, staleBefore: Date): Promise<RelayClaim>;
-  /** Records `seq` as delivered while `token` still holds the claim; false when it no longer does. */
-  advancePlace(queryId: number, placeKey: string, seq: number, token: string): Promise<boolean>;
+  /**
+   * Records `seq` as delivered (never moving back) while `token` still holds the claim; false when it no longer
+   * does. With `now` the lease restarts from it, so a long delivery keeps its claim while it makes progress.
+   */
+  advancePlace(queryId: number, placeKey: string, seq: number, token: string, now?: Date): Promise<boolean>;
   releasePlace(queryId: number, placeKey: string, token: string): Promise<void>;
+}
+
+/** Clients' top-level DMs waiting for the client to say which query they belong to. */
+export interface ParkedMessageRepo {
+  /** Keeps the message with its files; one whose source was parked before is not kept again (`created` false). */
+  park(m: NewParkedMessage): Promise<{ parked: ParkedMessage; created: boolean }>;
+  findById(id: number): Promise<ParkedMessage | null>;
+  findBySource(source: MessageSource): Promise<ParkedMessage | null>;
+  /** Removes and returns it, to file it under a query; null when it is gone (another pick took it first). */
+  take(id: number): Promise<ParkedMessage | null>;
+  /** Forgets messages parked before `before` that were never filed; returns how many. */
+  prune(before: Date): Promise<number>;
 }

@@ -10,6 +10,12 @@ import type { NewUserRow, UserRecord } from '../domain/user';
 import type { BulkQueryImport } from '../imports/bulk-query-import';
 import type { SlaAlertLevel, SlaAlertRecord, SlaCandidate, SlaClock, SlaSweepBounds } from '../sla/sla-alert';
 import type { AnalyticsStore } from './analytics-store';
+import type {
+  ConversationThreadRepo,
+  MessageCopyRepo,
+  ParkedMessageRepo,
+  QueryMessageRepo,
+} from './conversation-store';
 import type { LoginAttemptRepo } from './login-attempts';
 import type { OutboxRepo } from './outbox';
 import type { QueueHolderRepo } from './queue-holders';
@@ -196,6 +202,14 @@ export interface StoreTx {
   outbox: OutboxRepo;
   /** Processes running outbox jobs in their own memory, so others can take over their rows once they are gone. */
   queueHolders: QueueHolderRepo;
+  /** A query's conversation: its messages in seq order, their revisions and files. */
+  messages: QueryMessageRepo;
+  /** Where each query's conversation is shown on a platform (support threads, client DM threads). */
+  threads: ConversationThreadRepo;
+  /** Copies of messages at their places, and the per-place delivery cursors. */
+  copies: MessageCopyRepo;
+  /** Clients' direct messages waiting for the client to pick their query. */
+  parked: ParkedMessageRepo;
 }
 
 export interface Store extends StoreTx {

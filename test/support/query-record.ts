@@ -22,6 +22,10 @@ export function queryRecord(over: Partial<QueryRecord> = {}): QueryRecord {
     firstResponseMs: null,
     reopenCount: 0,
     updatedAt: new Date('2026-03-02T09:00:00Z'),
+    waitingSince: null,
+    waitedMs: 0,
+    messageCount: 0,
+    firstReplyMs: null,
     ...over,
   };
 }

@@ -1,5 +1,5 @@
-import type { InferAttributes } from 'sequelize';
-import type { AttachmentMeta } from '../../../core/domain/attachment';
+import type { InferAttributes, ModelStatic, Transaction } from 'sequelize';
+import type { AttachmentMeta, NewAttachment } from '../../../core/domain/attachment';
 import type { AttachmentRepo } from '../../../core/ports/store';
 import { guarded } from '../db-errors';
 import { toDate } from '../row-mapping';
@@ -8,9 +8,18 @@ import type { RepoContext } from './repo-context';
 
 /** Every column but the content: what a listing reads. */
 type MetaColumns = Omit<InferAttributes<AttachmentRow>, 'data'>;
-const META: (keyof MetaColumns)[] = ['id', 'queryId', 'filename', 'contentType', 'size', 'sha256', 'createdAt'];
+export const ATTACHMENT_META: (keyof MetaColumns)[] = [
+  'id',
+  'queryId',
+  'filename',
+  'contentType',
+  'size',
+  'sha256',
+  'createdAt',
+  'messageId',
+];
 
-const toMeta = (r: MetaColumns): AttachmentMeta => ({
+export const toAttachmentMeta = (r: MetaColumns): AttachmentMeta => ({
   id: r.id,
   queryId: r.queryId,
   filename: r.filename,
@@ -20,37 +29,49 @@ const toMeta = (r: MetaColumns): AttachmentMeta => ({
   createdAt: toDate(r.createdAt),
 });
 
+/** Stores a file of a query, or of one of its messages (`messageId`). */
+export async function storeAttachment(
+  Attachment: ModelStatic<AttachmentRow>,
+  a: NewAttachment,
+  messageId: number | null,
+  transaction: Transaction | null,
+): Promise<AttachmentMeta> {
+  const created = await Attachment.create(
+    {
+      ...a,
+      data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+      size: a.data.byteLength,
+      createdAt: a.createdAt.getTime(),
+      messageId,
+    },
+    { transaction },
+  );
+  return toAttachmentMeta(created.get({ plain: true }));
+}
+
 export function attachmentRepo({ models: { Attachment }, transaction }: RepoContext): AttachmentRepo {
   return {
-    insert: (a) =>
-      guarded(async () => {
-        const created = await Attachment.create(
-          {
-            ...a,
-            data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
-            size: a.data.byteLength,
-            createdAt: a.createdAt.getTime(),
-          },
-          { transaction },
-        );
-        return toMeta(created.get({ plain: true }));
-      }),
+    insert: (a) => guarded(() => storeAttachment(Attachment, a, null, transaction)),
+    // The files the query was raised with; its messages' files are listed with the messages.
     forQuery: (queryId) =>
       guarded(async () => {
         const rows = await Attachment.findAll({
-          where: { queryId },
-          attributes: META,
+          where: { queryId, messageId: null },
+          attributes: ATTACHMENT_META,
           order: [['id', 'ASC']],
           raw: true,
           transaction,
         });
-        return rows.map(toMeta);
+        return rows.map(toAttachmentMeta);
       }),
     read: (id) =>
       guarded(async () => {
         const r = await Attachment.findByPk(id, { raw: true, transaction });
         if (!r) return null;
-        return { meta: toMeta(r), data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) };
+        return {
+          meta: toAttachmentMeta(r),
+          data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
+        };
       }),
   };
 }

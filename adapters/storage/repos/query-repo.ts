@@ -30,7 +30,14 @@ const toQuery = (r: QueryColumns): QueryRecord => ({
   firstResponseMs: r.firstResponseMs,
   reopenCount: r.reopenCount,
   updatedAt: toDate(r.updatedAt),
+  waitingSince: toDateOrNull(r.waitingSince),
+  waitedMs: r.waitedMs,
+  messageCount: r.messageCount,
+  firstReplyMs: r.firstReplyMs,
 });
+
+/** A new query's conversation columns, written as the database would default them (the row is returned as written). */
+const NO_CONVERSATION = { waitingSince: null, waitedMs: 0, messageCount: 0, firstReplyMs: null };
 
 const queryRowValues = (row: NewQueryRow, now: Date): CreationAttributes<QueryRow> => ({
   ...row,
@@ -38,6 +45,7 @@ const queryRowValues = (row: NewQueryRow, now: Date): CreationAttributes<QueryRo
   claimedAt: msOrNull(row.claimedAt),
   closedAt: msOrNull(row.closedAt),
   updatedAt: now.getTime(),
+  ...NO_CONVERSATION,
 });
 
 function queryWhere(f: QueryFilter): WhereOptions<QueryColumns> {
@@ -51,21 +59,51 @@ function queryWhere(f: QueryFilter): WhereOptions<QueryColumns> {
   };
 }
 
+type PatchValues = { [K in keyof QueryColumns]?: QueryColumns[K] | Utils.Literal };
+
+const at = (d: Date) => Math.trunc(d.getTime());
+/** The running wait up to `t` (none when not waiting, or when `t` is before it on a skewed clock). */
+const runningWait = (t: number) =>
+  `(CASE WHEN waiting_since IS NULL OR waiting_since > ${t} THEN 0 ELSE ${t} - waiting_since END)`;
+
+/**
+ * The pause of the resolution clock. MySQL evaluates an UPDATE's assignments left to right, each seeing the
+ * values set before it, SQLite all on the row as it was: each column is set before any column it reads, so
+ * both compute the same.
+ */
+function waitValues(patch: QueryPatch): PatchValues {
+  const { resolvedAt, resumeAt, waitingSince } = patch;
+  const end = resolvedAt ?? resumeAt;
+  if (end !== undefined) {
+    const t = at(end);
+    return {
+      ...(resolvedAt === undefined
+        ? {}
+        : { resolutionMs: literal(`${t} - created_at - waited_ms - ${runningWait(t)}`) }),
+      waitedMs: literal(`waited_ms + ${runningWait(t)}`),
+      waitingSince: null,
+    };
+  }
+  return waitingSince === undefined ? {} : { waitingSince: literal(`COALESCE(waiting_since, ${at(waitingSince)})`) };
+}
+
 /** A patch as column values; a column may also be set by SQL. */
-function patchValues(patch: QueryPatch, now: Date): { [K in keyof QueryColumns]?: QueryColumns[K] | Utils.Literal } {
-  const { firstResponseAt, claimedAt, closedAt, ...rest } = patch;
+function patchValues(patch: QueryPatch, now: Date): PatchValues {
+  const { firstResponseAt, firstReplyAt, claimedAt, closedAt, resolvedAt, resumeAt, waitingSince, ...rest } = patch;
+  const { resolutionMs, ...others } = rest;
   return {
-    ...rest,
+    ...waitValues(patch),
+    ...(resolvedAt === undefined && resolutionMs !== undefined ? { resolutionMs } : {}),
+    ...others,
     updatedAt: now.getTime(),
     ...(claimedAt === undefined ? {} : { claimedAt: msOrNull(claimedAt) }),
     ...(closedAt === undefined ? {} : { closedAt: msOrNull(closedAt) }),
     ...(firstResponseAt === undefined
       ? {}
-      : {
-          firstResponseMs: literal(
-            `COALESCE(first_response_ms, ${Math.trunc(firstResponseAt.getTime())} - created_at)`,
-          ),
-        }),
+      : { firstResponseMs: literal(`COALESCE(first_response_ms, ${at(firstResponseAt)} - created_at)`) }),
+    ...(firstReplyAt === undefined
+      ? {}
+      : { firstReplyMs: literal(`COALESCE(first_reply_ms, ${at(firstReplyAt)} - created_at)`) }),
   };
 }
 

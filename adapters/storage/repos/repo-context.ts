@@ -6,4 +6,9 @@ export interface RepoContext {
   sequelize: Sequelize;
   models: Models;
   transaction: Transaction | null;
+  /**
+   * Runs statements that must land together (a message and its seq): in the bound transaction, or else in a new
+   * one of the store's (SQLite's take turns with the store's own).
+   */
+  atomic<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
 }

@@ -10,7 +10,7 @@ import {
   type SlaSweepBounds,
 } from '../../../core/sla/sla-alert';
 import { guarded } from '../db-errors';
-import { toDate } from '../row-mapping';
+import { toDate, toDateOrNull } from '../row-mapping';
 import type { RepoContext } from './repo-context';
 
 /** One bit per (clock, level), so a row carries the levels already recorded for its query. */
@@ -18,17 +18,20 @@ const KEYS = SLA_CLOCKS.flatMap((clock) => SLA_ALERT_LEVELS.map((level) => ({ cl
 const bit = (clock: SlaClock, level: SlaAlertLevel) =>
   1 << KEYS.findIndex((k) => k.clock === clock && k.level === level);
 const frRunning = "q.status = 'Open' AND q.first_response_ms IS NULL";
+// The resolution clock stands still while staff wait on the client, and its levels come later by the time waited.
+const resRunning = 'q.waiting_since IS NULL';
+const resStart = '(q.created_at + q.waited_ms)';
 /** The levels a row may have reached by its wall-clock age: what must be recorded for the row to be done. */
 const reachable = `(CASE WHEN ${frRunning} AND q.created_at <= :frWarning THEN ${bit('firstResponse', 'warning')} ELSE 0 END
   + CASE WHEN ${frRunning} AND q.created_at <= :frBreach THEN ${bit('firstResponse', 'breach')} ELSE 0 END
-  + CASE WHEN q.created_at <= :resWarning THEN ${bit('resolution', 'warning')} ELSE 0 END
-  + CASE WHEN q.created_at <= :resBreach THEN ${bit('resolution', 'breach')} ELSE 0 END)`;
+  + CASE WHEN ${resRunning} AND ${resStart} <= :resWarning THEN ${bit('resolution', 'warning')} ELSE 0 END
+  + CASE WHEN ${resRunning} AND ${resStart} <= :resBreach THEN ${bit('resolution', 'breach')} ELSE 0 END)`;
 
 // Active rows past the loosest wall-clock bound whose reachable levels are not all marked: an index-only range
 // scan of queries_sla_sweep.
 const ACTIVE_SQL = `
 SELECT q.id, q.category, q.status, q.assignee_id AS assigneeId, q.created_at AS createdAt, q.first_response_ms AS firstResponseMs,
-  q.sla_alerted AS recorded
+  q.sla_alerted AS recorded, q.waiting_since AS waitingSince, q.waited_ms AS waitedMs
 FROM client_queries q
 WHERE q.status IN ('Open', 'In Progress') AND q.created_at <= :loosest AND q.id > :afterId
   AND (q.sla_alerted & ${reachable}) <> ${reachable}
@@ -44,6 +47,8 @@ interface ActiveRow {
   createdAt: number;
   firstResponseMs: number | null;
   recorded: number;
+  waitingSince: number | null;
+  waitedMs: number;
 }
 
 export async function activeForSla(
@@ -72,6 +77,8 @@ export async function activeForSla(
     createdAt: toDate(r.createdAt),
     firstResponseMs: r.firstResponseMs,
     recorded: KEYS.filter((_, i) => (r.recorded & (1 << i)) !== 0),
+    waitingSince: toDateOrNull(r.waitingSince),
+    waitedMs: r.waitedMs,
   }));
 }
 
