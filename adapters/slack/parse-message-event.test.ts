@@ -53,6 +53,7 @@ describe('Slack message events into what the desk hears', () => {
       kind: 'edit',
       user: { teamId: 'T1', userId: 'U0ZOE' },
       source: { platform: 'slack', channelId: 'DU0ZOE', messageId: '1770000050.000300' },
+      threadRootId: '1770000020.000100',
       text: 'It happened twice today',
       at: new Date(1770000060000),
     });
@@ -60,6 +61,7 @@ describe('Slack message events into what the desk hears', () => {
       kind: 'delete',
       user: { teamId: 'T1', userId: 'U0ANN' },
       source: { platform: 'slack', channelId: 'C0SUPPORT', messageId: '1770000040.000200' },
+      threadRootId: '1770000001.000100',
       at: new Date(1770000070000),
     });
   });

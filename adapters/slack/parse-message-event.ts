@@ -31,6 +31,8 @@ export interface EditIn {
   kind: 'edit';
   user: SlackUserRef;
   source: MessageSource;
+  /** The thread the message is in (null: top-level), where an answer to the writer goes. */
+  threadRootId: string | null;
   text: string;
   at: Date;
 }
@@ -39,6 +41,7 @@ export interface DeleteIn {
   kind: 'delete';
   user: SlackUserRef;
   source: MessageSource;
+  threadRootId: string | null;
   at: Date;
 }
 
@@ -115,6 +118,7 @@ export function parseMessageEvent(body: unknown, ctx: MessageContext): MessageEv
       kind: 'edit',
       user: person,
       source: source(m.ts),
+      threadRootId: rootOf(m),
       text: plainTextOf(m.text),
       at: dateOf(m.edited?.ts ?? e.ts),
     };
@@ -125,19 +129,18 @@ export function parseMessageEvent(body: unknown, ctx: MessageContext): MessageEv
     const person = personOf(m, ctx, team(m));
     if (typeof person === 'string') return ignored(person);
     if (!inConversation(where, m)) return ignored('a deletion outside a support thread');
-    return { kind: 'delete', user: person, source: source(e.deleted_ts), at: dateOf(e.ts) };
+    return { kind: 'delete', user: person, source: source(e.deleted_ts), threadRootId: rootOf(m), at: dateOf(e.ts) };
   }
   if (!PERSON_SUBTYPES.has(e.subtype)) return ignored(`subtype ${e.subtype}`);
   const person = personOf(e, ctx, team(e));
   if (typeof person === 'string') return ignored(person);
   if (!inConversation(where, e)) return ignored('a top-level message in the support channel');
-  const threadRootId = e.thread_ts && e.thread_ts !== e.ts ? e.thread_ts : null;
   return {
     kind: 'message',
     user: person,
     where,
     source: source(e.ts),
-    threadRootId,
+    threadRootId: rootOf(e),
     text: plainTextOf(e.text),
     files: (e.files ?? []).flatMap((f) => {
       const url = f.url_private_download ?? f.url_private;
@@ -154,9 +157,14 @@ function placeOf(channel: string, type: string | undefined, ctx: MessageContext)
   return null;
 }
 
+/** The root of the thread a message is a reply in; null for a top-level message (a root is its own thread_ts). */
+function rootOf(m: { ts: string; thread_ts?: string | undefined }): string | null {
+  return m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null;
+}
+
 /** A support channel's messages count only inside a thread (under a card); every DM message counts. */
 function inConversation(where: PlaceAudience, m: { ts: string; thread_ts?: string | undefined }): boolean {
-  return where === 'client' || (m.thread_ts !== undefined && m.thread_ts !== m.ts);
+  return where === 'client' || rootOf(m) !== null;
 }
 
 /** The person who wrote it, or why it is not a person's message (the app's own, another bot's). */

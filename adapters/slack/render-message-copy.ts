@@ -28,7 +28,9 @@ export function renderMessageCopy(copy: MessageCopyView): RenderedCopy {
   const notes = [
     ...(copy.mark ? [MARKS[copy.mark]] : []),
     ...(copy.edited && !copy.deleted ? ['edited'] : []),
-    ...(copy.files.length && !copy.deleted ? [`${copy.files.length} file${copy.files.length === 1 ? '' : 's'} below`] : []),
+    ...(copy.files.length && !copy.deleted
+      ? [`${copy.files.length} file${copy.files.length === 1 ? '' : 's'} below`]
+      : []),
   ];
   const blocks: KnownBlock[] = [contextLine([author, ...notes].join(' · '))];
   if (copy.deleted) {
