@@ -82,7 +82,8 @@ export class SlackEvents {
 
   /**
    * A user writes in a channel (a reply when `threadTs` is given); `files` are shared with it (subtype
-   * file_share). The message is kept by the fake, then its event sent.
+   * file_share). The message is kept by the fake, then its event sent. `text` is as Slack sends it: `&`, `<`, `>`
+   * typed by the user arrive as entities, mentions and links in angle brackets (`<@U123>`).
    */
   async say(
     user: string,

@@ -86,7 +86,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       () => fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT),
       'the channel card',
     );
-    expect(kinds(posted)).toEqual(['claim']);
+    expect(kinds(posted)).toEqual(['claim', 'reply', 'waiting']);
     const cardJson = textOf(posted);
     expect(cardJson).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt; &amp; &lt;https://evil.example|click&gt;');
     expect(cardJson).not.toMatch(/<!channel>|<@U0BOSS>/);
@@ -109,7 +109,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       'the card update',
     );
     expect(updated.body).toMatchObject({ channel: SUPPORT, ts });
-    expect(kinds(updated)).toEqual(['release', 'close']);
+    expect(kinds(updated)).toEqual(['release', 'close', 'reply', 'waiting']);
     await fake.waitFor(() => fake.api('conversations.open').find((c) => c.body.users === 'U0ZOE'), 'the DM channel');
     const told = await fake.waitFor(
       () =>
