@@ -125,14 +125,14 @@ export class CompositeNotifier implements Notifier, ConversationNotifier {
     };
   }
 
-  postMessageCopy(place: ConversationPlace, copy: MessageCopyView): Promise<string> {
+  async postMessageCopy(place: ConversationPlace, copy: MessageCopyView): Promise<string> {
     const { notifier, conversation } = this.showing(place);
     return conversation.postMessageCopy(place, copy).catch((error: unknown) => {
       throw platformFailure([{ notifier, error }]);
     });
   }
 
-  reviseMessageCopy(place: ConversationPlace, platformMessageId: string, copy: MessageCopyView): Promise<void> {
+  async reviseMessageCopy(place: ConversationPlace, platformMessageId: string, copy: MessageCopyView): Promise<void> {
     const { notifier, conversation } = this.showing(place);
     return conversation.reviseMessageCopy(place, platformMessageId, copy).catch((error: unknown) => {
       throw platformFailure([{ notifier, error }]);

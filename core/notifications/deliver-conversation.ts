@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeskDeps } from '../desk/desk-deps';
 import type { ConversationPlace } from '../domain/conversation-place';
-import type { QueryRecord } from '../domain/query';
 import type { QueryMessage } from '../domain/query-message';
 import type { ConversationNotifier } from '../ports/conversation-notifier';
 import { RetryLater } from '../ports/job-queue';
@@ -9,8 +8,12 @@ import { authorNames, copyFilesOf, copyViewOf } from './message-copy-views';
 
 /** How long a place's claim lasts without progress before another worker may take it (a holder that died). */
 export const RELAY_LEASE_MS = 60_000;
-/** How long a job that found a place busy waits before it looks again: the holder is usually done by then. */
-const BUSY_RETRY_MS = 500;
+/**
+ * How long a job that found a place busy waits before it looks again. The holder delivers what was committed
+ * until it lets go, so the retry usually finds nothing left; a holder that died is taken over once its lease
+ * runs out, by this job's later retries or, past the queue's cap on them, by the outbox's redelivery.
+ */
+const BUSY_RETRY_MS = 1_000;
 
 /**
  * Delivers every message of a query's conversation that a place has not got yet, place by place, in seq order,
@@ -34,7 +37,7 @@ export async function deliverConversation(
     // One place failing (its platform away) does not keep the message from the others; the retry resumes it.
     try {
       const delivered = await withPlace(deps, q.id, place, (token, afterSeq) =>
-        deliverToPlace(deps, notifier, q, place, token, afterSeq),
+        deliverToPlace(deps, notifier, q.id, place, token, afterSeq),
       );
       if (!delivered) busy++;
     } catch (e) {
@@ -80,16 +83,33 @@ export async function withPlace(
 async function deliverToPlace(
   deps: DeskDeps,
   notifier: ConversationNotifier,
-  q: QueryRecord,
+  queryId: number,
   place: ConversationPlace,
   token: string,
   afterSeq: number,
 ): Promise<void> {
   const { store } = deps;
-  const messages = await store.messages.forQuery(q.id, {
-    includeInternal: place.audience === 'staff',
-    afterSeq,
-  });
+  // Until nothing is left: what was committed while this run held the place goes out now, not on a retry.
+  for (let after = afterSeq; ; ) {
+    const messages = await store.messages.forQuery(queryId, {
+      includeInternal: place.audience === 'staff',
+      afterSeq: after,
+    });
+    if (messages.length === 0) return;
+    if (!(await deliverBatch(deps, notifier, place, token, messages))) return;
+    after = messages.at(-1)!.seq;
+  }
+}
+
+/** Posts (or records) each message in turn; false once the claim is lost (another run took the place over). */
+async function deliverBatch(
+  deps: DeskDeps,
+  notifier: ConversationNotifier,
+  place: ConversationPlace,
+  token: string,
+  messages: QueryMessage[],
+): Promise<boolean> {
+  const { store } = deps;
   const names = await authorNames(store, messages);
   for (const m of messages) {
     if (isWrittenHere(m, place)) {
@@ -105,8 +125,9 @@ async function deliverToPlace(
       const posted = await notifier.postMessageCopy(place, view);
       await store.copies.record(copyAt(place, m, posted));
     }
-    if (!(await store.copies.advancePlace(q.id, place.key, m.seq, token, deps.clock.now()))) return;
+    if (!(await store.copies.advancePlace(m.queryId, place.key, m.seq, token, deps.clock.now()))) return false;
   }
+  return true;
 }
 
 function isWrittenHere(m: QueryMessage, place: ConversationPlace): boolean {

@@ -54,6 +54,7 @@ export function queryCard(
   const buttons = buttonsFor(q, audience, extra.rated ?? false);
   if (!extra.whole && (body.shortened || note?.shortened))
     buttons.push({ label: 'Show', actionId: encodeAction({ kind: 'show', queryId: q.id }) });
+  buttons.push(...conversationButtons(q, audience));
   return {
     kind: 'card',
     title: `#${q.id} ${q.heading}`,
@@ -119,10 +120,17 @@ function buttonsFor(q: QueryRecord, audience: CardAudience, rated: boolean): But
         b.push({ label: `${'★'.repeat(r)}`, actionId: encodeAction({ kind: 'rate', queryId: q.id, rating: r }) });
     b.push({ label: 'Reopen', actionId: encodeAction({ kind: 'reopen', queryId: q.id }) });
   }
-  // The conversation: anyone on the query writes while it is active (the client on their own only).
-  if (q.status !== 'Closed' && (role !== 'client' || mine === null || mine === q.clientId))
+  return b;
+}
+
+/** The conversation's buttons, after the others: anyone on an active query writes (a client on their own only). */
+function conversationButtons(q: QueryRecord, audience: CardAudience): ButtonView[] {
+  if (q.status === 'Closed') return [];
+  const role: Role = audience.kind === 'staff' ? 'agent' : audience.kind === 'client' ? 'client' : audience.role;
+  const b: ButtonView[] = [];
+  if (role !== 'client' || audience.kind !== 'viewer' || audience.userId === q.clientId)
     b.push({ label: 'Reply', actionId: encodeAction({ kind: 'reply', queryId: q.id }) });
-  if (q.status !== 'Closed' && q.waitingSince === null && mayRole(role, 'query.markWaiting'))
+  if (q.waitingSince === null && mayRole(role, 'query.markWaiting'))
     b.push({ label: 'Waiting on client', actionId: encodeAction({ kind: 'waiting', queryId: q.id }) });
   return b;
 }

@@ -1,3 +1,5 @@
+import { QueryTypes } from 'sequelize';
+import { finishInterruptedLoad } from '../../adapters/storage/bulk-load/interrupted-load';
 import { migrator } from '../../adapters/storage/migrator';
 import { storedQuery, storedUser } from '../support/store-fixtures';
 import { T0 } from '../support/test-desk';
@@ -61,5 +63,41 @@ describe.each(STORE_KINDS)('migration 013 (conversation) on %s', (kind) => {
     // The rebuilt table keeps its cascade from client_queries.
     await sql(`DELETE FROM client_queries WHERE id = ${q.id}`);
     expect(await count('SELECT COUNT(*) AS n FROM attachments')).toBe(0);
+  });
+});
+
+describe('migration 013 after a killed MySQL load', () => {
+  let ts: TestStore;
+  afterAll(() => ts?.dispose());
+
+  it('widens the stashed sweep index, which the next open puts back', async () => {
+    ts = await openTestStore('mysql');
+    const sql = (text: string) => ts.store.sequelize.query(text, { type: QueryTypes.SELECT });
+    const sweepColumns = async () =>
+      (
+        (await sql(
+          `SELECT COLUMN_NAME AS c FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
+           AND TABLE_NAME = 'client_queries' AND INDEX_NAME = 'queries_sla_sweep' ORDER BY SEQ_IN_INDEX`,
+        )) as { c: string }[]
+      ).map((r) => r.c);
+    await migrator(ts.store.sequelize).down({ to: '013-conversation' });
+    // What a load killed after dropping the indexes leaves.
+    await ts.store.sequelize.query('ALTER TABLE client_queries DROP INDEX queries_sla_sweep');
+    await ts.store.sequelize.query(
+      "INSERT INTO bulk_load_index_stash VALUES ('client_queries', 'queries_sla_sweep', 'ADD INDEX `queries_sla_sweep` (`status`)', 1)",
+    );
+    await migrator(ts.store.sequelize).up();
+    expect(await sweepColumns()).toEqual([]);
+    expect(await finishInterruptedLoad(ts.store.sequelize)).toContain('queries_sla_sweep');
+    expect(await sweepColumns()).toEqual([
+      'status',
+      'created_at',
+      'sla_alerted',
+      'first_response_ms',
+      'assignee_id',
+      'category',
+      'waiting_since',
+      'waited_ms',
+    ]);
   });
 });

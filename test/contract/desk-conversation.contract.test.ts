@@ -106,7 +106,11 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     const card = only<CardView>(raised, 'card')[0]!;
     const id = card.queryId!;
     await settle();
-    expect(notifier.cards.get(id)![0]!.buttons.map((b) => decodeAction(b.actionId)?.kind)).toEqual(['claim']);
+    expect(notifier.cards.get(id)![0]!.buttons.map((b) => decodeAction(b.actionId)?.kind)).toEqual([
+      'claim',
+      'reply',
+      'waiting',
+    ]);
 
     const ann = await desk.conversation(acct('ann', 'slack'));
     const ben = await desk.conversation(acct('ben', 'slack'));
@@ -170,6 +174,8 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
       'mine',
       'show',
       'reopen',
+      'reply',
+      'transcript',
       'rate',
       'stats',
     ]);

@@ -45,6 +45,7 @@ describe('the shell conversation', () => {
       '/as ann',
       'show 1',
       'transcript 1',
+      'close 1 note="cache cleared"',
     ]);
     expect(run.out).not.toMatch(STACK_TRACE);
     // The support thread gets every message, marked; the client's lines wait for `/as zoe`.
@@ -64,6 +65,8 @@ describe('the shell conversation', () => {
     expect(lastShow).toMatch(/Ann \(agent, internal\): probably the 2.3 regression/);
     expect(lastShow).not.toMatch(/Waiting on the client/);
     expect(run.out).toMatch(/query-1-staff-transcript\.txt written to/);
+    // Closing sends the client the public conversation as a file, with the news.
+    expect(run.out).toMatch(/\[to zoe\] ⤓ Conversation of query #1: query-1-transcript\.txt written to/);
     const q = await ts.store.queries.findById(1);
     expect(q).toMatchObject({ messageCount: 3, waitingSince: null });
     expect(q!.firstReplyMs).not.toBeNull();

@@ -95,7 +95,7 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(out).toContain('  Twice today \\x1b[2J <!channel>');
     expect(out).not.toContain('\u001b');
     expect(out).toMatch(
-      /\[#support\] posted: #1 Card declined \[Open\] Category: Payment Failure · Raised by: zoe .*\(Claim\)/,
+      /\[#support\] posted: #1 Card declined \[Open\] Category: Payment Failure · Raised by: zoe .*\(Claim, Reply, Waiting on client\)/,
     );
 
     // An agent sees it in the queue, then claims it by pressing the numbered button.
