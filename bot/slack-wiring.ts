@@ -9,6 +9,10 @@ import { registerListeners } from '../adapters/slack/listeners';
 import { EVENTS_PATH } from '../adapters/slack/manifest';
 import { ReplySender } from '../adapters/slack/reply-sender';
 import { ScreenshotFetcher } from '../adapters/slack/screenshot-fetcher';
+import { SlackFileFetcher } from '../adapters/slack/file-fetcher';
+import { SlackMessageController } from '../adapters/slack/message-controller';
+import { SlackConversationNotifier } from '../adapters/slack/slack-conversation-notifier';
+import { WorkLine } from '../adapters/slack/work-line';
 import { createSlackApp, type SlackAppOptions } from '../adapters/slack/slack-app';
 import { SlackController } from '../adapters/slack/slack-controller';
 import type { SlackLog } from '../adapters/slack/slack-log';
@@ -117,6 +121,13 @@ export class SlackPlatform implements ChatPlatform {
       sender: this.sender,
       log: wiring.log,
       onDirect: (user) => this.controller?.refreshHome(user),
+      conversation: new SlackConversationNotifier({
+        client: this.app.client,
+        supportChannel: settings.supportChannel,
+        store: () => this.deps().store,
+        sender: this.sender,
+        log: wiring.log,
+      }),
     });
   }
 
@@ -126,14 +137,18 @@ export class SlackPlatform implements ChatPlatform {
     const onDefect = (ref: string, e: unknown) => this.wiring.log.error(`unexpected error (ref ${ref})`, e);
     // The App Home renders its sections with commands: not counted as commands anyone ran.
     const home = new AppHome({ desk: new Desk(runtime.deps), client: this.app.client, charts: this.charts, onDefect });
+    const fileHosts = allowedFileHosts(this.settings.apiUrl);
+    // Commands, buttons and conversation messages wait in one bounded line: none crowds out the others' acks.
+    const work = new WorkLine({ warn: (line) => this.wiring.log.warn(line) });
     this.controller = new SlackController({
       desk,
+      work,
       client: this.app.client,
       sender: this.sender,
       home,
       screenshots: new ScreenshotFetcher({
         token: this.settings.botToken,
-        allowedHosts: fileHosts(this.settings.apiUrl),
+        allowedHosts: fileHosts,
         maxBytes: runtime.deps.config.maxScreenshotBytes,
       }),
       log: this.wiring.log,
@@ -142,11 +157,31 @@ export class SlackPlatform implements ChatPlatform {
       ...(this.settings.leadsChannel ? { leadsChannel: this.settings.leadsChannel } : {}),
       ...(this.wiring.submitDeadlineMs ? { submitDeadlineMs: this.wiring.submitDeadlineMs } : {}),
     });
-    registerListeners(this.app, this.controller, this.wiring.log, (surface) => {
-      const ms = sinceRequestStart() ?? 0;
-      this.wiring.metrics?.acked('slack', surface, ms);
-      this.wiring.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
+    const { maxScreenshotBytes, maxMessageFileBytes } = runtime.deps.config;
+    const messages = new SlackMessageController({
+      desk,
+      // Core checks each file by its bytes against its own limit (images, PDF, text): fetch up to the larger one.
+      files: new SlackFileFetcher({
+        token: this.settings.botToken,
+        allowedHosts: fileHosts,
+        maxBytes: Math.max(maxScreenshotBytes, maxMessageFileBytes),
+      }),
+      sender: this.sender,
+      work,
+      log: this.wiring.log,
+      onDefect,
     });
+    registerListeners(
+      this.app,
+      this.controller,
+      this.wiring.log,
+      (surface) => {
+        const ms = sinceRequestStart() ?? 0;
+        this.wiring.metrics?.acked('slack', surface, ms);
+        this.wiring.log.info(`slack ${surface} acknowledged in ${Math.round(ms)} ms`);
+      },
+      { controller: messages, supportChannels: [this.settings.supportChannel] },
+    );
     // Slack's refusals and a Slack out of reach at start are the operator's to fix: say which token or URL.
     await this.app.init().catch((e: unknown) => {
       throw slackStartError(e, 'auth.test', this.settings.apiUrl);
@@ -218,6 +253,6 @@ export class SlackPlatform implements ChatPlatform {
 const KEEP_ALIVE_MS = 65_000;
 
 /** Hosts the bot token may be sent to when fetching an uploaded file: Slack's, and the API override's. */
-function fileHosts(apiUrl: string | undefined): string[] {
+function allowedFileHosts(apiUrl: string | undefined): string[] {
   return ['files.slack.com', ...(apiUrl ? [new URL(apiUrl).host] : [])];
 }

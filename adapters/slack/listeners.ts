@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Unsupported } from './inbound';
 import { SLASH_COMMAND } from './manifest';
+import type { SlackMessageController } from './message-controller';
 import { parseBlockActions } from './parse-block-actions';
 import { parseHomeOpened } from './parse-home-opened';
+import { parseMessageEvent } from './parse-message-event';
 import { parseSlashCommand } from './parse-slash-command';
 import { FORM_CALLBACK_ID, parseViewSubmission } from './parse-view-submission';
 import { BUSY_ACK, commandAck, type SlackController, type ViewAck } from './slack-controller';
@@ -12,6 +14,12 @@ import type { SlackLog } from './slack-log';
 export type SlackSurface = 'slash_command' | 'button' | 'modal_submit';
 /** Told right after each acknowledgement went out (its latency is measured from the request's arrival). */
 export type AckHook = (surface: SlackSurface) => void;
+
+/** Conversation messages: where the support threads are, and who hands what is written to the desk. */
+export interface MessageListening {
+  controller: SlackMessageController;
+  supportChannels: readonly string[];
+}
 
 /**
  * Binds the controller to a Bolt app: each listener parses its payload, acknowledges (at once for commands
@@ -23,6 +31,7 @@ export function registerListeners(
   controller: SlackController,
   log: SlackLog,
   acked: AckHook = () => undefined,
+  messages?: MessageListening,
 ): void {
   const usable = <T extends { kind: string }>(parsed: T | Unsupported): parsed is T => {
     if (parsed.kind !== 'unsupported') return true;
@@ -62,6 +71,23 @@ export function registerListeners(
     const user = parseHomeOpened(body);
     if (user) controller.refreshHome(user);
   });
+
+  // Bolt acknowledges every event before its listener runs, and drops the bot's own messages (ignoreSelf); the
+  // parser drops the rest that is not a person's message in a support thread or a DM (edits of the app's copies).
+  if (messages)
+    app.event('message', async ({ body, context }) => {
+      const m = parseMessageEvent(body, {
+        botUserId: context.botUserId,
+        botId: context.botId,
+        supportChannels: messages.supportChannels,
+      });
+      if (m.kind === 'ignored' || !usable(m)) return;
+      if (context.retryNum)
+        log.info(
+          `Slack delivered event ${String(body.event_id)} again (retry ${context.retryNum}, ${context.retryReason ?? 'no reason'})`,
+        );
+      await messages.controller.heard(m);
+    });
 
   app.error(async (e) => log.error('Slack request failed', e));
 }

@@ -13,10 +13,32 @@ describe('the Slack app manifest', () => {
     expect(m.settings).toMatchObject({
       socket_mode_enabled: false,
       interactivity: { is_enabled: true, request_url: 'https://desk.example.com/slack/events' },
-      event_subscriptions: { request_url: 'https://desk.example.com/slack/events', bot_events: ['app_home_opened'] },
+      event_subscriptions: {
+        request_url: 'https://desk.example.com/slack/events',
+        bot_events: ['app_home_opened', 'message.channels', 'message.groups', 'message.im'],
+      },
     });
     expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('hears conversation messages: each message event comes with the history scope Slack requires for it', () => {
+    const m = slackManifest({ socketMode: true }) as Json;
+    const scopes: string[] = m.oauth_config.scopes.bot;
+    const events: string[] = m.settings.event_subscriptions.bot_events;
+    // docs.slack.dev/reference/events: message.channels needs channels:history, message.groups groups:history,
+    // message.im im:history; replying in a DM needs im:write to open it.
+    const needs: Record<string, string> = {
+      'message.channels': 'channels:history',
+      'message.groups': 'groups:history',
+      'message.im': 'im:history',
+    };
+    for (const [event, scope] of Object.entries(needs)) {
+      expect(events).toContain(event);
+      expect(scopes).toContain(scope);
+    }
+    expect(scopes).toContain('im:write');
+    expect(new Set(scopes).size).toBe(scopes.length);
   });
 
   it('never suggests typing a password into the slash command', () => {

@@ -4,7 +4,10 @@ import type { CommandSpec } from '../../core/commands/command-spec';
 export const SLASH_COMMAND = '/cqms';
 export const EVENTS_PATH = '/slack/events';
 
-/** What the app needs: the slash command, messages and their updates, DMs, file uploads, and reading uploaded screenshots. */
+/**
+ * What the app needs: the slash command, messages and their updates, DMs, file uploads, reading uploaded files,
+ * and reading the messages of the conversations it is in (support-channel threads, private or public, and its DMs).
+ */
 export const BOT_SCOPES = [
   'commands',
   'chat:write',
@@ -12,8 +15,12 @@ export const BOT_SCOPES = [
   'im:write',
   'files:write',
   'files:read',
+  'channels:history',
+  'groups:history',
+  'im:history',
 ] as const;
-export const BOT_EVENTS = ['app_home_opened'] as const;
+/** The App Home, and messages where the app is a member: public and private channels, and its DMs. */
+export const BOT_EVENTS = ['app_home_opened', 'message.channels', 'message.groups', 'message.im'] as const;
 
 export interface ManifestOptions {
   /** Socket Mode: no public URL; Slack reaches the app over a WebSocket it opens with SLACK_APP_TOKEN. */

@@ -18,6 +18,8 @@ export interface ReplyTarget {
   source?: { channelId: string; ts: string };
   /** The button was on an ephemeral message: a reply that replaces its source replaces it through response_url. */
   onEphemeral?: boolean;
+  /** In the channel, under this thread's root (an answer to a message written in a thread). */
+  threadTs?: string | null;
 }
 
 export interface ReplySenderOptions {
@@ -126,9 +128,17 @@ export class ReplySender {
   ): Promise<void> {
     if (to.responseUrl && (await this.viaResponseUrl(to.responseUrl, { blocks, text, publicReply, replace }))) return;
     if (to.channelId) {
+      const thread = to.threadTs ? { thread_ts: to.threadTs } : {};
       try {
-        if (publicReply) await this.deps.client.chat.postMessage({ channel: to.channelId, text, blocks });
-        else await this.deps.client.chat.postEphemeral({ channel: to.channelId, user: to.user.userId, text, blocks });
+        if (publicReply) await this.deps.client.chat.postMessage({ channel: to.channelId, text, blocks, ...thread });
+        else
+          await this.deps.client.chat.postEphemeral({
+            channel: to.channelId,
+            user: to.user.userId,
+            text,
+            blocks,
+            ...thread,
+          });
         return;
       } catch (e) {
         if (!UNREACHABLE.has(slackErrorCode(e) ?? '')) throw e;

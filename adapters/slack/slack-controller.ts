@@ -37,6 +37,8 @@ export interface SlackControllerOptions {
   leadsChannel?: string;
   /** Told of each request refused as busy, by command (the metrics' `shed` outcome). */
   onShed?: (command: string) => void;
+  /** The line to work on, when it is shared (conversation messages wait in it too); else one of its own. */
+  work?: WorkLine;
 }
 
 /** The command word of a slash command's text, lowercased ('' when there is none). */
@@ -69,10 +71,12 @@ export class SlackController {
   private readonly homesDue = new Set<string>();
 
   constructor(private readonly deps: SlackControllerOptions) {
-    this.work = new WorkLine({
-      ...(deps.maxWaiting ? { maxWaiting: deps.maxWaiting } : {}),
-      warn: (line) => deps.log.warn(line),
-    });
+    this.work =
+      deps.work ??
+      new WorkLine({
+        ...(deps.maxWaiting ? { maxWaiting: deps.maxWaiting } : {}),
+        warn: (line) => deps.log.warn(line),
+      });
   }
 
   /** Acknowledges with `ack` (busy when the desk is full); the command runs after, once the acknowledgements waiting to go out have gone. */

@@ -1,4 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
+import type { ConversationNotifier } from '../../core/ports/conversation-notifier';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace } from '../../core/ports/notifier';
 import type { Store } from '../../core/ports/store';
 import { ephemeral, type CardView, type Reply } from '../../core/views/view-model';
@@ -27,6 +28,8 @@ export interface SlackNotifierOptions {
   now?: () => Date;
   /** Called after a user got a DM (the wiring refreshes their App Home). */
   onDirect?: (user: SlackUserRef) => void;
+  /** Queries' conversations in the card's thread and the client's DM thread (slack-conversation-notifier.ts). */
+  conversation?: ConversationNotifier;
 }
 
 /** chat.update cannot edit this message any more: post a new card instead. */
@@ -42,8 +45,11 @@ export class SlackNotifier implements PlatformNotifier {
   readonly platform = 'slack' as const;
   readonly retryAfterMs = slackRetryAfterMs;
   private readonly lock = new KeyedLock<number>();
+  readonly conversation?: ConversationNotifier;
 
-  constructor(private readonly deps: SlackNotifierOptions) {}
+  constructor(private readonly deps: SlackNotifierOptions) {
+    if (deps.conversation) this.conversation = deps.conversation;
+  }
 
   upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     // One query's cards in order within this process (no claim to wait for); upsertCard orders them across processes.

@@ -8,6 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { refusalOf, responseRefusal, type Refusal } from './block-kit-limits';
 import { FakeSocketMode } from './fake-socket-mode';
+import { MessageLedger } from './fake-slack-messages';
 import { RefusalLog } from './refusal-log';
 import { slackApiAnswer, slackRefusalAnswer } from './slack-api-answers';
 import { parseSlackBody } from './slack-request-body';
@@ -23,6 +24,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   raw: Buffer;
   at: number;
+  /** What the fake answered a Web API call (its `ts`, its `channel`), once answered. */
+  answer?: Record<string, unknown>;
 }
 
 /**
@@ -41,6 +44,8 @@ export class FakeSlack {
   private seq = 0;
   /** Every refusal; one no `expectRefusal` declared fails the test it came in (or the fake's close()). */
   readonly refusals = new RefusalLog();
+  /** Every message in every channel, as Slack keeps them: what the app posted and what the test's users wrote. */
+  readonly messages = new MessageLedger();
   private readonly rules = new InteractionRules();
   private readonly socketMode = new FakeSocketMode(
     () =>
@@ -76,6 +81,11 @@ export class FakeSlack {
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** A new message ts, later than every one handed out before (Slack's ts orders a channel's messages). */
+  nextTs(): string {
+    return `${1_770_000_000 + ++this.seq}.000100`;
   }
 
   /** A new response_url for one interaction. */
@@ -212,6 +222,9 @@ export class FakeSlack {
     const failure = this.failures.get(call.method)?.shift();
     const refusal = failure ? null : this.refusal(call.method, call.body);
     if (refusal) this.refusals.record({ method: call.method, ...refusal });
+    // Taken, but shown nowhere (a reply to a thread that is not there): Slack says ok, the fake records a refusal.
+    const loss = failure || refusal ? null : this.loss(call.method, call.body);
+    if (loss) this.refusals.record({ method: call.method, ...loss });
     const answer = failure
       ? { ok: false, error: failure }
       : refusal
@@ -221,7 +234,10 @@ export class FakeSlack {
             teamId: this.teamId,
             url: this.url,
             markEphemeral: (ts) => this.rules.markEphemeral(ts),
+            messages: this.messages,
+            shown: loss === null,
           });
+    call.answer = answer;
     send(res, 200, 'application/json', JSON.stringify(answer));
   }
 
@@ -229,7 +245,18 @@ export class FakeSlack {
     const limits = refusalOf(method, body);
     if (limits) return limits;
     if (method === 'views.open' || method === 'views.push') return this.rules.useTrigger(body.trigger_id);
-    if (method === 'chat.update') return this.rules.update(body.ts);
+    if (method === 'chat.update')
+      return this.rules.update(body.ts) ?? this.messages.updateRefusal(body.channel, body.ts);
+    if (method === 'chat.delete') return this.messages.deleteRefusal(body.channel, body.ts);
+    return null;
+  }
+
+  /** Why Slack would take this call and show its message nowhere, or null. */
+  private loss(method: string, body: Record<string, unknown>): Refusal | null {
+    const channel = String(body.channel ?? body.channel_id ?? '');
+    if (method === 'chat.postMessage' || method === 'files.completeUploadExternal')
+      return this.messages.threadLoss(channel, body.thread_ts);
+    if (method === 'chat.postEphemeral') return this.messages.ephemeralThreadLoss(channel, body.thread_ts);
     return null;
   }
 

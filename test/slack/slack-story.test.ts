@@ -86,7 +86,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       () => fake.api('chat.postMessage').find((c) => c.body.channel === SUPPORT),
       'the channel card',
     );
-    expect(kinds(posted)).toEqual(['claim']);
+    expect(kinds(posted)).toEqual(['claim', 'reply', 'waiting']);
     const cardJson = textOf(posted);
     expect(cardJson).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt; &amp; &lt;https://evil.example|click&gt;');
     expect(cardJson).not.toMatch(/<!channel>|<@U0BOSS>/);
@@ -109,7 +109,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       'the card update',
     );
     expect(updated.body).toMatchObject({ channel: SUPPORT, ts });
-    expect(kinds(updated)).toEqual(['release', 'close']);
+    expect(kinds(updated)).toEqual(['release', 'close', 'reply', 'waiting']);
     await fake.waitFor(() => fake.api('conversations.open').find((c) => c.body.users === 'U0ZOE'), 'the DM channel');
     const told = await fake.waitFor(
       () =>
@@ -160,13 +160,14 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
 
     // Zoe presses 5 in the DM.
     const five = actionIdsOf(rateDm.body.blocks)[4]!;
-    await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
+    const rateTs = String(rateDm.answer?.ts);
+    await driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: rateTs });
     // The answer takes the place of the DM that asked: the rating where the rating buttons were.
     const rated = await fake.waitFor(
       () => fake.api('chat.update').find((c) => c.body.channel === 'DU0ZOE'),
       'the rating DM updated',
     );
-    expect(rated.body.ts).toBe('1770000099.000100');
+    expect(rated.body.ts).toBe(rateTs);
     expect(textOf(rated)).toMatch(/Thank you: you rated query #\d+ ★★★★★ \(5\/5\)/);
     expect(textOf(rated)).toMatch(/Rating\*\\n★★★★★ \(5\/5\)/);
     expect(kinds(rated)).toEqual(['reopen']);

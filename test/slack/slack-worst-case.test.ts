@@ -118,7 +118,7 @@ describe('Slack with worst-case content (SQLite, real Bolt, the faithful fake)',
     );
     const five = idsOf(rateDm).find((id) => id.endsWith('|5'))!;
     const pressedAt = Date.now();
-    await h.driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: '1770000099.000100' });
+    await h.driver.press('U0ZOE', five, { channelId: 'DU0ZOE', ts: String(rateDm.answer?.ts) });
     // The rating takes the place of the DM that asked for it (texts of test/slack/slack-rating.test.ts).
     await h.fake.waitFor(
       () =>
