@@ -3,6 +3,7 @@ import { TINY_PNG } from '../support/png';
 import { SUPPORT_CHANNEL, type Json } from './discord-ids';
 import { buttonIds, textOf, type TestUser } from './discord-driver';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness';
+import { INTENT } from './gateway-intents';
 
 const ZOE: TestUser = { id: '1200000000000000001', username: 'zoe' };
 const ANN: TestUser = { id: '1200000000000000002', username: 'ann' };
@@ -27,7 +28,9 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
 
   it('register, raise with a screenshot, claim, refused claim, close, rate, team analytics with a chart', async () => {
     const { driver, fake } = h;
-    expect(fake.gateway.identifies[0]).toMatchObject({ token: fake.token, intents: 1 });
+    // Guilds, GuildMessages, DirectMessages and MessageContent: the conversation's messages and their text.
+    const intents = INTENT.guilds | INTENT.guildMessages | INTENT.directMessages | INTENT.messageContent;
+    expect(fake.gateway.identifies[0]).toMatchObject({ token: fake.token, intents });
 
     // Zoe registers through the modal /cqms register opens: it warns that nothing is masked.
     const reg = await driver.callback(driver.slash(ZOE, 'register'));
