@@ -1,11 +1,12 @@
 import { Events, GatewayCloseCodes, type Client } from 'discord.js';
+import { botSettingsUrl } from './invite-url';
 
 /**
  * The one line logged when Discord refuses the Message Content intent: what stops working, what keeps working,
  * and where to switch it on.
  */
 export function messageContentRefused(applicationId: string): string {
-  return `Discord refused the privileged Message Content intent (gateway close 4014), so messages written in support threads cannot be read; the bot carries on without it (commands, buttons and DMs keep working). To relay thread messages, turn on "Message Content Intent" under Privileged Gateway Intents at https://discord.com/developers/applications/${applicationId}/bot, then restart the bot.`;
+  return `Discord refused the privileged Message Content intent (gateway close 4014), so messages written in support threads cannot be read; the bot carries on without it (commands, buttons and DMs keep working). To relay thread messages, turn on "Message Content Intent" under Privileged Gateway Intents at ${botSettingsUrl(applicationId)}, then restart the bot.`;
 }
 
 /**
