@@ -5,6 +5,7 @@ import { ReplyPrinter } from '../adapters/shell/reply-printer';
 import { ShellNotifier } from '../adapters/shell/shell-notifier';
 import { ShellRepl } from '../adapters/shell/shell-repl';
 import { ButtonBoard, ShellConsole } from '../adapters/shell/shell-console';
+import { ShellInbox } from '../adapters/shell/shell-inbox';
 import { Desk } from '../core/conversation/desk';
 import type { DeskDeps } from '../core/desk/desk-deps';
 import { buildDesk, chartRendererFor, type DeskRuntime } from './desk-wiring';
@@ -40,6 +41,7 @@ export async function runShell(env: Environment, io: ShellStreams, opts: ShellRu
   const paint = painter(isTty(io.output) && !env.NO_COLOR);
   const terminal = new ShellConsole(io.output);
   const board = new ButtonBoard();
+  const inbox = new ShellInbox((lines) => terminal.notice(lines));
   const artifacts = new ArtifactWriter(chartRendererFor(env), {
     chartsDir: env.CQMS_CHARTS_DIR,
     exportsDir: env.CQMS_EXPORTS_DIR,
@@ -52,6 +54,7 @@ export async function runShell(env: Environment, io: ShellStreams, opts: ShellRu
     printer,
     board,
     paint,
+    inbox,
   });
   runtime = await buildDesk(env, { migrate: true, notifiers: [notifier] });
   const rt = runtime;
@@ -70,6 +73,7 @@ export async function runShell(env: Environment, io: ShellStreams, opts: ShellRu
       printer,
       board,
       paint,
+      inbox,
       ...(opts.user ? { user: opts.user } : {}),
       settle: () => rt.settle(),
       onDefect: (ref, e) => io.err(`unexpected error (ref ${ref}): ${defectDetail(e, Boolean(env.CQMS_DEBUG))}`),

@@ -1,4 +1,4 @@
-import { DataTypes, type ModelAttributes, type QueryInterface } from 'sequelize';
+import { DataTypes, QueryTypes, type ModelAttributes, type QueryInterface } from 'sequelize';
 
 // Sequelize writes into attribute definitions: each use gets fresh objects.
 const id = () => ({ type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true, allowNull: false });
@@ -24,8 +24,7 @@ const SWEEP_COLUMNS = ['status', 'created_at', 'sla_alerted', 'first_response_ms
  */
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   for (const [name, column] of Object.entries(queryColumns())) await qi.addColumn('client_queries', name, column);
-  await qi.removeIndex('client_queries', SWEEP_INDEX);
-  await qi.addIndex('client_queries', [...SWEEP_COLUMNS, 'waiting_since', 'waited_ms'], { name: SWEEP_INDEX });
+  await rebuildSweepIndex(qi, [...SWEEP_COLUMNS, 'waiting_since', 'waited_ms']);
 
   await qi.createTable('query_messages', {
     id: id(),
@@ -141,13 +140,39 @@ export async function down({ context: qi }: { context: QueryInterface }): Promis
   ]) {
     await qi.dropTable(t);
   }
-  await qi.removeIndex('client_queries', SWEEP_INDEX);
-  await qi.addIndex('client_queries', SWEEP_COLUMNS, { name: SWEEP_INDEX });
+  await rebuildSweepIndex(qi, SWEEP_COLUMNS);
   for (const name of Object.keys(queryColumns())) {
     // SQLite drops a plain column in place; sequelize's removeColumn would rebuild the table without its indexes.
     if (sqlite) await qi.sequelize.query(`ALTER TABLE client_queries DROP COLUMN ${name}`);
     else await qi.removeColumn('client_queries', name);
   }
+}
+
+/**
+ * The sweep index on these columns. A MySQL load killed after dropping the table's indexes left them in the
+ * stash (migration 009) for the next store open to put back: there the stashed definition is rewritten instead.
+ */
+async function rebuildSweepIndex(qi: QueryInterface, columns: string[]): Promise<void> {
+  if (qi.sequelize.getDialect() === 'mysql') {
+    const where = "WHERE table_name = 'client_queries' AND index_name = :name";
+    const replacements = {
+      name: SWEEP_INDEX,
+      definition: `ADD INDEX \`${SWEEP_INDEX}\` (\`${columns.join('`, `')}\`)`,
+    };
+    const stashed = await qi.sequelize.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM bulk_load_index_stash ${where}`,
+      {
+        type: QueryTypes.SELECT,
+        replacements,
+      },
+    );
+    if (Number(stashed[0]?.n) > 0) {
+      await qi.sequelize.query(`UPDATE bulk_load_index_stash SET definition = :definition ${where}`, { replacements });
+      return;
+    }
+  }
+  await qi.removeIndex('client_queries', SWEEP_INDEX);
+  await qi.addIndex('client_queries', columns, { name: SWEEP_INDEX });
 }
 
 const queryColumns = () => ({

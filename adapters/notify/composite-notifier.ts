@@ -1,7 +1,12 @@
+import type { ConversationPlace } from '../../core/domain/conversation-place';
 import type { Platform } from '../../core/domain/platform';
+import type { QueryRecord } from '../../core/domain/query';
+import type { ConversationNotifier } from '../../core/ports/conversation-notifier';
+import type { MessageCopyView } from '../../core/views/message-copy';
 import type { AlertChannel, AlertNotice, ChartImage, ChatPlace, Notifier } from '../../core/ports/notifier';
 import type { IdempotencyRepo } from '../../core/ports/store';
 import type { CardView, Reply } from '../../core/views/view-model';
+import { WillNotSucceed } from '../../core/ports/job-queue';
 import { onEveryPlatform, platformFailure } from './platform-failure';
 import type { PlatformNotifier } from './platform-notifier';
 
@@ -15,7 +20,7 @@ export interface CompositeNotifierOptions {
  * One desk across platforms: a card goes to every configured support channel, and a client is told on
  * the platform they used, or on another where they are linked when that one cannot reach them.
  */
-export class CompositeNotifier implements Notifier {
+export class CompositeNotifier implements Notifier, ConversationNotifier {
   constructor(
     private readonly notifiers: readonly PlatformNotifier[],
     private readonly record: CompositeNotifierOptions = {},
@@ -99,5 +104,45 @@ export class CompositeNotifier implements Notifier {
       }
     }
     return false;
+  }
+
+  /** Every platform's places; all or nothing (see settledPlaces for the delivery's way). */
+  async conversationPlaces(q: QueryRecord): Promise<ConversationPlace[]> {
+    const { places, failure } = await this.settledPlaces(q);
+    if (failure) throw failure;
+    return places;
+  }
+
+  async settledPlaces(q: QueryRecord): Promise<{ places: ConversationPlace[]; failure: unknown }> {
+    const showing = this.notifiers.filter((n) => n.conversation);
+    const results = await Promise.allSettled(showing.map((n) => n.conversation!.conversationPlaces(q)));
+    const failures = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [{ notifier: showing[i]!, error: r.reason as unknown }] : [],
+    );
+    return {
+      places: results.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])),
+      failure: failures.length ? platformFailure(failures) : null,
+    };
+  }
+
+  postMessageCopy(place: ConversationPlace, copy: MessageCopyView): Promise<string> {
+    const { notifier, conversation } = this.showing(place);
+    return conversation.postMessageCopy(place, copy).catch((error: unknown) => {
+      throw platformFailure([{ notifier, error }]);
+    });
+  }
+
+  reviseMessageCopy(place: ConversationPlace, platformMessageId: string, copy: MessageCopyView): Promise<void> {
+    const { notifier, conversation } = this.showing(place);
+    return conversation.reviseMessageCopy(place, platformMessageId, copy).catch((error: unknown) => {
+      throw platformFailure([{ notifier, error }]);
+    });
+  }
+
+  /** The platform a place is on: only it posts there. */
+  private showing(place: ConversationPlace): { notifier: PlatformNotifier; conversation: ConversationNotifier } {
+    const notifier = this.notifiers.find((n) => n.platform === place.platform && n.conversation);
+    if (!notifier) throw new WillNotSucceed(`no ${place.platform} notifier shows conversations (place ${place.key})`);
+    return { notifier, conversation: notifier.conversation! };
   }
 }

@@ -1,4 +1,5 @@
 import type { Platform } from '../../core/domain/platform';
+import type { ConversationNotifier } from '../../core/ports/conversation-notifier';
 import type { AlertChannel, ChartImage, Notifier } from '../../core/ports/notifier';
 import type { Reply } from '../../core/views/view-model';
 
@@ -13,6 +14,8 @@ export interface PlatformNotifier extends Notifier {
    * it posts a report in one go (postReport).
    */
   reportParts?(channel: AlertChannel, report: Reply, charts: ChartImage[]): ReportPart[];
+  /** How this platform shows queries' conversations; absent where it does not (the composite then skips it). */
+  readonly conversation?: ConversationNotifier;
 }
 
 export interface ReportPart {

@@ -7,6 +7,8 @@ import { oneLine, toneColour, type Paint } from './ansi';
 import type { ReplyPrinter } from './reply-printer';
 import { SHELL_WORKSPACE } from './shell-account';
 import type { ButtonBoard, ShellConsole } from './shell-console';
+import { ShellConversation } from './shell-conversation';
+import type { ShellInbox } from './shell-inbox';
 
 export interface ShellNotifierOptions {
   /** The store, read when a message is sent (the notifier is built before the desk). */
@@ -15,6 +17,8 @@ export interface ShellNotifierOptions {
   printer: ReplyPrinter;
   board: ButtonBoard;
   paint: Paint;
+  /** Where conversation messages to a shell user wait until the shell acts as them. */
+  inbox: ShellInbox;
   channel?: string;
   now?: () => Date;
 }
@@ -26,10 +30,12 @@ export interface ShellNotifierOptions {
  */
 export class ShellNotifier implements PlatformNotifier {
   readonly platform = 'shell' as const;
+  readonly conversation: ShellConversation;
   private readonly channel: string;
 
   constructor(private readonly deps: ShellNotifierOptions) {
     this.channel = deps.channel ?? 'support';
+    this.conversation = new ShellConversation({ ...deps, channel: this.channel });
   }
 
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {

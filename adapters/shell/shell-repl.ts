@@ -11,6 +11,7 @@ import { renderButtons } from './render-text';
 import type { ReplyPrinter } from './reply-printer';
 import { checkShellName, shellAccount } from './shell-account';
 import type { ButtonBoard, ShellConsole } from './shell-console';
+import type { ShellInbox } from './shell-inbox';
 
 export interface ShellReplOptions {
   desk: Desk;
@@ -19,6 +20,8 @@ export interface ShellReplOptions {
   printer: ReplyPrinter;
   board: ButtonBoard;
   paint: Paint;
+  /** Conversation messages kept for shell users until the shell acts as them. */
+  inbox?: ShellInbox;
   /** Who you are at the start (`/as` changes it). */
   user?: string;
   /** Waits for background jobs, so notifications print before the next prompt. */
@@ -36,6 +39,7 @@ export class ShellRepl {
 
   constructor(private readonly deps: ShellReplOptions) {
     this.user = deps.user ?? 'guest';
+    deps.inbox?.become(this.user);
   }
 
   async run(): Promise<void> {
@@ -94,8 +98,10 @@ export class ShellRepl {
       ? `signed in as ${actor.username} (${actor.role}).`
       : 'not signed in: run `login` if you have an account, or `register`.';
     const waiting = this.deps.board.get(name);
+    const messages = this.deps.inbox?.become(name) ?? [];
     this.deps.console.print([
       `You are now ${name}, ${who}`,
+      ...(messages.length ? [this.deps.paint('dim', 'Messages while you were away:'), ...messages] : []),
       ...(waiting.length
         ? [this.deps.paint('dim', 'Buttons of the last reply you got:'), ...renderButtons(waiting, this.deps.paint)]
         : []),

@@ -13,6 +13,8 @@ interface Rule {
 }
 
 const ownQuery: Condition = (a, q) => (q.clientId === a.userId ? null : 'You can only act on queries you raised.');
+const ownQueryOrStaff: Condition = (a, q) =>
+  a.role !== 'client' || q.clientId === a.userId ? null : 'You can only write on queries you raised.';
 const clientOwnsOrStaff: Condition = (a, q) =>
   a.role !== 'client' || q.clientId === a.userId ? null : 'You can only see queries you raised.';
 const assigneeOrLead: Condition = (a, q) =>
@@ -37,6 +39,10 @@ export const POLICY: Record<Action, Rule> = {
   'query.claim': { roles: STAFF },
   'query.release': { roles: STAFF, onQuery: assigneeOrLead },
   'query.close': { roles: STAFF, onQuery: assigneeOnly },
+  /** Any staff member may answer (a colleague covering); a client only on a query they raised. */
+  'query.reply': { roles: EVERYONE, onQuery: ownQueryOrStaff },
+  'query.note': { roles: STAFF },
+  'query.markWaiting': { roles: STAFF },
   'query.reassign': { roles: ['lead'] },
   'analytics.team': { roles: ['lead'] },
   'sla.view': { roles: ['lead'] },

@@ -15,6 +15,19 @@ const filters: OptionSpec[] = [
   { name: 'to', description: 'Raised before (YYYY-MM-DD)', type: 'date', required: false },
   { name: 'page', description: 'Page number', type: 'integer', required: false },
 ];
+/** A conversation message's words and file: `reply 42 it works now`. */
+const message = (what: string): OptionSpec[] => [
+  {
+    name: 'text',
+    description: what,
+    type: 'text',
+    required: true,
+    positional: true,
+    rest: true,
+    maxLength: DESCRIPTION_MAX,
+  },
+  { name: 'file', description: 'An image, PDF or text file, up to 5 MB', type: 'attachment', required: false },
+];
 const range: OptionSpec[] = filters.filter((o) => o.name === 'from' || o.name === 'to' || o.name === 'category');
 
 /**
@@ -82,6 +95,20 @@ export const CATALOG = [
   { name: 'show', readOnly: true, summary: 'One query with its history', audience: 'anyone', options: [id()] },
   { name: 'reopen', summary: 'Reopen a query closed in the last 7 days', audience: ['client'], options: [id()] },
   {
+    name: 'reply',
+    summary: 'Reply on a query; the client sees it',
+    audience: 'anyone',
+    form: 'reply',
+    options: [id(), ...message('Your message')],
+  },
+  {
+    name: 'transcript',
+    readOnly: true,
+    summary: "A query's conversation as a text file",
+    audience: 'anyone',
+    options: [id()],
+  },
+  {
     name: 'rate',
     summary: 'Rate the help on a closed query',
     audience: ['client'],
@@ -130,6 +157,18 @@ export const CATALOG = [
   },
   { name: 'claim', summary: 'Claim an open query', audience: ['agent', 'lead'], options: [id()] },
   { name: 'release', summary: 'Put a query back in the open queue', audience: ['agent', 'lead'], options: [id()] },
+  {
+    name: 'note',
+    summary: 'Add an internal note to a query (staff only)',
+    audience: ['agent', 'lead'],
+    options: [id(), ...message('The note; the client never sees it')],
+  },
+  {
+    name: 'waiting',
+    summary: 'Mark a query as waiting on the client (pauses its clock)',
+    audience: ['agent', 'lead'],
+    options: [id()],
+  },
   {
     name: 'close',
     summary: 'Close a query with a resolution note',

@@ -23,6 +23,8 @@ export interface OptionSpec {
   required: boolean;
   /** Filled from bare words in order (`claim 42`), besides name=value. */
   positional?: boolean;
+  /** The last positional option takes every bare word left, joined by spaces: `reply 42 it works now`. */
+  rest?: boolean;
   maxLength?: number;
 }
 

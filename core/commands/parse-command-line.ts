@@ -67,6 +67,10 @@ export function parseArgs(spec: CommandSpec, tokens: readonly string[]): Record<
     } else {
       const slot = positional[next++];
       if (!slot) throw ValidationFailed.field('input', `unexpected "${t}"; name it (for example note="...")`);
+      if (slot.rest) {
+        set(slot.name, tokens.slice(i).join(' '));
+        break;
+      }
       set(slot.name, t);
     }
   }

@@ -12,6 +12,13 @@ export interface DeskConfig {
   lockMinutes: number;
   /** Largest screenshot accepted, in bytes. */
   maxScreenshotBytes: number;
+  /** Largest file sent with a conversation message (an image, a PDF, a text file), in bytes. */
+  maxMessageFileBytes: number;
+  /**
+   * A staff message in a support thread starting with this goes to the client (the prefix removed); any other
+   * is kept as an internal note, so nothing reaches the client by accident.
+   */
+  publicReplyPrefix: string;
 }
 
 export const DEFAULT_DESK_CONFIG: DeskConfig = {
@@ -21,4 +28,6 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = {
   maxFailedLogins: 5,
   lockMinutes: 15,
   maxScreenshotBytes: 5 * 1024 * 1024,
+  maxMessageFileBytes: 5 * 1024 * 1024,
+  publicReplyPrefix: '!reply',
 };

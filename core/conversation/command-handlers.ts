@@ -6,6 +6,7 @@ import { raise, rate, reopen, show, stats } from './handlers/client-handlers';
 import { assign, team } from './handlers/lead-handlers';
 import { sla } from './handlers/sla-handler';
 import { exportAll, listHandler } from './handlers/list-handlers';
+import { note, reply, transcript, waiting } from './handlers/message-handlers';
 
 /** Every catalog command's handler; the type makes a missing one a compile error. */
 export const HANDLERS: Record<Exclude<CommandName, 'help'>, Handler> = {
@@ -17,6 +18,8 @@ export const HANDLERS: Record<Exclude<CommandName, 'help'>, Handler> = {
   mine: listHandler('mine'),
   show,
   reopen,
+  reply,
+  transcript,
   rate,
   stats,
   queue: listHandler('queue'),
@@ -24,6 +27,8 @@ export const HANDLERS: Record<Exclude<CommandName, 'help'>, Handler> = {
   closed: listHandler('closed'),
   claim,
   release,
+  note,
+  waiting,
   close,
   team,
   sla,

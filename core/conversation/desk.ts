@@ -12,6 +12,11 @@ import type { Conversation } from './conversation';
 import { commandOfForm, formFor } from './forms';
 import type { Args } from './handler';
 import { helpView } from './help';
+import { hear } from './hear';
+import type { ConversationIntake, InboundDelete, InboundEdit, InboundMessage } from './inbound-message';
+import { pickParked } from './pick-parked';
+import { publicText } from './public-prefix';
+import { reviseMessage } from '../queries/revise-message';
 import { listPageReply } from './list-pages';
 import { commandHint, surfaceOf } from './surface';
 
@@ -20,7 +25,7 @@ import { commandHint, surfaceOf } from './surface';
  * end here, and from here in the same use cases. Failures are thrown as core's typed errors; each
  * surface renders them its own way.
  */
-export class Desk {
+export class Desk implements ConversationIntake {
   constructor(readonly deps: DeskDeps) {}
 
   /** `place`: where the request was made, for what follows the answer (see Conversation). */
@@ -93,9 +98,27 @@ export class Desk {
         return this.run(conv, commandOfForm(a.form));
       case 'page':
         return listPageReply({ deps: this.deps, conv }, a, (command, args) => this.run(conv, command, args));
+      case 'pick':
+        return pickParked(this.deps, conv, a.pendingId, a.queryId);
       default:
         return this.run(conv, a.kind, { id: a.queryId });
     }
+  }
+
+  /** A message written in a support thread or a direct message with the app (see hear.ts). */
+  hear(conv: Conversation, m: InboundMessage): Promise<Reply | null> {
+    return hear(this.deps, conv, m);
+  }
+
+  /** Its author edited a message stored earlier: mirrored on every copy (a public one keeps its prefix off). */
+  async heardEdit(conv: Conversation, e: InboundEdit): Promise<void> {
+    const text = publicText(e.text, this.deps.config.publicReplyPrefix) ?? e.text;
+    await reviseMessage(this.deps, conv.actor, e.source, { kind: 'edit', text }, e.at);
+  }
+
+  /** A message stored earlier was deleted where it was written: blanked on every copy, its text kept in history. */
+  async heardDelete(_conv: Conversation, e: InboundDelete): Promise<void> {
+    await reviseMessage(this.deps, null, e.source, { kind: 'delete' }, e.at);
   }
 
   /** A submitted form: its fields are the command's options; nothing is re-asked, errors name the fields. */

@@ -11,6 +11,7 @@ const FORMS: Record<FormId, { command: string; title: string; submitLabel: strin
   register: { command: 'register', title: 'Create your account', submitLabel: 'Register', notice: UNMASKED },
   login: { command: 'login', title: 'Sign in', submitLabel: 'Sign in', notice: UNMASKED },
   close: { command: 'close', title: 'Close query', submitLabel: 'Close query' },
+  reply: { command: 'reply', title: 'Reply on query', submitLabel: 'Send' },
 };
 
 function field(o: OptionSpec, config: DeskConfig): FormField {
@@ -27,7 +28,11 @@ function field(o: OptionSpec, config: DeskConfig): FormField {
     case 'text':
       return { ...base, type: 'longtext', ...max };
     case 'attachment':
-      return { ...base, type: 'file', maxBytes: config.maxScreenshotBytes };
+      return {
+        ...base,
+        type: 'file',
+        maxBytes: o.name === 'file' ? config.maxMessageFileBytes : config.maxScreenshotBytes,
+      };
     case 'secret':
       return { ...base, type: 'secret', ...max };
     default:

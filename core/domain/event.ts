@@ -10,6 +10,10 @@ export const EVENT_TYPES = [
   'reopened',
   'reviewed',
   'imported',
+  /** A conversation message (its id, seq and visibility in the detail; the text lives with the message). */
+  'message',
+  /** Staff marked the query as waiting on the client. */
+  'waiting',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -8,6 +8,7 @@ export const ErrorCode = {
   NotInState: 'NOT_IN_STATE',
   AlreadyReviewed: 'ALREADY_REVIEWED',
   ReopenWindowClosed: 'REOPEN_WINDOW_CLOSED',
+  ConversationClosed: 'CONVERSATION_CLOSED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
   AccountLocked: 'ACCOUNT_LOCKED',
   Conflict: 'CONFLICT',

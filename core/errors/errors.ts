@@ -96,6 +96,21 @@ export class ReopenWindowClosed extends CqmsError {
   }
 }
 
+/**
+ * A query closed longer ago than the reopen window takes no more messages: the writer is told to raise a new
+ * query (`newQuery`: how, in the syntax of the surface that asked).
+ */
+export class ConversationClosed extends CqmsError {
+  readonly code = ErrorCode.ConversationClosed;
+  constructor(
+    readonly queryId: number,
+    readonly days: number,
+    newQuery: string,
+  ) {
+    super(`Query #${queryId} was closed more than ${days} days ago and takes no more messages; ${newQuery}.`);
+  }
+}
+
 export class InvalidCredentials extends CqmsError {
   readonly code = ErrorCode.InvalidCredentials;
   constructor() {

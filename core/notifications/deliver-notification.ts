@@ -2,7 +2,11 @@ import type { DeskDeps } from '../desk/desk-deps';
 import type { Notifier } from '../ports/notifier';
 import { queryCard } from '../views/query-card';
 import { ephemeral, text, type View } from '../views/view-model';
+import { transcriptFile } from '../conversation/transcript';
 import type { NotificationIntent } from './notification-intent';
+
+/** The intents this job delivers; a conversation's messages and revisions have jobs of their own. */
+export type NoticeIntent = Exclude<NotificationIntent, { kind: 'conversation' | 'messageRevised' }>;
 import { slaAlertNotice } from './sla-alert-notice';
 
 const SAID: Record<Extract<NotificationIntent, { kind: 'tellClient' }>['event'], (who: string, id: number) => string> =
@@ -16,11 +20,7 @@ const SAID: Record<Extract<NotificationIntent, { kind: 'tellClient' }>['event'],
   };
 
 /** The job behind every notification: builds the message from the query as it is now, then sends it. */
-export async function deliverNotification(
-  deps: DeskDeps,
-  notifier: Notifier,
-  intent: NotificationIntent,
-): Promise<void> {
+export async function deliverNotification(deps: DeskDeps, notifier: Notifier, intent: NoticeIntent): Promise<void> {
   const q = await deps.store.queries.findById(intent.queryId);
   if (!q) return; // deleted meanwhile: nothing left to say
   const ids = [q.clientId, ...(q.assigneeId === null ? [] : [q.assigneeId])];
@@ -48,6 +48,8 @@ export async function deliverNotification(
   if (intent.event === 'closed') {
     const rated = (await deps.store.reviews.forQuery(q.id)) !== null;
     views.push(queryCard(q, names, { kind: 'client' }, { rated }));
+    // The client keeps what was said: the public conversation goes with the news, as a text file.
+    if (q.messageCount > 0) views.push(await transcriptFile(deps, q, false));
   }
   await notifier.sendDirect(q.clientId, intent.platform, ephemeral(...views));
 }

@@ -11,8 +11,20 @@ const TOLD: Record<Transition, 'claimed' | 'released' | 'reassigned' | 'closed' 
   reopen: null,
 };
 
+/** The card, and the conversation's places (the client's DM thread is rooted at once). */
 export function intentsForCreated(q: QueryRecord): NotificationIntent[] {
-  return [{ kind: 'channelCard', queryId: q.id }];
+  return [
+    { kind: 'channelCard', queryId: q.id },
+    { kind: 'conversation', queryId: q.id },
+  ];
+}
+
+/** A message goes to every place; the card changes only when the message ended a wait on the client. */
+export function intentsForMessage(q: Pick<QueryRecord, 'id'>, cardChanged: boolean): NotificationIntent[] {
+  return [
+    { kind: 'conversation', queryId: q.id },
+    ...(cardChanged ? [{ kind: 'channelCard' as const, queryId: q.id }] : []),
+  ];
 }
 
 /** Every change updates the channel card; the client hears of the ones that concern them. */

@@ -18,6 +18,13 @@ export type NotificationIntent =
       platform: Platform;
     }
   /**
+   * Deliver every message of the query's conversation not yet at each of its places, in seq order (one intent
+   * serves any number of messages: the places' cursors say what is left). Also posts the client's DM thread root.
+   */
+  | { kind: 'conversation'; queryId: number }
+  /** Mirror a message's edit or deletion on every copy of it. */
+  | { kind: 'messageRevised'; queryId: number; messageId: number }
+  /**
    * An SLA level reached (recorded once in sla_alerts), for one channel: a warning goes to support, a breach to
    * support and leads, one intent each, so a retry after one channel failed does not post to the other again.
    */

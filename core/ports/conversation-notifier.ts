@@ -14,6 +14,12 @@ export interface ConversationNotifier {
    * reached on this platform (its thread root posted and recorded on first use). None when not configured.
    */
   conversationPlaces(q: QueryRecord): Promise<ConversationPlace[]>;
+  /**
+   * Where several platforms are combined: the places of those that answered, and the failure of those that did
+   * not (null when none failed), so one platform being away does not hold back the others' deliveries; the job
+   * then fails with `failure` and its retry serves the rest. Without it, conversationPlaces is all or nothing.
+   */
+  settledPlaces?(q: QueryRecord): Promise<{ places: ConversationPlace[]; failure: unknown }>;
   /** Posts one copy; returns the platform's id of the posted message. */
   postMessageCopy(place: ConversationPlace, copy: MessageCopyView): Promise<string>;
   /** Mirrors an edit (or a deletion, `copy.deleted`) on a copy posted earlier. */

@@ -21,7 +21,8 @@ export async function closeQuery(
     query,
     actor,
     transition: 'close',
-    patch: { closedAt: now, resolutionNote: note, resolutionMs: now.getTime() - query.createdAt.getTime() },
+    // The store computes resolutionMs from resolvedAt, leaving out the time staff waited on the client.
+    patch: { closedAt: now, resolutionNote: note, resolvedAt: now },
     expect: { assigneeId: actor.userId },
   });
 }

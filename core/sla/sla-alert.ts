@@ -14,6 +14,10 @@ export interface SlaCandidate {
   assigneeId: number | null;
   createdAt: Date;
   firstResponseMs: number | null;
+  /** Since when staff wait on the client: the resolution clock stands still meanwhile (absent: not waiting). */
+  waitingSince?: Date | null;
+  /** Time waited on the client in finished waits: the resolution clock's levels come that much later. */
+  waitedMs?: number;
   /** Levels already recorded for this query, so a sweep does not try them again. */
   recorded: readonly { clock: SlaClock; level: SlaAlertLevel }[];
 }

@@ -19,20 +19,28 @@ export interface ClockState {
 
 type ClockSubject = Pick<QueryRecord, 'category' | 'status' | 'createdAt' | 'firstResponseMs'> & {
   resolutionMs?: number | null;
-};
+} & Partial<Pick<QueryRecord, 'waitingSince' | 'waitedMs'>>;
 
 function state(
   policy: SlaPolicy,
   clock: SlaClock,
   stoppedAt: Date,
   targetMs: number,
-  createdAt: Date,
+  startedAt: Date,
   running: boolean,
 ): ClockState {
   const cal = policy.businessHours;
-  const elapsedMs = businessMsBetween(cal, createdAt, stoppedAt);
+  const elapsedMs = businessMsBetween(cal, startedAt, stoppedAt);
   const level: SlaLevel = elapsedMs >= targetMs ? 'breach' : elapsedMs >= policy.warnAt * targetMs ? 'warning' : 'ok';
-  return { clock, level, elapsedMs, targetMs, dueAt: addBusinessMs(cal, createdAt, targetMs), running };
+  return { clock, level, elapsedMs, targetMs, dueAt: addBusinessMs(cal, startedAt, targetMs), running };
+}
+
+/**
+ * Where the resolution clock counts from: the creation, moved on by the time waited on the client, so its
+ * deadline comes that much later (the same shift the sweep's query applies).
+ */
+function resolutionStart(q: Pick<ClockSubject, 'createdAt' | 'waitedMs'>): Date {
+  return new Date(q.createdAt.getTime() + (q.waitedMs ?? 0));
 }
 
 /** Both clocks of a query at `now`; they run in the policy's business hours, or on wall time without them. */
@@ -45,8 +53,13 @@ export function slaStatus(q: ClockSubject, policy: SlaPolicy, now: Date): ClockS
   const out: ClockState[] = [];
   if (fr !== null || frRunning)
     out.push(state(policy, 'firstResponse', at(fr), t.firstResponseMs, q.createdAt, frRunning));
-  const resRunning = q.status !== 'Closed';
-  out.push(state(policy, 'resolution', resRunning ? now : at(q.resolutionMs), t.resolutionMs, q.createdAt, resRunning));
+  // While staff wait on the client the resolution clock stands at the wait's start. A closed query's resolutionMs
+  // already excludes the time waited, so it is measured from the creation.
+  const waiting = q.status !== 'Closed' && q.waitingSince ? q.waitingSince : null;
+  const resRunning = q.status !== 'Closed' && waiting === null;
+  if (q.status === 'Closed')
+    out.push(state(policy, 'resolution', at(q.resolutionMs), t.resolutionMs, q.createdAt, false));
+  else out.push(state(policy, 'resolution', waiting ?? now, t.resolutionMs, resolutionStart(q), resRunning));
   return out;
 }
 
@@ -59,15 +72,16 @@ export function mostUrgent(states: readonly ClockState[]): ClockState | null {
 
 /** The clocks of an active query that are running, with their targets. */
 function runningClocks(
-  q: Pick<SlaCandidate, 'category' | 'status' | 'firstResponseMs'>,
+  q: Pick<SlaCandidate, 'category' | 'status' | 'firstResponseMs' | 'createdAt' | 'waitingSince' | 'waitedMs'>,
   policy: SlaPolicy,
-): { clock: SlaClock; targetMs: number }[] {
+): { clock: SlaClock; targetMs: number; startedAt: Date }[] {
   if (q.status === 'Closed') return [];
   const t = targetsFor(policy, q.category);
   const out = [];
   if (q.status === 'Open' && q.firstResponseMs === null)
-    out.push({ clock: 'firstResponse' as const, targetMs: t.firstResponseMs });
-  out.push({ clock: 'resolution' as const, targetMs: t.resolutionMs });
+    out.push({ clock: 'firstResponse' as const, targetMs: t.firstResponseMs, startedAt: q.createdAt });
+  if (!q.waitingSince)
+    out.push({ clock: 'resolution' as const, targetMs: t.resolutionMs, startedAt: resolutionStart(q) });
   return out;
 }
 
@@ -83,13 +97,13 @@ export function dueAlerts(
   const cal = policy.businessHours;
   const out: DueAlert[] = [];
   for (const q of queries) {
-    for (const { clock, targetMs } of runningClocks(q, policy)) {
+    for (const { clock, targetMs, startedAt } of runningClocks(q, policy)) {
       for (const [level, ms] of [
         ['warning', policy.warnAt * targetMs],
         ['breach', targetMs],
       ] as const) {
         if (q.recorded?.some((r) => r.clock === clock && r.level === level)) continue;
-        const dueAt = addBusinessMs(cal, q.createdAt, ms);
+        const dueAt = addBusinessMs(cal, startedAt, ms);
         if (dueAt.getTime() <= now.getTime()) out.push({ queryId: q.id, clock, level, dueAt });
       }
     }

@@ -6,6 +6,9 @@ describe('action ids', () => {
   it.each<ActionRef>([
     { kind: 'claim', queryId: 42 },
     { kind: 'rate', queryId: 7, rating: 5 },
+    { kind: 'reply', queryId: 42 },
+    { kind: 'waiting', queryId: 42 },
+    { kind: 'pick', pendingId: 999_999_999, queryId: 999_999_999 },
     { kind: 'page', list: 'mine', page: 3, filter: 's=Open;c=2;f=2025-01-01' },
   ])('round-trips %j', (a) => {
     expect(decodeAction(encodeAction(a))).toEqual(a);
@@ -18,6 +21,8 @@ describe('action ids', () => {
       'cqms|claim|-1',
       'cqms|claim|4.2',
       'cqms|rate|1|6',
+      'cqms|pick|1',
+      'cqms|pick|0|3',
       'cqms|delete|1',
       'cqms|page|everyone|1|',
       'x'.repeat(200),

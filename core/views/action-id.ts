@@ -8,7 +8,7 @@ export const MAX_ACTION_ID = 100;
 const PREFIX = 'cqms';
 
 const queryAction = z.object({
-  kind: z.enum(['claim', 'release', 'close', 'reopen', 'show']),
+  kind: z.enum(['claim', 'release', 'close', 'reopen', 'show', 'reply', 'waiting']),
   queryId: z.number().int().positive(),
 });
 const rateAction = z.object({
@@ -28,17 +28,24 @@ const pageAction = z.object({
     .regex(/^[A-Za-z0-9=;:_.-]*$/),
 });
 
+/** Files a client's parked direct message (one written outside any query's thread) under the query they chose. */
+const pickAction = z.object({
+  kind: z.literal('pick'),
+  pendingId: z.number().int().positive(),
+  queryId: z.number().int().positive(),
+});
+
 /** Opens a command's form (the App Home's Raise a query, Create your account, Sign in). */
 const formAction = z.object({ kind: z.literal('form'), form: z.enum(['new', 'register', 'login']) });
 
-export const actionSchema = z.discriminatedUnion('kind', [queryAction, rateAction, pageAction, formAction]);
+export const actionSchema = z.discriminatedUnion('kind', [queryAction, rateAction, pageAction, formAction, pickAction]);
 export type ActionRef = z.infer<typeof actionSchema>;
 export type ActionKind = ActionRef['kind'];
 
 /** Presses that change nothing stored (a page, a query shown, a form opened): nothing to refresh after them. */
 const READ_ONLY_ACTIONS: ReadonlySet<string> = new Set<ActionKind>(['page', 'show', 'form']);
 /** Presses answered with a form: surfaces open it within the press's short-lived trigger. */
-const FORM_ACTIONS: ReadonlySet<string> = new Set<ActionKind>(['close', 'form']);
+const FORM_ACTIONS: ReadonlySet<string> = new Set<ActionKind>(['close', 'form', 'reply']);
 
 export function isReadOnlyAction(kind: string | undefined): boolean {
   return kind !== undefined && READ_ONLY_ACTIONS.has(kind);
@@ -54,9 +61,11 @@ export function encodeAction(a: ActionRef): string {
       ? [PREFIX, a.kind, a.list, a.page, a.filter]
       : a.kind === 'rate'
         ? [PREFIX, a.kind, a.queryId, a.rating]
-        : a.kind === 'form'
-          ? [PREFIX, a.kind, a.form]
-          : [PREFIX, a.kind, a.queryId];
+        : a.kind === 'pick'
+          ? [PREFIX, a.kind, a.pendingId, a.queryId]
+          : a.kind === 'form'
+            ? [PREFIX, a.kind, a.form]
+            : [PREFIX, a.kind, a.queryId];
   const id = parts.join('|');
   if (id.length > MAX_ACTION_ID) throw new Error(`action id too long (${id.length}): ${id}`);
   return id;
@@ -73,9 +82,11 @@ export function decodeAction(id: string): ActionRef | null {
       ? { kind, list: a, page: int(b), filter: c ?? '' }
       : kind === 'rate'
         ? { kind, queryId: int(a), rating: int(b) }
-        : kind === 'form'
-          ? { kind, form: a }
-          : { kind, queryId: int(a) };
+        : kind === 'pick'
+          ? { kind, pendingId: int(a), queryId: int(b) }
+          : kind === 'form'
+            ? { kind, form: a }
+            : { kind, queryId: int(a) };
   const parsed = actionSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }

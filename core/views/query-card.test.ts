@@ -73,12 +73,23 @@ describe('query card', () => {
   });
 
   it('offers each audience only the buttons it may press', () => {
-    expect(actions(queryCard(base, {}, { kind: 'staff' }))).toEqual(['claim']);
-    expect(actions(queryCard(base, {}, { kind: 'client' }))).toEqual([]);
+    expect(actions(queryCard(base, {}, { kind: 'staff' }))).toEqual(['claim', 'reply', 'waiting']);
+    expect(actions(queryCard(base, {}, { kind: 'client' }))).toEqual(['reply']);
     const working = { ...base, status: 'In Progress' as const, assigneeId: 5 };
-    expect(actions(queryCard(working, {}, { kind: 'staff' }))).toEqual(['release', 'close']);
-    expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'agent', userId: 6 }))).toEqual([]);
-    expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'lead', userId: 7 }))).toEqual(['release']);
+    expect(actions(queryCard(working, {}, { kind: 'staff' }))).toEqual(['release', 'close', 'reply', 'waiting']);
+    expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'agent', userId: 6 }))).toEqual(['reply', 'waiting']);
+    expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'lead', userId: 7 }))).toEqual([
+      'release',
+      'reply',
+      'waiting',
+    ]);
+    expect(actions(queryCard(working, {}, { kind: 'viewer', role: 'client', userId: 99 }))).toEqual([]);
+    const waiting = { ...working, waitingSince: new Date('2026-03-03T10:30:00Z') };
+    const waitingCard = queryCard(waiting, {}, { kind: 'staff' });
+    expect(actions(waitingCard)).toEqual(['release', 'close', 'reply']);
+    expect(waitingCard.fields.find((f) => f.label === 'Waiting on the client')?.value).toBe(
+      'since 2026-03-03 10:30 UTC',
+    );
     const closed = {
       ...base,
       status: 'Closed' as const,

@@ -33,7 +33,7 @@ export function queryCard(
     { label: 'Status', value: q.status, inline: true },
     { label: 'Category', value: q.category, inline: true },
     { label: 'Raised by', value: names.client ?? `#${q.clientId}`, inline: true },
-    { label: 'Opened', value: `${q.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, inline: true },
+    { label: 'Opened', value: stamp(q.createdAt), inline: true },
   ];
   if (q.mobile) {
     const shown = audience.kind === 'staff' ? maskMobile(q.mobile) : q.mobile;
@@ -46,6 +46,8 @@ export function queryCard(
   }
   if (q.assigneeId !== null)
     fields.push({ label: 'Assignee', value: names.assignee ?? `#${q.assigneeId}`, inline: true });
+  if (q.waitingSince !== null && q.status !== 'Closed')
+    fields.push({ label: 'Waiting on the client', value: `since ${stamp(q.waitingSince)}`, inline: true });
   if (q.status === 'Closed' && q.resolutionMs !== null)
     fields.push({ label: 'Resolved in', value: durationText(q.resolutionMs / 3_600_000), inline: true });
   if (note && !(extra.whole && note.shortened)) fields.push({ label: 'Resolution', value: note.text });
@@ -92,6 +94,8 @@ export function wholeTextCards(q: QueryRecord): CardView[] {
   ];
 }
 
+const stamp = (d: Date) => `${d.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
 /** Only the buttons the audience's role may press; core checks again when one is pressed. */
 function buttonsFor(q: QueryRecord, audience: CardAudience, rated: boolean): ButtonView[] {
   const role: Role = audience.kind === 'staff' ? 'agent' : audience.kind === 'client' ? 'client' : audience.role;
@@ -115,5 +119,10 @@ function buttonsFor(q: QueryRecord, audience: CardAudience, rated: boolean): But
         b.push({ label: `${'★'.repeat(r)}`, actionId: encodeAction({ kind: 'rate', queryId: q.id, rating: r }) });
     b.push({ label: 'Reopen', actionId: encodeAction({ kind: 'reopen', queryId: q.id }) });
   }
+  // The conversation: anyone on the query writes while it is active (the client on their own only).
+  if (q.status !== 'Closed' && (role !== 'client' || mine === null || mine === q.clientId))
+    b.push({ label: 'Reply', actionId: encodeAction({ kind: 'reply', queryId: q.id }) });
+  if (q.status !== 'Closed' && q.waitingSince === null && mayRole(role, 'query.markWaiting'))
+    b.push({ label: 'Waiting on client', actionId: encodeAction({ kind: 'waiting', queryId: q.id }) });
   return b;
 }

@@ -36,12 +36,16 @@ const toQuery = (r: QueryColumns): QueryRecord => ({
   firstReplyMs: r.firstReplyMs,
 });
 
+/** A new query's conversation columns, written as the database would default them (the row is returned as written). */
+const NO_CONVERSATION = { waitingSince: null, waitedMs: 0, messageCount: 0, firstReplyMs: null };
+
 const queryRowValues = (row: NewQueryRow, now: Date): CreationAttributes<QueryRow> => ({
   ...row,
   createdAt: row.createdAt.getTime(),
   claimedAt: msOrNull(row.claimedAt),
   closedAt: msOrNull(row.closedAt),
   updatedAt: now.getTime(),
+  ...NO_CONVERSATION,
 });
 
 function queryWhere(f: QueryFilter): WhereOptions<QueryColumns> {

@@ -5,6 +5,9 @@ import { createQuery } from '../../queries/create-query';
 import { getQuery, type QueryDetails } from '../../queries/get-query';
 import type { Actor } from '../../domain/actor';
 import { platformName } from '../../domain/platform';
+import { isStaff } from '../../domain/roles';
+import { authorNames } from '../../notifications/message-copy-views';
+import { conversationCard } from '../../views/conversation-card';
 import { reopenQuery } from '../../queries/reopen-query';
 import { reviewQuery } from '../../queries/review-query';
 import { encodeAction } from '../../views/action-id';
@@ -58,20 +61,30 @@ function detailCard(d: QueryDetails, actor: Actor, whole: boolean): CardView {
   return card;
 }
 
-/** A query whole: its card, the rest of a long description or note, and its history (paged). */
+/** A query whole: its card, the rest of a long description or note, its conversation, and its history (paged). */
 export const show: Handler = async (ctx, args) => {
   const actor = actorOf(ctx);
   const d = await getQuery(ctx.deps, actor, queryIdOf(args.id));
   const card = detailCard(d, actor, true);
-  return ephemeral(card, ...wholeTextCards(d.query), historyList(d, args.page));
+  const messages = await ctx.deps.store.messages.forQuery(d.query.id, { includeInternal: isStaff(actor.role) });
+  const talk = conversationCard(
+    d.query,
+    messages,
+    await authorNames(ctx.deps.store, messages),
+    `${ctx.conv.surface.prefix}transcript ${d.query.id}`,
+  );
+  return ephemeral(card, ...wholeTextCards(d.query), ...(talk ? [talk] : []), historyList(d, args.page, actor));
 };
 
 /** One page of a query's history, for `show` and its paging buttons. */
 export async function historyPage(ctx: HandlerContext, args: Args): Promise<ListView> {
-  return historyList(await getQuery(ctx.deps, actorOf(ctx), queryIdOf(args.id)), args.page);
+  const actor = actorOf(ctx);
+  return historyList(await getQuery(ctx.deps, actor, queryIdOf(args.id)), args.page, actor);
 }
 
-function historyList(d: QueryDetails, page: unknown): ListView {
+/** The client's history leaves out that internal notes were written: the staff's alone. */
+function historyList(d: QueryDetails, page: unknown, viewer: Actor): ListView {
+  const events = isStaff(viewer.role) ? d.events : d.events.filter((e) => e.detail?.visibility !== 'internal');
   return pagedList(
     `History of #${d.query.id}`,
     [
@@ -79,7 +92,7 @@ function historyList(d: QueryDetails, page: unknown): ListView {
       ['what', 'What'],
       ['via', 'Via'],
     ],
-    d.events.map((e) => ({
+    events.map((e) => ({
       cells: {
         at: e.createdAt.toISOString().replace('T', ' ').slice(0, 16),
         what: e.type,
