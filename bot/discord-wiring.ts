@@ -240,7 +240,10 @@ export class DiscordPlatform implements ChatPlatform {
     );
     client.on(Events.Error, (e) => log.error('Discord client error', e));
     // The refusal is told once, by the line withoutMessageContent logs.
-    client.on(Events.ShardError, (e, shard) => this.refused || log.warn(`Discord gateway shard ${shard}: ${e.message}`));
+    client.on(
+      Events.ShardError,
+      (e, shard) => this.refused || log.warn(`Discord gateway shard ${shard}: ${e.message}`),
+    );
     client.rest.on(RESTEvents.RateLimited, (r) =>
       log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`),
     );

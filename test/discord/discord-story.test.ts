@@ -82,7 +82,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
       color: 0x3498db,
       description: expect.stringContaining('@everyone @here'),
     });
-    expect(kinds(posted!.body)).toEqual(['claim']);
+    expect(kinds(posted!.body)).toEqual(['claim', 'reply', 'waiting']);
     const queryId = Number(buttonIds(posted!.body)[0]!.split('|')[2]);
     expect(await h.bot.runtime.deps.store.attachments.forQuery(queryId)).toMatchObject([
       { filename: 'card.png', contentType: 'image/png' },
@@ -99,7 +99,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(edited).toHaveLength(1);
     expect(embed(edited[0]!.body)).toMatchObject({ color: 0xf1c40f });
     expect(textOf(edited[0])).toContain('In Progress');
-    expect(kinds(edited[0]!.body)).toEqual(['release', 'close']);
+    expect(kinds(edited[0]!.body)).toEqual(['release', 'close', 'reply', 'waiting']);
     expect(fake.calls('POST', /^\/users\/@me\/channels$/).map((r) => r.body.recipient_id)).toEqual([ZOE.id]);
     const dm = fake.dmChannelOf(ZOE.id)!;
     const toldClaim = fake.calls('POST', new RegExp(`^/channels/${dm}/messages$`));

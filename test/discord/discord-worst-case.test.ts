@@ -154,7 +154,7 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
     );
     await h.settle();
     const claimed = h.fake.messages.get(SUPPORT_CHANNEL)!.get(cardId)!;
-    expect(kinds(claimed)).toEqual(['release', 'close', 'show']);
+    expect(kinds(claimed)).toEqual(['release', 'close', 'reply', 'waiting', 'show']);
     const closeModal = await h.driver.callback(
       h.driver.press(ANN, buttonIds(claimed)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }),
     );

@@ -28,6 +28,8 @@ export class FakeGateway {
   /** Close codes the fake sent, in order. */
   readonly closes: number[] = [];
   heartbeats = 0;
+  /** Dispatches sent again on a RESUME, by type. */
+  readonly replayed: string[] = [];
   /** Intent bits the app is not allowed (its developer portal switch is off): an IDENTIFY with any is closed 4014. */
   refusedIntents = 0;
   private readonly sockets = new Set<WebSocket>();
@@ -143,7 +145,10 @@ export class FakeGateway {
     this.ready = ws;
     const from = Math.min(Number(d.seq), this.replayFrom ?? Number.POSITIVE_INFINITY);
     this.replayFrom = undefined;
-    for (const sent of this.session.filter((e) => e.s > from)) ws.send(JSON.stringify({ op: 0, ...sent }));
+    for (const sent of this.session.filter((e) => e.s > from)) {
+      this.replayed.push(sent.t);
+      ws.send(JSON.stringify({ op: 0, ...sent }));
+    }
     this.send(ws, 'RESUMED', {});
     for (const w of this.readyWaiters.splice(0)) w();
   }

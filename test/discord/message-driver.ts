@@ -94,3 +94,18 @@ export class MessageDriver {
     return msg;
   }
 }
+
+/** Polls until `probe` gives a value: the bot hears messages asynchronously, after the dispatch is sent. */
+export async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  ms = 8000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
