@@ -65,6 +65,33 @@ describe('a query conversation on Discord, through the real discord.js client an
     });
   });
 
+  it('finds a thread whose creation answer was lost (160004), and posts a copy whose answer was lost once (nonce)', async () => {
+    const { fake } = h;
+    // Discord starts the thread but the answer never arrives: the retry is told 160004 and uses the card's id.
+    fake.failNext('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages/\\d+/threads$`), 'lose');
+    const q = await raise('Lost answers');
+    const thread = await threadOf(q);
+    const starts = fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages/${thread}/threads$`));
+    expect(starts.map((r) => r.status)).toEqual([201, 400]);
+    expect(fake.threads.filter((t) => t.id === thread)).toHaveLength(1);
+    expect(await h.bot.runtime.deps.store.threads.find('discord', thread, null)).toMatchObject({ queryId: q });
+
+    // The copy to Zoe's DM is made but its answer lost: the retry carries the same nonce and gets that message.
+    const dm = fake.openDm(ZOE.id);
+    fake.failNext('POST', new RegExp(`^/channels/${dm}/messages$`), 'lose');
+    say.inChannel(ANN, thread, '!reply Refund done');
+    await eventually(async () => (await messagesOf(q)).length === 1, 'the reply');
+    await h.settle();
+    const tries = posts(dm).filter((r) => textOf(r).includes('Refund done'));
+    expect(tries).toHaveLength(2);
+    expect(tries[1]!.body.nonce).toBe(tries[0]!.body.nonce);
+    expect([...fake.messages.get(dm)!.values()].filter((m) => String(m.content).includes('Refund done'))).toHaveLength(
+      1,
+    );
+    const copies = await h.bot.runtime.deps.store.copies.forMessage((await messagesOf(q))[0]!.id);
+    expect(copies.find((c) => c.channelId === dm)?.platformMessageId).toBe(String(postedWith(dm, 'Refund done')!.id));
+  });
+
   it('keeps a thread message as an internal note, a prefixed one public; the client gets only the public one', async () => {
     const q = await raise('Refund please');
     const thread = await threadOf(q);

@@ -76,3 +76,38 @@ describe('Discord refuses the Message Content intent (gateway close 4014)', () =
     expect(h.log.filter((l) => l.level === 'error')).toEqual([]);
   });
 });
+
+describe('Discord refuses Message Content later, when the bot identifies again (the switch turned off meanwhile)', () => {
+  let h: DiscordHarness;
+
+  beforeAll(async () => {
+    h = await startDiscordHarness('sqlite');
+    await h.member('client', 'zoe', ZOE);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('logs the one line and connects again without it; DMs still reach the desk', async () => {
+    const { fake } = h;
+    expect(Number(fake.gateway.identifies[0]!.intents) & INTENT.messageContent).toBe(INTENT.messageContent);
+    fake.gateway.refusedIntents = INTENT.messageContent;
+    fake.gateway.invalidateSession();
+    await fake.waitFor(() => fake.gateway.identifies.length === 3, 'identifying again without Message Content');
+    await fake.gateway.whenReady();
+    expect(fake.gateway.closes).toEqual([4014]);
+    expect(Number(fake.gateway.identifies[2]!.intents) & INTENT.messageContent).toBe(0);
+    expect(h.log.filter((l) => /Message Content|intent/i.test(l.message))).toHaveLength(1);
+
+    const { driver } = h;
+    const modal = await driver.callback(driver.slash(ZOE, 'new', { category: 'Billing Problem' }));
+    const raised = await driver.callback(
+      driver.submit(ZOE, String(modal.body.data.custom_id), { heading: 'Later', description: 'x', mobile: '' }),
+    );
+    const queryId = Number(/Query #(\d+) raised/.exec(textOf(raised))![1]);
+    new MessageDriver(fake).inDm(ZOE, 'Still there?');
+    const messages = () => h.bot.runtime.deps.store.messages.forQuery(queryId, { includeInternal: true });
+    await eventually(async () => (await messages()).length > 0, 'the DM stored');
+    expect(h.log.filter((l) => l.level === 'error')).toEqual([]);
+  });
+});

@@ -14,8 +14,11 @@ import { describeViolation, ViolationLedger, type ExpectedRefusal } from './limi
 
 export type { RecordedRequest, UploadedFile } from './fake-http';
 
-/** A fault a test injects: an answer of its choosing, or the connection dropped with no answer. */
-export type Fault = Answer | 'drop';
+/**
+ * A fault a test injects: an answer of its choosing, the connection dropped with no answer ('drop'), or the
+ * request carried out and its answer lost on the way back ('lose': the bot cannot know it succeeded).
+ */
+export type Fault = Answer | 'drop' | 'lose';
 
 /** Fakes not yet checked for refusals; after each test, any the test did not expect fail it. */
 const live = new Set<FakeDiscord>();
@@ -225,8 +228,9 @@ export class FakeDiscord {
     };
     this.requests.push(r);
     const fault = this.faults.findIndex((f) => f.match(method, r.path));
-    if (fault >= 0) {
-      const f = this.faults.splice(fault, 1)[0]!.fault;
+    const lose = fault >= 0 && this.faults[fault]!.fault === 'lose';
+    if (fault >= 0 && !lose) {
+      const f = this.faults.splice(fault, 1)[0]!.fault as Answer | 'drop';
       if (f === 'drop') {
         r.status = -1;
         req.socket.destroy();
@@ -256,6 +260,11 @@ export class FakeDiscord {
       if (!m) continue;
       const out = this.refused(route.answer(m, r), r);
       r.status = out.status;
+      if (lose) {
+        this.faults.splice(fault, 1);
+        req.socket.destroy();
+        return;
+      }
       return send(res, out.status, out.body);
     }
     r.status = 404;

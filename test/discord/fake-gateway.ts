@@ -100,6 +100,14 @@ export class FakeGateway {
     ws?.close(4000, 'Unknown error');
   }
 
+  /** Ends the session (op 9, not resumable), as Discord may at any time: the client identifies again. */
+  invalidateSession(): void {
+    const ws = this.ready;
+    this.ready = undefined;
+    this.identified = false;
+    ws?.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
+  }
+
   close(): void {
     for (const ws of this.sockets) ws.terminate();
   }
