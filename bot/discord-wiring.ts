@@ -2,7 +2,11 @@ import { within } from '../core/async/within';
 import { Events, RESTEvents, type Client } from 'discord.js';
 import { chartRenderer } from '../adapters/charts/choose-renderer';
 import { AttachmentFetcher, DISCORD_FILE_HOSTS } from '../adapters/discord/attachment-fetcher';
-import { createDiscordClient, type DiscordClientOptions } from '../adapters/discord/discord-client';
+import { createDiscordClient, currentRest, type DiscordClientOptions } from '../adapters/discord/discord-client';
+import { messageContentRefused, onIntentRefused } from '../adapters/discord/intent-refusal';
+import { MessageIntake } from '../adapters/discord/message-intake';
+import { onMessageEvents } from '../adapters/discord/message-source';
+import { SupportThreads, type ChannelShape } from '../adapters/discord/support-threads';
 import type { DiscordLog } from '../adapters/discord/discord-log';
 import { DiscordNotifier } from '../adapters/discord/discord-notifier';
 import { DeskCalls, DOWNLOAD_PEEK_MS } from '../adapters/discord/desk-calls';
@@ -71,33 +75,38 @@ const inTime = <T>(work: Promise<T>, ms: number, what: string) =>
 
 /**
  * Discord's composition root: the discord.js client and the notifier (built before the desk, reading the store
- * when it sends); on start the router over the desk, fed by the client's interactions, then the login.
+ * when it sends); on start the router over the desk, fed by the client's interactions, and the message intake fed
+ * by its message dispatches, then the login. When Discord refuses the Message Content intent (4014), one line says
+ * how to switch it on and the bot logs in again without it: commands, buttons and DMs keep working.
  */
 export class DiscordPlatform implements ChatPlatform {
   readonly name = 'discord';
-  readonly client: Client;
   readonly notifier: DiscordNotifier;
+  private current: Client;
+  /** false once Discord refused the Message Content intent: server messages then arrive without their text. */
+  private messageContent = true;
+  /** The current client's gateway closed with 4014. */
+  private refused = false;
+  private connected = false;
   private readonly charts: ChartRenderer;
   private readonly recent: InteractionTokens;
   private runtime: DeskRuntime | undefined;
   private router: InteractionRouter | undefined;
-  private detach: (() => void) | undefined;
+  private intake: MessageIntake | undefined;
+  private detach: (() => void)[] = [];
 
   constructor(
     readonly settings: DiscordSettings,
     private readonly wiring: DiscordPlatformOptions,
   ) {
-    this.client = createDiscordClient({
-      ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
-      ...(wiring.rest ? { rest: wiring.rest } : {}),
-    });
+    this.current = this.newClient();
     this.charts = chartRenderer(settings.quickchartUrl ? { quickchartUrl: settings.quickchartUrl } : {});
     // The bot answers interactions, a worker may deliver the notification: with Redis both read the same tokens.
     this.recent = settings.tokensIn
       ? new RedisInteractionTokens(settings.tokensIn.redisUrl, settings.tokensIn.prefix)
       : new RecentInteractions();
     this.notifier = new DiscordNotifier({
-      rest: this.client.rest,
+      rest: currentRest(() => this.current),
       supportChannels: [settings.supportChannelId],
       ...(settings.leadsChannelId ? { leadsChannels: [settings.leadsChannelId] } : {}),
       store: () => this.started().deps.store,
@@ -108,9 +117,14 @@ export class DiscordPlatform implements ChatPlatform {
     });
   }
 
+  /** The discord.js client in use (replaced by one without Message Content when Discord refuses that intent). */
+  get client(): Client {
+    return this.current;
+  }
+
   notifyOnly(runtime: DeskRuntime): void {
     this.runtime = runtime;
-    this.client.rest.setToken(this.settings.token); // REST only: no gateway login
+    this.current.rest.setToken(this.settings.token); // REST only: no gateway login
   }
 
   async start(runtime: DeskRuntime): Promise<void> {
@@ -118,22 +132,21 @@ export class DiscordPlatform implements ChatPlatform {
     const { deps } = runtime;
     const desk = deskFor(deps, this.wiring.metrics);
     const log = this.wiring.log;
+    const onDefect = (ref: string, e: unknown) => log.error(`unexpected error (ref ${ref})`, e);
+    const hosts = fileHosts(this.settings.apiUrl);
     const calls = new DeskCalls({
       desk,
       charts: this.charts,
-      files: new AttachmentFetcher({
-        allowedHosts: fileHosts(this.settings.apiUrl),
-        maxBytes: deps.config.maxScreenshotBytes,
-      }),
+      files: new AttachmentFetcher({ allowedHosts: hosts, maxBytes: deps.config.maxScreenshotBytes }),
       uploads: new PendingUploads(),
       log,
-      onDefect: (ref, e) => log.error(`unexpected error (ref ${ref})`, e),
+      onDefect,
       // The peek at a screenshot must leave most of the ack budget for opening the modal.
       ...(this.wiring.ackBudgetMs
         ? { downloadPeekMs: Math.min(DOWNLOAD_PEEK_MS, Math.floor(this.wiring.ackBudgetMs * 0.4)) }
         : {}),
     });
-    const router = new InteractionRouter({
+    this.router = new InteractionRouter({
       desk,
       calls,
       once: storeKeys(
@@ -145,19 +158,104 @@ export class DiscordPlatform implements ChatPlatform {
       onShed: (command) => this.wiring.metrics?.commandRan(command, 'shed'),
       ...(this.wiring.ackBudgetMs ? { ackBudgetMs: this.wiring.ackBudgetMs } : {}),
     });
-    this.router = router;
-    this.detach = registerListeners(this.client, router, log, (surface, ms) =>
-      this.wiring.metrics?.acked('discord', surface, ms),
+    const rest = currentRest(() => this.current);
+    this.intake = new MessageIntake({
+      desk,
+      threads: new SupportThreads({
+        supportChannels: [this.settings.supportChannelId],
+        cached: (id) => channelShape(this.current, id),
+        rest,
+      }),
+      files: new AttachmentFetcher({ allowedHosts: hosts, maxBytes: deps.config.maxMessageFileBytes }),
+      rest,
+      render: (reply) => calls.render(reply),
+      readsServerText: () => this.messageContent,
+      log,
+      onDefect,
+      now: () => deps.clock.now(),
+    });
+    this.attach();
+    try {
+      await this.connect();
+    } catch (e) {
+      if (!this.refused) throw e;
+      await this.withoutMessageContent();
+    }
+    this.connected = true;
+  }
+
+  describe(): string {
+    const content = this.messageContent ? '' : '; Message Content refused: thread messages are not read';
+    return `Discord (application ${this.settings.applicationId}, ${this.current.ws.shards.size} shard(s), cards in channel ${this.settings.supportChannelId}${content})`;
+  }
+
+  /**
+   * Takes no more interactions or messages, lets those being handled finish and the notifications they queued go
+   * out (destroying the client also ends its REST client), then closes the gateway connection.
+   */
+  async stop(): Promise<void> {
+    const timeout = this.wiring.connectTimeoutMs ?? 10_000;
+    const warn = (e: unknown) => this.wiring.log.warn(e instanceof Error ? e.message : String(e));
+    for (const d of this.detach.splice(0)) d();
+    await this.router?.drain();
+    await inTime(this.intake?.drain() ?? Promise.resolve(), timeout, 'hearing the last messages').catch(warn);
+    if (this.runtime) await inTime(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);
+    await inTime(this.current.destroy(), timeout, 'closing the Discord connection').catch(warn);
+    await this.release();
+  }
+
+  async release(): Promise<void> {
+    await this.recent.close();
+  }
+
+  private newClient(): Client {
+    return createDiscordClient({
+      ...(this.settings.apiUrl ? { apiUrl: this.settings.apiUrl } : {}),
+      ...(this.wiring.rest ? { rest: this.wiring.rest } : {}),
+      messageContent: this.messageContent,
+    });
+  }
+
+  /** Feeds the router and the intake from the current client, and watches it for errors and a refused intent. */
+  private attach(): void {
+    const client = this.current;
+    const log = this.wiring.log;
+    const router = this.router!;
+    const intake = this.intake!;
+    this.detach.push(
+      registerListeners(client, router, log, (surface, ms) => this.wiring.metrics?.acked('discord', surface, ms)),
+      onMessageEvents(
+        client,
+        () => client.user?.id ?? this.settings.applicationId,
+        (e) => intake.take(e),
+      ),
+      onIntentRefused(client, () => {
+        this.refused = true;
+        // At login the failed login itself leads here; later, discord.js has given up on the connection.
+        if (this.connected)
+          void this.withoutMessageContent().catch((e: unknown) =>
+            log.error('reconnecting to Discord without the Message Content intent failed', e),
+          );
+      }),
     );
-    this.client.on(Events.Error, (e) => log.error('Discord client error', e));
-    this.client.on(Events.ShardError, (e, shard) => log.warn(`Discord gateway shard ${shard}: ${e.message}`));
-    this.client.rest.on(RESTEvents.RateLimited, (r) =>
+    client.on(Events.Error, (e) => log.error('Discord client error', e));
+    // The refusal is told once, by the line withoutMessageContent logs.
+    client.on(
+      Events.ShardError,
+      (e, shard) => this.refused || log.warn(`Discord gateway shard ${shard}: ${e.message}`),
+    );
+    client.rest.on(RESTEvents.RateLimited, (r) =>
       log.warn(`Discord rate limit on ${r.method.toUpperCase()} ${r.route}: retrying in ${r.retryAfter} ms`),
     );
-    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+  }
+
+  /** Logs in and waits for READY; a client that fails is destroyed (one left half-connected keeps retrying). */
+  private async connect(): Promise<void> {
+    const client = this.current;
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     const readyMs = this.wiring.connectTimeoutMs ?? 30_000;
     try {
-      await this.client.login(this.settings.token).catch((e: unknown) => {
+      await client.login(this.settings.token).catch((e: unknown) => {
         throw discordStartError(e, '/gateway/bot', this.settings.apiUrl);
       });
       await inTime(ready, readyMs, 'connecting to the Discord gateway').catch((e: unknown) => {
@@ -170,38 +268,35 @@ export class DiscordPlatform implements ChatPlatform {
         );
       });
     } catch (e) {
-      // A client left half-connected keeps retrying, and the process alive.
-      await this.client.destroy().catch(() => undefined);
+      await client.destroy().catch(() => undefined);
       throw e;
     }
   }
 
-  describe(): string {
-    return `Discord (application ${this.settings.applicationId}, ${this.client.ws.shards.size} shard(s), cards in channel ${this.settings.supportChannelId})`;
-  }
-
-  /**
-   * Takes no more interactions, lets those being answered finish and the notifications they queued go out
-   * (destroying the client also ends its REST client), then closes the gateway connection.
-   */
-  async stop(): Promise<void> {
-    const timeout = this.wiring.connectTimeoutMs ?? 10_000;
-    const warn = (e: unknown) => this.wiring.log.warn(e instanceof Error ? e.message : String(e));
-    this.detach?.();
-    await this.router?.drain();
-    if (this.runtime) await inTime(this.runtime.settle(), timeout, 'delivering the last notifications').catch(warn);
-    await inTime(this.client.destroy(), timeout, 'closing the Discord connection').catch(warn);
-    await this.release();
-  }
-
-  async release(): Promise<void> {
-    await this.recent.close();
+  /** Says once how to enable Message Content, then replaces the client with one that does not ask for it. */
+  private async withoutMessageContent(): Promise<void> {
+    if (!this.messageContent) return;
+    this.wiring.log.warn(messageContentRefused(this.settings.applicationId));
+    for (const d of this.detach.splice(0)) d();
+    const refusedClient = this.current;
+    await refusedClient.destroy().catch(() => undefined);
+    this.messageContent = false;
+    this.refused = false;
+    this.current = this.newClient();
+    this.attach();
+    await this.connect();
   }
 
   private started(): DeskRuntime {
     if (!this.runtime) throw new Error('the Discord platform is not started');
     return this.runtime;
   }
+}
+
+/** A channel as the client's cache knows it (the threads the gateway told it of). */
+function channelShape(client: Client, id: string): ChannelShape | undefined {
+  const c = client.channels.cache.get(id);
+  return c ? { type: c.type, parentId: 'parentId' in c ? (c.parentId ?? null) : null } : undefined;
 }
 
 /** Hosts an attachment may be fetched from: Discord's CDN, and the API override's host. */

@@ -35,7 +35,19 @@ export class AttachmentFetcher {
       );
   }
 
+  /** A screenshot: the bytes downloaded as `download` does, then refused unless they are an image. */
   async fetch(ref: AttachmentRef, field: string): Promise<DownloadedFile> {
+    const file = await this.download(ref, field);
+    const contentType = sniffImageType(file.data);
+    if (!contentType) throw ValidationFailed.field(field, `${ref.filename} is not a PNG, JPEG, GIF or WebP image`);
+    return { ...file, contentType };
+  }
+
+  /**
+   * Any file (one sent with a conversation message): its bytes size-capped, typed as the uploader declared it;
+   * core reads the bytes to decide what it is.
+   */
+  async download(ref: AttachmentRef, field: string): Promise<DownloadedFile> {
     this.checkDeclared(ref, field);
     const url = URL.canParse(ref.url) ? new URL(ref.url) : null;
     if (!url || !this.limits.allowedHosts.includes(url.host) || !/^https?:$/.test(url.protocol)) {
@@ -55,8 +67,6 @@ export class AttachmentFetcher {
     });
     if (data === null)
       throw ValidationFailed.field(field, `${ref.filename} is larger than ${megabytes(this.limits.maxBytes)}`);
-    const contentType = sniffImageType(data);
-    if (!contentType) throw ValidationFailed.field(field, `${ref.filename} is not a PNG, JPEG, GIF or WebP image`);
-    return { filename: ref.filename, contentType, data };
+    return { filename: ref.filename, contentType: ref.contentType ?? 'application/octet-stream', data };
   }
 }

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, type RESTOptions } from 'discord.js';
+import { Client, GatewayIntentBits, type REST, type RESTOptions } from 'discord.js';
 import { NO_MENTIONS } from './discord-message';
 import { rejectPersistentRateLimits } from './rate-limit';
 
@@ -7,18 +7,48 @@ export interface DiscordClientOptions {
   apiUrl?: string;
   /** REST tuning (retries, timeout); tests shorten them. */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout' | 'offset' | 'rejectOnRateLimit'>>;
+  /**
+   * Whether to ask for the privileged Message Content intent (true unless Discord refused it): without it, messages
+   * in server channels arrive with no text; DMs with the bot keep theirs.
+   */
+  messageContent?: boolean;
 }
 
 /**
- * The discord.js client: the Guilds intent only (interactions need no privileged intent, and no message
- * content is read), no mention ever parsed from text the bot sends, and as many shards as Discord
- * recommends for the bot's size (fetched from /gateway/bot at login).
+ * The gateway intents: Guilds (servers and their threads), GuildMessages and DirectMessages (messages in support
+ * threads and DMs with the bot, relayed to a query's conversation) and, when allowed, MessageContent (their text
+ * in server channels). Interactions need none.
+ */
+export function discordIntents(messageContent: boolean): GatewayIntentBits[] {
+  return [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+    ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
+  ];
+}
+
+/**
+ * The discord.js client: the intents above, no mention ever parsed from text the bot sends, and as many shards
+ * as Discord recommends for the bot's size (fetched from /gateway/bot at login).
  */
 export function createDiscordClient(o: DiscordClientOptions = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: discordIntents(o.messageContent ?? true),
     shards: 'auto',
     allowedMentions: NO_MENTIONS,
     rest: { rejectOnRateLimit: rejectPersistentRateLimits(), ...(o.apiUrl ? { api: o.apiUrl } : {}), ...o.rest },
   });
+}
+
+export type RestCalls = Pick<REST, 'get' | 'post' | 'patch' | 'delete'>;
+
+/** REST calls through whichever client is current (a client is replaced when Discord refuses an intent). */
+export function currentRest(client: () => Client): RestCalls {
+  return {
+    get: (route, options) => client().rest.get(route, options),
+    post: (route, options) => client().rest.post(route, options),
+    patch: (route, options) => client().rest.patch(route, options),
+    delete: (route, options) => client().rest.delete(route, options),
+  };
 }

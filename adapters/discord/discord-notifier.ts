@@ -14,15 +14,16 @@ import { LIMITS, plain } from './discord-text';
 import { KeyedLock } from '../concurrency/keyed-lock';
 import { discordRetryAfterMs } from './rate-limit';
 import { upsertCard } from '../notify/card-upsert';
+import { DiscordConversation } from './discord-conversation';
 
 export interface DiscordNotifierOptions {
-  rest: Pick<REST, 'post' | 'patch' | 'get'>;
+  rest: Pick<REST, 'post' | 'patch' | 'get' | 'delete'>;
   /** Channel ids query cards are posted to (DISCORD_SUPPORT_CHANNEL_ID). */
   supportChannels: readonly string[];
   /** Channel ids breach alerts also go to (DISCORD_LEADS_CHANNEL_ID). */
   leadsChannels?: readonly string[];
   /** The store, read when a message is sent (the notifier is built before the desk). */
-  store: () => Pick<Store, 'messageRefs' | 'identities'>;
+  store: () => Pick<Store, 'messageRefs' | 'identities' | 'threads'>;
   charts: ChartRenderer;
   recent: InteractionTokens;
   log: DiscordLog;
@@ -46,15 +47,26 @@ const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code =
  * ephemeral follow-up on their latest interaction while its token is valid (kept in Redis when there is one, so
  * any worker can); else by a message in the support channel that mentions only them, with the notice's first
  * line and how to open their DMs.
- * Other failures throw, so the job queue retries them.
+ * Other failures throw, so the job queue retries them. A query's conversation goes through `conversation`.
  */
 export class DiscordNotifier implements PlatformNotifier {
   readonly platform = 'discord' as const;
   readonly retryAfterMs = discordRetryAfterMs;
   private readonly serial = new KeyedLock<string>();
   private readonly dmChannels = new Map<string, string>();
+  /** The support threads and DMs a query's conversation is relayed to. */
+  readonly conversation: DiscordConversation;
 
-  constructor(private readonly deps: DiscordNotifierOptions) {}
+  constructor(private readonly deps: DiscordNotifierOptions) {
+    this.conversation = new DiscordConversation({
+      rest: deps.rest,
+      supportChannels: deps.supportChannels,
+      store: deps.store,
+      dmChannel: (id) => this.dmChannel(id),
+      log: deps.log,
+      now: deps.now ?? (() => new Date()),
+    });
+  }
 
   async upsertChannelCard(queryId: number, card: CardView): Promise<void> {
     const [message] = await this.render({ visibility: 'public', views: [card] });

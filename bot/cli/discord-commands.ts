@@ -49,9 +49,14 @@ export function registerDiscordCommands(program: Command, ctx: CliContext): void
     });
   discord
     .command('invite')
-    .description('print the URL that adds the bot to a server, with the scopes and permissions it needs')
+    .description(
+      'print the URL that adds the bot to a server, with the scopes and permissions it needs, then the gateway intents it asks for',
+    )
     .action(async () => {
-      const { inviteUrl } = await import('../../adapters/discord/invite-url.js');
-      ctx.out(inviteUrl(application(ctx.env).applicationId));
+      const { inviteUrl, intentsNote } = await import('../../adapters/discord/invite-url.js');
+      const { applicationId } = application(ctx.env);
+      // The URL alone on the first line, for scripts.
+      ctx.out(inviteUrl(applicationId));
+      for (const line of intentsNote(applicationId)) ctx.out(line);
     });
 }

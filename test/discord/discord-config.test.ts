@@ -62,13 +62,18 @@ describe('cqms bot with Discord, and cqms discord', () => {
     expect((await cli(['bot'])).err).toMatch(/and\/or DISCORD_TOKEN with DISCORD_APPLICATION_ID/);
   });
 
-  it('prints the invite URL with the bot and applications.commands scopes and the permissions it needs', async () => {
+  it('prints the invite URL with the scopes and permissions it needs, then the intents', async () => {
     const invite = await cli(['discord', 'invite'], { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APP_ID });
-    const url = new URL(invite.out);
+    const [first, ...rest] = invite.out.split('\n');
+    const url = new URL(first!);
     expect(url.origin + url.pathname).toBe('https://discord.com/oauth2/authorize');
     expect(url.searchParams.get('client_id')).toBe(APP_ID);
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
-    expect(url.searchParams.get('permissions')).toBe('117760');
+    // View Channel, Send Messages, Embed Links, Attach Files, Read Message History, Create Public Threads,
+    // Send Messages in Threads.
+    expect(url.searchParams.get('permissions')).toBe('309237763072');
+    expect(rest.join('\n')).toMatch(/Gateway intents: Guilds, Guild Messages, Direct Messages, Message Content\./);
+    expect(rest.join('\n')).toContain(`https://discord.com/developers/applications/${APP_ID}/bot`);
     expect((await cli(['discord', 'register'])).err).toMatch(
       /set DISCORD_TOKEN \(the bot token\) and DISCORD_APPLICATION_ID first/,
     );

@@ -26,7 +26,8 @@ export interface Sent {
   token: string;
 }
 
-const discordUser = (u: TestUser) => ({
+/** A user as Discord's payloads carry them. */
+export const discordUser = (u: TestUser) => ({
   id: u.id,
   username: u.username,
   global_name: u.username[0]!.toUpperCase() + u.username.slice(1),

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   charts?: ChartRenderer;
   /** The notifier's clock. */
   now?: () => Date;
+  /** Sets the fake up before the bot connects (e.g. refuses a privileged intent). */
+  beforeStart?: (fake: FakeDiscord) => void;
 }
 
 export interface LogSink {
@@ -72,6 +74,7 @@ export function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> 
  */
 export async function startDiscordHarness(kind: StoreKind, opts: HarnessOptions = {}): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start();
+  opts.beforeStart?.(fake);
   const store = opts.store ?? (await openTestStore(kind));
   const env = readEnvironment({
     DATABASE_URL: store.url,

@@ -3,6 +3,7 @@ import { TINY_PNG } from '../support/png';
 import { SUPPORT_CHANNEL, type Json } from './discord-ids';
 import { buttonIds, textOf, type TestUser } from './discord-driver';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness';
+import { INTENT } from './gateway-intents';
 
 const ZOE: TestUser = { id: '1200000000000000001', username: 'zoe' };
 const ANN: TestUser = { id: '1200000000000000002', username: 'ann' };
@@ -27,7 +28,9 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
 
   it('register, raise with a screenshot, claim, refused claim, close, rate, team analytics with a chart', async () => {
     const { driver, fake } = h;
-    expect(fake.gateway.identifies[0]).toMatchObject({ token: fake.token, intents: 1 });
+    // Guilds, GuildMessages, DirectMessages and MessageContent: the conversation's messages and their text.
+    const intents = INTENT.guilds | INTENT.guildMessages | INTENT.directMessages | INTENT.messageContent;
+    expect(fake.gateway.identifies[0]).toMatchObject({ token: fake.token, intents });
 
     // Zoe registers through the modal /cqms register opens: it warns that nothing is masked.
     const reg = await driver.callback(driver.slash(ZOE, 'register'));
@@ -79,7 +82,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
       color: 0x3498db,
       description: expect.stringContaining('@everyone @here'),
     });
-    expect(kinds(posted!.body)).toEqual(['claim']);
+    expect(kinds(posted!.body)).toEqual(['claim', 'reply', 'waiting']);
     const queryId = Number(buttonIds(posted!.body)[0]!.split('|')[2]);
     expect(await h.bot.runtime.deps.store.attachments.forQuery(queryId)).toMatchObject([
       { filename: 'card.png', contentType: 'image/png' },
@@ -96,7 +99,7 @@ describe('the Discord story on MySQL, through the real discord.js client', () =>
     expect(edited).toHaveLength(1);
     expect(embed(edited[0]!.body)).toMatchObject({ color: 0xf1c40f });
     expect(textOf(edited[0])).toContain('In Progress');
-    expect(kinds(edited[0]!.body)).toEqual(['release', 'close']);
+    expect(kinds(edited[0]!.body)).toEqual(['release', 'close', 'reply', 'waiting']);
     expect(fake.calls('POST', /^\/users\/@me\/channels$/).map((r) => r.body.recipient_id)).toEqual([ZOE.id]);
     const dm = fake.dmChannelOf(ZOE.id)!;
     const toldClaim = fake.calls('POST', new RegExp(`^/channels/${dm}/messages$`));

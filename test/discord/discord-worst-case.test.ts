@@ -126,6 +126,10 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
     expect(kinds(card.body)).toContain('show');
     expect(String(embed.description)).toContain(EMOJI);
     cardId = (await h.bot.runtime.deps.store.messageRefs.find('discord', SUPPORT_CHANNEL, queryId))!.messageId;
+    // The card's thread is named after the 120-character heading, within Discord's 100.
+    const [thread] = h.fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages/${cardId}/threads$`));
+    expect(thread!.status).toBe(201);
+    expect(String(thread!.body.name)).toMatch(new RegExp(`^#${queryId} .+…$`));
     allAccepted();
   });
 
@@ -154,7 +158,7 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
     );
     await h.settle();
     const claimed = h.fake.messages.get(SUPPORT_CHANNEL)!.get(cardId)!;
-    expect(kinds(claimed)).toEqual(['release', 'close', 'show']);
+    expect(kinds(claimed)).toEqual(['release', 'close', 'reply', 'waiting', 'show']);
     const closeModal = await h.driver.callback(
       h.driver.press(ANN, buttonIds(claimed)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }),
     );

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Json } from './discord-ids';
+import { FakeChannels } from './fake-channels';
+import { channelRoutes } from './fake-channel-routes';
 import { FakeGateway } from './fake-gateway';
 import { FakeMessages } from './fake-messages';
 import { parseBody, send, type Answer, type RecordedRequest, type Route } from './fake-http';
@@ -12,8 +14,11 @@ import { describeViolation, ViolationLedger, type ExpectedRefusal } from './limi
 
 export type { RecordedRequest, UploadedFile } from './fake-http';
 
-/** A fault a test injects: an answer of its choosing, or the connection dropped with no answer. */
-export type Fault = Answer | 'drop';
+/**
+ * A fault a test injects: an answer of its choosing, the connection dropped with no answer ('drop'), or the
+ * request carried out and its answer lost on the way back ('lose': the bot cannot know it succeeded).
+ */
+export type Fault = Answer | 'drop' | 'lose';
 
 /** Fakes not yet checked for refusals; after each test, any the test did not expect fail it. */
 const live = new Set<FakeDiscord>();
@@ -46,7 +51,10 @@ export class FakeDiscord {
   /** Delay before an attachment download is answered (a slow CDN). */
   cdnDelayMs = 0;
   readonly gateway: FakeGateway;
-  private readonly box: FakeMessages;
+  /** The messages kept, by channel (users' messages are kept here by the test's driver). */
+  readonly box: FakeMessages;
+  /** Text channels, threads started from messages, DM channels. */
+  readonly channels: FakeChannels;
   private readonly cdn = new Map<string, { data: Uint8Array; contentType: string }>();
   private readonly limits: { match: (method: string, path: string) => boolean; retryAfter: number }[] = [];
   private readonly closedDms = new Set<string>();
@@ -64,6 +72,7 @@ export class FakeDiscord {
     readonly token: string,
   ) {
     this.box = new FakeMessages(url);
+    this.channels = new FakeChannels(() => this.now());
     this.window = new InteractionWindow(() => this.now());
     this.gateway = new FakeGateway(`${url.replace('http', 'ws')}/gateway`, token, (t, d) => {
       if (t === 'INTERACTION_CREATE') this.window.dispatched(d as Json);
@@ -153,6 +162,17 @@ export class FakeDiscord {
     return this.dmOf.get(userId);
   }
 
+  /** The user's DM channel with the bot, opened as the user's client would open it. */
+  openDm(userId: string): string {
+    if (!this.dmOf.has(userId)) this.dmOf.set(userId, this.channels.dm(this.box.id(), userId).id as string);
+    return this.dmOf.get(userId)!;
+  }
+
+  /** Threads started from messages (POST /channels/{id}/messages/{id}/threads that succeeded), in order. */
+  get threads(): Json[] {
+    return this.channels.threads;
+  }
+
   async waitFor<T>(probe: () => T | undefined | null | false, what = 'a request', timeoutMs = 8000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -208,8 +228,9 @@ export class FakeDiscord {
     };
     this.requests.push(r);
     const fault = this.faults.findIndex((f) => f.match(method, r.path));
-    if (fault >= 0) {
-      const f = this.faults.splice(fault, 1)[0]!.fault;
+    const lose = fault >= 0 && this.faults[fault]!.fault === 'lose';
+    if (fault >= 0 && !lose) {
+      const f = this.faults.splice(fault, 1)[0]!.fault as Answer | 'drop';
       if (f === 'drop') {
         r.status = -1;
         req.socket.destroy();
@@ -239,6 +260,11 @@ export class FakeDiscord {
       if (!m) continue;
       const out = this.refused(route.answer(m, r), r);
       r.status = out.status;
+      if (lose) {
+        this.faults.splice(fault, 1);
+        req.socket.destroy();
+        return;
+      }
       return send(res, out.status, out.body);
     }
     r.status = 404;
@@ -260,25 +286,30 @@ export class FakeDiscord {
               })
             : { status: 401, body: { message: '401: Unauthorized', code: 0 } },
       },
-      ...messageRoutes({ box: this.box, window: this.window, closedDmChannel: (ch) => this.closedDmChannel(ch) }),
+      ...messageRoutes({
+        box: this.box,
+        window: this.window,
+        closedDmChannel: (ch) => this.closedDmChannel(ch),
+        echo: (t, msg) => this.echo(t, msg),
+        now: () => this.now(),
+      }),
+      ...channelRoutes({
+        box: this.box,
+        channels: this.channels,
+        threadCreated: (thread) => this.gateway.publish('THREAD_CREATE', { ...thread, newly_created: true }),
+      }),
       {
         method: 'POST',
         pattern: /^\/users\/@me\/channels$/,
-        answer: (_m, r) => {
-          const user = String(r.body.recipient_id);
-          if (!this.dmOf.has(user)) this.dmOf.set(user, this.box.id());
-          return ok({
-            id: this.dmOf.get(user),
-            type: 1,
-            last_message_id: null,
-            flags: 0,
-            recipients: [
-              { id: user, username: `user${user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null },
-            ],
-          });
-        },
+        answer: (_m, r) => ok(this.channels.get(this.openDm(String(r.body.recipient_id)))),
       },
     ];
+  }
+
+  /** The bot's own channel messages reach it through the gateway as well, as on Discord. */
+  private echo(t: string, msg: Json): void {
+    const guildId = this.channels.guildOf(String(msg.channel_id));
+    this.gateway.publish(t, { ...msg, ...(guildId ? { guild_id: guildId } : {}) });
   }
 
   private closedDmChannel(channel: string): boolean {

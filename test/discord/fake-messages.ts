@@ -48,12 +48,46 @@ export class FakeMessages {
       timestamp: (prev?.timestamp as string | undefined) ?? new Date().toISOString(),
       edited_timestamp: prev ? new Date().toISOString() : null,
       flags: body.flags ?? 0,
+      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
+      ...(body.message_reference ? replyTo(body.message_reference as Json, channelId) : {}),
       ...(channel.startsWith('wh:') ? { webhook_id: APP_ID, application_id: APP_ID } : {}),
     };
-    const box = this.byChannel.get(channel) ?? new Map<string, Json>();
-    box.set(id, msg);
-    if (id === '@original') box.set(String(msg.id), msg);
-    this.byChannel.set(channel, box);
+    this.keep(channel, id, msg);
+    if (id === '@original') this.keep(channel, String(msg.id), msg);
     return msg;
   }
+
+  /** Keeps a message a user wrote (built by the test's driver) as Discord would. */
+  keep(channel: string, id: string, msg: Json): void {
+    const box = this.byChannel.get(channel) ?? new Map<string, Json>();
+    box.set(id, msg);
+    this.byChannel.set(channel, box);
+  }
+
+  /** Deletes a message; false when there was none (Discord's 10008). */
+  remove(channel: string, id: string): boolean {
+    return this.byChannel.get(channel)?.delete(id) ?? false;
+  }
+
+  /**
+   * The bot's message with this nonce in the channel, sent within the last few minutes: with enforce_nonce, Discord
+   * returns it instead of creating another.
+   */
+  withNonce(channel: string, nonce: unknown, now: number): Json | undefined {
+    return [...(this.byChannel.get(channel)?.values() ?? [])].find(
+      (m) =>
+        m.nonce === nonce &&
+        (m.author as Json).id === APP_ID &&
+        now - Date.parse(String(m.timestamp)) < NONCE_WINDOW_MS,
+    );
+  }
 }
+
+/** A reply's reference as Discord returns it (what was sent also carries fail_if_not_exists). */
+const replyTo = (ref: Json, channelId: string): Json => ({
+  type: 19,
+  message_reference: { type: 0, message_id: ref.message_id, channel_id: ref.channel_id ?? channelId },
+});
+
+/** "The past few minutes" of Discord's nonce check. */
+const NONCE_WINDOW_MS = 5 * 60_000;

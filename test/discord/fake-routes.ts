@@ -13,6 +13,9 @@ export interface MessageRouteDeps {
   window: InteractionWindow;
   /** A DM channel whose user has closed their DMs (403, code 50007). */
   closedDmChannel: (channel: string) => boolean;
+  /** Told of each message the bot creates, edits or deletes in a channel: Discord dispatches those too. */
+  echo: (t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' | 'MESSAGE_DELETE', msg: Json) => void;
+  now: () => number;
 }
 
 const ok = (body?: unknown): Answer => ({ status: body === undefined ? 204 : 200, body });
@@ -73,10 +76,33 @@ export function messageRoutes(o: MessageRouteDeps): Route[] {
       answer: (m, r) => {
         if (o.closedDmChannel(m[1]!))
           return { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } };
-        return checkMessage(r.body, { files: r.files.length }) ?? ok(o.box.store(m[1]!, o.box.id(), r.body, r.files));
+        const refusal = checkMessage(r.body, { files: r.files.length });
+        if (refusal) return refusal;
+        const earlier = r.body.enforce_nonce === true ? o.box.withNonce(m[1]!, r.body.nonce, o.now()) : undefined;
+        if (earlier) return ok(earlier);
+        const msg = o.box.store(m[1]!, o.box.id(), r.body, r.files);
+        o.echo('MESSAGE_CREATE', msg);
+        return ok(msg);
       },
     },
-    { method: 'PATCH', pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, answer: (m, r) => edit(o, m[1]!, m[2]!, r) },
+    {
+      method: 'PATCH',
+      pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/,
+      answer: (m, r) => {
+        const out = edit(o, m[1]!, m[2]!, r);
+        if (out.status === 200) o.echo('MESSAGE_UPDATE', out.body as Json);
+        return out;
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/,
+      answer: (m) => {
+        if (!o.box.remove(m[1]!, m[2]!)) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+        o.echo('MESSAGE_DELETE', { id: m[2], channel_id: m[1] });
+        return ok();
+      },
+    },
     {
       method: 'PUT',
       pattern: /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,

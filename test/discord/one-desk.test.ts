@@ -67,10 +67,12 @@ describe('one desk across platforms: raised on Discord, claimed and closed on Sl
     // The card is in both support channels, each with its Claim button.
     const discordCard = fake.calls('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`));
     expect(discordCard).toHaveLength(1);
-    expect(buttonIds(discordCard[0]!.body)).toEqual([encodeAction({ kind: 'claim', queryId })]);
+    expect(buttonIds(discordCard[0]!.body)).toEqual(
+      (['claim', 'reply', 'waiting'] as const).map((kind) => encodeAction({ kind, queryId })),
+    );
     const slackCard = fakeSlack.api('chat.postMessage').filter((c) => c.body.channel === SLACK_SUPPORT);
     expect(slackCard).toHaveLength(1);
-    expect(slackKinds(slackCard[0]!)).toEqual(['claim']);
+    expect(slackKinds(slackCard[0]!)).toEqual(['claim', 'reply', 'waiting']);
     const ts = (await h.bot.runtime.deps.store.messageRefs.find('slack', SLACK_SUPPORT, queryId))!.messageId;
     const discordMessage = (await h.bot.runtime.deps.store.messageRefs.find('discord', SUPPORT_CHANNEL, queryId))!
       .messageId;

@@ -24,6 +24,8 @@ export function checkMessage(body: Json, ctx: MessageContext): Refusal | null {
   checkText(errors, [...path, 'content'], body.content, MESSAGE.content);
   checkEmbeds(errors, [...path, 'embeds'], body.embeds);
   checkCount(errors, [...path, 'attachments'], body.attachments, MESSAGE.attachments);
+  // A nonce is an integer or a string of at most 25 characters.
+  if (typeof body.nonce === 'string') checkText(errors, [...path, 'nonce'], body.nonce, MESSAGE.nonce);
   if (ctx.files > MESSAGE.attachments)
     errors.add([...path, 'files'], {
       code: 'BASE_TYPE_MAX_LENGTH',

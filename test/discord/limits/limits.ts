@@ -3,7 +3,10 @@
  * component and modal references, application commands, receiving and responding). Kept apart from the
  * adapter's own constants on purpose: the fake must not agree with the bot by sharing its numbers.
  */
-export const MESSAGE = { content: 2000, embeds: 10, attachments: 10, actionRows: 5 } as const;
+export const MESSAGE = { content: 2000, embeds: 10, attachments: 10, actionRows: 5, nonce: 25 } as const;
+
+/** Start Thread from Message: a name of 1-100 characters; archive after one of these many minutes of quiet. */
+export const THREAD = { name: 100, autoArchiveMinutes: [60, 1440, 4320, 10080] } as const;
 
 export const EMBED = {
   title: 256,
