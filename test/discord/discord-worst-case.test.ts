@@ -158,7 +158,7 @@ describe('the worst content a desk can hold, on Discord (MySQL)', () => {
     );
     await h.settle();
     const claimed = h.fake.messages.get(SUPPORT_CHANNEL)!.get(cardId)!;
-    expect(kinds(claimed)).toEqual(['release', 'close', 'reply', 'waiting', 'show']);
+    expect(kinds(claimed)).toEqual(['release', 'close', 'show', 'reply', 'waiting']);
     const closeModal = await h.driver.callback(
       h.driver.press(ANN, buttonIds(claimed)[1]!, { messageId: cardId, channelId: SUPPORT_CHANNEL }),
     );
