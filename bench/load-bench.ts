@@ -24,7 +24,8 @@ import { parseArgs } from 'node:util';
 import { Desk } from '../core/conversation/desk';
 import { signatureHeaders, SIGNING_SECRET, TEAM } from '../test/slack/slack-driver';
 import { freePort, OwnRedis } from '../test/support/redis-server';
-import { makeActor, testDesk } from '../test/support/test-desk';
+import { slackMember } from '../test/support/slack-member';
+import { testDesk } from '../test/support/test-desk';
 import { openTestStore, type TestStore } from '../test/support/test-stores';
 import { composeNodeOptions } from '../test/deploy/compose-node-options';
 import { RemoteFakeSlack } from './fake-slack-process';
@@ -74,14 +75,7 @@ async function seed(ts: TestStore): Promise<VirtualUser[]> {
     const role = roleOf(i);
     const username = `${role}${String(i).padStart(2, '0')}`;
     const slackId = `U0LOAD${String(i).padStart(3, '0')}`;
-    const actor = await makeActor(deps, role, username);
-    await deps.store.identities.link({
-      platform: 'slack',
-      workspaceId: TEAM,
-      platformUserId: slackId,
-      userId: actor.userId,
-      linkedAt: new Date(),
-    });
+    await slackMember(deps, role, username, slackId);
     users.push({ role, username, slackId, claimed: [] });
   }
   const desk = new Desk(deps);

@@ -22,7 +22,8 @@ import { parseArgs } from 'node:util';
 import { Desk } from '../core/conversation/desk';
 import { encodeAction } from '../core/views/action-id';
 import { fixture, form, interaction, signatureHeaders } from '../test/slack/slack-driver';
-import { makeActor, testDesk } from '../test/support/test-desk';
+import { slackMember } from '../test/support/slack-member';
+import { testDesk } from '../test/support/test-desk';
 import { openTestStore, type StoreKind } from '../test/support/test-stores';
 import { freePort, OwnRedis } from '../test/support/redis-server';
 import { RemoteFake, startApp } from './ack-bench-processes';
@@ -171,19 +172,9 @@ async function main(): Promise<void> {
   try {
     const deps = testDesk(store.store);
     const desk = new Desk(deps);
-    const link = async (role: 'client' | 'agent' | 'lead', name: string, slackId: string) => {
-      const a = await makeActor(deps, role, name);
-      await deps.store.identities.link({
-        platform: 'slack',
-        workspaceId: 'T1',
-        platformUserId: slackId,
-        userId: a.userId,
-        linkedAt: new Date(),
-      });
-    };
-    await link('client', 'zoe', USERS.client);
-    await link('lead', 'lee', USERS.lead);
-    for (const [i, id] of USERS.agents.entries()) await link('agent', `agent${i}`, id);
+    await slackMember(deps, 'client', 'zoe', USERS.client);
+    await slackMember(deps, 'lead', 'lee', USERS.lead);
+    for (const [i, id] of USERS.agents.entries()) await slackMember(deps, 'agent', `agent${i}`, id);
     const zoe = await desk.conversation({ platform: 'slack', workspaceId: 'T1', platformUserId: USERS.client });
     for (let i = 0; i < QUERIES; i++)
       await desk.run(zoe, 'new', { category: 'Bug Report', heading: `bench query ${i}`, description: 'load' });

@@ -3,16 +3,15 @@ import { commandHint, SURFACES } from '../../core/conversation/surface';
 import type { Conversation } from '../../core/conversation/conversation';
 import type { Desk } from '../../core/conversation/desk';
 import { formFor } from '../../core/conversation/forms';
-import type { Args } from '../../core/conversation/handler';
 import { DESK_BUSY_TEXT, type DefectSink } from '../../core/errors';
 import { actionOpensForm, isReadOnlyAction } from '../../core/views/action-id';
-import { ephemeral, text, type FormView, type Reply } from '../../core/views/view-model';
+import { ephemeral, text, type Reply } from '../../core/views/view-model';
 import type { AppHome } from './app-home';
 import type { SlackClient } from './block-kit';
 import { errorReply, submissionErrors } from './error-text';
 import { accountOf, type ButtonIn, type SlackUserRef, type SlashCommandIn, type SubmitIn } from './inbound';
-import { formOpenFailure } from './form-open-failure';
-import { choiceOf, modalOf } from './modal';
+import { deliverReply } from './deliver-reply';
+import { runSubmission } from './run-submission';
 import type { ReplySender, ReplyTarget } from './reply-sender';
 import { WorkLine, type BusyAck } from './work-line';
 import type { ScreenshotFetcher } from './screenshot-fetcher';
@@ -40,8 +39,7 @@ export interface SlackControllerOptions {
   onShed?: (command: string) => void;
 }
 
-/** Commands that only read: nothing on the App Home changes after them. */
-
+/** The command word of a slash command's text, lowercased ('' when there is none). */
 export function commandWord(line: string): string {
   return line.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
 }
@@ -165,11 +163,11 @@ export class SlackController {
       this.deps.submitDeadlineMs ?? 2500,
     );
     try {
-      const reply = await this.runSubmission(s);
+      const reply = await runSubmission(this.deps, s);
       clearTimeout(timer);
       await ackOnce();
       if (!reply) return;
-      await this.deliver(reply, to, null);
+      await deliverReply(this.deps, reply, to, null);
       this.refreshHome(s.user);
     } catch (e) {
       clearTimeout(timer);
@@ -211,33 +209,6 @@ export class SlackController {
     return (e) => this.deps.log.error(`${what} failed after its acknowledgement`, e);
   }
 
-  /** One view id acts once: a second submission of the same modal is acknowledged and dropped. */
-  private async runSubmission(s: SubmitIn): Promise<Reply | null> {
-    const { store, clock } = this.deps.desk.deps;
-    const key = `slack:view:${s.user.teamId}:${s.viewId}`;
-    if (!(await store.idempotency.claim(key, clock.now()))) {
-      this.deps.log.info(`modal ${s.viewId} was submitted again; the second submission is ignored`);
-      return null;
-    }
-    try {
-      const values: Args = { ...s.fields };
-      for (const f of formFor(s.form.formId, this.deps.desk.deps.config).fields) {
-        const v = values[f.name];
-        if (f.type === 'select' && typeof v === 'string') values[f.name] = choiceOf(v, f.options ?? []);
-      }
-      for (const [name, files] of Object.entries(s.files))
-        if (files[0]) values[name] = await this.deps.screenshots.fetch(files[0], name);
-      const conv = await this.deps.desk.conversation(accountOf(s.user));
-      return await this.deps.desk.submit(conv, s.form.formId, values, s.form.queryId);
-    } catch (e) {
-      // Nothing was done: the same modal may be corrected and sent again.
-      await store.idempotency
-        .release(key)
-        .catch((r: unknown) => this.deps.log.warn(`idempotency key ${key} not released: ${String(r)}`));
-      throw e;
-    }
-  }
-
   private async answer(
     to: ReplyTarget,
     triggerId: string,
@@ -262,40 +233,12 @@ export class SlackController {
       await this.deps.sender.send(errorReply(e, this.deps.onDefect), to);
       return;
     }
-    await this.deliver(reply, to, triggerId, again);
+    await deliverReply(this.deps, reply, to, triggerId, again);
     if (changes) this.refreshHome(to.user);
   }
 
   /** A DM (Slack's ids for them start with D) or the leads channel: what answers a command there may stay there. */
   private isPrivate(channelId: string): boolean {
     return channelId.startsWith('D') || channelId === this.deps.leadsChannel;
-  }
-
-  /** A form in a reply opens as a modal (with the interaction's trigger); the rest is sent. */
-  private async deliver(
-    reply: Reply,
-    to: ReplyTarget,
-    triggerId: string | null,
-    again = 'press the button again',
-  ): Promise<void> {
-    const form = reply.views.find((v): v is FormView => v.kind === 'form');
-    const rest = reply.views.filter((v) => v.kind !== 'form');
-    if (form) await this.openForm(form, to, triggerId, again);
-    if (rest.length) await this.deps.sender.send({ ...reply, views: rest }, to);
-  }
-
-  private async openForm(form: FormView, to: ReplyTarget, triggerId: string | null, again: string): Promise<void> {
-    try {
-      if (!triggerId) throw new Error('no trigger_id');
-      await this.deps.client.views.open({
-        trigger_id: triggerId,
-        view: modalOf(form, to.channelId ? { channelId: to.channelId } : {}),
-      });
-    } catch (e) {
-      const failure = formOpenFailure(e, form.title, again);
-      if (failure.cause === 'refused') this.deps.log.error(failure.logLine, e);
-      else this.deps.log.warn(failure.logLine);
-      await this.deps.sender.send(ephemeral(text(failure.text, 'warning')), to);
-    }
   }
 }

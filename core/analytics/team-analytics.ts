@@ -1,12 +1,10 @@
 import type { Actor } from '../domain/actor';
-import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
 import type { AggregateRow, RecordedBreachRow } from '../ports/analytics-store';
-import { parseInput } from '../schemas/parse-input';
-import { analyticsFilterSchema } from '../schemas/analytics-input';
 import type { AgentStats, TeamAnalytics } from './analytics-types';
-import { cutoffsOf, rangeOf, scopeOf, trendIn } from './analytics-scope';
-import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf, valueCounts } from './rollup';
+import { rangeOf } from './analytics-scope';
+import { analyticsRequest, readRollup } from './analytics-read';
+import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf } from './rollup';
 
 /** Everything a lead reviews: per-agent load and speed, categories, first response, SLA breaches, trend. */
 export async function teamAnalytics(
@@ -14,28 +12,24 @@ export async function teamAnalytics(
   actor: Actor,
   input: Record<string, unknown> = {},
 ): Promise<TeamAnalytics> {
-  authorize(actor, 'analytics.team');
-  const f = parseInput(analyticsFilterSchema, input);
-  const now = deps.clock.now();
-  const scope = scopeOf(f, f.agentId ? { agentId: f.agentId } : {});
-  const a = deps.store.analytics;
-  // The trend runs beside the aggregate; the quantiles follow it, since its counts tell them which ranks to read.
-  const rollup = a
-    .aggregate(scope, cutoffsOf(deps.config.sla, now))
-    .then((rows) =>
-      Promise.all([
-        rows,
-        a.quantiles(scope, 'resolution', false, [50, 90], valueCounts(rows, 'resolution', false)),
-        a.quantiles(scope, 'resolution', true, [50, 90], valueCounts(rows, 'resolution', true)),
-        a.quantiles(scope, 'firstResponse', false, [50, 90], valueCounts(rows, 'firstResponse', false)),
-      ] as const),
-    );
-  const [[rows, overall, perAgent, firstResponse], days, recorded] = await Promise.all([
-    rollup,
-    a.trend(scope),
-    a.recordedBreaches(scope),
+  const req = analyticsRequest(deps, actor, 'analytics.team', input, (f) => (f.agentId ? { agentId: f.agentId } : {}));
+  const [
+    {
+      rows,
+      picks: [overall, perAgent, firstResponse],
+      bucket,
+      trend,
+    },
+    recorded,
+  ] = await Promise.all([
+    readRollup(deps, req, [
+      { metric: 'resolution', byAgent: false },
+      { metric: 'resolution', byAgent: true },
+      { metric: 'firstResponse', byAgent: false },
+    ]),
+    deps.store.analytics.recordedBreaches(req.scope),
   ]);
-  const { bucket, trend } = trendIn(days, f);
+  const { f, now } = req;
   const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const agents = await agentStats(deps, rows, picksByGroup(perAgent), recorded);
   const recordedOf = (clock: RecordedBreachRow['clock']) =>

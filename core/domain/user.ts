@@ -18,16 +18,9 @@ export interface UserRecord {
 export type NewUserRow = Omit<UserRecord, 'id' | 'createdAt'> & { createdAt: Date };
 
 /** What other surfaces may see of a user: never the hash. */
-export interface UserSummary {
-  id: number;
-  username: string;
-  email: string | null;
-  mobile: string | null;
-  displayName: string;
-  role: Role;
-  createdAt: Date;
-}
+export type UserSummary = Omit<UserRecord, 'passwordHash' | 'passwordScheme'>;
 
+/** Names each field it copies: a column added to UserRecord is shown only once it is named here (or omitted above). */
 export function summarize(u: UserRecord): UserSummary {
   return {
     id: u.id,

@@ -4,7 +4,7 @@ import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
 import { parseInput } from '../schemas/parse-input';
 import { closeQuerySchema } from '../schemas/query-input';
-import { applyTransition } from './apply-transition';
+import { transitionReadQuery } from './transition-read-query';
 import { loadQuery } from './load-query';
 
 export async function closeQuery(
@@ -16,11 +16,7 @@ export async function closeQuery(
   const query = await loadQuery(deps.store, queryId);
   authorize(actor, 'query.close', query);
   const now = deps.clock.now();
-  return applyTransition(deps, {
-    queryId: query.id,
-    query,
-    actor,
-    transition: 'close',
+  return transitionReadQuery(deps, actor, query, 'close', {
     // The store computes resolutionMs from resolvedAt, leaving out the time staff waited on the client.
     patch: { closedAt: now, resolutionNote: note, resolvedAt: now },
     expect: { assigneeId: actor.userId },

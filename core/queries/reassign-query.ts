@@ -5,7 +5,7 @@ import { isStaff } from '../domain/roles';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
 import { NotFound, ValidationFailed } from '../errors';
-import { applyTransition } from './apply-transition';
+import { transitionReadQuery } from './transition-read-query';
 import { loadQuery } from './load-query';
 
 /** A lead hands an Open or In Progress query to an agent (or lead). */
@@ -24,11 +24,7 @@ export async function reassignQuery(
   if (query.assigneeId === agentId)
     throw ValidationFailed.field('agent', `query #${queryId} is already assigned to ${agent.username}`);
   const now = deps.clock.now();
-  return applyTransition(deps, {
-    queryId: query.id,
-    query,
-    actor,
-    transition: 'reassign',
+  return transitionReadQuery(deps, actor, query, 'reassign', {
     patch: { assigneeId: agentId, claimedAt: now, firstResponseAt: now },
     expect: { assigneeId: query.assigneeId },
     detail: { previousAssigneeId: query.assigneeId, assigneeId: agentId },

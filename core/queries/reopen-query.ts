@@ -3,7 +3,7 @@ import type { QueryRecord } from '../domain/query';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
 import { ReopenWindowClosed } from '../errors';
-import { applyTransition } from './apply-transition';
+import { transitionReadQuery } from './transition-read-query';
 import { loadQuery } from './load-query';
 
 const DAY_MS = 86_400_000;
@@ -20,11 +20,7 @@ export async function reopenQuery(deps: DeskDeps, actor: Actor, queryId: number)
   ) {
     throw new ReopenWindowClosed(queryId, days);
   }
-  return applyTransition(deps, {
-    queryId: query.id,
-    query,
-    actor,
-    transition: 'reopen',
+  return transitionReadQuery(deps, actor, query, 'reopen', {
     patch: {
       assigneeId: null,
       claimedAt: null,

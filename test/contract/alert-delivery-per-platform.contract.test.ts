@@ -1,10 +1,9 @@
 import { CompositeNotifier } from '../../adapters/notify/composite-notifier';
-import { InProcessQueue } from '../../adapters/queue/in-process-queue';
-import { notificationJobHandler } from '../../core/notifications/notification-job';
 import type { Job } from '../../core/ports/job-queue';
 import type { AlertChannel } from '../../core/ports/notifier';
 import { createQuery } from '../../core/queries/create-query';
 import { FlakyPlatform } from '../support/flaky-platform';
+import { notificationQueue } from '../support/notification-delivery';
 import { makeActor, testDesk, type TestDesk } from '../support/test-desk';
 import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stores';
 
@@ -28,12 +27,7 @@ describe.each(STORE_KINDS)('an alert across platforms on %s', (kind) => {
     const slack = new FlakyPlatform('slack');
     const discord = new FlakyPlatform('discord', 1);
     const notifier = new CompositeNotifier([slack, discord], { delivered: () => ts.store.idempotency });
-    const queue = new InProcessQueue(
-      notificationJobHandler(() => deps, notifier, {
-        render: () => Promise.reject(new Error('no chart is drawn in this test')),
-      }),
-      { attempts: 3, backoffMs: 10 },
-    );
+    const queue = notificationQueue(() => deps, notifier, { attempts: 3, backoffMs: 10 });
     await queue.enqueue(alertJob(query.id, 'breach', 'support'));
     await queue.drain();
     expect(queue.failed).toHaveLength(0);

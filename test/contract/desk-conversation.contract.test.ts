@@ -1,13 +1,11 @@
-import { InProcessQueue } from '../../adapters/queue/in-process-queue';
 import type { PlatformAccount } from '../../core/auth/identities';
 import type { Platform } from '../../core/domain/platform';
 import { Desk } from '../../core/conversation/desk';
 import { AlreadyClaimed, NotAuthenticated, NotAuthorized, ValidationFailed } from '../../core/errors';
-import { notificationJobHandler } from '../../core/notifications/notification-job';
-import { OutboxRelay } from '../../core/notifications/outbox-relay';
 import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
 import { decodeAction, encodeAction } from '../../core/views/action-id';
 import type { CardView, FormView, ListView, Reply, StatsView, TextView } from '../../core/views/view-model';
+import { outboxDelivery, type OutboxDelivery } from '../support/notification-delivery';
 import { TINY_PNG } from '../support/png';
 import { makeActor, testDesk, type TestDesk } from '../support/test-desk';
 import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stores';
@@ -41,26 +39,17 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
   let ts: TestStore;
   let deps: TestDesk;
   let desk: Desk;
-  let queue: InProcessQueue;
-  let relay: OutboxRelay;
-  /** Notifications travel through the outbox: relay it, then let the queue deliver. */
-  const settle = async () => {
-    await relay.flush();
-    await queue.drain();
-  };
+  /** Notifications travel through the outbox: relayed, then delivered by the queue. */
+  let delivery: OutboxDelivery;
+  const settle = () => delivery.settle();
   const notifier = new RecordingNotifier();
 
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
-    queue = new InProcessQueue(
-      notificationJobHandler(() => deps, notifier, {
-        render: () => Promise.reject(new Error('no chart is drawn in this test')),
-      }),
-    );
-    (deps as { jobs: unknown }).jobs = queue;
-    relay = new OutboxRelay({ store: ts.store, queue, clock: deps.clock });
-    deps.relay = relay;
+    delivery = outboxDelivery(deps, notifier);
+    (deps as { jobs: unknown }).jobs = delivery.queue;
+    deps.relay = delivery.relay;
     desk = new Desk(deps);
     for (const [name, role] of [
       ['ann', 'agent'],
@@ -72,7 +61,7 @@ describe.each(STORE_KINDS)('the desk conversation on %s', (kind) => {
     }
   });
   afterAll(async () => {
-    await queue.close();
+    await delivery.queue.close();
     await ts.dispose();
   });
 

@@ -1,13 +1,11 @@
-import { InProcessQueue } from '../../adapters/queue/in-process-queue';
 import { openStore, type SequelizeStore } from '../../adapters/storage/sequelize-store';
 import type { Actor } from '../../core/domain/actor';
-import { notificationJobHandler } from '../../core/notifications/notification-job';
-import { OutboxRelay } from '../../core/notifications/outbox-relay';
 import { queueSlaAlert } from '../../core/notifications/sla-alert-notice';
 import type { AlertChannel, AlertNotice, Notifier } from '../../core/ports/notifier';
 import { claimQuery } from '../../core/queries/claim-query';
 import { createQuery } from '../../core/queries/create-query';
 import { runSlaSweep } from '../../core/sla/run-sweep';
+import { outboxDelivery, type OutboxDelivery } from '../support/notification-delivery';
 import { makeActor, T0, testDesk, type TestDesk } from '../support/test-desk';
 import { openTestStore, STORE_KINDS, type TestStore } from '../support/test-stores';
 
@@ -35,28 +33,19 @@ describe.each(STORE_KINDS)('SLA alerts delivered through the outbox on %s', (kin
   let deps: TestDesk;
   let client: Actor;
   let agent: Actor;
-  let queue: InProcessQueue;
-  let relay: OutboxRelay;
+  let delivery: OutboxDelivery;
   const notifier = new AlertRecorder();
-  const settle = async () => {
-    await relay.flush();
-    await queue.drain();
-  };
+  const settle = () => delivery.settle();
 
   beforeAll(async () => {
     ts = await openTestStore(kind);
     deps = testDesk(ts.store);
-    queue = new InProcessQueue(
-      notificationJobHandler(() => deps, notifier, {
-        render: () => Promise.reject(new Error('no chart is drawn in this test')),
-      }),
-    );
-    relay = new OutboxRelay({ store: ts.store, queue, clock: deps.clock });
+    delivery = outboxDelivery(deps, notifier);
     client = await makeActor(deps, 'client', 'alertclient');
     agent = await makeActor(deps, 'agent', 'alertagent', 'slack');
   });
   afterAll(async () => {
-    await queue.close();
+    await delivery.queue.close();
     await ts.dispose();
   });
 

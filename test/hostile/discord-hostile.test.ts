@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CATALOG } from '../../core/commands/catalog';
 import { encodeAction } from '../../core/views/action-id';
 import { TINY_PNG } from '../support/png';
+import { queriesTitled } from '../support/queries-titled';
 import { textOf, type Sent, type TestUser } from '../discord/discord-driver';
 import { startDiscordHarness, type DiscordHarness } from '../discord/discord-harness';
 import { fuzz, hostileText, leakIn, replayable, watchRejections } from './hostile-support';
@@ -24,10 +25,7 @@ describe('Discord under hostile input (real discord.js client, fake gateway, SQL
     rejections.stop();
   });
 
-  const queriesTitled = async (heading: string) =>
-    (await h.bot.runtime.deps.store.queries.list({}, { limit: 1000, offset: 0 })).rows.filter(
-      (q) => q.heading === heading,
-    );
+  const titled = (heading: string) => queriesTitled(h.bot.runtime.deps.store, heading);
   const newWith = (filename: string, data: Uint8Array, contentType: string, size?: number) =>
     h.driver.callback(
       h.driver.slash(
@@ -49,7 +47,7 @@ describe('Discord under hostile input (real discord.js client, fake gateway, SQL
       }),
     );
     expect(textOf(done)).toMatch(/raised with screenshot notes\.png/);
-    const [q] = await queriesTitled('discord png as txt');
+    const [q] = await titled('discord png as txt');
     expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([
       { filename: 'notes.png', contentType: 'image/png' },
     ]);

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { SLACK_BODY_LIMIT } from '../../adapters/slack/body-limit';
 import { encodeAction } from '../../core/views/action-id';
 import { TINY_PNG } from '../support/png';
-import { fixture, form, interaction, postSigned, slackFile, type StateInput } from '../slack/slack-driver';
+import { queriesTitled } from '../support/queries-titled';
+import { NEW_FORM, newQueryInputs } from '../support/slack-new-query';
+import { fixture, form, interaction, postSigned, slackFile } from '../slack/slack-driver';
 import { startSlackHarness, type SlackHarness } from '../slack/slack-harness';
 import {
   anyJson,
@@ -17,13 +19,6 @@ import {
 } from './hostile-support';
 
 const FORM = 'application/x-www-form-urlencoded';
-const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
-const valid = (heading: string): Record<string, StateInput> => ({
-  category: { select: 'Bug Report' },
-  heading,
-  description: 'It crashes',
-  mobile: null,
-});
 
 /** Sends a body in chunks, one after the other, and resolves with the status and how much was sent by then. */
 /** The payload with a new response_url where it still carries `shared`. */
@@ -74,10 +69,7 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
     rejections.stop();
   });
 
-  const queriesTitled = async (heading: string) =>
-    (await h.bot.runtime.deps.store.queries.list({}, { limit: 1000, offset: 0 })).rows.filter(
-      (q) => q.heading === heading,
-    );
+  const titled = (heading: string) => queriesTitled(h.bot.runtime.deps.store, heading);
 
   it('answers 413 to a declared body over 1 MiB before reading it, and to a chunked one as soon as it passes', async () => {
     const seen = h.fake.calls.length;
@@ -113,11 +105,11 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
   it('takes a PNG named notes.txt and declared text/plain as a PNG, stored as notes.png', async () => {
     const shot = slackFile(h.fake, 'F0PNGTXT', 'notes.txt', TINY_PNG, 'text/plain');
     const answer = await h.driver.submit('U0ZOE', 'V0H1', NEW_FORM, {
-      ...valid('png named txt'),
+      ...newQueryInputs('png named txt'),
       screenshot: { files: [shot] },
     });
     expect(answer).toMatchObject({ status: 200, text: '' });
-    const [q] = await queriesTitled('png named txt');
+    const [q] = await titled('png named txt');
     expect(await h.bot.runtime.deps.store.attachments.forQuery(q!.id)).toMatchObject([
       { filename: 'notes.png', contentType: 'image/png' },
     ]);
@@ -132,7 +124,7 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
       'image/png',
     );
     const refusedHtml = await h.driver.submit('U0ZOE', 'V0H2', NEW_FORM, {
-      ...valid('html as png'),
+      ...newQueryInputs('html as png'),
       screenshot: { files: [html] },
     });
     // Only the screenshot is named: Slack keeps the modal open with everything else the user typed.
@@ -143,7 +135,7 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(TINY_PNG);
     const declared = await h.driver.submit('U0ZOE', 'V0H3', NEW_FORM, {
-      ...valid('one byte too big'),
+      ...newQueryInputs('one byte too big'),
       screenshot: { files: [slackFile(h.fake, 'F0BIG1', 'big.png', big, 'image/png')] },
     });
     expect(declared.json).toEqual({
@@ -151,7 +143,7 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
       errors: { screenshot: 'the file is 5.1 MB; the limit is 5.0 MB' },
     });
     const streamed = await h.driver.submit('U0ZOE', 'V0H4', NEW_FORM, {
-      ...valid('one byte too big, said small'),
+      ...newQueryInputs('one byte too big, said small'),
       screenshot: { files: [slackFile(h.fake, 'F0BIG2', 'big.png', big, 'image/png', 1000)] },
     });
     expect(streamed.json).toEqual({
@@ -159,14 +151,14 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
       errors: { screenshot: 'the file is larger than 5.0 MB' },
     });
     for (const title of ['html as png', 'one byte too big', 'one byte too big, said small'])
-      expect(await queriesTitled(title)).toEqual([]);
+      expect(await titled(title)).toEqual([]);
     // The same modal, fixed, goes through.
     const fixed = await h.driver.submit('U0ZOE', 'V0H2', NEW_FORM, {
-      ...valid('html as png'),
+      ...newQueryInputs('html as png'),
       screenshot: { files: [slackFile(h.fake, 'F0OK', 'ok.png', TINY_PNG, 'image/png')] },
     });
     expect(fixed).toMatchObject({ status: 200, text: '' });
-    expect(await queriesTitled('html as png')).toHaveLength(1);
+    expect(await titled('html as png')).toHaveLength(1);
   });
 
   it('survives fuzzed slash commands, buttons, submissions and raw bodies without a crash or a leak', async () => {
@@ -286,8 +278,8 @@ describe('the Slack endpoint under hostile input (real Bolt app, signed requests
   }, 60_000);
 
   it('still works normally afterwards', async () => {
-    await h.driver.submit('U0ZOE', 'V0AFTER', NEW_FORM, valid('after the fuzz'));
-    const [q] = await queriesTitled('after the fuzz');
+    await h.driver.submit('U0ZOE', 'V0AFTER', NEW_FORM, newQueryInputs('after the fuzz'));
+    const [q] = await titled('after the fuzz');
     const pressed = await h.driver.press('U0ANN', encodeAction({ kind: 'claim', queryId: q!.id }));
     expect(pressed.status).toBe(200);
     await h.settle();

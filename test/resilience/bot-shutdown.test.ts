@@ -5,12 +5,12 @@ import { form, postSigned, SIGNING_SECRET, SlackDriver, slackFile, TEAM } from '
 import { TINY_PNG } from '../support/png';
 import { REDIS_URL } from '../support/queues-under-test';
 import { freePort } from '../support/redis-server';
-import { makeActor, testDesk } from '../support/test-desk';
+import { slackMember } from '../support/slack-member';
+import { NEW_FORM } from '../support/slack-new-query';
+import { testDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { CqmsProcess } from './cli-process';
 import { dropQueue } from './fault-support';
-
-const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
 
 // `cqms bot` as production runs it (HTTP mode, MySQL, Redis), stopped by SIGTERM while a slow request is in flight.
 describe('cqms bot on SIGTERM', () => {
@@ -31,14 +31,7 @@ describe('cqms bot on SIGTERM', () => {
   });
 
   it('finishes the request in flight (answered, stored, relayed), refuses new ones, and exits 0', async () => {
-    const zoe = await makeActor(testDesk(db.store), 'client', 'zoe');
-    await db.store.identities.link({
-      platform: 'slack',
-      workspaceId: TEAM,
-      platformUserId: 'U0ZOE',
-      userId: zoe.userId,
-      linkedAt: new Date(),
-    });
+    await slackMember(testDesk(db.store), 'client', 'zoe', 'U0ZOE');
     const port = await freePort();
     bot = new CqmsProcess(['bot'], {
       DATABASE_URL: db.url,

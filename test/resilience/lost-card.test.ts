@@ -1,11 +1,11 @@
 import { FakeSlack } from '../slack/fake-slack';
-import { SIGNING_SECRET, SlackDriver, TEAM } from '../slack/slack-driver';
+import { SIGNING_SECRET, SlackDriver } from '../slack/slack-driver';
 import { freePort } from '../support/redis-server';
-import { makeActor, testDesk } from '../support/test-desk';
+import { slackMember } from '../support/slack-member';
+import { NEW_FORM } from '../support/slack-new-query';
+import { testDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { CqmsProcess } from './cli-process';
-
-const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
 
 // Without Redis the jobs live in the bot's memory; a bot killed with a card in flight must not leave it for the
 // outbox's 10-minute redelivery: its restart takes over what the dead process held.
@@ -25,14 +25,7 @@ describe('cqms bot without Redis, killed with a card in flight', () => {
   });
 
   it('posts the card within seconds of the restart', async () => {
-    const zoe = await makeActor(testDesk(db.store), 'client', 'zoe');
-    await db.store.identities.link({
-      platform: 'slack',
-      workspaceId: TEAM,
-      platformUserId: 'U0ZOE',
-      userId: zoe.userId,
-      linkedAt: new Date(),
-    });
+    await slackMember(testDesk(db.store), 'client', 'zoe', 'U0ZOE');
     const port = await freePort();
     const env = {
       DATABASE_URL: db.url,

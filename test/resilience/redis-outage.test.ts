@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Metrics } from '../../adapters/observability/metrics';
 import { BullmqQueue } from '../../adapters/queue/bullmq-queue';
-import type { ChatPlatform } from '../../bot/chat-platform';
 import { buildDesk, type DeskRuntime } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startOps, type ProcessOps } from '../../bot/ops-wiring';
@@ -15,6 +14,7 @@ import { openTestStore, type TestStore } from '../support/test-stores';
 import { TcpProxy } from '../support/tcp-proxy';
 import { quietLog } from '../support/worker-env';
 import { dropQueue, recordingNotifier, untilItWorks } from './fault-support';
+import { notifierPlatform } from '../support/notifier-platform';
 
 const waitUntil = async (probe: () => boolean, what: string, timeoutMs = 15_000) => {
   const until = Date.now() + timeoutMs;
@@ -28,14 +28,7 @@ const waitUntil = async (probe: () => boolean, what: string, timeoutMs = 15_000)
 describe('a Redis outage', () => {
   const prefix = `cqms-res-${process.pid}-${randomBytes(3).toString('hex')}`;
   const notifier = recordingNotifier();
-  const platform: ChatPlatform = {
-    name: 'recording',
-    notifier,
-    start: async () => undefined,
-    stop: async () => undefined,
-    notifyOnly: () => undefined,
-    describe: () => 'recording',
-  };
+  const platform = notifierPlatform('recording', notifier);
   let db: TestStore;
   let proxy: TcpProxy;
   let bot: DeskRuntime;

@@ -4,9 +4,10 @@ import { readEnvironment } from '../../bot/environment';
 import type { Actor } from '../../core/domain/actor';
 import { createQuery } from '../../core/queries/create-query';
 import { FakeSlack, type RecordedCall } from '../slack/fake-slack';
-import { SIGNING_SECRET, SlackDriver, TEAM } from '../slack/slack-driver';
+import { SIGNING_SECRET, SlackDriver } from '../slack/slack-driver';
 import { REDIS_URL } from '../support/queues-under-test';
 import { freePort } from '../support/redis-server';
+import { linkSlackUser } from '../support/slack-member';
 import { makeActor, testDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { CqmsProcess } from './cli-process';
@@ -56,14 +57,7 @@ describe('two bots and two workers', () => {
   it('claims have one winner, SLA levels alert once, every notification reaches Slack once', async () => {
     // Accounts first, straight in the database; one old query (raised 3 days ago) has every SLA level due.
     const setup = testDesk(db.store);
-    const link = async (actor: Actor, slackId: string) =>
-      db.store.identities.link({
-        platform: 'slack',
-        workspaceId: TEAM,
-        platformUserId: slackId,
-        userId: actor.userId,
-        linkedAt: new Date(),
-      });
+    const link = (actor: Actor, slackId: string) => linkSlackUser(db.store, actor.userId, slackId);
     const zoe = await makeActor(setup, 'client', 'zoe', 'slack');
     await link(zoe, 'U0ZOE');
     const agents: string[] = [];

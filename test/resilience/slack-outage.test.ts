@@ -4,20 +4,15 @@ import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import { STORE_UNAVAILABLE_TEXT } from '../../core/errors';
 import { createQuery } from '../../core/queries/create-query';
 import { FakeSlack } from '../slack/fake-slack';
-import { SIGNING_SECRET, SlackDriver, TEAM, type StateInput } from '../slack/slack-driver';
-import { makeActor } from '../support/test-desk';
+import { SIGNING_SECRET, SlackDriver } from '../slack/slack-driver';
+import { slackMember } from '../support/slack-member';
+import { NEW_FORM, newQueryInputs } from '../support/slack-new-query';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { TcpProxy } from '../support/tcp-proxy';
 import { countRows } from './fault-support';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
-const newQuery: Record<string, StateInput> = {
-  category: { select: 'Bug Report' },
-  heading: 'Export fails',
-  description: 'It crashes',
-  mobile: null,
-};
+const newQuery = newQueryInputs('Export fails');
 
 describe('the Slack surface during a database outage', () => {
   let db: TestStore;
@@ -56,20 +51,8 @@ describe('the Slack surface during a database outage', () => {
 
   it('answers "try again" to a command and a form, then works again once the database is back', async () => {
     const deps = bot.runtime.deps;
-    const ann = await makeActor(deps, 'agent', 'ann');
-    const zoe = await makeActor(deps, 'client', 'zoe');
-    for (const [actor, slackId] of [
-      [ann, 'U0ANN'],
-      [zoe, 'U0ZOE'],
-    ] as const) {
-      await deps.store.identities.link({
-        platform: 'slack',
-        workspaceId: TEAM,
-        platformUserId: slackId,
-        userId: actor.userId,
-        linkedAt: new Date(),
-      });
-    }
+    await slackMember(deps, 'agent', 'ann', 'U0ANN');
+    const zoe = await slackMember(deps, 'client', 'zoe', 'U0ZOE');
     const { query } = await createQuery(deps, zoe, {
       category: 'Bug Report',
       heading: 'Login loops',

@@ -3,7 +3,8 @@ import { FakeSlack } from '../slack/fake-slack';
 import { form, postSigned, SIGNING_SECRET, TEAM } from '../slack/slack-driver';
 import { REDIS_URL } from '../support/queues-under-test';
 import { freePort } from '../support/redis-server';
-import { makeActor, testDesk } from '../support/test-desk';
+import { slackMember } from '../support/slack-member';
+import { testDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
 import { TcpProxy } from '../support/tcp-proxy';
 import { CqmsProcess } from './cli-process';
@@ -25,14 +26,7 @@ describe('a stop that cannot finish', () => {
   beforeAll(async () => {
     db = await openTestStore('mysql');
     fake = await FakeSlack.start();
-    const zoe = await makeActor(testDesk(db.store), 'client', 'zoe');
-    await db.store.identities.link({
-      platform: 'slack',
-      workspaceId: TEAM,
-      platformUserId: 'U0ZOE',
-      userId: zoe.userId,
-      linkedAt: new Date(),
-    });
+    await slackMember(testDesk(db.store), 'client', 'zoe', 'U0ZOE');
   });
   beforeEach(async () => {
     proxy = await TcpProxy.inFrontOf(db.url, 3306);

@@ -6,9 +6,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { refusalOf, responseRefusal, type Refusal } from './block-kit-limits';
+import { FakeSocketMode } from './fake-socket-mode';
 import { RefusalLog } from './refusal-log';
+import { slackApiAnswer, slackRefusalAnswer } from './slack-api-answers';
+import { parseSlackBody } from './slack-request-body';
 import { InteractionRules } from './slack-interaction-rules';
 
 /** One request the app made to the fake: a Web API call, an upload, a response_url post or a file download. */
@@ -22,8 +24,6 @@ export interface RecordedCall {
   raw: Buffer;
   at: number;
 }
-
-const JSON_FIELDS = new Set(['blocks', 'view', 'files', 'attachments', 'file_uploads']);
 
 /**
  * A local stand-in for slack.com: answers the Web API methods the app uses the way Slack documents them,
@@ -42,8 +42,18 @@ export class FakeSlack {
   /** Every refusal; one no `expectRefusal` declared fails the test it came in (or the fake's close()). */
   readonly refusals = new RefusalLog();
   private readonly rules = new InteractionRules();
-  private readonly sockets = new WebSocketServer({ noServer: true });
-  private readonly socketAcks = new Map<string, (ack: Record<string, unknown>) => void>();
+  private readonly socketMode = new FakeSocketMode(
+    () =>
+      this.calls.push({
+        kind: 'api',
+        method: 'socket.connect',
+        headers: {},
+        body: {},
+        raw: Buffer.alloc(0),
+        at: Date.now(),
+      }),
+    () => ++this.seq,
+  );
   /** Delay before a file download is answered (a slow file server). */
   fileDelayMs = 0;
   /** Delay before a Web API method is answered (a slow Slack), by method; the call is recorded on arrival. */
@@ -58,9 +68,7 @@ export class FakeSlack {
   static async start(botToken = 'xoxb-test'): Promise<FakeSlack> {
     let fake: FakeSlack | undefined;
     const server = createServer((req, res) => void fake!.handle(req, res));
-    server.on('upgrade', (req, socket, head) =>
-      fake!.sockets.handleUpgrade(req, socket, head, (ws) => fake!.connected(ws)),
-    );
+    server.on('upgrade', (req, socket, head) => fake!.socketMode.upgrade(req, socket, head));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, botToken);
     return fake;
@@ -136,60 +144,15 @@ export class FakeSlack {
    * resolves with its acknowledgement and how long it took.
    */
   async envelope(type: string, payload: unknown): Promise<{ ack: Record<string, unknown>; ms: number }> {
-    const [ws] = this.sockets.clients;
-    if (!ws) throw new Error('no Socket Mode connection');
-    const id = `env-${++this.seq}`;
     // The trigger_id in an envelope is one Slack just handed out.
     const trigger = (payload as { trigger_id?: unknown } | null)?.trigger_id;
     if (typeof trigger === 'string') this.rules.issueTrigger(trigger);
-    const started = performance.now();
-    const ack = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ack for ${id}`)), 5000);
-      this.socketAcks.set(id, (a) => {
-        clearTimeout(timer);
-        resolve(a);
-      });
-      ws.send(
-        JSON.stringify({
-          envelope_id: id,
-          type,
-          payload,
-          accepts_response_payload: type !== 'events_api',
-          retry_attempt: 0,
-          retry_reason: '',
-        }),
-      );
-    });
-    return { ack, ms: performance.now() - started };
-  }
-
-  private connected(ws: WebSocket): void {
-    this.calls.push({
-      kind: 'api',
-      method: 'socket.connect',
-      headers: {},
-      body: {},
-      raw: Buffer.alloc(0),
-      at: Date.now(),
-    });
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as { envelope_id?: string };
-      if (m.envelope_id) this.socketAcks.get(m.envelope_id)?.(m as Record<string, unknown>);
-    });
-    ws.send(
-      JSON.stringify({
-        type: 'hello',
-        num_connections: 1,
-        debug_info: { host: 'fake', approximate_connection_time: 18060 },
-        connection_info: { app_id: 'A0CQMS' },
-      }),
-    );
+    return this.socketMode.envelope(type, payload);
   }
 
   /** Stops the server; rejects when the app sent something Slack would have refused and the test did not expect it. */
   async close(): Promise<void> {
-    for (const ws of this.sockets.clients) ws.terminate();
-    this.sockets.close();
+    this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
     this.refusals.retire();
@@ -216,7 +179,7 @@ export class FakeSlack {
       kind,
       method: kind === 'api' ? (rest ?? '') : path,
       headers: req.headers,
-      body: parseBody(req.headers['content-type'], raw),
+      body: parseSlackBody(req.headers['content-type'], raw),
       raw,
       at: Date.now(),
     };
@@ -230,7 +193,7 @@ export class FakeSlack {
         res,
         refusal.error === 'used_url' ? 404 : 400,
         'application/json',
-        JSON.stringify(slackAnswer(refusal)),
+        JSON.stringify(slackRefusalAnswer(refusal)),
       );
     }
     if (kind === 'file') {
@@ -252,8 +215,13 @@ export class FakeSlack {
     const answer = failure
       ? { ok: false, error: failure }
       : refusal
-        ? slackAnswer(refusal)
-        : this.answer(call.method, call.body);
+        ? slackRefusalAnswer(refusal)
+        : slackApiAnswer(call.method, call.body, {
+            n: ++this.seq,
+            teamId: this.teamId,
+            url: this.url,
+            markEphemeral: (ts) => this.rules.markEphemeral(ts),
+          });
     send(res, 200, 'application/json', JSON.stringify(answer));
   }
 
@@ -274,78 +242,9 @@ export class FakeSlack {
     res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': String(file.data.byteLength) });
     res.end(Buffer.from(file.data));
   }
-
-  private answer(method: string, b: Record<string, unknown>): Record<string, unknown> {
-    const n = ++this.seq;
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://test.slack.com/',
-          team: 'Test',
-          user: 'cqms',
-          team_id: this.teamId,
-          user_id: 'UBOT',
-          bot_id: 'BBOT',
-        };
-      case 'chat.postMessage':
-        return {
-          ok: true,
-          channel: b.channel,
-          ts: `${1_770_000_000 + n}.000100`,
-          message: { text: b.text, blocks: b.blocks },
-        };
-      case 'chat.update':
-        return { ok: true, channel: b.channel, ts: b.ts, text: b.text };
-      case 'chat.postEphemeral': {
-        const ts = `${1_770_000_000 + n}.000200`;
-        this.rules.markEphemeral(ts);
-        return { ok: true, message_ts: ts };
-      }
-      case 'views.open':
-      case 'views.push':
-      case 'views.update':
-      case 'views.publish':
-        return { ok: true, view: { ...(b.view as object), id: `V${n}` } };
-      case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(b.users)}` } };
-      case 'files.getUploadURLExternal':
-        return { ok: true, upload_url: `${this.url}/upload/F${n}`, file_id: `F${n}` };
-      case 'files.completeUploadExternal':
-        return {
-          ok: true,
-          files: ((b.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title ?? '' })),
-        };
-      case 'apps.connections.open':
-        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
-      case 'users.info':
-        return {
-          ok: true,
-          user: { id: b.user, team_id: this.teamId, name: String(b.user).toLowerCase(), real_name: String(b.user) },
-        };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
-  }
-}
-
-/** Slack's answer to a refused call: the error, and the pointers when there are any. */
-function slackAnswer(r: Refusal): Record<string, unknown> {
-  return { ok: false, error: r.error, ...(r.messages.length ? { response_metadata: { messages: r.messages } } : {}) };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'Content-Type': type });
   res.end(body);
-}
-
-function parseBody(type: string | undefined, raw: Buffer): Record<string, unknown> {
-  const text = raw.toString('utf8');
-  if (type?.startsWith('application/json')) return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  if (type?.startsWith('application/x-www-form-urlencoded')) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of new URLSearchParams(text)) out[k] = JSON_FIELDS.has(k) ? JSON.parse(v) : v;
-    return out;
-  }
-  return {};
 }

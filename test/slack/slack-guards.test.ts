@@ -1,17 +1,12 @@
 import { encodeAction } from '../../core/views/action-id';
 import { TINY_PNG } from '../support/png';
+import { queriesTitled } from '../support/queries-titled';
+import { NEW_FORM, newQueryInputs } from '../support/slack-new-query';
 import type { RecordedCall } from './fake-slack';
-import { form, interaction, postSigned, slackFile, type StateInput } from './slack-driver';
+import { form, interaction, postSigned, slackFile } from './slack-driver';
 import { startSlackHarness, SUPPORT, type SlackHarness } from './slack-harness';
 
 const textOf = (c: RecordedCall | undefined) => JSON.stringify(c?.body ?? {});
-const NEW_FORM = JSON.stringify({ f: 'new', c: 'C0GENERAL' });
-const valid = (heading: string): Record<string, StateInput> => ({
-  category: { select: 'Bug Report' },
-  heading,
-  description: 'It crashes',
-  mobile: null,
-});
 
 describe('the Slack app refuses and survives what it must (SQLite)', () => {
   let h: SlackHarness;
@@ -28,10 +23,7 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
 
   const response = (url: string) =>
     h.fake.waitFor(() => h.fake.of('response').find((c) => c.method === new URL(url).pathname), `a reply on ${url}`);
-  const queriesTitled = async (heading: string) =>
-    (await h.bot.runtime.deps.store.queries.list({ clientId: 1 }, { limit: 1000, offset: 0 })).rows.filter(
-      (q) => q.heading === heading,
-    );
+  const titled = (heading: string) => queriesTitled(h.bot.runtime.deps.store, heading, { clientId: 1 });
 
   it('answers a forged signature and a stale timestamp with 401, and does nothing', async () => {
     const before = h.fake.calls.length;
@@ -61,8 +53,8 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
   });
 
   it('refuses a client pressing Claim through a crafted payload', async () => {
-    await h.driver.submit('U0ZOE', 'V0G1', NEW_FORM, valid('crafted claim target'));
-    const [q] = await queriesTitled('crafted claim target');
+    await h.driver.submit('U0ZOE', 'V0G1', NEW_FORM, newQueryInputs('crafted claim target'));
+    const [q] = await titled('crafted claim target');
     await h.settle();
     const updatesBefore = h.fake.api('chat.update').length;
     const pressed = await h.driver.press('U0ZOE', encodeAction({ kind: 'claim', queryId: q!.id }));
@@ -95,9 +87,9 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
       },
     });
     // The same modal, corrected, is accepted: a refused submission does not burn its view id.
-    const fixed = await h.driver.submit('U0ZOE', 'V0G2', NEW_FORM, valid('fixed after errors'));
+    const fixed = await h.driver.submit('U0ZOE', 'V0G2', NEW_FORM, newQueryInputs('fixed after errors'));
     expect(fixed).toMatchObject({ status: 200, text: '' });
-    expect(await queriesTitled('fixed after errors')).toHaveLength(1);
+    expect(await titled('fixed after errors')).toHaveLength(1);
 
     const register = await h.driver.submit('U0NEW', 'V0G3', JSON.stringify({ f: 'register' }), {
       username: 'zoe',
@@ -117,7 +109,10 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
 
   it('refuses screenshots that are not images, too large, or not on Slack, as errors on the screenshot input', async () => {
     const submitShot = (viewId: string, file: Record<string, unknown>) =>
-      h.driver.submit('U0ZOE', viewId, NEW_FORM, { ...valid(`shot ${viewId}`), screenshot: { files: [file] } });
+      h.driver.submit('U0ZOE', viewId, NEW_FORM, {
+        ...newQueryInputs(`shot ${viewId}`),
+        screenshot: { files: [file] },
+      });
     const text = await submitShot(
       'V0S1',
       slackFile(h.fake, 'F0TXT', 'notes.txt', new TextEncoder().encode('hello'), 'text/plain'),
@@ -162,25 +157,25 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
       errors: { screenshot: 'the file is not on Slack (evil.example); attach it again' },
     });
     expect(h.fake.of('file').length).toBe(downloads);
-    for (const v of ['V0S1', 'V0S2', 'V0S3', 'V0S4', 'V0S5']) expect(await queriesTitled(`shot ${v}`)).toEqual([]);
+    for (const v of ['V0S1', 'V0S2', 'V0S3', 'V0S4', 'V0S5']) expect(await titled(`shot ${v}`)).toEqual([]);
   });
 
   it('creates one query when the same modal is submitted twice at once', async () => {
-    const payload = h.driver.submission('U0ZOE', 'V0TWICE', NEW_FORM, valid('submitted twice'));
+    const payload = h.driver.submission('U0ZOE', 'V0TWICE', NEW_FORM, newQueryInputs('submitted twice'));
     const [a, b] = await Promise.all(
       [0, 1].map(() => postSigned(h.driver.eventsUrl, interaction(payload), 'application/x-www-form-urlencoded')),
     );
     expect([a!.status, b!.status]).toEqual([200, 200]);
     expect(Math.max(a!.ms, b!.ms)).toBeLessThan(3000);
-    const again = await h.driver.submit('U0ZOE', 'V0TWICE', NEW_FORM, valid('submitted twice'));
+    const again = await h.driver.submit('U0ZOE', 'V0TWICE', NEW_FORM, newQueryInputs('submitted twice'));
     expect(again.status).toBe(200);
-    expect(await queriesTitled('submitted twice')).toHaveLength(1);
+    expect(await titled('submitted twice')).toHaveLength(1);
   });
 
   it('closes a slow submission before the deadline and sends its outcome as a message', async () => {
     h.fake.fileDelayMs = 900;
     const slow = await h.driver.submit('U0ZOE', 'V0SLOW', NEW_FORM, {
-      ...valid('slow screenshot'),
+      ...newQueryInputs('slow screenshot'),
       screenshot: { files: [slackFile(h.fake, 'F0SLOW', 's.png', TINY_PNG, 'image/png')] },
     });
     expect(slow).toMatchObject({ status: 200, text: '' });
@@ -193,7 +188,7 @@ describe('the Slack app refuses and survives what it must (SQLite)', () => {
   });
 
   it('escapes user text in every reply, not only cards', async () => {
-    await h.driver.submit('U0ZOE', 'V0ESC', NEW_FORM, valid('<!here> see <@U0ANN>'));
+    await h.driver.submit('U0ZOE', 'V0ESC', NEW_FORM, newQueryInputs('<!here> see <@U0ANN>'));
     const mine = await h.driver.slash('U0ZOE', 'mine');
     const list = await response(mine.responseUrl);
     expect(textOf(list)).toContain('&lt;!here&gt; see &lt;@U0ANN&gt;');
@@ -222,7 +217,7 @@ describe('Slack rate limits', () => {
 
   it('retries a call answered 429 after its Retry-After delay', async () => {
     h.fake.rateLimitNext('chat.postMessage', 1);
-    await h.driver.submit('U0ZOE', 'V0RL', NEW_FORM, valid('rate limited card'));
+    await h.driver.submit('U0ZOE', 'V0RL', NEW_FORM, newQueryInputs('rate limited card'));
     await h.settle();
     const posts = h.fake.api('chat.postMessage').filter((c) => c.body.channel === SUPPORT);
     expect(posts).toHaveLength(2);

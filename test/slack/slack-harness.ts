@@ -6,10 +6,10 @@ import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import type { Role } from '../../core/domain/roles';
 import type { ChartRenderer } from '../../core/ports/chart-renderer';
 import type { Actor } from '../../core/domain/actor';
-import { makeActor } from '../support/test-desk';
+import { slackMember } from '../support/slack-member';
 import { openTestStore, type StoreKind, type TestStore } from '../support/test-stores';
 import { FakeSlack } from './fake-slack';
-import { SIGNING_SECRET, SlackDriver, TEAM } from './slack-driver';
+import { SIGNING_SECRET, SlackDriver } from './slack-driver';
 
 export const SUPPORT = 'C0SUPPORT';
 
@@ -91,17 +91,7 @@ export async function startSlackHarness(kind: StoreKind, opts: SlackHarnessOptio
     driver,
     store,
     log,
-    async member(role, username, slackUserId) {
-      const actor = await makeActor(bot.runtime.deps, role, username);
-      await bot.runtime.deps.store.identities.link({
-        platform: 'slack',
-        workspaceId: TEAM,
-        platformUserId: slackUserId,
-        userId: actor.userId,
-        linkedAt: new Date(),
-      });
-      return actor;
-    },
+    member: (role, username, slackUserId) => slackMember(bot.runtime.deps, role, username, slackUserId),
     settle: () => bot.runtime.settle(),
     async close() {
       await bot.stop();

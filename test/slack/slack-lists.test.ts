@@ -1,7 +1,6 @@
-import { createQuery } from '../../core/queries/create-query';
 import { decodeAction } from '../../core/views/action-id';
 import { SHORTENED_MARK } from '../../core/views/shorten';
-import { insertBreaches, LONG_DESCRIPTION } from '../support/breaches';
+import { insertBreaches, LONG_STORY, raiseLongStory } from '../support/breaches';
 import { makeActor } from '../support/test-desk';
 import type { RecordedCall } from './fake-slack';
 import { actionIdsOf } from './slack-driver';
@@ -62,16 +61,11 @@ describe('Slack: lists page in place, long text is shortened with Show, the chan
     const { driver, fake } = h;
     const deps = h.bot.runtime.deps;
     const zoe = await makeActor(deps, 'client', 'zoe');
-    const { query } = await createQuery(deps, zoe, {
-      category: deps.config.categories[0]!,
-      heading: 'Long story',
-      description: LONG_DESCRIPTION,
-      mobile: '9876543210',
-    });
+    const { query } = await raiseLongStory(deps, zoe);
     await h.settle();
     const card = fake
       .api('chat.postMessage')
-      .find((c) => c.body.channel === SUPPORT && textOf(c).includes('Long story'))!;
+      .find((c) => c.body.channel === SUPPORT && textOf(c).includes(LONG_STORY))!;
     expect(textOf(card)).toContain(SHORTENED_MARK);
     expect(textOf(card)).not.toContain('&lt;END&gt;');
     expect(textOf(card)).toContain('••••••3210');

@@ -1,4 +1,6 @@
 import type { DeskDeps } from '../../core/desk/desk-deps';
+import type { Actor } from '../../core/domain/actor';
+import { createQuery } from '../../core/queries/create-query';
 import { queryRecord } from './query-record';
 
 /** `n` open queries raised long ago, so every one is past its SLA: a full `sla` answer without the clock. */
@@ -15,3 +17,15 @@ export async function insertBreaches(deps: DeskDeps, clientId: number, n: number
 
 /** A description longer than a card shows, with marks at both ends to find the whole of it. */
 export const LONG_DESCRIPTION = `START ${'lorem ipsum dolor sit amet '.repeat(130)}<END>`;
+
+/** The query the lists tests raise: a description past what a card shows and a mobile number to mask. */
+export const LONG_STORY = 'Long story';
+
+export function raiseLongStory(deps: DeskDeps, client: Actor): ReturnType<typeof createQuery> {
+  return createQuery(deps, client, {
+    category: deps.config.categories[0]!,
+    heading: LONG_STORY,
+    description: LONG_DESCRIPTION,
+    mobile: '9876543210',
+  });
+}

@@ -1,19 +1,11 @@
-import type { ChatPlatform } from '../../bot/chat-platform';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';
 import { FlakyPlatform } from '../support/flaky-platform';
 import { GatedRenderer } from '../support/gated-renderer';
 import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
+import { notifierPlatform } from '../support/notifier-platform';
 
 const own = ownMysqlAndRedis();
-const asChat = (notifier: FlakyPlatform): ChatPlatform => ({
-  name: notifier.platform,
-  notifier,
-  start: async () => undefined,
-  stop: async () => undefined,
-  notifyOnly: () => undefined,
-  describe: () => notifier.platform,
-});
 
 describe('digests scheduled on BullMQ by cqms worker, with a platform failing once', () => {
   it('posts each digest once on each platform, with 2 workers and the schedule firing every second', async () => {
@@ -32,7 +24,7 @@ describe('digests scheduled on BullMQ by cqms worker, with a platform failing on
         workers.push(
           await startWorker(env, {
             log: quietLog,
-            platforms: [asChat(slack), asChat(discord)],
+            platforms: [notifierPlatform(slack.platform, slack), notifierPlatform(discord.platform, discord)],
             charts: new GatedRenderer(true),
           }),
         );

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
-import type { ChatPlatform } from '../../bot/chat-platform';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';
 import { createQuery } from '../../core/queries/create-query';
@@ -12,6 +11,7 @@ import { freePort, OwnRedis } from '../support/redis-server';
 import { makeActor, testDesk } from '../support/test-desk';
 import { openTestStore } from '../support/test-stores';
 import { quietLog } from '../support/worker-env';
+import { notifierPlatform } from '../support/notifier-platform';
 
 /** The sweep's interval in this scenario; an alert or a digest later than this after it was due is late. */
 export const SWEEP_EVERY_MS = 3_000;
@@ -81,14 +81,7 @@ export async function emptyRedis(): Promise<EmptyRedisResult> {
       CQMS_DIGEST_WEEKLY_CRON: 'off',
     });
     const seen = recorder();
-    const platform: ChatPlatform = {
-      name: 'recording',
-      notifier: seen,
-      start: async () => undefined,
-      stop: async () => undefined,
-      notifyOnly: () => undefined,
-      describe: () => 'recording',
-    };
+    const platform = notifierPlatform('recording', seen);
     for (let i = 0; i < 2; i++)
       workers.push(
         await startWorker(env, {

@@ -4,13 +4,13 @@ import type { Platform } from '../../core/domain/platform';
 import type { CardView, Reply } from '../../core/views/view-model';
 import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
 import type { BotLog } from '../../bot/bot-process';
-import type { ChatPlatform } from '../../bot/chat-platform';
 import { buildDesk, type DeskRuntime } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker, type WorkerHandle } from '../../bot/worker-process';
 import { makeActor } from '../support/test-desk';
 import { freePort, OwnRedis } from '../support/redis-server';
 import { openTestStore, type TestStore } from '../support/test-stores';
+import { notifierPlatform } from '../support/notifier-platform';
 
 /** Counts every delivery per (query, event). */
 class CountingNotifier implements PlatformNotifier {
@@ -45,17 +45,6 @@ class CountingNotifier implements PlatformNotifier {
 
 const quietLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function fakePlatform(notifier: CountingNotifier): ChatPlatform {
-  return {
-    name: 'counting',
-    notifier,
-    start: async () => undefined,
-    stop: async () => undefined,
-    notifyOnly: () => undefined,
-    describe: () => 'counting',
-  };
-}
-
 async function until(what: string, ok: () => boolean, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!ok()) {
@@ -76,7 +65,7 @@ describe('notifications survive Redis going away (own redis-server, MySQL)', () 
     redis = new OwnRedis(await freePort());
     await redis.start();
     const env = readEnvironment({ DATABASE_URL: ts.url, REDIS_URL: redis.url });
-    worker = await startWorker(env, { log: quietLog, platforms: [fakePlatform(notifier)] });
+    worker = await startWorker(env, { log: quietLog, platforms: [notifierPlatform('counting', notifier)] });
     // The bot side: commands through the desk, notifications relayed to BullMQ (no jobs run here).
     bot = await buildDesk(env, { relay: true });
   }, 30_000);

@@ -7,6 +7,7 @@ import type { AlertChannel, AlertNotice } from '../../core/ports/notifier';
 import { createQuery } from '../../core/queries/create-query';
 import { makeActor, testDesk } from '../support/test-desk';
 import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
+import { notifierPlatform } from '../support/notifier-platform';
 
 const H = 3_600_000;
 const own = ownMysqlAndRedis();
@@ -43,14 +44,7 @@ const once = (id: number) => [
 
 describe('SLA sweeps scheduled on BullMQ by cqms worker', () => {
   it('alerts a query past its first-response target once per level with 3 workers sweeping', async () => {
-    const platform = (): ChatPlatform => ({
-      name: 'rec',
-      notifier: recorder(),
-      start: async () => undefined,
-      stop: async () => undefined,
-      notifyOnly: () => undefined,
-      describe: () => 'rec',
-    });
+    const platform = (): ChatPlatform => notifierPlatform('rec', recorder());
     const id = await lateQuery();
     const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
     const workers: WorkerHandle[] = [];

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { PlatformNotifier } from '../../adapters/notify/platform-notifier';
-import type { ChatPlatform } from '../../bot/chat-platform';
 import { buildDesk } from '../../bot/desk-wiring';
 import { readEnvironment } from '../../bot/environment';
 import { startWorker } from '../../bot/worker-process';
 import { createQuery } from '../../core/queries/create-query';
 import { makeActor } from '../support/test-desk';
 import { ownMysqlAndRedis, quietLog } from '../support/worker-env';
+import { notifierPlatform } from '../support/notifier-platform';
 
 // One MySQL database and one redis-server of their own for both suites below.
 const own = ownMysqlAndRedis();
@@ -30,14 +30,7 @@ describe('cqms worker stops gracefully', () => {
       },
       sendDirect: async () => true,
     };
-    const platform: ChatPlatform = {
-      name: 'slow',
-      notifier: slow,
-      start: async () => undefined,
-      stop: async () => undefined,
-      notifyOnly: () => undefined,
-      describe: () => 'slow',
-    };
+    const platform = notifierPlatform('slow', slow);
     const env = readEnvironment({ DATABASE_URL: own.store().url, REDIS_URL: own.redis().url });
     const worker = await startWorker(env, { log: quietLog, platforms: [platform] });
     const bot = await buildDesk(env, { relay: true });

@@ -9,13 +9,10 @@ import {
   required,
   type Path,
 } from './form-errors';
+import { ACTION_ROW, BUTTON, SELECTS, STRING_SELECT } from './component-types';
 import { COMPONENT, MESSAGE } from './limits';
 
-const ACTION_ROW = 1;
-const BUTTON = 2;
-const STRING_SELECT = 3;
-/** String, user, role, mentionable and channel selects: each takes a whole row. */
-const SELECTS = [3, 5, 6, 7, 8];
+/** Button styles (not component types): a link button carries a url, a premium one a SKU, neither a custom id. */
 const LINK = 5;
 const PREMIUM = 6;
 

@@ -11,14 +11,8 @@ import {
   required,
   type Path,
 } from './form-errors';
+import { ACTION_ROW, FILE_UPLOAD, LABEL, SELECTS, TEXT_DISPLAY, TEXT_INPUT } from './component-types';
 import { MODAL } from './limits';
-
-const ACTION_ROW = 1;
-const TEXT_INPUT = 4;
-const TEXT_DISPLAY = 10;
-const LABEL = 18;
-const FILE_UPLOAD = 19;
-const SELECTS = [3, 5, 6, 7, 8];
 
 /** An interaction callback's modal (type 9): title, custom id, 1..5 top-level components. */
 export function checkModal(errors: FormErrors, path: Path, m: Json): void {
