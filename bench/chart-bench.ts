@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { LocalChartRenderer } from '../adapters/charts/local-chart-renderer';
 import type { AgentStats, CategoryStats, TeamAnalytics } from '../core/analytics/analytics-types';
+import { NO_CONVERSATION } from '../core/analytics/conversation-stats';
 import { teamCharts } from '../core/charts/charts-for';
 import { DEFAULT_CATEGORIES } from '../core/config/categories';
 
@@ -48,6 +49,7 @@ function sampleTeam(): TeamAnalytics {
       firstResponseBreaches: i % 3,
       resolutionBreaches: i % 2,
       recordedBreaches: (i % 3) + (i % 2),
+      conversation: NO_CONVERSATION,
     };
   });
   const sum = (k: 'open' | 'inProgress' | 'closed') => categories.reduce((s, c) => s + c[k], 0);
@@ -64,6 +66,7 @@ function sampleTeam(): TeamAnalytics {
     totals: { total: totals.open + totals.inProgress + totals.closed, ...totals },
     resolution: stats(11.5, totals.closed),
     firstResponse: stats(1.5, totals.closed),
+    conversation: NO_CONVERSATION,
     agents,
     categories,
     sla: {

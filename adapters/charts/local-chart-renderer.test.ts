@@ -1,6 +1,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type * as ChartJs from 'chart.js' with { 'resolution-mode': 'import' };
 import type { TeamAnalytics } from '../../core/analytics/analytics-types';
+import { NO_CONVERSATION } from '../../core/analytics/conversation-stats';
 import type { ChartSpec } from '../../core/charts/chart-spec';
 import { teamCharts } from '../../core/charts/charts-for';
 import { LocalChartRenderer } from './local-chart-renderer';
@@ -13,8 +14,9 @@ const team: TeamAnalytics = {
   totals: { total: 6, open: 1, inProgress: 2, closed: 3 },
   resolution: stats(5),
   firstResponse: stats(1),
+  conversation: NO_CONVERSATION,
   categories: [{ category: 'Login', total: 6, open: 1, inProgress: 2, closed: 3, firstResponseBreaches: 2, resolutionBreaches: 1 }],
-  agents: [{ agentId: 7, name: 'Dana', handled: 5, inProgress: 2, closed: 3, resolution: stats(5), firstResponseBreaches: 2, resolutionBreaches: 1, recordedBreaches: 3 }],
+  agents: [{ agentId: 7, name: 'Dana', handled: 5, inProgress: 2, closed: 3, resolution: stats(5), firstResponseBreaches: 2, resolutionBreaches: 1, recordedBreaches: 3, conversation: NO_CONVERSATION }],
   sla: { firstResponseBreaches: 2, resolutionBreaches: 1, recorded: { firstResponseBreaches: 2, resolutionBreaches: 1 }, targets: { firstResponseHours: 4, resolutionHours: 48, overrides: {} } },
   trend: [
     { period: '2025-01-01', opened: 4, closed: 1, avgResolutionHours: 3 },

@@ -2,7 +2,7 @@ import type { Actor } from '../domain/actor';
 import type { Action } from '../authz/actions';
 import { authorize } from '../authz/policy';
 import type { DeskDeps } from '../desk/desk-deps';
-import type { AggregateRow, AnalyticsScope, DurationMetric, QuantilePick } from '../ports/analytics-store';
+import type { AggregateMetric, AggregateRow, AnalyticsScope, QuantilePick } from '../ports/analytics-store';
 import { parseInput } from '../schemas/parse-input';
 import { type AnalyticsFilterInput, analyticsFilterSchema } from '../schemas/analytics-input';
 import type { TrendPoint } from './analytics-types';
@@ -32,7 +32,7 @@ export function analyticsRequest(
 
 /** A quantile a report shows: of which duration, over the whole scope or per assignee. */
 export interface QuantileAsk {
-  metric: DurationMetric;
+  metric: AggregateMetric;
   byAgent: boolean;
 }
 
@@ -61,7 +61,7 @@ export async function readRollup<const A extends readonly QuantileAsk[]>(
         rows,
         Promise.all(
           asks.map((q) =>
-            a.quantiles(req.scope, q.metric, q.byAgent, [50, 90], valueCounts(rows, q.metric, q.byAgent)),
+            a.quantiles(req.scope, q.metric, q.byAgent, [50, 90], req.now, valueCounts(rows, q.metric, q.byAgent)),
           ),
         ),
       ] as const),

@@ -16,6 +16,23 @@ export interface DurationStats {
   p90Hours: number | null;
 }
 
+/** Time spent waiting on clients: durations over the queries that waited, and their total. */
+export interface WaitStats extends DurationStats {
+  totalHours: number;
+}
+
+/** How the desk and the clients talked on a set of queries. */
+export interface ConversationStats {
+  /** First public staff message after creation, over the queries that have one. */
+  firstReply: DurationStats;
+  /** Every message written, public and internal notes alike. */
+  messages: number;
+  /** `messages` over every query in the set, those with none included; null for no query. */
+  messagesPerQuery: number | null;
+  /** Finished waits plus any still running, counted up to the report's time. */
+  waiting: WaitStats;
+}
+
 export interface CategoryStats extends StatusCounts {
   category: string;
   firstResponseBreaches: number;
@@ -41,6 +58,8 @@ export interface AgentStats {
   resolutionBreaches: number;
   /** Breaches the SLA sweep recorded (and alerted) for this agent's queries, both clocks. */
   recordedBreaches: number;
+  /** On the queries assigned to this agent. */
+  conversation: ConversationStats;
 }
 
 /** Breaches per clock. */
@@ -86,6 +105,7 @@ export interface TeamAnalytics {
   totals: StatusCounts;
   resolution: DurationStats;
   firstResponse: DurationStats;
+  conversation: ConversationStats;
   agents: AgentStats[];
   categories: CategoryStats[];
   sla: SlaSummary;

@@ -1,4 +1,4 @@
-import type { AggregateRow, DurationMetric, QuantilePick, TrendRow } from '../ports/analytics-store';
+import type { AggregateMetric, AggregateRow, QuantilePick, TrendRow } from '../ports/analytics-store';
 import { quantileFromPicks } from './quantile';
 import { periodLabel, type TrendBucket } from './trend-buckets';
 import {
@@ -55,7 +55,7 @@ export function durationStats(count: number, sumMs: number, picks: readonly Quan
 /** How many values a quantile of this metric ranks, for the whole scope (key null) or per assignee. */
 export function valueCounts(
   rows: readonly AggregateRow[],
-  metric: DurationMetric,
+  metric: AggregateMetric,
   byAgent: boolean,
 ): Map<number | null, number> {
   const counts = new Map<number | null, number>();

@@ -4,9 +4,13 @@ import type { AggregateRow, RecordedBreachRow } from '../ports/analytics-store';
 import type { AgentStats, TeamAnalytics } from './analytics-types';
 import { rangeOf } from './analytics-scope';
 import { analyticsRequest, readRollup } from './analytics-read';
+import { readConversation, type ConversationFigures } from './conversation-stats';
 import { categoriesOf, durationStats, emptyCounts, addCounts, picksByGroup, totalsOf } from './rollup';
 
-/** Everything a lead reviews: per-agent load and speed, categories, first response, SLA breaches, trend. */
+/**
+ * Everything a lead reviews: per-agent load and speed, categories, first response, the conversation (first
+ * reply, messages, waits on the client), SLA breaches, trend.
+ */
 export async function teamAnalytics(
   deps: DeskDeps,
   actor: Actor,
@@ -21,6 +25,7 @@ export async function teamAnalytics(
       trend,
     },
     recorded,
+    conversation,
   ] = await Promise.all([
     readRollup(deps, req, [
       { metric: 'resolution', byAgent: false },
@@ -28,10 +33,11 @@ export async function teamAnalytics(
       { metric: 'firstResponse', byAgent: false },
     ]),
     deps.store.analytics.recordedBreaches(req.scope),
+    readConversation(deps, req),
   ]);
   const { f, now } = req;
   const sum = (pick: (r: AggregateRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
-  const agents = await agentStats(deps, rows, picksByGroup(perAgent), recorded);
+  const agents = await agentStats(deps, rows, picksByGroup(perAgent), recorded, conversation);
   const recordedOf = (clock: RecordedBreachRow['clock']) =>
     recorded.reduce((s, r) => s + (r.clock === clock ? r.count : 0), 0);
   return {
@@ -47,6 +53,7 @@ export async function teamAnalytics(
       sum((r) => r.firstResponseMsSum),
       firstResponse,
     ),
+    conversation: conversation.overall,
     agents,
     categories: categoriesOf(rows),
     sla: {
@@ -68,6 +75,7 @@ async function agentStats(
   rows: readonly AggregateRow[],
   picks: ReturnType<typeof picksByGroup>,
   recorded: readonly RecordedBreachRow[],
+  conversation: ConversationFigures,
 ): Promise<AgentStats[]> {
   const by = new Map<
     number,
@@ -98,6 +106,7 @@ async function agentStats(
       firstResponseBreaches: s.fr,
       resolutionBreaches: s.res,
       recordedBreaches: alerted.get(agentId) ?? 0,
+      conversation: conversation.ofAgent(agentId),
     }))
     .sort((x, y) => y.handled - x.handled || x.name.localeCompare(y.name));
 }

@@ -1,4 +1,5 @@
 import type { AgentStats, ClientAnalytics, TeamAnalytics } from '../analytics/analytics-types';
+import { NO_CONVERSATION } from '../analytics/conversation-stats';
 import { agentMedianResolutionChart } from './agent-resolution';
 import { agentWorkloadChart } from './agent-workload';
 import { clientCharts, teamCharts } from './charts-for';
@@ -27,6 +28,7 @@ const agent = (
   firstResponseBreaches: 0,
   resolutionBreaches: 0,
   recordedBreaches: 0,
+  conversation: NO_CONVERSATION,
 });
 
 const range = {
@@ -70,6 +72,7 @@ const team: TeamAnalytics = {
   ...client,
   range: { ...range, agentId: null },
   firstResponse: none,
+  conversation: NO_CONVERSATION,
   agents: [agent(1, 'Alice', 4, 1, 3, 8.333), agent(2, 'Bob', 2, 1, 1, 12)],
   sla: {
     firstResponseBreaches: 1,

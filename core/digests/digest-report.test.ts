@@ -1,4 +1,5 @@
 import type { TeamAnalytics } from '../analytics/analytics-types';
+import { NO_CONVERSATION } from '../analytics/conversation-stats';
 import type { StatsView, ListView } from '../views/view-model';
 import { digestRange } from './digest-period';
 import { digestReport, TOP_CATEGORIES } from './digest-report';
@@ -26,6 +27,12 @@ const analytics: TeamAnalytics = {
   totals: { total: 21, open: 5, inProgress: 4, closed: 12 },
   resolution: { count: 12, avgHours: 10, medianHours: 7.25, p90Hours: 30 },
   firstResponse: none,
+  conversation: {
+    firstReply: { count: 10, avgHours: 1, medianHours: 0.5, p90Hours: 2 },
+    messages: 63,
+    messagesPerQuery: 3,
+    waiting: { count: 4, avgHours: 3, medianHours: 2.5, p90Hours: 6, totalHours: 12 },
+  },
   agents: [],
   categories: [
     cat('Billing', 2, 1),
@@ -57,7 +64,7 @@ describe('the leads digest', () => {
     expect(digestRange('daily', new Date('2026-03-09T09:00:00Z')).from.toISOString()).toBe('2026-03-08T09:00:00.000Z');
   });
 
-  it('says volume, median resolution and breaches, and names the top categories by volume', () => {
+  it('says volume, median resolution, breaches and the conversation (first reply, messages, waits), and names the top categories by volume', () => {
     const { reply, charts } = digestReport('weekly', range, analytics);
     expect(reply.visibility).toBe('public');
     const stats = reply.views[0] as StatsView;
@@ -68,6 +75,9 @@ describe('the leads digest', () => {
       'Still open': '9',
       'Median resolution': '7.3 h',
       'SLA breaches': '4 (2 first response, 2 resolution)',
+      'Median first reply': '30 min',
+      'Messages per query': '3.0 (internal notes included)',
+      'Waiting on clients': '12.0 h in all; median 2.5 h over 4 queries',
     });
     const top = reply.views[1] as ListView;
     expect(top.rows.map((r) => r.cells.category)).toEqual(['Bug Report', 'Network', 'Login', 'Other', 'Billing']);
@@ -88,11 +98,18 @@ describe('the leads digest', () => {
       ...analytics,
       totals: { total: 0, open: 0, inProgress: 0, closed: 0 },
       resolution: none,
+      conversation: NO_CONVERSATION,
       categories: [],
       trend: [],
     };
     const { reply, charts } = digestReport('daily', digestRange('daily', new Date('2026-03-09T09:00:00Z')), quiet);
     expect((reply.views[0] as StatsView).figures.find((f) => f.label === 'Median resolution')?.value).toBe('-');
+    const figures = Object.fromEntries((reply.views[0] as StatsView).figures.map((f) => [f.label, f.value]));
+    expect(figures).toMatchObject({
+      'Median first reply': '-',
+      'Messages per query': '-',
+      'Waiting on clients': 'none',
+    });
     expect((reply.views[1] as ListView).empty).toBe('No query was raised in this period.');
     expect(charts).toHaveLength(4);
     expect(charts.every((c) => c.title.endsWith('(no data)'))).toBe(true);

@@ -4,6 +4,7 @@ import { resolutionTrendChart } from '../charts/resolution-trend';
 import { slaBreachesChart } from '../charts/sla-breaches';
 import { statusSplitChart } from '../charts/status-split';
 import { volumeByCategoryChart } from '../charts/volume-by-category';
+import { conversationFigures } from '../conversation/stats-figures';
 import { durationText } from '../views/duration';
 import { ephemeral, singlePageList, type Reply } from '../views/view-model';
 import type { DigestPeriod, DigestRange } from './digest-period';
@@ -35,6 +36,7 @@ export function digestReport(period: DigestPeriod, range: DigestRange, a: TeamAn
       value: `${breaches} (${a.sla.firstResponseBreaches} first response, ${a.sla.resolutionBreaches} resolution)`,
       inline: true,
     },
+    ...conversationFigures(a.conversation),
   ];
   const categories = singlePageList(
     'Top categories',

@@ -31,7 +31,29 @@ export interface AggregateRow {
   resolutionBreaches: number;
 }
 
-export type DurationMetric = 'resolution' | 'firstResponse';
+/**
+ * A duration a quantile ranks, per query: resolution and first response (the claim or first public reply);
+ * first reply (the first public staff message, when there is one); waited (time waiting on the client, over the
+ * queries that waited: finished waits plus a wait still running, counted up to the report's now).
+ */
+export type DurationMetric = AggregateMetric | 'firstReply' | 'waited';
+/** The durations whose counts the aggregate gives (AggregateRow). */
+export type AggregateMetric = 'resolution' | 'firstResponse';
+
+/** The conversation's figures per assignee, over the scope's queries: one scan beside the aggregate's. */
+export interface ConversationRow {
+  assigneeId: number | null;
+  /** Queries in the group. */
+  count: number;
+  /** Messages written on them, public and internal notes alike (client_queries.message_count summed). */
+  messages: number;
+  firstReplyCount: number;
+  firstReplyMsSum: number;
+  /** Queries that waited on the client: a finished wait, or one still running. */
+  waitedCount: number;
+  /** Their time waiting: finished waits plus running ones up to the report's now. */
+  waitedMsSum: number;
+}
 
 /**
  * A row picked for a quantile: for each percent p and group of n values sorted ascending, the store
@@ -63,15 +85,19 @@ export interface AnalyticsStore {
   aggregate(scope: AnalyticsScope, sla: SlaCutoffs): Promise<AggregateRow[]>;
   /** Counts the breach alerts recorded for the queries in scope (the same queries `aggregate` covers). */
   recordedBreaches(scope: AnalyticsScope): Promise<RecordedBreachRow[]>;
+  /** Messages, first replies and waits on the client per assignee; a wait still running counts up to `now`. */
+  conversation(scope: AnalyticsScope, now: Date): Promise<ConversationRow[]>;
   /**
-   * Picks for whole-scope quantiles (group null) or per assignee. `counts`, when the caller already has them
-   * from `aggregate` of the same scope, gives each group's number of values and spares the store a count.
+   * Picks for whole-scope quantiles (group null) or per assignee. `now` is the report's moment, where a wait
+   * still running ends (metric 'waited'). `counts`, when the caller already has them from `aggregate` of the
+   * same scope, gives each group's number of values and spares the store a count.
    */
   quantiles(
     scope: AnalyticsScope,
     metric: DurationMetric,
     byAgent: boolean,
     percents: readonly number[],
+    now: Date,
     counts?: ReadonlyMap<number | null, number>,
   ): Promise<QuantilePick[]>;
   /** Opened per UTC day of createdAt; closed and resolution sums per day of closedAt; in day order. */

@@ -79,8 +79,8 @@ describe.each(STORE_KINDS)('quantile picks by index walks on %s', (kind) => {
       for (const byAgent of [false, true]) {
         const known = valueCounts(agg, metric, byAgent);
         for (const picks of [
-          await a.quantiles(scope, metric, byAgent, PERCENTS, known),
-          await a.quantiles(scope, metric, byAgent, PERCENTS),
+          await a.quantiles(scope, metric, byAgent, PERCENTS, T0, known),
+          await a.quantiles(scope, metric, byAgent, PERCENTS, T0),
         ]) {
           const groups = picksByGroup(picks);
           expect([...groups.keys()].sort()).toEqual([...known.keys()].sort());

@@ -5,6 +5,7 @@ import { claimQuery } from '../../core/queries/claim-query';
 import { createQuery } from '../../core/queries/create-query';
 import { releaseQuery } from '../../core/queries/release-query';
 import { decodeAction } from '../../core/views/action-id';
+import { rowsPerPage } from '../../core/views/list-page';
 import type { ListView, Reply } from '../../core/views/view-model';
 import { makeActor, testDesk, type TestDesk } from '../support/test-desk';
 import { openTestStore, type TestStore } from '../support/test-stores';
@@ -77,12 +78,15 @@ describe('paged lists computed whole', () => {
     const team = await desk.run(lee.conv, 'team', { category: deps.config.categories[1]! });
     const [agents] = lists(team);
     expect(agents).toMatchObject({ title: 'Agents', page: 1, pages: 2, total: 9 });
-    expect(agents!.rows).toHaveLength(7);
+    // Eleven columns (load, resolution, conversation, breaches): five agents a page.
+    const size = rowsPerPage(agents!.columns.length);
+    expect(size).toBe(5);
+    expect(agents!.rows).toHaveLength(size);
     expect(decodeAction(agents!.next!.actionId)).toEqual({ kind: 'page', list: 'agents', page: 2, filter: 'c1' });
 
     const page2 = await desk.press(lee.conv, decodeAction(agents!.next!.actionId));
     expect(page2.views.map((v) => v.kind)).toEqual(['list']);
-    expect(lists(page2)[0]!.rows).toHaveLength(2);
+    expect(lists(page2)[0]!.rows).toHaveLength(9 - size);
     const agent0 = await desk.conversation(acct('agent0'));
     await expect(desk.press(agent0, decodeAction(agents!.next!.actionId))).rejects.toBeInstanceOf(NotAuthorized);
     await expect(desk.press(agent0, decodeAction('cqms|page|sla|2|'))).rejects.toBeInstanceOf(NotAuthorized);

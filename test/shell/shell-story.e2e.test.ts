@@ -139,7 +139,7 @@ describe.each(STORE_KINDS)('the shell, end to end on %s', (kind) => {
     expect(team).toMatch(/Avg first response: +(under 1|\d+) min\n/);
     expect(out).not.toContain('0.0 h');
     expect(team).toMatch(
-      /Agents\n {2}Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n.*\n {2}Ann +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0\n/,
+      /Agents\n {2}Agent +Handled +In progress +Closed +Avg resolution +Median +First reply +Msgs\/query +Waited on client +Breaches +Alerted\n.*\n {2}Ann +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +(-|(under 1|\d+) min) +\d+\.\d +- +0 +0\n/,
     );
     const charts = chartsIn(team);
     expect(charts).toHaveLength(6);

@@ -200,7 +200,7 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('the Slack story on %s, through th
       .map((b) => b.text?.text ?? '')
       .find((t) => t.startsWith('```Agent'));
     expect(table).toMatch(
-      /^```Agent +Handled +In progress +Closed +Avg resolution +Median +Breaches +Alerted\n─+( +─+){7}\nAnn +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +0 +0```$/,
+      /^```Agent +Handled +In progress +Closed +Avg resolution +Median +First reply +Msgs\/query +Waited on client +Breaches +Alerted\n─+( +─+){10}\nAnn +1 +0 +1 +(under 1|\d+) min +(under 1|\d+) min +(-|(under 1|\d+) min) +\d+\.\d +- +0 +0```$/,
     );
     expect(textOf(stats)).toMatch(/6 charts follow as images/);
     const complete = await fake.waitFor(() => fake.api('files.completeUploadExternal')[0], 'the chart upload');

@@ -2,12 +2,22 @@ import type { Transaction } from 'sequelize';
 import type { AnalyticsScope, DurationMetric, QuantilePick } from '../../../core/ports/analytics-store';
 import type { AnalyticsReader } from './analytics-reader';
 import { scopeSql, type Binds } from './scope-sql';
+import { WAITED_SQL, waitedSql } from './wait-sql';
 
 const WALKS_PER_STATEMENT = 50;
-const METRIC_COLUMN: Record<DurationMetric, string> = {
+const COLUMN: Record<Exclude<DurationMetric, 'waited'>, string> = {
   resolution: 'resolution_ms',
   firstResponse: 'first_response_ms',
+  firstReply: 'first_reply_ms',
 };
+/** The metrics with a sorted index of their own, (resolution_ms) and (first_response_ms), to walk. */
+const WALKED: ReadonlySet<DurationMetric> = new Set(['resolution', 'firstResponse']);
+
+/** A metric's value per row, and the rows that have one. */
+function metricSql(metric: DurationMetric, now: Date, binds: Binds): { value: string; present: string } {
+  if (metric === 'waited') return { value: waitedSql(now, binds), present: WAITED_SQL };
+  return { value: COLUMN[metric], present: `${COLUMN[metric]} IS NOT NULL` };
+}
 
 /**
  * Where a sorted index holds exactly the scope's values (the whole table, or one assignee's resolutions),
@@ -24,16 +34,18 @@ export async function quantilePicks(
   metric: DurationMetric,
   byAgent: boolean,
   percents: readonly number[],
+  now: Date,
   counts?: ReadonlyMap<number | null, number>,
 ): Promise<QuantilePick[]> {
   const binds: Binds = {};
-  const col = METRIC_COLUMN[metric];
-  const where = `${scopeSql(scope, binds)} AND ${col} IS NOT NULL${byAgent ? ' AND assignee_id IS NOT NULL' : ''}`;
+  const { value: col, present } = metricSql(metric, now, binds);
+  const where = `${scopeSql(scope, binds)} AND ${present}${byAgent ? ' AND assignee_id IS NOT NULL' : ''}`;
   const narrowed =
     scope.from !== undefined || scope.to !== undefined || scope.category !== undefined || scope.clientId !== undefined;
-  // The walk indexes: (resolution_ms), (first_response_ms) and (assignee_id, resolution_ms).
+  // The walk indexes: (resolution_ms), (first_response_ms) and (assignee_id, resolution_ms). First replies and
+  // waits have none (the conversation's columns are written on every message; an index would cost each of them).
   const perAssignee = byAgent || scope.agentId !== undefined;
-  if (narrowed || (perAssignee && metric !== 'resolution'))
+  if (narrowed || !WALKED.has(metric) || (perAssignee && metric !== 'resolution'))
     return windowPicks(reader, where, binds, col, byAgent, percents);
   const pick = async (known: ReadonlyMap<number | null, number>, transaction?: Transaction) => {
     const walks: { group: number | null; n: number; first: number; size: number; sql: string }[] = [];
@@ -84,7 +96,7 @@ async function windowPicks(
   reader: AnalyticsReader,
   where: string,
   binds: Binds,
-  col: string,
+  value: string,
   byAgent: boolean,
   percents: readonly number[],
 ): Promise<QuantilePick[]> {
@@ -96,8 +108,8 @@ async function windowPicks(
   });
   const rows = await reader.select<Record<string, unknown>>(
     `SELECT g, n, rk, v FROM (
-         SELECT ${byAgent ? 'assignee_id' : 'NULL'} AS g, ${col} AS v,
-           ROW_NUMBER() OVER (${partition}ORDER BY ${col}) AS rk,
+         SELECT ${byAgent ? 'assignee_id' : 'NULL'} AS g, ${value} AS v,
+           ROW_NUMBER() OVER (${partition}ORDER BY ${value}) AS rk,
            COUNT(*) OVER (${partition.trim()}) AS n
          FROM client_queries WHERE ${where}
        ) t WHERE rk IN (${ranks.join(', ')})`,

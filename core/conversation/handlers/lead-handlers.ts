@@ -14,7 +14,7 @@ import type { BreachCounts } from '../../analytics/analytics-types';
 import { actorOf, pick, type Args, type Handler, type HandlerContext } from '../handler';
 import { encodeListFilter, type ListFilter } from '../list-filter-code';
 import { queryIdOf } from '../query-id';
-import { statsFigures } from '../stats-figures';
+import { conversationFigures, perQueryText, statsFigures, waitedText } from '../stats-figures';
 import { withArticle } from '../../views/words';
 import { durationText } from '../../views/duration';
 
@@ -39,6 +39,7 @@ export const team: Handler = async (ctx, args) => {
     { label: 'First-response breaches', value: String(a.sla.firstResponseBreaches), inline: true },
     { label: 'Resolution breaches', value: String(a.sla.resolutionBreaches), inline: true },
     { label: 'Breaches alerted', value: alertedText(a.sla.recorded), inline: true },
+    ...conversationFigures(a.conversation),
   ];
   return ephemeral(
     { kind: 'stats', title: 'Team analytics', figures },
@@ -67,6 +68,9 @@ export async function teamAgents(ctx: HandlerContext, args: Args) {
       ['closed', 'Closed'],
       ['avg', 'Avg resolution'],
       ['median', 'Median'],
+      ['reply', 'First reply'],
+      ['messages', 'Msgs/query'],
+      ['waited', 'Waited on client'],
       ['breaches', 'Breaches'],
       ['alerted', 'Alerted'],
     ],
@@ -78,6 +82,9 @@ export async function teamAgents(ctx: HandlerContext, args: Args) {
         closed: String(g.closed),
         avg: durationText(g.resolution.avgHours),
         median: durationText(g.resolution.medianHours),
+        reply: durationText(g.conversation.firstReply.medianHours),
+        messages: perQueryText(g.conversation),
+        waited: waitedText(g.conversation),
         breaches: String(g.firstResponseBreaches + g.resolutionBreaches),
         alerted: String(g.recordedBreaches),
       },

@@ -1,5 +1,6 @@
 import type { DeskDeps } from '../../desk/desk-deps';
 import type { Actor } from '../../domain/actor';
+import { isStaff } from '../../domain/roles';
 import type { QueryRecord } from '../../domain/query';
 import { ValidationFailed } from '../../errors';
 import { listQueries, type ListScope } from '../../queries/list-queries';
@@ -51,6 +52,34 @@ export const listHandler =
     return ephemeral(await listPage(ctx.deps, actorOf(ctx), scope, args, ctx.conv.surface));
   };
 
+/** A duration column of the export: hours with two decimals, empty when there is none. */
+const hoursCell = (ms: number | null) => (ms === null ? null : (ms / 3_600_000).toFixed(2));
+
+type Cell = string | number | null;
+type Column = readonly [header: string, cell: (q: QueryRecord, assignee: string | null) => Cell];
+
+/** The export's columns, in order. */
+const EXPORT_COLUMNS: readonly Column[] = [
+  ['query_id', (q) => q.externalRef ?? q.id],
+  ['status', (q) => q.status],
+  ['category', (q) => q.category],
+  ['heading', (q) => q.heading],
+  ['description', (q) => q.description],
+  ['mobile', (q) => q.mobile],
+  ['mobile_valid', (q) => (q.mobileValid ? 'true' : 'false')],
+  ['assignee', (_, assignee) => assignee],
+  ['created_at', (q) => q.createdAt.toISOString()],
+  ['claimed_at', (q) => q.claimedAt?.toISOString() ?? null],
+  ['closed_at', (q) => q.closedAt?.toISOString() ?? null],
+  ['resolution_hours', (q) => hoursCell(q.resolutionMs)],
+  ['resolution_note', (q) => q.resolutionNote],
+  // The first public staff message after creation, in the resolution's format.
+  ['first_reply_hours', (q) => hoursCell(q.firstReplyMs)],
+  // Every message, internal notes included: staff exports only, since a client never sees those notes.
+  ['messages', (q) => q.messageCount],
+];
+const STAFF_ONLY: ReadonlySet<string> = new Set(['messages']);
+
 export async function exportCsv(deps: DeskDeps, actor: Actor, scope: ListScope, args: Args): Promise<FileView> {
   const rows: QueryRecord[] = [];
   for (let page = 1; rows.length < EXPORT_LIMIT; page++) {
@@ -59,37 +88,13 @@ export async function exportCsv(deps: DeskDeps, actor: Actor, scope: ListScope, 
     if (page >= list.pages) break;
   }
   const assignees = await assigneesOf(deps, rows);
+  const columns = EXPORT_COLUMNS.filter(([header]) => isStaff(actor.role) || !STAFF_ONLY.has(header));
   const csv = toCsv(
-    [
-      'query_id',
-      'status',
-      'category',
-      'heading',
-      'description',
-      'mobile',
-      'mobile_valid',
-      'assignee',
-      'created_at',
-      'claimed_at',
-      'closed_at',
-      'resolution_hours',
-      'resolution_note',
-    ],
-    rows.map((q) => [
-      q.externalRef ?? q.id,
-      q.status,
-      q.category,
-      q.heading,
-      q.description,
-      q.mobile,
-      q.mobileValid ? 'true' : 'false',
-      q.assigneeId === null ? null : (assignees.get(q.assigneeId)?.username ?? String(q.assigneeId)),
-      q.createdAt.toISOString(),
-      q.claimedAt?.toISOString() ?? null,
-      q.closedAt?.toISOString() ?? null,
-      q.resolutionMs === null ? null : (q.resolutionMs / 3_600_000).toFixed(2),
-      q.resolutionNote,
-    ]),
+    columns.map(([header]) => header),
+    rows.map((q) => {
+      const assignee = q.assigneeId === null ? null : (assignees.get(q.assigneeId)?.username ?? String(q.assigneeId));
+      return columns.map(([, cell]) => cell(q, assignee));
+    }),
   );
   return {
     kind: 'file',
