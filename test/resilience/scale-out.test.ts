@@ -166,8 +166,13 @@ describe('two bots and two workers', () => {
     const alerts = posted.filter((c) => /SLA|breach|warning/i.test(String(c.body.text)));
     expect(alerts).toHaveLength(count((i) => i.kind === 'slaAlert'));
     expect(new Set(alerts.map(body)).size).toBe(alerts.length);
+    // A client's DMs: what the desk tells them, and each query's conversation thread root, posted once.
     const dms = posted.filter((c) => String(c.body.channel).startsWith('D'));
-    expect(dms).toHaveLength(count((i) => i.kind === 'tellClient'));
+    const roots = dms.filter((c) => /^Query #\d+ raised/.test(String(c.body.text)));
+    expect(roots.map((c) => String(c.body.text).match(/#(\d+)/)![1]).sort()).toEqual(
+      [query.id, late.query.id].map(String).sort(),
+    );
+    expect(dms.length - roots.length).toBe(count((i) => i.kind === 'tellClient'));
     console.log(
       `scale out: ${intents.length} notifications (${count((i) => i.kind === 'slaAlert')} SLA alerts) each delivered once; 1 of ${AGENTS} claims won`,
     );
