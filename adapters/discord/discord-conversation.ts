@@ -1,3 +1,4 @@
+import { clientChatPlatform } from '../../core/conversation/client-platform';
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { ConversationPlace } from '../../core/domain/conversation-place';
 import type { QueryRecord } from '../../core/domain/query';
@@ -27,8 +28,6 @@ const THREAD_ALREADY_CREATED = 160004;
 /** A week of quiet before Discord archives a query's thread (a message in it brings it back). */
 const ARCHIVE_AFTER_MINUTES = 10080;
 const THREAD_NAME_MAX = 100;
-/** Chat platforms a client can be reached on; a client linked on another one is told there. */
-const CHAT_PLATFORMS = new Set(['slack', 'discord']);
 
 const apiCode = (e: unknown) => (e instanceof DiscordAPIError && typeof e.code === 'number' ? e.code : undefined);
 
@@ -131,14 +130,11 @@ export class DiscordConversation implements ConversationNotifier {
     }
   }
 
-  /** The client's DM, when Discord is where they raised the query or the only chat platform they are linked on. */
+  /** The client's DM, when Discord is how the client is reached (clientChatPlatform). */
   private async clientDm(q: QueryRecord): Promise<ConversationPlace | null> {
-    const linked = (await this.deps.store().identities.forUser(q.clientId)).filter((i) =>
-      CHAT_PLATFORMS.has(i.platform),
-    );
+    const linked = await this.deps.store().identities.forUser(q.clientId);
     const account = linked.find((i) => i.platform === 'discord');
-    if (!account) return null;
-    if (q.platform !== 'discord' && linked.some((i) => i.platform !== 'discord')) return null;
+    if (!account || clientChatPlatform(q.platform, linked) !== 'discord') return null;
     const channelId = await this.deps.dmChannel(account.platformUserId);
     return {
       key: `discord:client:${channelId}`,

@@ -1,3 +1,4 @@
+import { clientChatPlatform } from '../../core/conversation/client-platform';
 import type { ConversationPlace, ConversationThread } from '../../core/domain/conversation-place';
 import type { QueryRecord } from '../../core/domain/query';
 import type { ConversationNotifier } from '../../core/ports/conversation-notifier';
@@ -90,8 +91,7 @@ export class SlackConversationNotifier implements ConversationNotifier {
   }
 
   /**
-   * The client's DM thread, when Slack is how the client is reached: they raised the query here, or Slack is the
-   * only platform they are linked on. Started (root posted, thread recorded) by one run at a time.
+   * The client's DM thread, when Slack is how the client is reached (clientChatPlatform). Started (root posted, thread recorded) by one run at a time.
    */
   private async clientPlace(q: QueryRecord): Promise<ConversationPlace | null> {
     const store = this.deps.store();
@@ -99,7 +99,7 @@ export class SlackConversationNotifier implements ConversationNotifier {
     if (known) return place('client', known.channelId, known.threadRootId);
     const accounts = await store.identities.forUser(q.clientId);
     const slack = accounts.find((a) => a.platform === 'slack');
-    if (!slack || (q.platform !== 'slack' && accounts.some((a) => a.platform !== 'slack'))) return null;
+    if (!slack || clientChatPlatform(q.platform, accounts) !== 'slack') return null;
     const key = `slack:client-thread:${q.id}`;
     const now = this.now();
     if (!(await store.idempotency.claim(key, now))) {
