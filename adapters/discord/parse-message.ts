@@ -24,7 +24,9 @@ export type MessageEvent =
   | { kind: 'ignored'; reason: string };
 
 // The fields read, with the types discord.com/developers/docs/resources/message#message-object promises.
-const snowflake = z.string().min(1);
+const snowflake = z.string().regex(/^\d{1,20}$/, 'not a snowflake');
+/** ISO 8601, as Discord sends it; a time that does not parse would be stored as no time at all. */
+const isoTime = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'not a timestamp');
 const attachment = z.object({
   id: snowflake,
   filename: z.string(),
@@ -46,8 +48,8 @@ const message = z.object({
   }),
   content: z.string(),
   attachments: z.array(attachment).default([]),
-  timestamp: z.string(),
-  edited_timestamp: z.string().nullable().optional(),
+  timestamp: isoTime,
+  edited_timestamp: isoTime.nullable().optional(),
   webhook_id: snowflake.nullable().optional(),
   message_reference: z.object({ message_id: snowflake.optional(), type: z.number().int().optional() }).optional(),
 });
