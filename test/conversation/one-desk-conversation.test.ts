@@ -135,6 +135,7 @@ describe('one desk, one conversation across Slack and Discord', () => {
   it("the client's answers, replies to a relayed message in their DM, reach both support threads in order", async () => {
     const relayed = botPostsIn(dm()).find((m) => String(m.content).includes('Which card was charged'))!;
     const first = d.say.inDm(ZOE, 'It was the card ending 4242', { replyTo: String(relayed.id) });
+    await delivered(5);
     const second = d.say.inDm(ZOE, 'The second debit came on the 4th', { replyTo: String(relayed.id) });
     await delivered(6);
     const messages = await stored();

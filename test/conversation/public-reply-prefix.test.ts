@@ -51,9 +51,10 @@ describe('a desk started with CQMS_PUBLIC_REPLY_PREFIX=>>client', () => {
     await events.say('U0ANN', SUPPORT, '!reply this one stays with the staff', { threadTs: card.ts });
     const deadline = Date.now() + 10_000;
     while ((await stored()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-    expect((await stored()).map((m) => [m.visibility, m.text])).toEqual([
-      ['public', 'Fixed on our side'],
+    // Acknowledged first and stored after: the two may be stored in either order.
+    expect((await stored()).map((m) => [m.visibility, m.text]).sort()).toEqual([
       ['internal', '!reply this one stays with the staff'],
+      ['public', 'Fixed on our side'],
     ]);
     await h.settle();
     const dm = h.fake.api('chat.postMessage').filter((c) => String(c.body.channel).startsWith('D'));
