@@ -26,7 +26,7 @@ import type { ChartRenderer } from '../core/ports/chart-renderer';
 import { DIGEST_PERIODS, type DigestPeriod } from '../core/digests/digest-period';
 
 export function deskConfig(env: Environment): DeskConfig {
-  const config: DeskConfig = { ...DEFAULT_DESK_CONFIG };
+  const config: DeskConfig = { ...DEFAULT_DESK_CONFIG, publicReplyPrefix: env.CQMS_PUBLIC_REPLY_PREFIX };
   if (env.CQMS_CATEGORIES?.length) config.categories = env.CQMS_CATEGORIES;
   if (env.CQMS_SLA_FILE) config.sla = env.CQMS_SLA_FILE.policy;
   return config;

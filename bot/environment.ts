@@ -4,6 +4,7 @@ import { ValidationFailed } from '../core/errors';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../adapters/storage/database-url';
 import { LOG_LEVELS } from '../adapters/observability/log-levels';
+import { DEFAULT_DESK_CONFIG } from '../core/config/desk-config';
 import { slaPolicySchema, type SlaPolicy } from '../core/sla/sla-policy';
 import { crossFieldProblems, type ProcessRole } from './environment-rules';
 import { SHUTDOWN_GRACE_MS } from './graceful-stop';
@@ -129,6 +130,18 @@ const environmentSchema = z.object({
             .filter(Boolean)
         : undefined,
     ),
+  /**
+   * A staff message in a support thread starting with this goes to the client (the prefix removed); any other is
+   * an internal note. One word, so it cannot be typed by accident in the middle of a note.
+   */
+  CQMS_PUBLIC_REPLY_PREFIX: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .default(DEFAULT_DESK_CONFIG.publicReplyPrefix)
+      .refine((p) => /^\S{1,20}$/.test(p), 'must be 1 to 20 characters with no spaces, such as !reply'),
+  ),
   /** A JSON SLA policy, read and checked at start so a bad file stops the process before it serves anyone. */
   CQMS_SLA_FILE: unsetIfEmpty(z.string().trim().transform(readSlaFile)),
   /** For `cqms users add` in scripts, so the password stays out of shell history. */

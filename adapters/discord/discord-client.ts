@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, type REST, type RESTOptions } from 'discord.js';
+import { bytesRequest } from './bytes-request';
 import { NO_MENTIONS } from './discord-message';
 import { rejectPersistentRateLimits } from './rate-limit';
 
@@ -37,7 +38,12 @@ export function createDiscordClient(o: DiscordClientOptions = {}): Client {
     intents: discordIntents(o.messageContent ?? true),
     shards: 'auto',
     allowedMentions: NO_MENTIONS,
-    rest: { rejectOnRateLimit: rejectPersistentRateLimits(), ...(o.apiUrl ? { api: o.apiUrl } : {}), ...o.rest },
+    rest: {
+      rejectOnRateLimit: rejectPersistentRateLimits(),
+      makeRequest: bytesRequest,
+      ...(o.apiUrl ? { api: o.apiUrl } : {}),
+      ...o.rest,
+    },
   });
 }
 
