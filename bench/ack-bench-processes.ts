@@ -36,6 +36,8 @@ async function child(mode: 'ours' | 'bare'): Promise<void> {
     });
     app.command('/cqms', async ({ ack }) => ack());
     app.action(/.*/, async ({ ack }) => ack());
+    // Events are acknowledged by Bolt itself; a listener that does nothing, as the bot's first step is one.
+    app.message(async () => undefined);
     const server = await app.start({ port: 0, host: '127.0.0.1' });
     const port = (server.address() as { port: number }).port;
     process.send!({ url: `http://127.0.0.1:${port}/slack/events` } satisfies Ready);

@@ -16,10 +16,8 @@
  * Targets: 0 errors; bot peak RSS < 200 MB. Uses MySQL on TEST_MYSQL_URL (a scratch database, dropped after)
  * and a redis-server of its own on a free port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Desk } from '../core/conversation/desk';
 import { signatureHeaders, SIGNING_SECRET, TEAM } from '../test/slack/slack-driver';
@@ -27,12 +25,11 @@ import { freePort, OwnRedis } from '../test/support/redis-server';
 import { slackMember } from '../test/support/slack-member';
 import { testDesk } from '../test/support/test-desk';
 import { openTestStore, type TestStore } from '../test/support/test-stores';
-import { composeNodeOptions } from '../test/deploy/compose-node-options';
 import { RemoteFakeSlack } from './fake-slack-process';
 import { AnswerPacer } from './answer-pacer';
 import { nextRequest, type LoadRole, type LoadState, type VirtualUser } from './load-mix';
 import { connection } from './mysql-admin';
-import { MemorySampler } from './process-memory';
+import { CLI, productionNodeOptions, startService, type Service } from './cli-service';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,11 +42,10 @@ const { values: args } = parseArgs({
     'worker-node-options': { type: 'string' },
   },
 });
-const COMPOSE = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
 /** NODE_OPTIONS per service: as production runs them unless told otherwise. */
 const NODE_OPTIONS = {
-  bot: args['node-options'] ?? composeNodeOptions(COMPOSE, 'bot') ?? '',
-  worker: args['worker-node-options'] ?? composeNodeOptions(COMPOSE, 'worker') ?? '',
+  bot: args['node-options'] ?? productionNodeOptions('bot'),
+  worker: args['worker-node-options'] ?? productionNodeOptions('worker'),
 };
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
@@ -58,7 +54,6 @@ const SEEDED = Number(args.seeded);
 const PACE = args.pace === 'ack' ? 'ack' : 'answer';
 /** An answer later than this counts as missing. */
 const ANSWER_TIMEOUT_MS = 15_000;
-const CLI = join(__dirname, '..', 'dist', 'bot', 'cli.js');
 /** Slack shows the user an error when an acknowledgement takes longer. */
 const SLACK_ACK_LIMIT_MS = 3000;
 
@@ -93,16 +88,6 @@ async function seed(ts: TestStore): Promise<VirtualUser[]> {
   return users;
 }
 
-interface Service {
-  proc: ChildProcess;
-  memory: MemorySampler;
-  /** RSS once started, before any load. */
-  readyMb: number;
-  errors: string[];
-  warnings: number;
-  stop(): Promise<number | null>;
-}
-
 /** cqms_commands_total from the bot's /metrics: by outcome, and by `outcome command` for the outcomes other than ok. */
 async function commandOutcomes(
   port: number,
@@ -116,45 +101,6 @@ async function commandOutcomes(
     if (outcome !== 'ok') refusals.set(`${outcome} ${command}`, Number(n));
   }
   return { byOutcome, refusals };
-}
-
-/** `node dist/bot/cli.js <command>`, resolved once it prints `ready`; its ERROR log lines are kept. */
-async function startService(command: 'bot' | 'worker', env: Record<string, string>, ready: RegExp): Promise<Service> {
-  const nodeOptions = NODE_OPTIONS[command] ? { NODE_OPTIONS: NODE_OPTIONS[command] } : {};
-  const proc = spawn(process.execPath, [CLI, command], {
-    env: { PATH: process.env.PATH ?? '', ...nodeOptions, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const errors: string[] = [];
-  const service: Service = {
-    proc,
-    memory: new MemorySampler(proc.pid!),
-    readyMb: 0,
-    errors,
-    warnings: 0,
-    async stop() {
-      if (proc.exitCode !== null) return proc.exitCode;
-      const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-      proc.kill('SIGTERM');
-      return exited;
-    },
-  };
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n')) {
-      if (/\bERROR\b|"level":50/.test(line)) errors.push(line);
-      else if (/\bWARN\b|"level":40/.test(line)) service.warnings += 1;
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (ready.test(out)) resolve();
-    });
-    proc.once('exit', (code) => reject(new Error(`cqms ${command} exited with ${code}: ${errors.join('\n')}`)));
-  });
-  service.readyMb = service.memory.currentMb();
-  return service;
 }
 
 interface Sample {
@@ -271,12 +217,13 @@ async function main(): Promise<void> {
       SLACK_SUPPORT_CHANNEL: 'C0SUPPORT',
       SLACK_LEADS_CHANNEL: 'C0LEADS',
     };
-    const bot = await startService('bot', { ...env, PORT: String(port) }, /CQMS bot running/);
+    const bot = await startService('bot', { ...env, PORT: String(port) }, /CQMS bot running/, NODE_OPTIONS.bot);
     services.push(bot);
     const worker = await startService(
       'worker',
       { ...env, PORT: String(await freePort()), WORKER_PORT: String(await freePort()) },
       /CQMS worker running/,
+      NODE_OPTIONS.worker,
     );
     services.push(worker);
 

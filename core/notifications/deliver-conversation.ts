@@ -9,17 +9,21 @@ import { authorNames, copyFilesOf, copyViewOf } from './message-copy-views';
 /** How long a place's claim lasts without progress before another worker may take it (a holder that died). */
 export const RELAY_LEASE_MS = 60_000;
 /**
- * How long a job that found a place busy waits before it looks again. The holder delivers what was committed
- * until it lets go, so the retry usually finds nothing left; a holder that died is taken over once its lease
- * runs out, by this job's later retries or, past the queue's cap on them, by the outbox's redelivery.
+ * How long a job that found a place held waits for it, looking again every few ms, before it gives up with
+ * RetryLater. The holder delivers what was committed until it lets go, so within milliseconds it has delivered
+ * what this job came for, or it has let go and this job takes the place. Retrying through the queue instead
+ * sent the jobs that found a place held back a second later in step, to find each other holding it again.
+ * Only a holder stuck on a slow platform, or dead until its lease runs out, outlasts the wait.
  */
+const BUSY_WAIT_MS = 5_000;
 const BUSY_RETRY_MS = 1_000;
 
 /**
  * Delivers every message of a query's conversation that a place has not got yet, place by place, in seq order,
  * each exactly once: the place's cursor is claimed across processes before any platform call, advanced after
- * each copy, and released at the end. A place held by another worker is left to it, and this job retries
- * (RetryLater) so that what was committed after that worker read the messages is delivered too.
+ * each copy, and released at the end. At a place held by another worker this job waits until that worker has
+ * delivered its messages or let go (then it takes the place itself, so what was committed after that worker's
+ * last read is delivered too); past BUSY_WAIT_MS it retries (RetryLater).
  */
 export async function deliverConversation(
   deps: DeskDeps,
@@ -36,8 +40,12 @@ export async function deliverConversation(
   for (const place of places) {
     // One place failing (its platform away) does not keep the message from the others; the retry resumes it.
     try {
-      const delivered = await withPlace(deps, q.id, place, (token, afterSeq) =>
-        deliverToPlace(deps, notifier, q.id, place, token, afterSeq),
+      const delivered = await withPlace(
+        deps,
+        q.id,
+        place,
+        (token, afterSeq) => deliverToPlace(deps, notifier, q.id, place, token, afterSeq),
+        deliveredByHolder(deps, q.id, q.messageCount, place),
       );
       if (!delivered) busy++;
     } catch (e) {
@@ -53,31 +61,63 @@ export async function deliverConversation(
 }
 
 /**
- * Runs `work` holding the (query, place) claim; false when another run holds it. Released whatever happens,
- * so a failed platform call leaves the place to the retry at once.
+ * Runs `work` holding the (query, place) claim, waiting up to BUSY_WAIT_MS for another run to let go of it; true
+ * once done, or once `settled` says the holder has done this run's work; false when the wait ran out. The claim
+ * is released whatever happens, so a failed platform call leaves the place to the retry at once.
  */
 export async function withPlace(
   deps: DeskDeps,
   queryId: number,
   place: ConversationPlace,
   work: (token: string, deliveredSeq: number) => Promise<void>,
+  settled: (deliveredSeq: number) => Promise<boolean> = async () => false,
 ): Promise<boolean> {
   const token = randomUUID();
-  const now = deps.clock.now();
-  const claim = await deps.store.copies.claimPlace(
-    queryId,
-    place.key,
-    token,
-    now,
-    new Date(now.getTime() - RELAY_LEASE_MS),
-  );
-  if (!claim.held) return false;
-  try {
-    await work(token, claim.deliveredSeq);
-  } finally {
-    await deps.store.copies.releasePlace(queryId, place.key, token);
+  const giveUpAt = performance.now() + BUSY_WAIT_MS;
+  for (let pauseMs = 5; ; pauseMs = Math.min(2 * pauseMs, 100)) {
+    const now = deps.clock.now();
+    const claim = await deps.store.copies.claimPlace(
+      queryId,
+      place.key,
+      token,
+      now,
+      new Date(now.getTime() - RELAY_LEASE_MS),
+    );
+    if (claim.held) {
+      try {
+        await work(token, claim.deliveredSeq);
+      } finally {
+        await deps.store.copies.releasePlace(queryId, place.key, token);
+      }
+      return true;
+    }
+    if (await settled(claim.deliveredSeq)) return true;
+    if (performance.now() >= giveUpAt) return false;
+    await new Promise((r) => setTimeout(r, pauseMs));
   }
-  return true;
+}
+
+/**
+ * Whether the place's holder has delivered what this job came for: the place's messages up to `lastSeq` (the
+ * query's last seq when the job read it; later messages have jobs of their own). Read once, at the first look.
+ */
+function deliveredByHolder(
+  deps: DeskDeps,
+  queryId: number,
+  lastSeq: number,
+  place: ConversationPlace,
+): (deliveredSeq: number) => Promise<boolean> {
+  let target: number | null = null;
+  return async (deliveredSeq) => {
+    if (target === null) {
+      const left = await deps.store.messages.forQuery(queryId, {
+        includeInternal: place.audience === 'staff',
+        afterSeq: deliveredSeq,
+      });
+      target = left.filter((m) => m.seq <= lastSeq).at(-1)?.seq ?? deliveredSeq;
+    }
+    return deliveredSeq >= target;
+  };
 }
 
 async function deliverToPlace(
