@@ -32,9 +32,10 @@ export async function startService(
   env: Record<string, string>,
   ready: RegExp,
   nodeOptions: string,
+  options: readonly string[] = [],
 ): Promise<Service> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  const proc = spawn(process.execPath, [CLI, command], {
+  const proc = spawn(process.execPath, [CLI, command, ...options], {
     env: { PATH: process.env.PATH ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,6 +11,7 @@
  * along (its peak, and the worker's). The fake echoes the bot's own messages back to it, as Slack does.
  *
  *   npm run build && npx tsx bench/relay-latency-bench.ts [--clients 50] [--messages 5] [--rounds 4] [--gap-ms 3000]
+ *     [--worker-concurrency 4]
  *
  * Targets: relay p99 under 1 s; the bot's peak RSS under 200 MB.
  */
@@ -33,12 +34,15 @@ const { values: args } = parseArgs({
     messages: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '4' },
     'gap-ms': { type: 'string', default: '3000' },
+    /** Jobs the worker runs at once (`cqms worker --concurrency`); the worker's default is 4. */
+    'worker-concurrency': { type: 'string', default: '4' },
   },
 });
 const CLIENTS = Number(args.clients);
 const MESSAGES = Number(args.messages);
 const ROUNDS = Number(args.rounds);
 const GAP_MS = Number(args['gap-ms']);
+const WORKER_CONCURRENCY = Number(args['worker-concurrency']);
 const SUPPORT = 'C0SUPPORT';
 const ARRIVAL_TIMEOUT_MS = 60_000;
 const TARGET = { p99Ms: 1_000, rssMb: 200 };
@@ -167,6 +171,7 @@ async function main(): Promise<void> {
       { ...env, PORT: String(await freePort()), WORKER_PORT: String(await freePort()) },
       /CQMS worker running/,
       productionNodeOptions('worker'),
+      ['--concurrency', String(WORKER_CONCURRENCY)],
     );
     fake.echoTo(botUrl);
     const floor: number[] = [];
@@ -215,7 +220,7 @@ async function main(): Promise<void> {
       `Conversation relay: ${CLIENTS} clients, one query each, ${MESSAGES} DMs per client per round ${GAP_MS} ms apart, ${ROUNDS} rounds after a warm-up (${relays.length} messages relayed, ${floor.length} sent to the bare app); ${((Date.now() - started) / 1000).toFixed(0)} s`,
     );
     console.log(
-      `one cqms bot (Slack HTTP) + one cqms worker (BullMQ on its own redis-server), compiled, NODE_OPTIONS bot '${productionNodeOptions('bot')}' worker '${productionNodeOptions('worker')}'; MySQL (fresh database); the bot's own messages echoed back to it (${echoes}); Node ${process.version}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+      `one cqms bot (Slack HTTP) + one cqms worker (concurrency ${WORKER_CONCURRENCY}; BullMQ on its own redis-server), compiled, NODE_OPTIONS bot '${productionNodeOptions('bot')}' worker '${productionNodeOptions('worker')}'; MySQL (fresh database); the bot's own messages echoed back to it (${echoes}); Node ${process.version}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     );
     console.log(`${''.padEnd(44)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(9)}`);
     console.log(row('bare Bolt app: event acknowledged (floor)', floor));

@@ -1,3 +1,4 @@
+import { CARD_WAIT_MS } from '../../core/notifications/deliver-conversation';
 import { clientChatPlatform } from '../../core/conversation/client-platform';
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { ConversationPlace } from '../../core/domain/conversation-place';
@@ -96,7 +97,10 @@ export class DiscordConversation implements ConversationNotifier {
     const store = this.deps.store();
     const card = await store.messageRefs.find('discord', channelId, q.id);
     if (!card?.messageId)
-      throw new RetryLater(`the card of query #${q.id} is not in Discord channel ${channelId} yet; its thread waits`);
+      throw new RetryLater(
+        `the card of query #${q.id} is not in Discord channel ${channelId} yet; its thread waits`,
+        CARD_WAIT_MS,
+      );
     // A thread started from a message has that message's id.
     const threadId = card.messageId;
     if (!(await store.threads.find('discord', threadId, null))) {

@@ -1,3 +1,4 @@
+import { CARD_WAIT_MS } from '../../core/notifications/deliver-conversation';
 import { clientChatPlatform } from '../../core/conversation/client-platform';
 import type { ConversationPlace, ConversationThread } from '../../core/domain/conversation-place';
 import type { QueryRecord } from '../../core/domain/query';
@@ -84,7 +85,9 @@ export class SlackConversationNotifier implements ConversationNotifier {
     const channel = this.deps.supportChannel;
     const store = this.deps.store();
     const card = await store.messageRefs.find('slack', channel, q.id);
-    if (!card?.messageId) throw new RetryLater(`the card of query #${q.id} is not posted in ${channel} yet`);
+    // The card's own job is usually a moment ahead: a quiet wait, not a failed attempt logged as one.
+    if (!card?.messageId)
+      throw new RetryLater(`the card of query #${q.id} is not posted in ${channel} yet`, CARD_WAIT_MS);
     if (!(await store.threads.find('slack', channel, card.messageId)))
       await store.threads.save(this.thread(q.id, 'staff', channel, card.messageId));
     return place('staff', channel, card.messageId);

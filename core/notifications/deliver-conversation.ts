@@ -9,6 +9,11 @@ import { authorNames, copyFilesOf, copyViewOf } from './message-copy-views';
 /** How long a place's claim lasts without progress before another worker may take it (a holder that died). */
 export const RELAY_LEASE_MS = 60_000;
 /**
+ * How long a support-thread place waits before looking again for its query's card, posted by a job of its own that
+ * is usually a moment ahead (the queue allows a job 20 such waits).
+ */
+export const CARD_WAIT_MS = 1_000;
+/**
  * How long a job that found a place held waits for it, looking again every few ms, before it gives up with
  * RetryLater. The holder delivers what was committed until it lets go, so within milliseconds it has delivered
  * what this job came for, or it has let go and this job takes the place. Retrying through the queue instead
