@@ -20,6 +20,8 @@ describe('the Slack app manifest', () => {
     });
     expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
+    // A read-only Messages tab would leave clients no way to write in their queries' DM threads.
+    expect(m.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 
   it('hears conversation messages: each message event comes with the history scope Slack requires for it', () => {

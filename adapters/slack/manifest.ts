@@ -49,7 +49,8 @@ export function slackManifest(o: ManifestOptions): Record<string, unknown> {
       background_color: '#1d3557',
     },
     features: {
-      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      // Clients write to the app in its Messages tab (their queries' DM threads): it must not be read-only.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: o.name ?? 'CQMS', always_online: true },
       slash_commands: [
         {
