@@ -12,6 +12,7 @@ import * as m010 from './010-login-attempts';
 import * as m011 from './011-queue-holders';
 import * as m012 from './012-card-claims';
 import * as m013 from './013-conversation';
+import * as m014 from './014-conversation-analytics-index';
 
 export interface Migration {
   name: string;
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '011-queue-holders', ...m011 },
   { name: '012-card-claims', ...m012 },
   { name: '013-conversation', ...m013 },
+  { name: '014-conversation-analytics-index', ...m014 },
 ];

@@ -12,16 +12,30 @@ export interface ConversationFigures {
   ofAgent(agentId: number): ConversationStats;
 }
 
-/** The store's sums and the first-reply and wait quantiles, whole scope and per assignee, read side by side. */
+/**
+ * The store's sums first, then the first-reply and wait quantiles, whole scope and per assignee, side by side: the
+ * sums count the values each group has, so a metric no query has yet is not ranked at all, and the others get
+ * their counts (the store walks a sorted index to the ranks where it has one).
+ */
 export async function readConversation(deps: DeskDeps, req: AnalyticsRequest): Promise<ConversationFigures> {
   const a = deps.store.analytics;
-  const ask = (metric: DurationMetric, byAgent: boolean) => a.quantiles(req.scope, metric, byAgent, [50, 90], req.now);
-  const [rows, reply, replyBy, wait, waitBy] = await Promise.all([
-    a.conversation(req.scope, req.now),
-    ask('firstReply', false),
-    ask('firstReply', true),
-    ask('waited', false),
-    ask('waited', true),
+  const rows = await a.conversation(req.scope, req.now);
+  const ask = (metric: DurationMetric, byAgent: boolean, count: (r: ConversationRow) => number) => {
+    const counts = new Map<number | null, number>();
+    for (const r of rows) {
+      const n = count(r);
+      if (n === 0 || (byAgent && r.assigneeId === null)) continue;
+      const group = byAgent ? r.assigneeId : null;
+      counts.set(group, (counts.get(group) ?? 0) + n);
+    }
+    if (counts.size === 0) return Promise.resolve([]);
+    return a.quantiles(req.scope, metric, byAgent, [50, 90], req.now, counts);
+  };
+  const [reply, replyBy, wait, waitBy] = await Promise.all([
+    ask('firstReply', false, (r) => r.firstReplyCount),
+    ask('firstReply', true, (r) => r.firstReplyCount),
+    ask('waited', false, (r) => r.waitedCount),
+    ask('waited', true, (r) => r.waitedCount),
   ]);
   const replyOf = picksByGroup(replyBy);
   const waitOf = picksByGroup(waitBy);

@@ -10,8 +10,10 @@ const COLUMN: Record<Exclude<DurationMetric, 'waited'>, string> = {
   firstResponse: 'first_response_ms',
   firstReply: 'first_reply_ms',
 };
-/** The metrics with a sorted index of their own, (resolution_ms) and (first_response_ms), to walk. */
-const WALKED: ReadonlySet<DurationMetric> = new Set(['resolution', 'firstResponse']);
+/** The metrics with a sorted index of their own, (resolution_ms), (first_response_ms), (first_reply_ms), to walk. */
+const WALKED: ReadonlySet<DurationMetric> = new Set(['resolution', 'firstResponse', 'firstReply']);
+/** The metrics with a sorted index per assignee: (assignee_id, resolution_ms), (assignee_id, first_reply_ms). */
+const WALKED_PER_ASSIGNEE: ReadonlySet<DurationMetric> = new Set(['resolution', 'firstReply']);
 
 /** A metric's value per row, and the rows that have one. */
 function metricSql(metric: DurationMetric, now: Date, binds: Binds): { value: string; present: string } {
@@ -42,10 +44,9 @@ export async function quantilePicks(
   const where = `${scopeSql(scope, binds)} AND ${present}${byAgent ? ' AND assignee_id IS NOT NULL' : ''}`;
   const narrowed =
     scope.from !== undefined || scope.to !== undefined || scope.category !== undefined || scope.clientId !== undefined;
-  // The walk indexes: (resolution_ms), (first_response_ms) and (assignee_id, resolution_ms). First replies and
-  // waits have none (the conversation's columns are written on every message; an index would cost each of them).
+  // Waits have no walk index: their value counts a running wait up to `now`.
   const perAssignee = byAgent || scope.agentId !== undefined;
-  if (narrowed || !WALKED.has(metric) || (perAssignee && metric !== 'resolution'))
+  if (narrowed || !WALKED.has(metric) || (perAssignee && !WALKED_PER_ASSIGNEE.has(metric)))
     return windowPicks(reader, where, binds, col, byAgent, percents);
   const pick = async (known: ReadonlyMap<number | null, number>, transaction?: Transaction) => {
     const walks: { group: number | null; n: number; first: number; size: number; sql: string }[] = [];
