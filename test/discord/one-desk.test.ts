@@ -1,13 +1,12 @@
-import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import { decodeAction, encodeAction } from '../../core/views/action-id';
 import { FakeSlack, type RecordedCall } from '../slack/fake-slack';
-import { actionIdsOf, SIGNING_SECRET, SlackDriver, TEAM } from '../slack/slack-driver';
+import { actionIdsOf, SlackDriver, TEAM } from '../slack/slack-driver';
+import { SLACK_SUPPORT, slackBeside, slackEnvOn, slackPlatformOf } from '../support/slack-beside-discord';
 import { SUPPORT_CHANNEL } from './discord-ids';
 import { buttonIds, textOf, type TestUser } from './discord-driver';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness';
 
 const ZOE: TestUser = { id: '1200000000000000021', username: 'zoe' };
-const SLACK_SUPPORT = 'C0SUPPORT';
 const slackText = (c: RecordedCall | undefined) => JSON.stringify(c?.body ?? {});
 const slackKinds = (c: RecordedCall) => actionIdsOf(c.body.blocks).map((id) => decodeAction(id)?.kind);
 
@@ -19,23 +18,10 @@ describe('one desk across platforms: raised on Discord, claimed and closed on Sl
   beforeAll(async () => {
     fakeSlack = await FakeSlack.start();
     h = await startDiscordHarness('sqlite', {
-      env: {
-        SLACK_BOT_TOKEN: fakeSlack.botToken,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fakeSlack.apiUrl,
-        SLACK_SUPPORT_CHANNEL: SLACK_SUPPORT,
-        PORT: '0',
-      },
-      more: (env, log) => [
-        new SlackPlatform(slackSettings(env)!, {
-          log,
-          host: '127.0.0.1',
-          clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
-        }),
-      ],
+      env: { ...slackEnvOn(fakeSlack), PORT: '0' },
+      more: slackBeside,
     });
-    const slackPlatform = h.bot.platforms.find((p): p is SlackPlatform => p instanceof SlackPlatform)!;
-    slack = new SlackDriver(slackPlatform.eventsUrl!, fakeSlack);
+    slack = new SlackDriver(slackPlatformOf(h).eventsUrl!, fakeSlack);
     await h.member('client', 'zoe', ZOE);
     const ann = await h.member('agent', 'ann', { id: '1200000000000000022', username: 'ann' });
     await h.bot.runtime.deps.store.identities.link({

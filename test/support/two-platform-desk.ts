@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { SlackPlatform, slackSettings } from '../../bot/slack-wiring';
 import { APP_ID, SUPPORT_CHANNEL } from '../discord/discord-ids';
 import type { TestUser } from '../discord/discord-driver';
 import { bounded, startDiscordHarness, type DiscordHarness } from '../discord/discord-harness';
@@ -7,12 +6,13 @@ import { MessageDriver } from '../discord/message-driver';
 import { CqmsProcess } from '../resilience/cli-process';
 import { dropQueue } from '../resilience/fault-support';
 import { FakeSlack } from '../slack/fake-slack';
-import { SIGNING_SECRET, SlackDriver } from '../slack/slack-driver';
+import { SlackDriver } from '../slack/slack-driver';
+import { slackBeside, slackEnvOn, slackPlatformOf } from './slack-beside-discord';
 import { SlackEvents } from '../slack/slack-events';
 import { REDIS_URL } from './queues-under-test';
 import { linkSlackUser } from './slack-member';
 
-export const SLACK_SUPPORT = 'C0SUPPORT';
+export { SLACK_SUPPORT } from './slack-beside-discord';
 
 export interface TwoPlatformDesk {
   /** The bot (real discord.js on the fake gateway, real Bolt in HTTP mode), its store, log and Discord drivers. */
@@ -38,23 +38,12 @@ export interface TwoPlatformDesk {
 export async function startTwoPlatformDesk(): Promise<TwoPlatformDesk> {
   const prefix = `cqms-2p-${process.pid}-${randomBytes(3).toString('hex')}`;
   const fakeSlack = await FakeSlack.start();
-  const slackEnv = {
-    SLACK_BOT_TOKEN: fakeSlack.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fakeSlack.apiUrl,
-    SLACK_SUPPORT_CHANNEL: SLACK_SUPPORT,
-  };
+  const slackEnv = slackEnvOn(fakeSlack);
   const h = await startDiscordHarness('mysql', {
     env: { ...slackEnv, PORT: '0', REDIS_URL, CQMS_QUEUE_PREFIX: prefix },
-    more: (env, log) => [
-      new SlackPlatform(slackSettings(env)!, {
-        log,
-        host: '127.0.0.1',
-        clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
-      }),
-    ],
+    more: slackBeside,
   });
-  const slackPlatform = h.bot.platforms.find((p): p is SlackPlatform => p instanceof SlackPlatform)!;
+  const slackPlatform = slackPlatformOf(h);
   const worker = new CqmsProcess(['worker'], {
     ...slackEnv,
     DATABASE_URL: h.store.url,
