@@ -1,6 +1,7 @@
 import type { ConversationIntake, InboundFile } from '../../core/conversation/inbound-message';
 import type { Desk } from '../../core/conversation/desk';
 import { DESK_BUSY_TEXT, type DefectSink } from '../../core/errors';
+import { MAX_MESSAGE_FILES } from '../../core/queries/post-message';
 import { ephemeral, text, type Reply } from '../../core/views/view-model';
 import { errorReply } from './error-text';
 import type { SlackFileFetcher } from './file-fetcher';
@@ -26,9 +27,6 @@ export interface SlackMessageControllerOptions {
 
 /** A message, an edit or a deletion heard on Slack. */
 export type HeardMessage = MessageIn | EditIn | DeleteIn;
-
-/** The most files a message brings in (Slack shares at most 10 with one message). */
-const MAX_FILES = 10;
 
 /**
  * Hands what people write in support threads and DMs to the desk. Bolt has acknowledged the event already (the
@@ -73,8 +71,9 @@ export class SlackMessageController {
 
   private async fetchFiles(refs: readonly SlackFileRef[]): Promise<InboundFile[]> {
     const out: InboundFile[] = [];
-    // One at a time: a message's files are few, and each download is bounded by size and time.
-    for (const ref of refs.slice(0, MAX_FILES)) {
+    // One at a time: a message's files are few (Slack shares at most 10, as many as core takes), each download
+    // bounded by size and time.
+    for (const ref of refs.slice(0, MAX_MESSAGE_FILES)) {
       const f = await this.deps.files.fetch(ref, ref.name);
       out.push({ filename: f.filename, contentType: f.contentType, data: f.data });
     }
