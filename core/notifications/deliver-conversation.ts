@@ -4,7 +4,7 @@ import type { ConversationPlace } from '../domain/conversation-place';
 import type { QueryMessage } from '../domain/query-message';
 import type { ConversationNotifier } from '../ports/conversation-notifier';
 import { RetryLater } from '../ports/job-queue';
-import { authorNames, copyFilesOf, copyViewOf } from './message-copy-views';
+import { authorNames, copyFilesOf, copyViewOf, isWrittenHere } from './message-copy-views';
 
 /** How long a place's claim lasts without progress before another worker may take it (a holder that died). */
 export const RELAY_LEASE_MS = 60_000;
@@ -173,10 +173,6 @@ async function deliverBatch(
     if (!(await store.copies.advancePlace(m.queryId, place.key, m.seq, token, deps.clock.now()))) return false;
   }
   return true;
-}
-
-function isWrittenHere(m: QueryMessage, place: ConversationPlace): boolean {
-  return m.source !== null && m.source.platform === place.platform && m.source.channelId === place.channelId;
 }
 
 function copyAt(place: ConversationPlace, m: QueryMessage, platformMessageId: string) {

@@ -2,7 +2,7 @@ import type { DeskDeps } from '../desk/desk-deps';
 import type { ConversationNotifier } from '../ports/conversation-notifier';
 import { RetryLater } from '../ports/job-queue';
 import { withPlace } from './deliver-conversation';
-import { authorNames, copyViewOf } from './message-copy-views';
+import { authorNames, copyViewOf, isWrittenHere } from './message-copy-views';
 
 /**
  * Mirrors a message's edit or deletion on every copy of it. Each place is claimed as a delivery claims it, so a
@@ -26,8 +26,7 @@ export async function deliverRevision(
     const done = await withPlace(deps, q.id, place, async () => {
       // Read under the claim: a copy posted by a delivery that held the place a moment ago is recorded by now.
       const copy = (await store.copies.forMessage(m.id)).find((c) => c.placeKey === place.key);
-      const isSource = copy && m.source?.channelId === copy.channelId && m.source.messageId === copy.platformMessageId;
-      if (!copy || isSource) return;
+      if (!copy || isWrittenHere(m, place)) return;
       await notifier.reviseMessageCopy(
         place,
         copy.platformMessageId,

@@ -1,4 +1,4 @@
-import type { PlaceAudience } from '../domain/conversation-place';
+import type { ConversationPlace, PlaceAudience } from '../domain/conversation-place';
 import type { QueryMessage } from '../domain/query-message';
 import { isStaff } from '../domain/roles';
 import type { StoreTx } from '../ports/store';
@@ -51,4 +51,9 @@ export async function copyFilesOf(store: Pick<StoreTx, 'attachments'>, m: QueryM
     if (read) out.push({ filename: a.filename, contentType: a.contentType, data: read.data });
   }
   return out;
+}
+
+/** The message was written at this place: the platform shows it there already, so it is its own copy. */
+export function isWrittenHere(m: QueryMessage, place: ConversationPlace): boolean {
+  return m.source !== null && m.source.platform === place.platform && m.source.channelId === place.channelId;
 }
