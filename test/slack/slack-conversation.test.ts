@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/domain/actor';
 import { createQuery } from '../../core/queries/create-query';
+import { DESCRIPTION_MAX } from '../../core/schemas/query-input';
 import { decodeAction } from '../../core/views/action-id';
 import { TINY_PNG } from '../support/png';
 import type { StoreKind } from '../support/test-stores';
@@ -245,5 +246,16 @@ describe.each<StoreKind>(['mysql', 'sqlite'])('a query conversation on Slack (%s
     expect(await events.echoed()).toBeGreaterThan(10);
     expect((await stored()).every((m) => m.authorRole === 'client' || m.authorRole === 'agent')).toBe(true);
     expect(h.log.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  // Last: it adds a client message the stories above do not expect.
+  it('a message at the longest core takes, all of it characters escaping grows, is copied whole within Block Kit', async () => {
+    // What the client typed: 4,000 characters of `&<>*_~`; Slack sends `&`, `<`, `>` escaped, and mrkdwn escaping
+    // grows each again. The fake refuses any block past Slack's limits (a refusal fails the test).
+    const typed = '&<>*_~'.repeat(DESCRIPTION_MAX / 6 + 1).slice(0, DESCRIPTION_MAX);
+    const sent = typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    await events.say('U0ZOE', DM, sent, { threadTs: dmRoot });
+    await until('the long copy in the support thread', async () => (await stored()).at(-1)?.text === typed);
+    await until('the copy posted', () => staffThread().some((m) => said(m).includes('*_~&amp;&lt;&gt;')));
   });
 });
